@@ -1,0 +1,194 @@
+"""Typed records passed between pipeline stages.
+
+Every stage takes one of these and returns the next; nothing downstream
+reaches back into raw HTML or page text.  Offsets are always character
+offsets into ``Article.body`` (the clean, normalised body: paragraphs joined
+by ``"\\n\\n"``), which is what later stages cite as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+
+class InputFormat(str, Enum):
+    """How a page's bytes are to be read."""
+
+    HTML = "html"
+    PAGETEXT = "pagetext"  # rendered text of a page, menus and lists included
+    JSON = "json"  # one record or a list of records
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+@dataclass(slots=True)
+class RawPage:
+    """One unit of input before extraction: a file, a stdin read, or one record.
+
+    ``text`` is already decoded; ``encoding`` says from what, and
+    ``encoding_guessed`` is true when it was detected rather than declared.
+    ``fields`` carries an already-extracted record (JSON/CSV input).
+    """
+
+    source: str  # file path, "<stdin>", or "path#record-index"
+    format: InputFormat
+    text: str = ""
+    encoding: str = "utf-8"
+    encoding_guessed: bool = False
+    url: str | None = None
+    fields: dict[str, Any] | None = None
+    size_bytes: int = 0
+
+
+@dataclass(slots=True)
+class Rejection:
+    """A page that could not become an article, as a value with a reason.
+
+    ``reason`` is a short machine-readable code (``empty``, ``binary``,
+    ``too-large``, ``decode-error``, ``no-body``, ``bad-record``, ``unreadable``);
+    ``detail`` says, for a person, what happened and what to do.
+    """
+
+    source: str
+    reason: str
+    detail: str
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date or time found on the page (not yet a claim about the article).
+
+    ``value`` is timezone-aware when a time of day was read, otherwise it is
+    midnight in the page's time zone with ``has_time`` false.  ``granularity``
+    is ``day``/``minute``/``second`` (``month``/``year`` for partial dates).
+    ``role`` is what the page says the date is: ``published``, ``updated``,
+    ``page`` (the date the page was rendered), or ``unknown``.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: datetime
+    granularity: str
+    has_time: bool
+    role: str = "unknown"
+    weekday_given: int | None = None  # 0=Monday, as the page wrote it
+    bangla_date: str | None = None  # e.g. "26 Asharh 1432" when present
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RemovedLine:
+    """A line dropped as boilerplate, with why: shown on the article page."""
+
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Article:
+    """The output of extraction: one clean article with its metadata."""
+
+    id: str  # stable content id: sha1 of (outlet url or source) + title
+    source: str
+    format: str
+    url: str | None
+    outlet: str | None
+    outlet_id: str | None
+    title: str | None
+    desk: str | None
+    byline: str | None
+    wire_sources: list[str]
+    published: datetime | None
+    updated: datetime | None
+    page_date: datetime | None
+    paragraphs: list[Paragraph]
+    language: str
+    language_score: float
+    republished: bool = False  # an old article re-served under a later page date
+    warnings: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    dates_on_page: list[DateMention] = field(default_factory=list)
+    signoff: str | None = None
+    encoding: str = "utf-8"
+    content_hash: str = ""  # hash of the clean body + title: detects changes
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape printed by ``ghotona ingest --json``."""
+
+        def iso(d: datetime | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "id": self.id,
+            "source": self.source,
+            "format": self.format,
+            "url": self.url,
+            "outlet": self.outlet,
+            "outlet_id": self.outlet_id,
+            "title": self.title,
+            "published": iso(self.published),
+            "updated": iso(self.updated),
+            "page_date": iso(self.page_date),
+            "desk": self.desk,
+            "byline": self.byline,
+            "wire_sources": list(self.wire_sources),
+            "signoff": self.signoff,
+            "paragraphs": [p.text for p in self.paragraphs],
+            "language": self.language,
+            "republished": self.republished,
+            "warnings": list(self.warnings),
+            "content_hash": self.content_hash,
+        }
+
+    def detail_json(self) -> dict[str, Any]:
+        """Everything, including sentences with offsets and removed lines."""
+        out = self.to_json()
+        out["body"] = self.body
+        out["sentences"] = [
+            {"start": s.start, "end": s.end, "text": s.text}
+            for p in self.paragraphs
+            for s in p.sentences
+        ]
+        out["removed"] = [asdict(r) for r in self.removed]
+        out["dates_on_page"] = [
+            {**asdict(d), "value": d.value.isoformat()} for d in self.dates_on_page
+        ]
+        out["encoding"] = self.encoding
+        out["language_score"] = self.language_score
+        return out
