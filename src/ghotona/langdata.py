@@ -1,0 +1,60 @@
+"""Loading shipped language data (YAML files in ``ghotona/data``).
+
+Language data lives in files, not code.  Each consumer validates the file it
+owns on load with :func:`require` / :func:`fail`, so a broken entry is an
+error naming the file and the entry, never a silent miss at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .errors import LanguageDataError
+
+
+def data_path(name: str) -> str:
+    return str(resources.files("ghotona").joinpath("data", name))
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> Any:
+    """Parse ``ghotona/data/NAME`` once per process."""
+    path = data_path(name)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise LanguageDataError(path, "file", "missing from the package; reinstall ghotona") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "file"
+        raise LanguageDataError(path, where, f"not valid YAML: {exc}") from None
+
+
+def fail(name: str, where: str, problem: str) -> LanguageDataError:
+    """Build the error for entry ``where`` of data file ``name``."""
+    return LanguageDataError(data_path(name), where, problem)
+
+
+def require(name: str, where: str, entry: Any, key: str, typ: type | tuple[type, ...]) -> Any:
+    """Return ``entry[key]`` if present and of type ``typ``, else raise naming the entry."""
+    if not isinstance(entry, dict):
+        raise fail(name, where, f"expected a mapping, got {type(entry).__name__}")
+    if key not in entry:
+        raise fail(name, where, f"missing required key '{key}'")
+    value = entry[key]
+    if not isinstance(value, typ):
+        want = typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
+        raise fail(name, where, f"'{key}' should be {want}, got {type(value).__name__}")
+    return value
+
+
+def check_keys(name: str, where: str, entry: dict[str, Any], allowed: set[str]) -> None:
+    """Reject unknown keys: a typo in a data file must not be silently ignored."""
+    unknown = set(entry) - allowed
+    if unknown:
+        raise fail(name, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
