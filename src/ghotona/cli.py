@@ -1,0 +1,362 @@
+"""The ``ghotona`` command line.
+
+Every command reads the same configuration (``--config``), talks to the same
+store (``--db``, ``$GHOTONA_DB``, or ``store.path`` in the config; SQLite by
+default) and prints for people unless ``--json`` asks for machine output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from . import config as config_mod
+from .errors import GhotonaError
+from .records import Article, InputFormat, Rejection
+
+err = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+_FORMATS = [f.value for f in InputFormat]
+
+
+class _Group(click.Group):
+    """Turn ghotona's errors into one clear line and exit code 2, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GhotonaError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            sys.exit(2)
+
+
+def _db_option(f: Any) -> Any:
+    return click.option(
+        "--db",
+        metavar="PATH",
+        help="SQLite store to use (default: $GHOTONA_DB, else store.path in the config, else ./ghotona.db).",
+    )(f)
+
+
+def _open(ctx: click.Context, db: str | None):  # -> Store
+    from .store import open_store
+
+    cfg = ctx.obj["config"]
+    return open_store(db or cfg["store"]["path"])
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--config", "config_path", metavar="FILE", help="TOML file overriding keys of the shipped defaults.")
+@click.version_option(__version__, prog_name="ghotona")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """ghotona (ঘটনা): Bengali news pages to a clean, sourced record of events.
+
+    \b
+    Start here:
+      ghotona demo                      ingest the bundled demo pages into ./ghotona-demo.db
+      ghotona ingest PAGES/ --db my.db  ingest your saved pages (HTML, page text, JSON/JSONL/CSV)
+      ghotona articles                  list what is stored
+      ghotona show ID                   one article: metadata, clean text, what was removed
+      ghotona search WORDS              full-text search (Bengali-aware, prefix matching)
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config_mod.load(config_path)
+
+
+# --------------------------------------------------------------------------- ingest
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), help="Read every input as this format instead of detecting it.")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (and per rejection) on stdout.")
+@click.option("--no-store", is_flag=True, help="Extract and print only; write nothing to the store.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str | None, as_json: bool, no_store: bool, quiet: bool) -> None:
+    """Extract articles from PATH... and store them.
+
+    A PATH may be a file, a directory (read recursively) or - for standard
+    input.  Formats: HTML pages, saved page text, and article records in
+    JSON, JSONL or CSV (field names set in the [records] config section).
+    One bad page never stops the batch: it is reported with its reason.
+    Ingesting the same page again changes nothing; a changed page is updated
+    and its previous version kept.
+    """
+    from .ingest import extract_all, ingest as run_ingest
+    from .inputs import count_inputs
+    from .pipeline import Extractor
+
+    extractor = Extractor(ctx.obj["config"])
+    fmt_e = InputFormat(fmt) if fmt else None
+    show_bar = not quiet and err.is_terminal
+
+    def emit(result: Article | Rejection, outcome: str | None) -> None:
+        if as_json:
+            if isinstance(result, Article):
+                obj = result.to_json()
+                if outcome:
+                    obj["stored"] = outcome
+            else:
+                obj = {"rejected": True, "source": result.source, "reason": result.reason, "detail": result.detail}
+            out.print(json.dumps(obj, ensure_ascii=False), markup=False)
+
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not show_bar,
+    ) as progress:
+        total = count_inputs(list(paths)) if show_bar else None
+        task = progress.add_task("ingesting", total=total)
+
+        def on_item(result: Article | Rejection, outcome: str | None) -> None:
+            if isinstance(result, Rejection) or "#" not in result.source or result.source.endswith("#0"):
+                progress.advance(task)
+            emit(result, outcome)
+
+        if no_store:
+            counts = {"extracted": 0, "rejected": 0}
+            rejected: list[Rejection] = []
+            for r in extract_all(list(paths), extractor, fmt_e):
+                counts["rejected" if isinstance(r, Rejection) else "extracted"] += 1
+                if isinstance(r, Rejection):
+                    rejected.append(r)
+                on_item(r, None)
+            _print_rejections(rejected)
+            err.print(f"extracted {counts['extracted']}, rejected {counts['rejected']} (nothing stored: --no-store)")
+            return
+        with _open(ctx, db) as store:
+            try:
+                summary = run_ingest(list(paths), store, extractor, fmt=fmt_e, on_item=on_item)
+            except KeyboardInterrupt:
+                err.print("[yellow]interrupted:[/] every article stored so far is complete; run the same command again to finish.")
+                sys.exit(130)
+            location = getattr(store, "location", db)
+    _print_rejections(summary.rejected)
+    err.print(
+        f"[bold]{summary.new}[/] new, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] unchanged, "
+        f"[bold]{len(summary.rejected)}[/] rejected  → {escape(str(location))}"
+    )
+
+
+def _print_rejections(rejected: list[Rejection]) -> None:
+    if not rejected:
+        return
+    err.print(f"[yellow]{len(rejected)} rejected:[/]")
+    for r in rejected[:50]:
+        err.print(f"  [yellow]{escape(r.reason)}[/] {escape(r.source)}: {escape(r.detail)}")
+    if len(rejected) > 50:
+        err.print(f"  … and {len(rejected) - 50} more (see `ghotona runs`)")
+
+
+# --------------------------------------------------------------------------- browse
+def _fmt_dt(d: Any) -> str:
+    return d.strftime("%Y-%m-%d %H:%M") if d else "—"
+
+
+@main.command()
+@_db_option
+@click.option("--outlet", help="Only this outlet (id or name).")
+@click.option("--language", help="Only this language code, e.g. bn or en.")
+@click.option("--limit", default=50, show_default=True, help="How many to list.")
+@click.option("--offset", default=0, help="Skip this many (for paging).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+@click.pass_context
+def articles(ctx: click.Context, db: str | None, outlet: str | None, language: str | None, limit: int, offset: int, as_json: bool) -> None:
+    """List stored articles, newest first."""
+    with _open(ctx, db) as store:
+        items = store.list_articles(limit=limit, offset=offset, outlet=outlet, language=language)
+        total = store.count_articles(outlet=outlet, language=language)
+    if as_json:
+        for a in items:
+            out.print(json.dumps(a.to_json(), ensure_ascii=False), markup=False)
+        return
+    if not items:
+        err.print("no articles stored yet: try `ghotona demo` or `ghotona ingest PATH`")
+        return
+    table = Table(title=f"{total} article(s)" + (f", showing {offset + 1}–{offset + len(items)}" if total > len(items) else ""))
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("lang")
+    table.add_column("title")
+    table.add_column("flags")
+    for a in items:
+        flags = []
+        if a.republished:
+            flags.append("old")
+        if a.wire_sources:
+            flags.append("via " + ",".join(a.wire_sources))
+        table.add_row(a.id[:10], _fmt_dt(a.published or a.updated), escape(a.outlet or "?"), a.language, escape(a.title or "(untitled)"), escape(" ".join(flags)))
+    out.print(table)
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Everything, including sentences with offsets and removed lines.")
+@click.option("--removed", is_flag=True, help="Also list the lines removed as boilerplate, with reasons.")
+@click.pass_context
+def show(ctx: click.Context, article_id: str, db: str | None, as_json: bool, removed: bool) -> None:
+    """Show one article (ID or a unique prefix of 6+ characters)."""
+    with _open(ctx, db) as store:
+        a = store.get_article(article_id)
+        history = store.history(a.id)
+    if as_json:
+        d = a.detail_json()
+        d["history"] = history
+        out.print(json.dumps(d, ensure_ascii=False, indent=2), markup=False)
+        return
+    out.print(f"[bold]{escape(a.title or '(untitled)')}[/]")
+    meta = [
+        ("id", a.id), ("outlet", a.outlet or "unknown"), ("url", a.url or "—"),
+        ("published", _fmt_dt(a.published)), ("updated", _fmt_dt(a.updated)),
+        ("page date", a.page_date.date().isoformat() if a.page_date else "—"),
+        ("desk", a.desk or "—"), ("byline", a.byline or "—"),
+        ("sources cited", ", ".join(a.wire_sources) or "—"), ("language", f"{a.language} ({a.language_score:.2f})"),
+        ("sign-off", a.signoff or "—"), ("versions", str(len(history))),
+    ]
+    for k, v in meta:
+        out.print(f"[dim]{k:>14}[/]  {escape(str(v))}")
+    if a.republished:
+        out.print("[yellow]  this is an old article served again under a later page date[/]")
+    for w in a.warnings:
+        out.print(f"[yellow]{'warning':>14}[/]  {escape(w)}")
+    out.print()
+    for p in a.paragraphs:
+        out.print(escape(p.text))
+        out.print()
+    if removed and a.removed:
+        out.print(f"[dim]removed as boilerplate ({len(a.removed)} lines):[/]")
+        for r in a.removed:
+            out.print(f"[dim]  {r.reason:<18}[/] {escape(r.text[:100])}")
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@_db_option
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search over titles and bodies.
+
+    Each word also matches its inflected forms (পুতিন finds পুতিনের);
+    "quoted words" match exactly; every word must match.
+    """
+    q = " ".join(query)
+    with _open(ctx, db) as store:
+        hits = store.search(q, limit=limit)
+    if as_json:
+        for h in hits:
+            out.print(json.dumps({"id": h.id, "title": h.title, "outlet": h.outlet, "published": h.published.isoformat() if h.published else None, "snippet": h.snippet, "rank": h.rank}, ensure_ascii=False), markup=False)
+        return
+    if not hits:
+        err.print(f"no match for {q!r}")
+        return
+    from .store import SNIPPET_END, SNIPPET_START
+
+    for h in hits:
+        snippet = escape(h.snippet).replace(escape(SNIPPET_START), "[bold yellow]").replace(SNIPPET_END, "[/]")
+        out.print(f"[cyan]{h.id[:10]}[/]  {_fmt_dt(h.published)}  [bold]{escape(h.title or '')}[/]  [dim]{escape(h.outlet or '')}[/]")
+        out.print(f"            {snippet}")
+
+
+@main.command()
+@_db_option
+@click.option("--limit", default=10, show_default=True)
+@click.pass_context
+def runs(ctx: click.Context, db: str | None, limit: int) -> None:
+    """The ingest run log: what each run stored and rejected, and why."""
+    with _open(ctx, db) as store:
+        rows = store.runs(limit)
+    for r in rows:
+        c = r["counts"] or {}
+        out.print(
+            f"run {r['id']}  {r['started']}  {r['kind']}  new {c.get('new', 0)}, updated {c.get('updated', 0)}, "
+            f"unchanged {c.get('unchanged', 0)}, rejected {c.get('rejected', 0)}"
+            + ("  [yellow](interrupted)[/]" if c.get("interrupted") else "")
+        )
+        for reason, n in (r.get("rejections_by_reason") or {}).items():
+            out.print(f"    {n} × {escape(reason)}")
+
+
+# --------------------------------------------------------------------------- demo
+def demo_pages_dir() -> Path:
+    return Path(str(resources.files("ghotona").joinpath("demo", "pages")))
+
+
+@main.command()
+@click.option("--db", default="ghotona-demo.db", show_default=True, help="Demo store; recreated on every run.")
+@click.pass_context
+def demo(ctx: click.Context, db: str) -> None:
+    """Ingest the bundled demo pages into a fresh store and summarise them."""
+    from .ingest import ingest as run_ingest
+    from .pipeline import Extractor
+    from .store import open_store
+
+    path = Path(db)
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            if suffix == "" and p.read_bytes()[:16] != b"SQLite format 3\x00":
+                raise GhotonaError(f"{p} exists and is not a ghotona demo store; pass another --db")
+            p.unlink()
+    extractor = Extractor(ctx.obj["config"])
+    pages = demo_pages_dir()
+    with open_store(str(path)) as store:
+        summary = run_ingest([str(pages)], store, extractor)
+        items = store.list_articles(limit=100)
+    out.print(f"[bold]ghotona demo[/]: {len(list(pages.iterdir()))} bundled pages → {summary.new} articles in {escape(str(path))}")
+    _print_rejections(summary.rejected)
+    table = Table(show_lines=False)
+    for col in ("id", "published", "outlet", "lang", "title", "sources", "notes"):
+        table.add_column(col, overflow="fold")
+    for a in items:
+        notes = []
+        if a.republished:
+            notes.append("old article re-served")
+        if a.updated and a.published and a.updated != a.published:
+            notes.append("updated " + _fmt_dt(a.updated))
+        table.add_row(a.id[:10], _fmt_dt(a.published or a.updated), escape(a.outlet or "unknown"), a.language, escape(a.title or ""), ", ".join(a.wire_sources), "; ".join(notes))
+    out.print(table)
+    out.print(f"\nNext: [cyan]ghotona show {items[0].id[:10] if items else 'ID'} --db {escape(str(path))} --removed[/]  or  [cyan]ghotona search পুতিন --db {escape(str(path))}[/]")
+
+
+# --------------------------------------------------------------------------- evaluate
+@main.group()
+def evaluate() -> None:
+    """Measure quality on a reference set."""
+
+
+@evaluate.command("extraction")
+@click.argument("refset", type=click.Path(exists=True), metavar="REFSET")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also run trafilatura alone on the HTML pages.")
+@click.pass_context
+def evaluate_extraction(ctx: click.Context, refset: str, as_json: bool, baseline: bool) -> None:
+    """Per-field accuracy and body precision/recall/F1 on REFSET (a YAML file or folder)."""
+    from .evaluate.extraction import evaluate as run_eval
+    from .evaluate.extraction import render, to_json, trafilatura_baseline
+    from .pipeline import Extractor
+
+    report = run_eval(Path(refset), Extractor(ctx.obj["config"]))
+    base = trafilatura_baseline(Path(refset)) if baseline else None
+    if base is not None and not base.pages:
+        base = None
+    out.print(to_json(report, base) if as_json else escape(render(report, base)), markup=not as_json)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,191 @@
+"""The storage interface: what the rest of ghotona may ask of a store.
+
+Storage sits behind this abstract base (as in datasketch's storage layer) so
+that the pipeline and CLI never see SQL, and a PostgreSQL backend can be
+added later by implementing the same methods and registering a URL scheme in
+``ghotona.store``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Literal
+
+from ..records import Article, Rejection
+
+UpsertResult = Literal["new", "updated", "unchanged"]
+
+#: ``list_articles(order=...)`` choices, for a CLI's ``click.Choice``.
+ORDERS: tuple[str, ...] = ("published", "oldest", "seen", "title")
+
+#: Markers around matched words in ``SearchHit.snippet``.  A CLI that renders
+#: with rich must escape the snippet first: ``[word]`` can look like markup.
+SNIPPET_START = "["
+SNIPPET_END = "]"
+
+#: The shortest id prefix ``get_article`` accepts (as ``git`` does for hashes).
+MIN_PREFIX = 6
+
+
+@dataclass(slots=True, frozen=True)
+class SearchHit:
+    """One full-text search result.
+
+    ``snippet`` is a short extract with each matched word wrapped in
+    ``SNIPPET_START``/``SNIPPET_END``.  ``rank`` is a relevance score where
+    higher is better (negated BM25, title matches weighted above body ones);
+    it only compares hits of the same query.
+    """
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    snippet: str
+    rank: float
+
+
+class Store(ABC):
+    """Where articles and the log of ingest runs are kept.
+
+    A store is also a context manager: ``with open_store(path) as store:``
+    closes it on exit.
+    """
+
+    #: Where the data lives, for messages (a file path, ``:memory:``, a URL).
+    location: str = ""
+
+    # -- articles ---------------------------------------------------------
+
+    @abstractmethod
+    def upsert_article(self, article: Article) -> UpsertResult:
+        """Save ``article``; say whether it was new, changed or already there.
+
+        Same ``id`` and same ``content_hash`` as the stored copy: nothing but
+        its last-seen time changes (``"unchanged"``), so re-ingesting a batch
+        is harmless.  Same id, different hash: the stored version moves to
+        the history and ``article`` replaces it (``"updated"``).  Atomic: the
+        row, its search index entry and its history are written together or
+        not at all.
+        """
+
+    @abstractmethod
+    def get_article(self, id: str) -> Article:
+        """The article with this id, or the only one whose id starts with it.
+
+        A prefix must be at least ``MIN_PREFIX`` characters.  Raises
+        ``NotFound`` (no match, prefix too short, or prefix ambiguous).
+        """
+
+    @abstractmethod
+    def get_version(self, id: str, version: int) -> Article:
+        """An article as it was at ``version`` (1 = first stored)."""
+
+    @abstractmethod
+    def history(self, id: str) -> list[dict[str, Any]]:
+        """Every stored version of an article, oldest first.
+
+        Each dict has ``version``, ``content_hash``, ``title``, ``stored_at``
+        (when that version was first stored), ``replaced_at`` (``None`` for
+        the current one) and ``current``.
+        """
+
+    @abstractmethod
+    def list_articles(
+        self,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        language: str | None = None,
+        order: str = "published",
+    ) -> list[Article]:
+        """A page of articles.
+
+        ``outlet`` matches the outlet name or the outlet id.  ``order`` is
+        one of ``ORDERS``: ``published`` (newest first, undated last),
+        ``oldest``, ``seen`` (most recently ingested first) or ``title``.
+        """
+
+    @abstractmethod
+    def count_articles(self, outlet: str | None = None, language: str | None = None) -> int:
+        """How many articles ``list_articles`` would page through."""
+
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+    ) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best match first.
+
+        ``query`` is plain words as a person types them, all of which must
+        match.  Each word also matches as a prefix (``পুতিন`` finds
+        ``পুতিনের``: Bengali inflects by suffix); ``"double quotes"`` ask
+        for an exact word or phrase; a trailing ``*`` is accepted.  Search
+        syntax characters are taken literally, so no query raises.
+        """
+
+    @abstractmethod
+    def count_search(
+        self, query: str, *, outlet: str | None = None, language: str | None = None
+    ) -> int:
+        """How many articles ``search`` would page through."""
+
+    # -- runs -------------------------------------------------------------
+
+    @abstractmethod
+    def start_run(self, kind: str, args: dict[str, Any]) -> int:
+        """Log the start of a run (e.g. ``kind="ingest"``); return its id."""
+
+    @abstractmethod
+    def finish_run(
+        self, run_id: int, counts: dict[str, Any], rejections: list[Rejection]
+    ) -> None:
+        """Record a run's outcome counts and every page it rejected, with why."""
+
+    @abstractmethod
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest runs, newest first.
+
+        Each dict has ``id``, ``kind``, ``args``, ``started``, ``finished``
+        (``None`` while running or if it died), ``counts``,
+        ``rejection_count`` and ``rejections_by_reason`` (reason -> count).
+        """
+
+    @abstractmethod
+    def run_rejections(self, run_id: int) -> list[Rejection]:
+        """Every page a run rejected, in the order they were reported."""
+
+    # -- lifecycle --------------------------------------------------------
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group writes: all of them happen or none do.
+
+        Nests: an inner block that fails undoes only its own writes, so a
+        batch can run in one outer transaction (fast) while each article
+        stays atomic.
+        """
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store; calling it twice is harmless."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

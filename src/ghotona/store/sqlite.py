@@ -1,0 +1,696 @@
+"""The SQLite store: one file (or ``:memory:``), stdlib ``sqlite3`` only.
+
+WAL mode so that a reader (``ghotona articles``) is not blocked by an ingest
+running at the same time; foreign keys on so history and rejections cannot
+outlive their parents.  The connection runs in autocommit mode
+(``isolation_level=None``) and ``transaction()`` issues BEGIN/SAVEPOINT
+itself: Python's implicit transactions would commit at surprising moments
+(before DDL, in ``executescript``) and break the all-or-nothing promise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from hashlib import sha1
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import NotFound, StoreError
+from ..records import Article, Rejection
+from .base import MIN_PREFIX, ORDERS, SNIPPET_END, SNIPPET_START, SearchHit, Store, UpsertResult
+from .serialize import article_from_dict, article_to_dict, decode_datetime
+
+__all__ = ["SQLiteStore", "fts5_query", "TOKENCHARS", "SQLITE_HEADER"]
+
+#: The first 16 bytes of every SQLite 3 database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+#: Characters the FTS tokenizer keeps inside words besides letters and digits
+#: (must match ``tokenchars`` in migrations/0001_init.sql).
+TOKENCHARS = frozenset(
+    chr(c)
+    for c in (
+        *range(0x0981, 0x0984),
+        0x09BC,
+        *range(0x09BE, 0x09C5),
+        0x09C7,
+        0x09C8,
+        0x09CB,
+        0x09CC,
+        0x09CD,
+        0x09D7,
+        0x09E2,
+        0x09E3,
+        0x200C,
+        0x200D,
+    )
+)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[A-Za-z0-9_-]+\.sql$")
+
+# order name -> ORDER BY clause.  Undated articles go last either way: a list
+# sorted by date is useless if it opens with a page of unknown dates.
+_ORDER_SQL = {
+    "published": "published_utc IS NULL, published_utc DESC, first_seen DESC, id",
+    "oldest": "published_utc IS NULL, published_utc ASC, first_seen ASC, id",
+    "seen": "last_seen DESC, id",
+    "title": "title IS NULL, title COLLATE NOCASE, id",
+}
+assert set(_ORDER_SQL) == set(ORDERS)
+
+# Title matches count for more than body matches when ranking.
+_BM25 = "bm25(articles_fts, 4.0, 1.0)"
+_SNIPPET_TOKENS = 16
+
+
+def _now() -> str:
+    """Current UTC time as fixed-width ISO text (sorts correctly as text)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _utc_key(value: datetime | None) -> str | None:
+    """A sortable text key: the instant in UTC, naive, microsecond width.
+
+    Offsets differ between pages (+06:00, Z, +05:30), so the ISO strings as
+    written do not sort by time; this key does.  A naive datetime is taken
+    as it is, having no zone to convert from.
+    """
+    if value is None:
+        return None
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value.isoformat(timespec="microseconds")
+
+
+def _effective_hash(article: Article) -> str:
+    """``content_hash``, or a stand-in when an upstream stage left it empty.
+
+    Without this, two different bodies with an empty hash would compare as
+    "unchanged" and the second would be silently dropped.
+    """
+    if article.content_hash:
+        return article.content_hash
+    text = f"{article.title or ''}\x00{article.body}"
+    return "sha1:" + sha1(text.encode("utf-8")).hexdigest()
+
+
+def _is_token_char(ch: str) -> bool:
+    return ch.isalnum() or ch in TOKENCHARS
+
+
+def _phrase(text: str) -> str | None:
+    """``text`` as an FTS5 string literal, or None if it holds no word at all."""
+    if not any(_is_token_char(ch) for ch in text):
+        return None  # pure punctuation: it would match nothing anyway
+    return '"' + text.replace('"', '""') + '"'
+
+
+# A double-quoted run ("..."), or a run of non-space characters.
+_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts5_query(text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 MATCH expression.
+
+    Every part becomes a quoted FTS5 string, so ``OR``, ``NEAR``, ``-``,
+    ``(``, ``:`` and the like are plain text, never syntax: no query can
+    raise.  A bare word is a prefix query (``"পুতিন"*`` finds পুতিনের,
+    Bengali case and postposition endings being suffixes); a trailing ``*``
+    says the same explicitly; a ``"quoted phrase"`` must match exactly.  The
+    parts are ANDed.  Returns None when nothing searchable is left.
+
+    The text is NFC-normalised first: the index holds NFC text, and a query
+    typed with decomposed vowel signs (e.g. ে + া instead of ো) would
+    otherwise find nothing.
+    """
+    text = unicodedata.normalize("NFC", text)
+    # Typographic quotes (from phones, word processors) mean the same as ".
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    parts: list[str] = []
+    for m in _QUERY_PART.finditer(text):
+        if m.group(1) is not None:
+            phrase = _phrase(m.group(1))
+            if phrase:
+                parts.append(phrase)
+            continue
+        word = m.group(2).replace('"', "")  # a stray, unbalanced quote
+        word = word.rstrip("*")
+        phrase = _phrase(word)
+        if phrase:
+            parts.append(phrase + "*")
+    return " ".join(parts) if parts else None
+
+
+def _index_text(value: str | None) -> str:
+    return unicodedata.normalize("NFC", value or "")
+
+
+def _resolve_path(path: str) -> str:
+    """Check ``path`` can hold a ghotona store without harming anything there."""
+    if path == ":memory:":
+        return path
+    p = Path(path).expanduser()
+    if p.is_dir():
+        raise StoreError(f"{p} is a directory, not a database file; pass a file path to --db")
+    if p.exists():
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise StoreError(f"cannot read the store {p}: {exc.strerror or exc}") from None
+        # An empty file is what sqlite3 itself creates first; anything else
+        # must carry the SQLite header.  Checked before connecting so that
+        # nothing is ever written into someone else's file.
+        if head and head != SQLITE_HEADER:
+            raise StoreError(
+                f"{p} exists but is not a SQLite database; it was left untouched. "
+                "Pass another --db path (or set GHOTONA_DB)."
+            )
+    else:
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the folder {p.parent} for the store: {exc.strerror or exc}; "
+                "pass another --db path"
+            ) from None
+    return str(p)
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """The shipped migrations as (version, file name, SQL), in order."""
+    found: list[tuple[int, str, str]] = []
+    folder = resources.files("ghotona.store").joinpath("migrations")
+    for entry in folder.iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, entry.read_text("utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions):
+        raise StoreError(f"two migrations share a number in {folder}: {versions}")
+    return found
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration script into statements.
+
+    ``executescript`` would be simpler but commits any open transaction
+    first, so a failing migration could leave half a schema behind.  Pieces
+    between semicolons are joined until SQLite itself calls the statement
+    complete, which copes with ';' inside strings and trigger bodies.
+    """
+    buf = ""
+    for piece in sql.split(";"):
+        buf += piece + ";"
+        if sqlite3.complete_statement(buf):
+            stmt = buf.strip()
+            buf = ""
+            # Drop chunks that are only comments.
+            body = "\n".join(
+                line for line in stmt.splitlines() if not line.strip().startswith("--")
+            ).strip()
+            if body and body != ";":
+                yield stmt
+    # Whatever is left after the last ';' can only be comments/whitespace,
+    # plus the ';' we added: anything more is a truncated statement.
+    rest = "\n".join(
+        line for line in buf[:-1].splitlines() if not line.strip().startswith("--")
+    ).strip()
+    if rest:
+        raise StoreError(f"migration ends with an incomplete statement: {rest[:80]!r}")
+
+
+class SQLiteStore(Store):
+    """``Store`` on a SQLite file.  Use ``open_store`` rather than this directly."""
+
+    def __init__(self, path: str = ":memory:", *, busy_timeout_ms: int = 10_000) -> None:
+        self.location = path
+        self.path = _resolve_path(path)
+        self._depth = 0  # transaction nesting level
+        self._conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {path}: {exc}; pass another --db path") from None
+        self._conn = conn
+        try:
+            self._check_is_ghotona_store()
+            conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+                # NORMAL is durable across application crashes in WAL mode and
+                # much faster for many small ingests than FULL.
+                conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            self._conn = None
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise StoreError(
+                    f"{path} is not a usable SQLite database ({exc}); it was left untouched. "
+                    "Pass another --db path."
+                ) from None
+            raise StoreError(f"cannot open the store {path}: {exc}") from None
+        except BaseException:
+            conn.close()
+            self._conn = None
+            raise
+
+    # -- plumbing ---------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"the store {self.location} is closed")
+        return self._conn
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Report SQLite failures (locked, disk full, ...) as ``StoreError``."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            hint = ""
+            if "locked" in str(exc) or "busy" in str(exc):
+                hint = "; another ghotona process is writing to it, try again when it ends"
+            raise StoreError(f"{action} in {self.location} failed: {exc}{hint}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        conn = self.conn
+        if self._depth == 0:
+            # IMMEDIATE takes the write lock now, so two writers wait for each
+            # other at BEGIN instead of one failing half-way through.
+            begin, commit, undo = "BEGIN IMMEDIATE", "COMMIT", ("ROLLBACK",)
+        else:
+            name = f"sp{self._depth}"
+            begin, commit = f"SAVEPOINT {name}", f"RELEASE {name}"
+            # ROLLBACK TO leaves the savepoint open; RELEASE closes it.
+            undo = (f"ROLLBACK TO {name}", f"RELEASE {name}")
+        with self._errors("starting a transaction"):
+            conn.execute(begin)
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            for stmt in undo:
+                try:
+                    conn.execute(stmt)
+                except sqlite3.Error:
+                    # SQLite may have rolled back already (e.g. disk full);
+                    # the original error is the one worth reporting.
+                    break
+            raise
+        else:
+            self._depth -= 1
+            with self._errors("committing"):
+                conn.execute(commit)
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        finally:
+            self._conn.close()
+            self._conn = None
+
+    # -- schema -----------------------------------------------------------
+
+    def _check_is_ghotona_store(self) -> None:
+        """Refuse a SQLite file that belongs to something else."""
+        names = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        if names and "schema_migrations" not in names:
+            shown = ", ".join(sorted(names)[:5])
+            raise StoreError(
+                f"{self.location} is a SQLite database but not a ghotona store "
+                f"(it has tables {shown}); it was left untouched. Pass another --db path."
+            )
+
+    def schema_version(self) -> int:
+        """The highest migration applied to this store (0 for a blank file)."""
+        row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self) -> None:
+        conn = self.conn
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        migrations = _migrations()
+        known = migrations[-1][0] if migrations else 0
+        current = self.schema_version()
+        if current > known:
+            raise StoreError(
+                f"{self.location} was written by a newer version of ghotona "
+                f"(schema {current}; this version knows up to {known}). "
+                "Upgrade ghotona, or pass another --db path."
+            )
+        for version, name, sql in migrations:
+            if version <= current:
+                continue
+            try:
+                with self.transaction():
+                    # Re-check under the write lock: another process opening
+                    # the same new file may have just applied this one.
+                    if self.schema_version() >= version:
+                        continue
+                    for stmt in _statements(sql):
+                        conn.execute(stmt)
+                    conn.execute(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                        (version, name, _now()),
+                    )
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"upgrading {self.location} with migration {name} failed: {exc}; "
+                    "the store was left as it was"
+                ) from None
+
+    # -- articles: writing ------------------------------------------------
+
+    def _index(self, doc: int, article: Article) -> None:
+        """Add the article's search-index row (``rowid = doc``)."""
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (doc, _index_text(article.title), _index_text(article.body)),
+        )
+
+    def _unindex(self, doc: int) -> None:
+        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (doc,))
+
+    @staticmethod
+    def _columns(article: Article, content_hash: str) -> dict[str, Any]:
+        return {
+            "id": article.id,
+            "url": article.url,
+            "outlet": article.outlet,
+            "outlet_id": article.outlet_id,
+            "title": article.title,
+            "published": _iso(article.published),
+            "published_utc": _utc_key(article.published),
+            "updated": _iso(article.updated),
+            "page_date": _iso(article.page_date),
+            "language": article.language,
+            "republished": int(bool(article.republished)),
+            "content_hash": content_hash,
+            "source": article.source,
+            "data": json.dumps(article_to_dict(article), ensure_ascii=False, separators=(",", ":")),
+        }
+
+    def upsert_article(self, article: Article) -> UpsertResult:
+        if not article.id:
+            raise StoreError(f"article from {article.source} has no id; it cannot be stored")
+        content_hash = _effective_hash(article)
+        now = _now()
+        conn = self.conn
+        with self._errors(f"storing article {article.id}"), self.transaction():
+            row = conn.execute(
+                "SELECT doc, content_hash, version, version_seen, title, data"
+                " FROM articles WHERE id = ?",
+                (article.id,),
+            ).fetchone()
+            if row is not None and row[1] == content_hash:
+                conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (now, article.id))
+                return "unchanged"
+            cols = self._columns(article, content_hash)
+            if row is None:
+                doc = conn.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM articles").fetchone()[0]
+                cols.update(doc=doc, version=1, first_seen=now, last_seen=now, version_seen=now)
+                names = ", ".join(cols)
+                marks = ", ".join(f":{k}" for k in cols)
+                conn.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", cols)
+                self._index(doc, article)
+                return "new"
+            doc, old_hash, version, version_seen, old_title, old_data = row
+            conn.execute(
+                "INSERT INTO article_versions"
+                " (article_id, version, content_hash, title, data, stored_at, replaced_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article.id, version, old_hash, old_title, old_data, version_seen, now),
+            )
+            cols.update(version=version + 1, last_seen=now, version_seen=now)
+            assigns = ", ".join(f"{k} = :{k}" for k in cols if k != "id")
+            conn.execute(f"UPDATE articles SET {assigns} WHERE id = :id", cols)
+            self._unindex(doc)
+            self._index(doc, article)
+            return "updated"
+
+    # -- articles: reading ------------------------------------------------
+
+    def _resolve_id(self, id: str) -> str:
+        """The full id for ``id`` or a unique prefix of it; else ``NotFound``."""
+        wanted = id.strip()
+        hint = "run `ghotona articles` to list ids"
+        conn = self.conn
+        with self._errors("looking up an article"):
+            for candidate in dict.fromkeys((wanted, wanted.lower())):
+                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+                    return candidate
+            if len(wanted) < MIN_PREFIX:
+                raise NotFound(
+                    f"no article with id '{wanted}' in {self.location}; an id prefix needs at "
+                    f"least {MIN_PREFIX} characters; {hint}"
+                )
+            for candidate in dict.fromkeys((wanted, wanted.lower())):
+                # GLOB is case-sensitive and so can use the primary-key index
+                # for a prefix; its wildcards in the prefix are escaped.
+                pattern = re.sub(r"([*?\[])", r"[\1]", candidate) + "*"
+                rows = conn.execute(
+                    "SELECT id FROM articles WHERE id GLOB ? ORDER BY id LIMIT 6", (pattern,)
+                ).fetchall()
+                if len(rows) == 1:
+                    return rows[0][0]
+                if len(rows) > 1:
+                    shown = ", ".join(r[0][: len(wanted) + 4] + "…" for r in rows[:5])
+                    raise NotFound(
+                        f"id prefix '{wanted}' matches more than one article ({shown}); "
+                        f"give more characters; {hint}"
+                    )
+        raise NotFound(f"no article with id '{wanted}' in {self.location}; {hint}")
+
+    @staticmethod
+    def _load(data: str) -> Article:
+        try:
+            return article_from_dict(json.loads(data))
+        except (ValueError, TypeError, KeyError) as exc:
+            raise StoreError(f"a stored article could not be read back: {exc}") from exc
+
+    def get_article(self, id: str) -> Article:
+        full = self._resolve_id(id)
+        with self._errors("reading an article"):
+            row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (full,)).fetchone()
+        return self._load(row[0])
+
+    def get_version(self, id: str, version: int) -> Article:
+        full = self._resolve_id(id)
+        with self._errors("reading an article version"):
+            row = self.conn.execute(
+                "SELECT data FROM article_versions WHERE article_id = ? AND version = ?"
+                " UNION ALL SELECT data FROM articles WHERE id = ? AND version = ?",
+                (full, version, full, version),
+            ).fetchone()
+        if row is None:
+            raise NotFound(
+                f"article {full} has no version {version}; `ghotona history {full[:12]}` lists them"
+            )
+        return self._load(row[0])
+
+    def history(self, id: str) -> list[dict[str, Any]]:
+        full = self._resolve_id(id)
+        with self._errors("reading article history"):
+            rows = self.conn.execute(
+                "SELECT version, content_hash, title, stored_at, replaced_at, 0"
+                " FROM article_versions WHERE article_id = ?"
+                " UNION ALL"
+                " SELECT version, content_hash, title, version_seen, NULL, 1"
+                " FROM articles WHERE id = ?"
+                " ORDER BY 1",
+                (full, full),
+            ).fetchall()
+        keys = ("version", "content_hash", "title", "stored_at", "replaced_at", "current")
+        return [dict(zip(keys, (*r[:5], bool(r[5])))) for r in rows]
+
+    @staticmethod
+    def _filters(outlet: str | None, language: str | None, prefix: str = "") -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if outlet is not None:
+            clauses.append(f"({prefix}outlet = ? OR {prefix}outlet_id = ?)")
+            params += [outlet, outlet]
+        if language is not None:
+            clauses.append(f"{prefix}language = ?")
+            params.append(language)
+        return (" AND ".join(clauses), params)
+
+    def list_articles(
+        self,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        language: str | None = None,
+        order: str = "published",
+    ) -> list[Article]:
+        if order not in _ORDER_SQL:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+        where, params = self._filters(outlet, language)
+        sql = "SELECT data FROM articles"
+        if where:
+            sql += " WHERE " + where
+        sql += f" ORDER BY {_ORDER_SQL[order]} LIMIT ? OFFSET ?"
+        with self._errors("listing articles"):
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [self._load(r[0]) for r in rows]
+
+    def count_articles(self, outlet: str | None = None, language: str | None = None) -> int:
+        where, params = self._filters(outlet, language)
+        sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {where}" if where else "")
+        with self._errors("counting articles"):
+            return int(self.conn.execute(sql, params).fetchone()[0])
+
+    # -- search -----------------------------------------------------------
+
+    def _search_sql(
+        self, select: str, query: str, outlet: str | None, language: str | None
+    ) -> tuple[str, list[Any]] | None:
+        match = fts5_query(query)
+        if match is None:
+            return None
+        where, params = self._filters(outlet, language, prefix="a.")
+        sql = (
+            f"SELECT {select} FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?"
+        )
+        if where:
+            sql += " AND " + where
+        return sql, [match, *params]
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+    ) -> list[SearchHit]:
+        select = (
+            "a.id, a.title, a.outlet, a.published,"
+            f" snippet(articles_fts, -1, '{SNIPPET_START}', '{SNIPPET_END}', '…', {_SNIPPET_TOKENS}),"
+            f" {_BM25}"
+        )
+        built = self._search_sql(select, query, outlet, language)
+        if built is None:
+            return []
+        sql, params = built
+        sql += f" ORDER BY {_BM25}, a.published_utc DESC LIMIT ? OFFSET ?"
+        with self._errors("searching"):
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [
+            SearchHit(
+                id=r[0],
+                title=r[1],
+                outlet=r[2],
+                published=decode_datetime(r[3]) if r[3] else None,
+                snippet=r[4],
+                rank=-float(r[5]),
+            )
+            for r in rows
+        ]
+
+    def count_search(
+        self, query: str, *, outlet: str | None = None, language: str | None = None
+    ) -> int:
+        built = self._search_sql("COUNT(*)", query, outlet, language)
+        if built is None:
+            return 0
+        sql, params = built
+        with self._errors("searching"):
+            return int(self.conn.execute(sql, params).fetchone()[0])
+
+    # -- runs -------------------------------------------------------------
+
+    def start_run(self, kind: str, args: dict[str, Any]) -> int:
+        with self._errors("logging a run"), self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs (kind, args, started) VALUES (?, ?, ?)",
+                (kind, json.dumps(args, ensure_ascii=False, default=str), _now()),
+            )
+            return int(cur.lastrowid)
+
+    def finish_run(
+        self, run_id: int, counts: dict[str, Any], rejections: list[Rejection]
+    ) -> None:
+        with self._errors("logging a run"), self.transaction():
+            cur = self.conn.execute(
+                "UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
+                (_now(), json.dumps(counts, ensure_ascii=False, default=str), run_id),
+            )
+            if cur.rowcount == 0:
+                raise NotFound(f"no run {run_id} in {self.location}; `ghotona runs` lists them")
+            # Replace, not append: finishing a run twice must not double its
+            # rejections.
+            self.conn.execute("DELETE FROM run_rejections WHERE run_id = ?", (run_id,))
+            self.conn.executemany(
+                "INSERT INTO run_rejections (run_id, seq, source, reason, detail)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(run_id, i, r.source, r.reason, r.detail) for i, r in enumerate(rejections)],
+            )
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        with self._errors("reading the run log"):
+            rows = self.conn.execute(
+                "SELECT id, kind, args, started, finished, counts FROM runs"
+                " ORDER BY id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+            out: list[dict[str, Any]] = []
+            for rid, kind, args, started, finished, counts in rows:
+                by_reason = dict(
+                    self.conn.execute(
+                        "SELECT reason, COUNT(*) FROM run_rejections WHERE run_id = ?"
+                        " GROUP BY reason ORDER BY COUNT(*) DESC, reason",
+                        (rid,),
+                    ).fetchall()
+                )
+                out.append(
+                    {
+                        "id": rid,
+                        "kind": kind,
+                        "args": json.loads(args),
+                        "started": started,
+                        "finished": finished,
+                        "counts": json.loads(counts) if counts else {},
+                        "rejection_count": sum(by_reason.values()),
+                        "rejections_by_reason": by_reason,
+                    }
+                )
+        return out
+
+    def run_rejections(self, run_id: int) -> list[Rejection]:
+        with self._errors("reading the run log"):
+            rows = self.conn.execute(
+                "SELECT source, reason, detail FROM run_rejections WHERE run_id = ? ORDER BY seq",
+                (run_id,),
+            ).fetchall()
+        return [Rejection(source=s, reason=r, detail=d) for s, r, d in rows]

@@ -1,0 +1,580 @@
+"""Tests for ghotona.store: serialisation, the SQLite store, Bengali search."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from ghotona.errors import NotFound, StoreError
+from ghotona.records import Article, DateMention, Paragraph, Rejection, RemovedLine, Sentence
+from ghotona.store import ORDERS, SQLiteStore, Store, open_store
+from ghotona.store import sqlite as sqlite_mod
+from ghotona.store.serialize import article_from_dict, article_to_dict
+from ghotona.store.sqlite import _statements, fts5_query
+
+DHAKA = ZoneInfo("Asia/Dhaka")
+
+
+def make_paragraphs(texts: list[str]) -> list[Paragraph]:
+    """Paragraphs with offsets into the joined body, one sentence per '।'."""
+    out: list[Paragraph] = []
+    pos = 0
+    for text in texts:
+        sentences: list[Sentence] = []
+        s_start = 0
+        for i, ch in enumerate(text):
+            if ch in "।.?!" and (i + 1 == len(text) or text[i + 1] == " "):
+                sentences.append(Sentence(pos + s_start, pos + i + 1, text[s_start : i + 1]))
+                s_start = i + 2
+        if s_start < len(text):
+            sentences.append(Sentence(pos + s_start, pos + len(text), text[s_start:]))
+        out.append(Paragraph(pos, pos + len(text), text, sentences))
+        pos += len(text) + 2  # paragraphs are joined by "\n\n"
+    return out
+
+
+def make_article(
+    id: str = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+    title: str | None = "কিমের সঙ্গে বৈঠকে বসছেন পুতিন",
+    paragraphs: list[str] | None = None,
+    *,
+    content_hash: str = "hash-1",
+    outlet: str | None = "প্রথম আলো",
+    outlet_id: str | None = "prothomalo",
+    language: str = "bn",
+    published: datetime | None = datetime(2025, 7, 11, 10, 30, tzinfo=DHAKA),
+) -> Article:
+    paragraphs = paragraphs or [
+        "উত্তর কোরিয়ার নেতা কিম জং উনের সঙ্গে বৈঠক করবেন রাশিয়ার প্রেসিডেন্ট পুতিন। "
+        "পররাষ্ট্রমন্ত্রীর বক্তব্যে এ কথা জানা গেছে।",
+        "বৈঠকটি আগামী সপ্তাহে মস্কোতে হবে বলে জানিয়েছে ক্রেমলিন।",
+    ]
+    return Article(
+        id=id,
+        source="pages/prothomalo-1.html",
+        format="html",
+        url=f"https://example.com/world/{id[:8]}",
+        outlet=outlet,
+        outlet_id=outlet_id,
+        title=title,
+        desk="আন্তর্জাতিক",
+        byline="আন্তর্জাতিক ডেস্ক",
+        wire_sources=["রয়টার্স", "এএফপি"],
+        published=published,
+        updated=datetime(2025, 7, 11, 12, 5, 30, 123456, tzinfo=timezone(timedelta(hours=6))),
+        page_date=datetime(2025, 7, 12, 0, 0, tzinfo=DHAKA),
+        paragraphs=make_paragraphs(paragraphs),
+        language=language,
+        language_score=0.987654321,
+        republished=False,
+        warnings=["weekday-mismatch"],
+        removed=[
+            RemovedLine("আরও পড়ুন", "related-link"),
+            RemovedLine("বিজ্ঞাপন", "ad"),
+        ],
+        dates_on_page=[
+            DateMention(
+                text="১১ জুলাই ২০২৫, ১০:৩০",
+                start=0,
+                end=19,
+                value=datetime(2025, 7, 11, 10, 30, tzinfo=DHAKA),
+                granularity="minute",
+                has_time=True,
+                role="published",
+                weekday_given=4,
+                bangla_date="27 Asharh 1432",
+                warnings=["no-year"],
+            ),
+            DateMention(
+                text="জুলাই ২০২৫",
+                start=40,
+                end=50,
+                value=datetime(2025, 7, 1, tzinfo=timezone.utc),
+                granularity="month",
+                has_time=False,
+            ),
+        ],
+        signoff="/এসএইচ",
+        encoding="windows-1252",
+        content_hash=content_hash,
+    )
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    with open_store(":memory:") as s:
+        yield s
+
+
+def table_counts(s: SQLiteStore) -> dict[str, int]:
+    return {
+        t: s.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "articles_fts", "article_versions")
+    }
+
+
+# -- serialisation ---------------------------------------------------------
+
+
+def test_serialize_round_trip_is_exact() -> None:
+    a = make_article()
+    data = article_to_dict(a)
+    # Every dataclass field is there, so nothing is silently dropped.
+    assert set(data) == {f.name for f in dataclasses.fields(Article)}
+    back = article_from_dict(json.loads(json.dumps(data, ensure_ascii=False)))
+    assert back == a
+    # repr also compares tzinfo objects (== on aware datetimes only compares
+    # instants), microseconds and float digits.
+    assert repr(back) == repr(a)
+    assert back.published.tzinfo == DHAKA
+    assert back.updated.tzinfo == timezone(timedelta(hours=6))
+    assert back.paragraphs[0].sentences[1].text == "পররাষ্ট্রমন্ত্রীর বক্তব্যে এ কথা জানা গেছে।"
+    assert isinstance(back.dates_on_page[0], DateMention)
+    assert isinstance(back.removed[0], RemovedLine)
+    for p in back.paragraphs:
+        for s in p.sentences:
+            assert back.body[s.start : s.end] == s.text
+
+
+def test_serialize_handles_nones_naive_dates_and_old_rows() -> None:
+    a = make_article(title=None, outlet=None, outlet_id=None, published=None)
+    a.page_date = datetime(2025, 1, 2, 3, 4)  # naive stays naive
+    a.updated = None
+    back = article_from_dict(article_to_dict(a))
+    assert repr(back) == repr(a)
+    # A row written before a field existed loads with the field's default;
+    # a key from a newer version is ignored.
+    data = article_to_dict(a)
+    del data["signoff"], data["warnings"]
+    data["from_the_future"] = 1
+    old = article_from_dict(data)
+    assert old.signoff is None and old.warnings == []
+
+
+# -- articles --------------------------------------------------------------
+
+
+def test_store_round_trip_every_field(store: Store) -> None:
+    a = make_article()
+    assert store.upsert_article(a) == "new"
+    back = store.get_article(a.id)
+    assert back == a and repr(back) == repr(a)
+
+
+def test_upsert_new_unchanged_updated_and_history(store: Store) -> None:
+    a = make_article()
+    assert store.upsert_article(a) == "new"
+    assert store.upsert_article(make_article()) == "unchanged"
+    changed = make_article(
+        paragraphs=["সংশোধিত: বৈঠক স্থগিত করা হয়েছে বলে জানিয়েছে ক্রেমলিন।"], content_hash="hash-2"
+    )
+    assert store.upsert_article(changed) == "updated"
+    assert store.upsert_article(changed) == "unchanged"
+    assert store.get_article(a.id) == changed
+    assert store.count_articles() == 1
+
+    hist = store.history(a.id)
+    assert [(h["version"], h["content_hash"], h["current"]) for h in hist] == [
+        (1, "hash-1", False),
+        (2, "hash-2", True),
+    ]
+    assert hist[0]["replaced_at"] is not None and hist[1]["replaced_at"] is None
+    assert hist[0]["stored_at"] <= hist[0]["replaced_at"] == hist[1]["stored_at"]
+    assert store.get_version(a.id, 1) == a
+    assert store.get_version(a.id, 2) == changed
+    with pytest.raises(NotFound):
+        store.get_version(a.id, 3)
+
+
+def test_empty_content_hash_still_detects_changes(store: Store) -> None:
+    a = make_article(content_hash="")
+    assert store.upsert_article(a) == "new"
+    assert store.upsert_article(make_article(content_hash="")) == "unchanged"
+    b = make_article(content_hash="", paragraphs=["সম্পূর্ণ নতুন লেখা।"])
+    assert store.upsert_article(b) == "updated"
+    assert store.get_article(a.id).content_hash == ""  # the article itself is untouched
+
+
+def test_get_article_by_prefix_and_errors(store: Store) -> None:
+    store.upsert_article(make_article(id="abcdef0123456789"))
+    store.upsert_article(make_article(id="abcdef9876543210"))
+    store.upsert_article(make_article(id="123456aaaaaaaaaa"))
+    assert store.get_article("123456").id == "123456aaaaaaaaaa"
+    assert store.get_article("ABCDEF01").id == "abcdef0123456789"
+    assert store.history("abcdef98")[0]["version"] == 1
+    with pytest.raises(NotFound, match="more than one"):
+        store.get_article("abcdef")
+    with pytest.raises(NotFound, match="at least 6"):
+        store.get_article("12345")
+    with pytest.raises(NotFound, match="ghotona articles"):
+        store.get_article("ffffffffff")
+    with pytest.raises(NotFound, match="ghotona articles"):
+        store.get_article("*")  # GLOB wildcard is taken literally
+
+
+def test_list_filter_count_and_order(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A clock that always advances, so "seen" order cannot tie on a fast machine.
+    ticks = iter(range(1000))
+    monkeypatch.setattr(sqlite_mod, "_now", lambda: f"2025-07-12T00:00:{next(ticks):02d}.000000+00:00")
+    utc_later = make_article(id="id-utc-later-000", published=datetime(2025, 7, 11, 5, 0, tzinfo=timezone.utc))
+    # 10:30 in Dhaka is 04:30 UTC: earlier, although "10:30" > "05:00" as text.
+    dhaka_earlier = make_article(id="id-dhaka-early-0")
+    undated = make_article(id="id-undated-00000", published=None, outlet="The Daily Star",
+                           outlet_id="dailystar", language="en", title="Putin to meet Kim")
+    for a in (dhaka_earlier, undated, utc_later):
+        store.upsert_article(a)
+    ids = lambda xs: [x.id for x in xs]  # noqa: E731
+    assert ids(store.list_articles()) == ["id-utc-later-000", "id-dhaka-early-0", "id-undated-00000"]
+    assert ids(store.list_articles(order="oldest")) == [
+        "id-dhaka-early-0", "id-utc-later-000", "id-undated-00000"]
+    assert ids(store.list_articles(order="seen"))[0] == "id-utc-later-000"
+    assert ids(store.list_articles(order="title"))[0] == "id-undated-00000"
+    assert ids(store.list_articles(limit=1, offset=1)) == ["id-dhaka-early-0"]
+    assert ids(store.list_articles(outlet="dailystar")) == ["id-undated-00000"]
+    assert ids(store.list_articles(outlet="The Daily Star")) == ["id-undated-00000"]
+    assert store.count_articles() == 3
+    assert store.count_articles(outlet="প্রথম আলো") == 2
+    assert store.count_articles(language="en") == 1
+    assert store.count_articles(outlet="prothomalo", language="en") == 0
+    assert set(ORDERS) == {"published", "oldest", "seen", "title"}
+    with pytest.raises(ValueError, match="order must be one of"):
+        store.list_articles(order="random")
+
+
+def test_failed_index_write_leaves_nothing(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = make_article()
+
+    def boom(self: SQLiteStore, doc: int, article: Article) -> None:
+        raise RuntimeError("index write failed")
+
+    with monkeypatch.context() as m:
+        m.setattr(SQLiteStore, "_index", boom)
+        with pytest.raises(RuntimeError):
+            store.upsert_article(a)
+    assert table_counts(store) == {"articles": 0, "articles_fts": 0, "article_versions": 0}
+    assert not store.conn.in_transaction
+
+    # An update that fails half-way keeps the old version, its index row,
+    # and writes no history.
+    store.upsert_article(a)
+    changed = make_article(paragraphs=["নতুন সংস্করণ: বৈঠক বাতিল।"], content_hash="hash-2")
+    with monkeypatch.context() as m:
+        m.setattr(SQLiteStore, "_index", boom)
+        with pytest.raises(RuntimeError):
+            store.upsert_article(changed)
+    assert table_counts(store) == {"articles": 1, "articles_fts": 1, "article_versions": 0}
+    assert store.get_article(a.id) == a
+    assert store.search("ক্রেমলিন") and not store.search("বাতিল")
+    assert store.upsert_article(changed) == "updated"  # and it still works afterwards
+
+
+def test_nested_transaction_undoes_only_the_failed_article(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = make_article(id="good-article-0001")
+    bad = make_article(id="bad-article-00001")
+    real_index = SQLiteStore._index
+
+    def fail_for_bad(self: SQLiteStore, doc: int, article: Article) -> None:
+        real_index(self, doc, article)
+        if article.id == bad.id:
+            raise RuntimeError("fails after the FTS row was written")
+
+    monkeypatch.setattr(SQLiteStore, "_index", fail_for_bad)
+    with store.transaction():
+        store.upsert_article(good)
+        with pytest.raises(RuntimeError):
+            store.upsert_article(bad)
+    assert [x.id for x in store.list_articles()] == [good.id]
+    assert table_counts(store)["articles_fts"] == 1
+    with pytest.raises(ZeroDivisionError):
+        with store.transaction():
+            store.upsert_article(make_article(id="other-000001"))
+            1 / 0  # any error in the outer block undoes everything in it
+    assert store.count_articles() == 1
+
+
+# -- search ----------------------------------------------------------------
+
+
+@pytest.fixture
+def news(store: Store) -> Store:
+    store.upsert_article(make_article(id="kim-putin-000001"))
+    store.upsert_article(
+        make_article(
+            id="rashtra-00000002",
+            title="রাষ্ট্রপতির ভাষণ",
+            paragraphs=["রাষ্ট্রপতি আজ সংসদে ভাষণ দেবেন। মন্ত্রীরা উপস্থিত থাকবেন।"],
+            outlet="সমকাল",
+            outlet_id="samakal",
+        )
+    )
+    store.upsert_article(
+        make_article(
+            id="english-00000003",
+            title="Putin to meet Kim Jong Un in Moscow",
+            paragraphs=["Russian President Vladimir Putin will host North Korea's leader next week."],
+            outlet="The Daily Star",
+            outlet_id="dailystar",
+            language="en",
+        )
+    )
+    return store
+
+
+def hit_ids(store: Store, query: str) -> list[str]:
+    return [h.id for h in store.search(query)]
+
+
+def test_bengali_word_is_one_token(news: SQLiteStore) -> None:
+    news.conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, 'row')")
+    terms = {r[0] for r in news.conn.execute("SELECT term FROM temp.vocab")}
+    # Without the Bengali tokenchars these would be split at their vowel signs.
+    assert {"কিমের", "পররাষ্ট্রমন্ত্রীর", "রাষ্ট্রপতি", "সঙ্গে"} <= terms
+    assert "কি" not in terms and "মের" not in terms
+
+
+def test_prefix_finds_inflected_forms(news: Store) -> None:
+    assert hit_ids(news, "কিম") == ["kim-putin-000001"]  # article says কিমের / কিম
+    assert hit_ids(news, "পুতিন") == ["kim-putin-000001"]
+    assert hit_ids(news, "রাষ্ট্রপতি*") == ["rashtra-00000002"]
+    assert hit_ids(news, "পররাষ্ট্রমন্ত্রী") == ["kim-putin-000001"]  # finds পররাষ্ট্রমন্ত্রীর
+
+
+def test_no_matches_on_word_fragments(news: Store) -> None:
+    # Inside পররাষ্ট্রমন্ত্রীর, but not at a word start: must not match.
+    assert hit_ids(news, "মন্ত্রী") == ["rashtra-00000002"]  # only the real মন্ত্রীরা
+    assert hit_ids(news, "রাষ্ট্র") == ["rashtra-00000002"]  # only রাষ্ট্রপতি
+    assert hit_ids(news, "ষ্ট্র") == []
+    assert hit_ids(news, "মের") == []  # the ending of কিমের
+
+
+def test_quoted_word_is_exact_and_terms_are_anded(news: Store) -> None:
+    assert hit_ids(news, '"কিম"') == ["kim-putin-000001"]  # the body also has bare কিম
+    assert hit_ids(news, '"পররাষ্ট্রমন্ত্রী"') == []  # only the inflected form exists
+    assert hit_ids(news, "“পররাষ্ট্রমন্ত্রীর”") == ["kim-putin-000001"]
+    assert hit_ids(news, "পুতিন রাষ্ট্রপতি") == []
+    assert hit_ids(news, "পুতিন ক্রেমলিন") == ["kim-putin-000001"]
+    assert hit_ids(news, '"জানিয়েছে ক্রেমলিন"') == ["kim-putin-000001"]
+
+
+def test_snippet_marks_match_and_hit_fields(news: Store) -> None:
+    (hit,) = news.search("পররাষ্ট্রমন্ত্রী")
+    assert "[পররাষ্ট্রমন্ত্রীর]" in hit.snippet
+    assert hit.title == "কিমের সঙ্গে বৈঠকে বসছেন পুতিন"
+    assert hit.outlet == "প্রথম আলো"
+    assert hit.published == datetime(2025, 7, 11, 10, 30, tzinfo=DHAKA)
+    assert isinstance(hit.rank, float)
+
+
+def test_english_search_is_case_insensitive(news: Store) -> None:
+    assert hit_ids(news, "putin moscow") == ["english-00000003"]
+    assert hit_ids(news, "VLADIMIR") == ["english-00000003"]
+    assert hit_ids(news, "Korea's") == ["english-00000003"]
+    # Title matches outrank body-only matches.
+    news.upsert_article(make_article(id="english-00000004", title="Markets today", language="en",
+                                     paragraphs=["Moscow markets fell as Putin spoke."]))
+    assert hit_ids(news, "putin")[0] in {"english-00000003", "kim-putin-000001"}
+    ranks = {h.id: h.rank for h in news.search("putin")}
+    assert ranks["english-00000003"] > ranks["english-00000004"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"', '""', '"কিম', 'কিম"', "(", ")", "কিম)", "(কিম OR পুতিন)", "কিম OR", "OR", "AND",
+        "NOT", "NEAR", "NEAR(কিম পুতিন, 2)", "কিম NEAR/3 পুতিন", "title:কিম", "-কিম", "+",
+        "^কিম", "*", "**", "কিম*", "'", "a:b:c", "{title body}:x", "।", "…", "   ", "",
+        "\u200c", "কিম;DROP TABLE articles;--",
+    ],
+)
+def test_syntax_characters_never_raise(news: Store, query: str) -> None:
+    hits = news.search(query)
+    assert isinstance(hits, list)
+    assert news.count_search(query) == len(hits)
+    assert news.count_articles() == 3
+
+
+def test_operator_words_are_literal(news: Store) -> None:
+    # "OR" is searched as a word, not an operator: nothing contains it.
+    assert hit_ids(news, "কিম OR ভাষণ") == []
+    assert hit_ids(news, "কিম)") == ["kim-putin-000001"]
+
+
+def test_query_is_nfc_normalised(news: Store) -> None:
+    # ো (U+09CB) and য় (U+09DF) both decompose under NFD.
+    decomposed = unicodedata.normalize("NFD", "কোরিয়ার")
+    assert decomposed != "কোরিয়ার"
+    nukta = "\u09a1\u09bc"  # ড + nukta: the decomposed form of ড় (U+09DC)
+    assert hit_ids(news, decomposed) == ["kim-putin-000001"]
+    news.upsert_article(make_article(id="nukta-0000000005", title="পড়ুন", paragraphs=["আরও পড়ুন।"]))
+    assert "nukta-0000000005" in hit_ids(news, "প" + nukta + "ুন")
+
+
+def test_search_filters_count_and_paging(news: Store) -> None:
+    assert hit_ids(news, "ভাষণ") == ["rashtra-00000002"]
+    assert news.search("ভাষণ", outlet="samakal")[0].id == "rashtra-00000002"
+    assert news.search("ভাষণ", outlet="prothomalo") == []
+    assert news.count_search("putin", language="en") == 1
+    assert news.count_search("বৈঠক") == 1
+    assert len(news.search("পুতিন", limit=1)) == 1
+    assert news.search("পুতিন", limit=1, offset=5) == []
+
+
+def test_search_follows_updates(news: Store) -> None:
+    changed = make_article(id="kim-putin-000001", paragraphs=["বৈঠক স্থগিত করেছে ক্রেমলিন।"],
+                           content_hash="hash-2")
+    assert news.upsert_article(changed) == "updated"
+    assert hit_ids(news, "স্থগিত") == ["kim-putin-000001"]
+    assert hit_ids(news, "মস্কোতে") == []  # the old body is no longer indexed
+    assert news.count_search("কিম") == 1  # the title still matches; one row, not two
+
+
+def test_fts5_query_forms() -> None:
+    assert fts5_query("পুতিন") == '"পুতিন"*'
+    assert fts5_query("পুতিন*") == '"পুতিন"*'
+    assert fts5_query('"কিম জং"') == '"কিম জং"'
+    assert fts5_query("a OR b") == '"a"* "OR"* "b"*'
+    assert fts5_query('x"y') == '"xy"*'
+    assert fts5_query("( ) - *") is None
+    assert fts5_query("") is None
+
+
+# -- runs ------------------------------------------------------------------
+
+
+def test_run_log(store: Store) -> None:
+    r1 = store.start_run("ingest", {"paths": ["pages/"], "format": "html"})
+    rejections = [
+        Rejection("pages/a.html", "empty", "the file is empty; nothing to extract"),
+        Rejection("pages/b.bin", "binary", "looks like binary data, not a page"),
+        Rejection("pages/c.html", "empty", "the file is empty; nothing to extract"),
+    ]
+    store.finish_run(r1, {"new": 2, "updated": 0, "unchanged": 1, "rejected": 3}, rejections)
+    store.finish_run(r1, {"new": 2, "updated": 0, "unchanged": 1, "rejected": 3}, rejections)
+    r2 = store.start_run("ingest", {"paths": ["-"]})
+    runs = store.runs()
+    assert [r["id"] for r in runs] == [r2, r1]
+    assert runs[0]["finished"] is None and runs[0]["counts"] == {}
+    done = runs[1]
+    assert done["kind"] == "ingest" and done["args"] == {"paths": ["pages/"], "format": "html"}
+    assert done["counts"]["rejected"] == 3 and done["finished"] >= done["started"]
+    assert done["rejection_count"] == 3
+    assert done["rejections_by_reason"] == {"empty": 2, "binary": 1}
+    assert store.run_rejections(r1) == rejections
+    assert store.runs(limit=1)[0]["id"] == r2
+    with pytest.raises(NotFound):
+        store.finish_run(999, {}, [])
+
+
+# -- opening ---------------------------------------------------------------
+
+
+def test_file_store_persists_creates_parents_and_uses_wal(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "ghotona.db"
+    with open_store(str(path)) as s:
+        s.upsert_article(make_article())
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with open_store(f"sqlite:///{path}") as s:  # sqlite:////abs/path
+        assert s.get_article("a1b2c3").title == "কিমের সঙ্গে বৈঠকে বসছেন পুতিন"
+        assert s.schema_version() == 1
+
+
+def test_closed_store_says_so() -> None:
+    s = open_store(":memory:")
+    s.close()
+    s.close()  # harmless
+    with pytest.raises(StoreError, match="closed"):
+        s.count_articles()
+
+
+def test_not_a_database_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    content = "এটি একটি সাধারণ লেখা, ডেটাবেস নয়।\n" * 20
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(StoreError, match="not a SQLite database.*another --db"):
+        open_store(str(path))
+    assert path.read_text(encoding="utf-8") == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (n INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a ghotona store"):
+        open_store(str(path))
+    assert path.read_bytes() == before
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="directory"):
+        open_store(str(tmp_path))
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    with open_store(str(path)) as s:
+        s.conn.execute("INSERT INTO schema_migrations VALUES (42, '0042_future.sql', 'x')")
+    with pytest.raises(StoreError, match="newer version of ghotona"):
+        open_store(str(path))
+
+
+def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "g.db"
+    open_store(str(path)).close()
+    real = sqlite_mod._migrations()
+    broken = "CREATE TABLE half_done (x TEXT);\nCREATE TABLE oops (;"
+    monkeypatch.setattr(sqlite_mod, "_migrations", lambda: [*real, (2, "0002_broken.sql", broken)])
+    with pytest.raises(StoreError, match="0002_broken.sql.*left as it was"):
+        open_store(str(path))
+    monkeypatch.undo()
+    with open_store(str(path)) as s:
+        assert s.schema_version() == 1
+        names = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master")}
+        assert "half_done" not in names
+
+
+def test_statement_splitter_respects_strings_and_comments() -> None:
+    sql = "-- lead\nCREATE TABLE t (x TEXT DEFAULT 'a;b');\n-- between\nINSERT INTO t VALUES (';');\n-- tail\n"
+    assert list(_statements(sql)) == [
+        "-- lead\nCREATE TABLE t (x TEXT DEFAULT 'a;b');",
+        "-- between\nINSERT INTO t VALUES (';');",
+    ]
+    # A last statement without ';' is fine, as it is for sqlite3 itself...
+    assert list(_statements("CREATE TABLE t (x)")) == ["CREATE TABLE t (x);"]
+    # ...but one cut off mid-way is reported, not run.
+    with pytest.raises(StoreError, match="incomplete"):
+        list(_statements("CREATE TABLE t (x TEXT DEFAULT 'oops);"))
+
+
+def test_open_store_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(StoreError, match="PostgreSQL support is not in this version.*SQLite path"):
+        open_store("postgresql://user@localhost/ghotona")
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store("postgres://localhost/db")
+    with pytest.raises(StoreError, match="unknown store URL scheme"):
+        open_store("mysql://localhost/db")
+    for url in ("sqlite://", "sqlite:///:memory:"):
+        with open_store(url) as s:
+            assert isinstance(s, SQLiteStore) and s.path == ":memory:"
+    monkeypatch.chdir(tmp_path)
+    with open_store("sqlite:///rel/g.db") as s:
+        assert s.count_articles() == 0
+    assert (tmp_path / "rel" / "g.db").is_file()
+    monkeypatch.setenv("GHOTONA_DB", str(tmp_path / "env.db"))
+    monkeypatch.delenv("GHOTONA_CONFIG", raising=False)
+    with open_store(None) as s:
+        assert s.path == str(tmp_path / "env.db")
