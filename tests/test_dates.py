@@ -337,8 +337,13 @@ def _tsv_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+_ROWS = _tsv_rows()
+
+
 @pytest.mark.skipif(not TSV.exists(), reason=f"shared expected-value table not found at {TSV}")
-@pytest.mark.parametrize("row", _tsv_rows() or [{}], ids=lambda r: r.get("input", "none"))
+@pytest.mark.parametrize(
+    "row", _ROWS or [{}], ids=[f"{i}-{r['source_test']}" for i, r in enumerate(_ROWS)] or ["missing"]
+)
 def test_shared_table(row: dict[str, str]) -> None:
     m = only(row["input"])
     got = {"year": m.value.year, "month": m.value.month, "day": m.value.day,
@@ -358,7 +363,7 @@ def test_shared_table(row: dict[str, str]) -> None:
 
 @pytest.mark.skipif(not TSV.exists(), reason=f"shared expected-value table not found at {TSV}")
 def test_shared_table_has_one_wrong_weekday() -> None:
-    wrong = [r["input"] for r in _tsv_rows() if only(r["input"]).warnings]
+    wrong = [r["input"] for r in _ROWS if only(r["input"]).warnings]
     assert wrong == ["শনিবার, জুলাই ১০, ২০২৪"]
 
 

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import regex
@@ -34,10 +34,13 @@ from ..records import DateMention
 from .bangla_calendar import RULES, bangla_to_gregorian, gregorian_to_bangla
 
 DATA_FILE = "calendar.yaml"
+Pattern = regex.Pattern  # compiled `regex` pattern
+Match = regex.Match
 
 _BN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 # Invisible characters that break word matching when pasted into dates.
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_CHUNK = regex.compile(r"\s+|\S+")
 PERIOD_RULES = ("am", "pm", "noon", "night")
 ROLES = ("published", "updated", "page")
 
@@ -67,6 +70,7 @@ class CalendarData:
     day_suffixes: tuple[str, ...]
     bangla_era: tuple[str, ...]
     gregorian_era: tuple[str, ...]
+    time_connectors: tuple[str, ...]
 
 
 def _key(alias: str) -> str:
@@ -119,7 +123,7 @@ def validate_calendar(raw: Any) -> CalendarData:
     if not isinstance(raw, dict):
         raise fail(DATA_FILE, "top level", f"expected a mapping, got {type(raw).__name__}")
     tables = {"gregorian_months", "bangla_months", "weekdays", "day_periods", "roles"}
-    lists = {"day_suffixes", "bangla_era", "gregorian_era"}
+    lists = {"day_suffixes", "bangla_era", "gregorian_era", "time_connectors"}
     check_keys(DATA_FILE, "top level", raw, tables | lists)
 
     # One owner per word across these tables: a word read as two things is ambiguous.
@@ -172,6 +176,7 @@ def validate_calendar(raw: Any) -> CalendarData:
         day_suffixes=plain("day_suffixes"),
         bangla_era=plain("bangla_era"),
         gregorian_era=plain("gregorian_era"),
+        time_connectors=plain("time_connectors"),
     )
 
 
@@ -197,24 +202,31 @@ def _normalize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        # A cluster is a base character plus its combining marks: NFC only
-        # ever rewrites within one, so mapping whole clusters is exact enough.
-        j = i + 1
-        while j < n and unicodedata.category(text[j]) in ("Mn", "Mc") and text[j] not in _DROP:
-            j += 1
-        cluster = "".join(c for c in text[i:j] if c not in _DROP)
-        norm = unicodedata.normalize("NFC", cluster)
-        if norm == cluster and j - i == len(cluster):
-            out.extend(norm)
-            starts.extend(range(i, j))
-            ends.extend(range(i + 1, j + 1))
-        else:
-            out.extend(norm)
-            starts.extend([i] * len(norm))
-            ends.extend([j] * len(norm))
-        i = j
+    # Work word by word so the per-character loop runs only where a word changes.
+    for chunk in _CHUNK.finditer(text):
+        i, n = chunk.span()
+        word = chunk.group()
+        if unicodedata.is_normalized("NFC", word) and not any(c in _DROP for c in word):
+            out.append(word)
+            starts.extend(range(i, n))
+            ends.extend(range(i + 1, n + 1))
+            continue
+        while i < n:
+            # A cluster is a base character plus its combining marks: NFC only
+            # ever rewrites within one, so mapping whole clusters is exact enough.
+            j = i + 1
+            while j < n and unicodedata.category(text[j]) in ("Mn", "Mc") and text[j] not in _DROP:
+                j += 1
+            cluster = "".join(c for c in text[i:j] if c not in _DROP)
+            norm = unicodedata.normalize("NFC", cluster)
+            out.append(norm)
+            if norm == cluster and j - i == len(cluster):
+                starts.extend(range(i, j))
+                ends.extend(range(i + 1, j + 1))
+            else:
+                starts.extend([i] * len(norm))
+                ends.extend([j] * len(norm))
+            i = j
     return to_ascii_digits("".join(out)), starts, ends
 
 
@@ -247,7 +259,7 @@ _GAP_NL = rf"{_SP}*{_PUNCT}?{_SP}*(?:\n{_SP}*)?"
 _SEP_ONLY = regex.compile(_SEP)
 
 
-def _alt(words: Any) -> str:
+def _alt(words: Iterable[str]) -> str:
     """Regex alternation of words, longest first; inner spaces match any run of spaces."""
     forms = sorted({_normalize(w)[0] for w in words}, key=len, reverse=True)
     return "|".join(rf"{_SP}+".join(regex.escape(p) for p in f.split()) for f in forms)
@@ -255,17 +267,19 @@ def _alt(words: Any) -> str:
 
 @dataclass(slots=True)
 class _Grammar:
+    """Compiled patterns; ``left_*`` end at ``\\Z`` and are searched up to a core's start."""
+
     data: CalendarData
-    cores: list[tuple[str, Any]]
-    right_time: Any
-    right_weekday: Any
-    right_bangla: Any
-    right_era: Any
-    left_time: Any
-    left_weekday: Any
-    left_bangla: Any
-    cue: Any
-    bangla: Any
+    cores: list[tuple[str, Pattern]]
+    right_time: Pattern
+    right_weekday: Pattern
+    right_bangla: Pattern
+    right_era: Pattern
+    left_time: Pattern
+    left_weekday: Pattern
+    left_bangla: Pattern
+    cue: Pattern
+    bangla: Pattern
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +293,7 @@ def _grammar() -> _Grammar:
     day = rf"(?<![0-9:ঃ])(?P<d>[0-9]{{1,2}})(?![0-9])(?:{suf})?"
     num_lb = r"(?<![0-9][./\-]?)"  # not the tail of a longer numeric run
     num_la = r"(?![0-9]|[./\-][0-9])"
-    cores = [
+    cores: list[tuple[str, Pattern]] = [
         ("dmy", regex.compile(rf"{day}{_SP}*[\-/.]?{_SP}*{mon}{_SP}*[,\-/.]?{_SP}*{year}", f)),
         ("mdy", regex.compile(rf"{mon}{_SP}*{day}(?:{_SP}*,{_SP}*|{_SP}+){year}", f)),
         ("num", regex.compile(
@@ -305,7 +319,7 @@ def _grammar() -> _Grammar:
         rf"(?<![0-9:ঃ])(?P<bd_d>[0-9]{{1,2}})(?![0-9])(?:{suf})?{_SP}*{_WB_L}(?P<bd_m>{_alt(d.bangla_months)}){_WB_R}"
         rf"{_SP}*,?{_SP}*(?P<bd_y>1[3-5][0-9]{{2}})(?![0-9])(?:{_SP}*(?:{bera}){_WB_R})?"
     )
-    time_sep = rf"(?:T|{_SP}*(?:{_PUNCT}|at{_WB_R}|সময়{_WB_R})?{_SP}*)"
+    time_sep = rf"(?:T|{_SP}*(?:{_PUNCT}|(?:{_alt(d.time_connectors)}){_WB_R})?{_SP}*)"
     return _Grammar(
         data=d,
         cores=cores,
@@ -376,7 +390,7 @@ class _Time:
     warning: str | None = None
 
 
-def _read_time(m: Any, data: CalendarData) -> _Time:
+def _read_time(m: Match, data: CalendarData) -> _Time:
     h, mi = int(m.group("h")), int(m.group("mi"))
     s = int(m.group("s")) if m.group("s") else None
     micro = int((m.group("frac") or "0").ljust(6, "0")[:6])
@@ -390,7 +404,7 @@ def _read_time(m: Any, data: CalendarData) -> _Time:
     return _Time(h, mi, s, micro, off, warning)
 
 
-def _month_value(kind: str, m: Any, data: CalendarData) -> int:
+def _month_value(kind: str, m: Match, data: CalendarData) -> int:
     if kind in ("num", "iso"):
         return int(m.group("m"))
     return data.gregorian_months[_key(m.group("mon"))]
@@ -408,7 +422,7 @@ class _Core:
 
 def _cores(t: _Text, g: _Grammar) -> list[_Core]:
     """All core dates, overlapping candidates resolved leftmost-longest."""
-    found: list[tuple[int, int, str, Any]] = []
+    found: list[tuple[int, int, str, Match]] = []
     for kind, pat in g.cores:
         for m in pat.finditer(t.norm):
             found.append((m.start(), -m.end(), kind, m))
@@ -588,7 +602,7 @@ def find_dates(text: str, tz: str = "Asia/Dhaka") -> list[DateMention]:
     return mentions
 
 
-def _bangla_groups(m: Any, data: CalendarData) -> tuple[int, int, int]:
+def _bangla_groups(m: Match, data: CalendarData) -> tuple[int, int, int]:
     day = int(m.group("bd_d"))
     return day, data.bangla_months[_key(m.group("bd_m"))], int(m.group("bd_y"))
 
