@@ -447,8 +447,14 @@ def _outlet_index(items: tuple[Outlet, ...]) -> _OutletIndex:
     return _OutletIndex(items)
 
 
+@lru_cache(maxsize=1)
+def _default_index() -> _OutletIndex:
+    return _OutletIndex(_outlets_tuple())
+
+
 def _index(among: Sequence[Outlet] | None) -> _OutletIndex:
-    return _outlet_index(_outlets_tuple() if among is None else tuple(among))
+    # The default list skips hashing every Outlet on each lookup.
+    return _default_index() if among is None else _outlet_index(tuple(among))
 
 
 def outlet_by_id(ident: str, among: Sequence[Outlet] | None = None) -> Outlet | None:
@@ -547,10 +553,10 @@ class _WireIndex:
             rf"^[\s\u00a0]*[(\[]?(?:{_alternation(data.photo_after)})(?!\w)[\s\u00a0]*(?:\(ফাইল\))?[\s\u00a0]*(?:[)\]]|[।.]?[\s\u00a0]*$)",
             regex.IGNORECASE,
         )
-        self.source_after = {_norm(c).casefold() for c in data.source_after}
+        self.source_after = regex.compile(
+            rf"(?<!\w)(?:{_alternation(data.source_after)})(?!\w)", regex.IGNORECASE
+        )
         self.after_window = 6  # "a few words": রয়টার্স এ খবর জানিয়েছে needs 3
-        # "according to", "told": multiword cues after a mention are not used,
-        # single words are enough there.
 
 
 @lru_cache(maxsize=1)
@@ -572,8 +578,10 @@ def _classify(idx: _WireIndex, norm: str, line_start: int, name_start: int, end:
         return SOURCE
     stop = _SENTENCE_END.search(rest)
     window = rest[: stop.start()] if stop else rest
-    words = _WORD.findall(window)[: idx.after_window]
-    if any(w.casefold() in idx.source_after for w in words):
+    words = list(_WORD.finditer(window))
+    if len(words) > idx.after_window:
+        window = window[: words[idx.after_window - 1].end()]
+    if idx.source_after.search(window):
         return SOURCE
     return MENTION
 

@@ -27,6 +27,7 @@ _KEYS = {
     "desk_suffixes",
     "desk_prefixes",
     "byline_cues",
+    "dateline_suffixes",
     "sections",
 }
 
@@ -65,6 +66,7 @@ class Cues:
     desk: regex.Pattern[str]
     byline: regex.Pattern[str]
     nav: regex.Pattern[str]
+    dateline: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,7 @@ def cues() -> Cues:
             regex.I,
         ),
         byline=regex.compile(rf"^(?:{d['byline_cues']})\s*[:ঃ]?\s+(?P<name>.{{3,60}})$", regex.I),
+        dateline=regex.compile(rf"\s(?:{d['dateline_suffixes']})$", regex.I),
         nav=regex.compile(
             rf"^(?:[\d০-৯]+\.\s*)?(?:{d['sections']})(?:\s*[>»/|•]\s*(?:{d['sections']}))*\s*$", regex.I
         ),

@@ -145,7 +145,7 @@ def extract(html: str, *, tz: str, min_body_chars: int) -> tuple[Layout, HtmlMet
         return classify("", tz=tz), HtmlMeta(), [], "none"
     meta = head_meta(doc)
     page_text = render_text(doc)
-    layout = classify(page_text, tz=tz, min_body_chars=min_body_chars)
+    layout = classify(page_text, tz=tz, min_body_chars=min_body_chars, title_hint=meta.h1)
     ours = layout.paragraphs
     theirs = trafilatura_body(html, meta.url)
     if theirs:

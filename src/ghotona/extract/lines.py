@@ -25,7 +25,7 @@ from enum import Enum
 
 import regex
 
-from ..dates import find_dates
+from ..dates import find_bangla_dates, find_dates
 from ..records import DateMention, RemovedLine
 from ..text.normalize import fold_for_match, normalize_line
 from .cues import EMAIL, SIGNOFF, URLISH, cues, ends_terminal, has_terminal, words
@@ -121,6 +121,8 @@ def _intrinsic(ln: Line, min_body: int) -> None:
         ln.kind, ln.reason = Kind.BOILER, "caption"
     elif ln.dates and _meta_rest(t, ln):
         ln.kind, ln.reason = Kind.META, "date-stamp"
+    elif _bangla_date_line(t):
+        ln.kind, ln.reason = Kind.META, "bangla-date"
     elif c.view_count.fullmatch(t.strip()):
         ln.kind, ln.reason = Kind.BOILER, "view-count"
     elif c.desk.match(t) and ln.n_words <= 6 or _repeated_desk(t):
@@ -150,6 +152,13 @@ def _meta_rest(text: str, ln: Line) -> bool:
         rest = rest[: m.start] + " " + rest[m.end :]
     rest = cues().view_count.sub(" ", rest)
     return len(words(rest)) <= 4 and not has_terminal(rest)
+
+
+def _bangla_date_line(text: str) -> bool:
+    """A line that is only a Bangla-calendar date ("২৬ আষাঢ় ১৪৩২")."""
+    found = find_bangla_dates(text)
+    covered = sum(end - start for start, end, *_ in found)
+    return bool(found) and covered >= 0.6 * len(text.replace(" ", ""))
 
 
 def _repeated_desk(text: str) -> bool:
@@ -254,6 +263,21 @@ def _body_blocks(lines: list[Line], max_gap: int) -> list[list[int]]:
     return blocks
 
 
+def _signoff_shape(ln: Line) -> bool:
+    """Initials like "/এএ/", "এমআর/সবা", "এমএসএম": one token, or tokens joined by slashes.
+
+    Words that open a list or promo ("আরও পড়ুন", "বিজ্ঞাপন") have the same
+    shape, so cue words are excluded first.
+    """
+    t = ln.text
+    if len(t) > 20 or ln.reason in ("list-header", "promo", "navigation", "view-count"):
+        return False
+    c = cues()
+    if c.promo.search(t) or c.inline_promo.match(t) or c.list_header.match(t):
+        return False
+    return bool(SIGNOFF.match(t)) if " " not in t else ("/" in t and bool(SIGNOFF.match(t.replace(" ", ""))))
+
+
 def _signoff_after(lines: list[Line], last_body: int) -> int | None:
     """A sign-off code within a few lines after the body's last paragraph."""
     j, seen = last_body, 0
@@ -267,15 +291,26 @@ def _signoff_after(lines: list[Line], last_body: int) -> int | None:
         if ln.kind is Kind.SOURCE:
             j = nxt
             continue
-        if ln.n_words <= 2 and len(ln.text) <= 20 and SIGNOFF.match(ln.text.replace(" ", "")):
+        if _signoff_shape(ln):
             return nxt
         seen += 1
         j = nxt
     return None
 
 
-def classify(page_text: str, *, tz: str = "Asia/Dhaka", min_body_chars: int = 60, max_gap: int = 4) -> Layout:
-    """Classify every line of a page's rendered text and assemble the article."""
+def classify(
+    page_text: str,
+    *,
+    tz: str = "Asia/Dhaka",
+    min_body_chars: int = 60,
+    max_gap: int = 4,
+    title_hint: str | None = None,
+) -> Layout:
+    """Classify every line of a page's rendered text and assemble the article.
+
+    ``title_hint`` is a headline known from elsewhere (an HTML page's
+    ``<h1>``); the line that carries it is the title.
+    """
     lines = _make_lines(page_text, tz)
     for ln in lines:
         if ln.text:
@@ -323,9 +358,11 @@ def classify(page_text: str, *, tz: str = "Asia/Dhaka", min_body_chars: int = 60
         seen_lines.add(ln.fold)
         seen_sents.update(sents)
         body_idx.append(ln.index)
-    title_index = _find_title(lines, body_idx[0] if body_idx else None)
+    title_index, byline_index = _find_title(lines, body_idx[0] if body_idx else None, title_hint)
     if title_index is not None:
         lines[title_index].kind, lines[title_index].reason = Kind.TITLE, "title"
+    if byline_index is not None:
+        lines[byline_index].kind, lines[byline_index].reason = Kind.META, "byline"
     header = [ln.index for ln in lines if ln.kind not in (Kind.BLANK,) and (not body_idx or ln.index < body_idx[0])]
 
     desk = byline = None
@@ -364,25 +401,77 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENT_SPLIT.split(text) if s.strip()]
 
 
-def _find_title(lines: list[Line], first_body: int | None) -> int | None:
-    """The headline: the nearest headline-like line above the first paragraph.
+def _name_like(ln: Line) -> bool:
+    """Two to four words, no digits or sentence marks: a person's name or a place line."""
+    return (
+        2 <= ln.n_words <= 4
+        and len(ln.text) <= 32
+        and not regex.search(r"[\d০-৯,:;!?।]", ln.text)
+        and ln.kind is Kind.BOILER
+        and ln.reason in ("headline-like", "headline-run")
+    )
 
-    Walking up from the body skips what sits between headline and text on
-    news pages (date stamps, desk, byline, photo and caption, alt text that
-    repeats the headline), so the line found is the headline itself.
+
+def _byline_like(lines: list[Line], ln: Line) -> bool:
+    """A name-like line that sits against a date stamp, desk or dateline, as bylines do.
+
+    Alt text and captions can be just as short, but they sit against the
+    photo and the text, not against the stamps.
+    """
+    if not _name_like(ln):
+        return False
+    nxt = _next_nonblank(lines, ln.index)
+    if nxt is not None and lines[nxt].reason == "caption":
+        return False  # alt text of the photo whose caption follows
+    for j in (_prev_nonblank(lines, ln.index), _next_nonblank(lines, ln.index)):
+        if j is not None and (lines[j].kind is Kind.META or cues().dateline.search(lines[j].text)):
+            return True
+    return False
+
+
+def _find_title(lines: list[Line], first_body: int | None, hint: str | None) -> tuple[int | None, int | None]:
+    """The headline, and a byline found on the way to it.
+
+    The headline is the nearest headline-like line above the first
+    paragraph.  Walking up from the body skips what sits between headline
+    and text on news pages (date stamps, desk, photo and caption, alt text
+    that repeats the headline).  A short name-like line there ("রহিম
+    উদ্দিন", "ঢাকা থেকে") is a byline or dateline when a headline stands
+    above it, not the headline.
     """
     stop = first_body if first_body is not None else len(lines)
     candidates = [ln for ln in lines[:stop] if ln.kind is not Kind.BLANK]
-    for ln in reversed(candidates):
+    if hint:
+        hf = fold_for_match(hint)
+        for ln in candidates:
+            if ln.fold == hf:
+                return ln.index, _byline_below(lines, ln.index, stop)
+    for pos in range(len(candidates) - 1, -1, -1):
+        ln = candidates[pos]
         if ln.kind in (Kind.META, Kind.SOURCE, Kind.SIGNOFF):
             continue
         if ln.reason in ("caption", "view-count", "promo", "navigation", "list-header", "fragment"):
             continue
-        if ln.headline_like or (ln.text.endswith(("?", "!")) and ln.n_words <= 30):
-            # Alt text often repeats the headline just above the photo: take
-            # the earliest of identical copies within the header.
-            same = [c for c in candidates if c.fold == ln.fold and c.kind is not Kind.META]
-            return same[0].index if same else ln.index
+        if not (ln.headline_like or (ln.text.endswith(("?", "!")) and ln.n_words <= 30)):
+            continue
+        above = candidates[:pos]
+        if _byline_like(lines, ln) and any(c.headline_like and not _name_like(c) and c.kind is Kind.BOILER for c in above[-4:]):
+            continue
+        # Alt text often repeats the headline just above the photo: take
+        # the earliest of identical copies within the header.
+        same = [c for c in candidates if c.fold == ln.fold and c.kind is not Kind.META]
+        title = same[0].index if same else ln.index
+        return title, _byline_below(lines, title, stop)
+    return None, None
+
+
+def _byline_below(lines: list[Line], title: int, stop: int) -> int | None:
+    """The first name-like line between headline and text, unless it is a dateline ("ঢাকা থেকে")."""
+    for ln in lines[title + 1 : stop]:
+        if ln.kind is Kind.BLANK or ln.fold == lines[title].fold:
+            continue
+        if _byline_like(lines, ln) and not cues().dateline.search(ln.text):
+            return ln.index
     return None
 
 

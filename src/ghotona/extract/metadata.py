@@ -45,12 +45,17 @@ def page_dates(layout: Layout) -> PageDates:
             elif m.role == "updated" and out.updated is None:
                 out.updated = m
             elif m.role in ("unknown", "page"):
-                above_title = title is not None and ln.index < title
-                if above_title or (title is None and ln.index < first_body and (m.bangla_date or m.weekday_given is not None) and out.page is None):
-                    if out.page is None:
-                        m.role = "page"
-                        out.page = m
-                elif out.published is None and ln.index <= max(first_body, title or 0) + 2:
+                # Above the headline: the site's "today" (the render date);
+                # a second undated-role stamp up there, or one between the
+                # headline and the text, is the article's own stamp.
+                in_header = ln.index <= max(first_body, title or 0) + 2
+                above_title = ln.index < title if title is not None else (
+                    ln.index < first_body and (m.bangla_date is not None or m.weekday_given is not None)
+                )
+                if above_title and out.page is None:
+                    m.role = "page"
+                    out.page = m
+                elif in_header and out.published is None:
                     m.role = "published"
                     out.published = m
     return out
