@@ -50,7 +50,7 @@ def test_shipped_lists_load_and_are_large_enough() -> None:
     for must in ("prothomalo", "jagonews24", "usbanglanews", "bbcbangla", "anandabazar", "dailystar", "bss"):
         assert must in ids
     wire_ids = {w.id for w in wires}
-    for must in ("reuters", "afp", "ap", "aljazeera", "ria", "tass", "bbc", "nytimes", "bss", "unb"):
+    for must in ("reuters", "afp", "ap", "aljazeera", "ria-novosti", "tass", "bbc", "nytimes", "bss", "unb"):
         assert must in wire_ids
     assert not any(o.demo for o in outlets)
 
@@ -221,7 +221,7 @@ def test_inflected_wire_names() -> None:
         "আরআইএ নভোস্তির প্রতিবেদনেও বিষয়টি এসেছে।"
     )
     found = _mentions(text)
-    assert [f[0] for f in found] == ["reuters", "afp", "aljazeera", "nytimes", "ria"]
+    assert [f[0] for f in found] == ["reuters", "afp", "aljazeera", "nytimes", "ria-novosti"]
     assert [f[1] for f in found] == ["রয়টার্সকে", "এএফপির", "আল-জাজিরার", "নিউ ইয়র্ক টাইমসকে", "আরআইএ নভোস্তির"]
 
 
@@ -238,7 +238,7 @@ def test_descriptor_in_front_including_misspelling() -> None:
     found = S.find_wire_mentions("রাতভর সংঘর্ষের খবর দিয়েছে ব্রিটিশ বার্তা সংস্থা রয়টার্স।")
     assert found[0].wire_id == "reuters" and found[0].descriptor == "ব্রিটিশ বার্তা সংস্থা"
     found = S.find_wire_mentions("রুশ বার্তা সঙ্গাথা আরআইএ নভোস্তি জানিয়েছে, আলোচনা শেষ হয়েছে।")
-    assert found[0].wire_id == "ria" and found[0].descriptor == "রুশ বার্তা সঙ্গাথা"
+    assert found[0].wire_id == "ria-novosti" and found[0].descriptor == "রুশ বার্তা সঙ্গাথা"
     assert found[0].context == S.SOURCE
     found = S.find_wire_mentions("কাতারভিত্তিক সংবাদমাধ্যম আল জাজিরা বলছে, ত্রাণ পৌঁছায়নি।")
     assert found[0].descriptor == "কাতারভিত্তিক সংবাদমাধ্যম"

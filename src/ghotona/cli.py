@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -293,10 +292,6 @@ def runs(ctx: click.Context, db: str | None, limit: int) -> None:
 
 
 # --------------------------------------------------------------------------- demo
-def demo_pages_dir() -> Path:
-    return Path(str(resources.files("ghotona").joinpath("demo", "pages")))
-
-
 @main.command()
 @click.option("--db", default="ghotona-demo.db", show_default=True, help="Demo store; recreated on every run.")
 @click.pass_context
@@ -313,8 +308,10 @@ def demo(ctx: click.Context, db: str) -> None:
             if suffix == "" and p.read_bytes()[:16] != b"SQLite format 3\x00":
                 raise GhotonaError(f"{p} exists and is not a ghotona demo store; pass another --db")
             p.unlink()
-    extractor = Extractor(ctx.obj["config"])
-    pages = demo_pages_dir()
+    from .demo import pages_dir, with_demo_outlets
+
+    extractor = Extractor(with_demo_outlets(ctx.obj["config"]))
+    pages = pages_dir()
     with open_store(str(path)) as store:
         summary = run_ingest([str(pages)], store, extractor)
         items = store.list_articles(limit=100)
@@ -349,9 +346,8 @@ def evaluate_extraction(ctx: click.Context, refset: str, as_json: bool, baseline
     """Per-field accuracy and body precision/recall/F1 on REFSET (a YAML file or folder)."""
     from .evaluate.extraction import evaluate as run_eval
     from .evaluate.extraction import render, to_json, trafilatura_baseline
-    from .pipeline import Extractor
 
-    report = run_eval(Path(refset), Extractor(ctx.obj["config"]))
+    report = run_eval(Path(refset), ctx.obj["config"])
     base = trafilatura_baseline(Path(refset)) if baseline else None
     if base is not None and not base.pages:
         base = None

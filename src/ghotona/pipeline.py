@@ -90,6 +90,9 @@ class Extractor:
         self.min_body_chars = int(ex["min_body_chars"])
         self.min_article_chars = int(ex["min_article_chars"])
         self.republished_after_days = int(ex["republished_after_days"])
+        extra = self.config["sources"]["outlet_files"]
+        # None means the shipped list (cached, shared); a user list is loaded once here.
+        self.outlets = sources.load_outlets(extra) if extra else None
 
     # -- public --------------------------------------------------------------
     def extract(self, page: RawPage) -> Article | Rejection:
@@ -106,7 +109,7 @@ class Extractor:
     def _from_pagetext(self, page: RawPage) -> Article | Rejection:
         layout = classify(page.text, tz=self.tz, min_body_chars=self.min_body_chars)
         dates = page_dates(layout)
-        outlet = find_outlet(page.url, layout.furniture())
+        outlet = find_outlet(page.url, layout.furniture(), among=self.outlets)
         return self._finish(
             page,
             title=layout.title,
@@ -130,7 +133,7 @@ class Extractor:
         layout, meta, body, how = html_mod.extract(page.text, tz=self.tz, min_body_chars=self.min_body_chars)
         dates = page_dates(layout)
         url = page.url or meta.url
-        outlet = find_outlet(url, [meta.title or "", meta.site_name or ""] + layout.furniture(), meta.site_name)
+        outlet = find_outlet(url, [meta.title or ""] + layout.furniture(), meta.site_name, among=self.outlets)
         warnings = list(dates.warnings)
         published = dates.published.value if dates.published else None
         updated = dates.updated.value if dates.updated else None
@@ -145,7 +148,7 @@ class Extractor:
                     published = m.value
                 else:
                     updated = updated or m.value
-        title = meta.h1 or layout.title or _strip_site(meta.title, outlet)
+        title = meta.h1 or layout.title or _strip_site(meta.title, outlet, self.outlets)
         if how != "trafilatura":
             warnings.append("body-from-line-classifier")
         return self._finish(
@@ -173,7 +176,7 @@ class Extractor:
         paragraphs = [normalize_line(p) for p in normalize(body).split("\n")]
         paragraphs = [p for p in paragraphs if p]
         url = f.get("url") or page.url
-        outlet = find_outlet(url, [], str(f.get("outlet") or "") or None)
+        outlet = find_outlet(url, [], str(f.get("outlet") or "") or None, among=self.outlets)
         warnings: list[str] = []
         stamps: dict[str, datetime | None] = {}
         for key in ("published", "updated"):
@@ -277,13 +280,13 @@ class Extractor:
         )
 
 
-def _strip_site(title: str | None, outlet: sources.Outlet | None) -> str | None:
+def _strip_site(title: str | None, outlet: sources.Outlet | None, among: list[sources.Outlet] | None = None) -> str | None:
     """Remove a " | Outlet" / " – Outlet" suffix from a document title."""
     if not title:
         return None
     for sep in (" | ", " – ", " - ", " — ", " :: "):
         if sep in title:
             head, _, tail = title.rpartition(sep)
-            if outlet is None or sources.outlet_in_text(tail) is not None:
+            if outlet is None or sources.outlet_in_text(tail, among) is not None:
                 return head.strip()
     return title

@@ -20,13 +20,14 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 import yaml
 
+from .. import config as config_mod
+from ..demo import pages_dir, with_demo_outlets
 from ..extract.cues import ends_terminal
 from ..inputs import iter_pages
 from ..pipeline import Extractor
@@ -60,7 +61,7 @@ def resolve_page(ref: str, refset_dir: Path) -> Path:
     if ref.startswith("shared:"):
         return shared_dir() / ref.split(":", 1)[1]
     if ref.startswith("demo:"):
-        return Path(str(resources.files("ghotona").joinpath("demo", "pages", ref.split(":", 1)[1])))
+        return pages_dir() / ref.split(":", 1)[1]
     return (refset_dir / ref).resolve()
 
 
@@ -226,10 +227,15 @@ def load_refset(path: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def evaluate(refset: Path, extractor: Extractor | None = None) -> Report:
-    extractor = extractor or Extractor()
+def evaluate(refset: Path, config: dict[str, Any] | None = None) -> Report:
+    """Run the extractor over every page of the set and score it."""
+    entries = load_refset(refset)
+    cfg = config or config_mod.load()
+    if any(str(e["page"]).startswith("demo:") for e in entries):
+        cfg = with_demo_outlets(cfg)
+    extractor = Extractor(cfg)
     scores: list[PageScore] = []
-    for entry in load_refset(refset):
+    for entry in entries:
         path = resolve_page(entry["page"], entry["_dir"])
         if not path.is_file():
             ps = PageScore(page=entry["page"], rejected=f"missing page file {path}")

@@ -9,6 +9,7 @@ again (``republished``) from a new one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -81,18 +82,19 @@ def order_warnings(published: datetime | None, updated: datetime | None, page: d
     return out
 
 
-def find_outlet(url: str | None, furniture: list[str], hint: str | None = None) -> sources.Outlet | None:
+def find_outlet(
+    url: str | None,
+    furniture: list[str],
+    hint: str | None = None,
+    among: Sequence[sources.Outlet] | None = None,
+) -> sources.Outlet | None:
     """The publisher: from the URL, else a stated name, else page furniture."""
     if url:
-        o = sources.outlet_by_url(url)
+        o = sources.outlet_by_url(url, among)
         if o:
             return o
-    if hint:
-        o = sources.outlet_in_text(hint)
-        if o:
-            return o
-    for line in furniture:
-        o = sources.outlet_in_text(line)
+    for text in ([hint] if hint else []) + furniture:
+        o = sources.outlet_in_text(text, among)
         if o:
             return o
     return None
