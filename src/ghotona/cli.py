@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from . import config as config_mod
@@ -160,6 +160,20 @@ def _print_rejections(rejected: list[Rejection]) -> None:
 
 
 # --------------------------------------------------------------------------- browse
+def _print_article_line(a: Article) -> None:
+    """Two lines an article: readable at any terminal width, unlike a folded table."""
+    when = _fmt_dt(a.published or a.updated) + ("" if a.published or not a.updated else " (upd.)")
+    out.print(f"[bold]{when}[/]  [green]{escape(a.outlet or 'unknown outlet')}[/]  [dim]\\[{a.language}][/]  {escape(a.title or '(untitled)')}")
+    notes = [f"id {a.id[:10]}"]
+    if a.wire_sources:
+        notes.append("cites " + ", ".join(a.wire_sources))
+    if a.desk or a.byline:
+        notes.append(" / ".join(x for x in (a.byline, a.desk) if x))
+    if a.republished:
+        notes.append("[yellow]old article re-served on a later page[/]")
+    out.print("    [dim]" + " · ".join(escape(n) if "[yellow]" not in n else n for n in notes) + "[/]")
+
+
 def _fmt_dt(d: Any) -> str:
     return d.strftime("%Y-%m-%d %H:%M") if d else "—"
 
@@ -184,21 +198,10 @@ def articles(ctx: click.Context, db: str | None, outlet: str | None, language: s
     if not items:
         err.print("no articles stored yet: try `ghotona demo` or `ghotona ingest PATH`")
         return
-    table = Table(title=f"{total} article(s)" + (f", showing {offset + 1}–{offset + len(items)}" if total > len(items) else ""))
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("outlet")
-    table.add_column("lang")
-    table.add_column("title")
-    table.add_column("flags")
+    shown = f", showing {offset + 1}–{offset + len(items)}" if total > len(items) else ""
+    out.print(f"[bold]{total} article(s)[/]{shown}\n")
     for a in items:
-        flags = []
-        if a.republished:
-            flags.append("old")
-        if a.wire_sources:
-            flags.append("via " + ",".join(a.wire_sources))
-        table.add_row(a.id[:10], _fmt_dt(a.published or a.updated), escape(a.outlet or "?"), a.language, escape(a.title or "(untitled)"), escape(" ".join(flags)))
-    out.print(table)
+        _print_article_line(a)
 
 
 @main.command()
@@ -262,14 +265,26 @@ def search(ctx: click.Context, query: tuple[str, ...], db: str | None, limit: in
             out.print(json.dumps({"id": h.id, "title": h.title, "outlet": h.outlet, "published": h.published.isoformat() if h.published else None, "snippet": h.snippet, "rank": h.rank}, ensure_ascii=False), markup=False)
         return
     if not hits:
-        err.print(f"no match for {q!r}")
+        err.print(f"no match for {escape(repr(q))}")
         return
+    for h in hits:
+        out.print(f"[cyan]{h.id[:10]}[/]  {_fmt_dt(h.published)}  [bold]{escape(h.title or '')}[/]  [dim]{escape(h.outlet or '')}[/]")
+        out.print(Text("            ").append_text(_highlight(h.snippet)))
+
+
+def _highlight(snippet: str) -> Text:
+    """The store marks matches with SNIPPET_START/END; show them highlighted, never as markup."""
     from .store import SNIPPET_END, SNIPPET_START
 
-    for h in hits:
-        snippet = escape(h.snippet).replace(escape(SNIPPET_START), "[bold yellow]").replace(SNIPPET_END, "[/]")
-        out.print(f"[cyan]{h.id[:10]}[/]  {_fmt_dt(h.published)}  [bold]{escape(h.title or '')}[/]  [dim]{escape(h.outlet or '')}[/]")
-        out.print(f"            {snippet}")
+    text = Text()
+    rest = snippet
+    while SNIPPET_START in rest:
+        before, _, tail = rest.partition(SNIPPET_START)
+        hit, _, rest = tail.partition(SNIPPET_END)
+        text.append(before)
+        text.append(hit, style="bold yellow")
+    text.append(rest)
+    return text
 
 
 @main.command()
@@ -315,19 +330,13 @@ def demo(ctx: click.Context, db: str) -> None:
     with open_store(str(path)) as store:
         summary = run_ingest([str(pages)], store, extractor)
         items = store.list_articles(limit=100)
-    out.print(f"[bold]ghotona demo[/]: {len(list(pages.iterdir()))} bundled pages → {summary.new} articles in {escape(str(path))}")
+    out.print(
+        f"[bold]ghotona demo[/]: {len(list(pages.iterdir()))} bundled pages → {summary.new} new articles "
+        f"in {escape(str(path))} ({len(summary.rejected)} rejected)\n"
+    )
     _print_rejections(summary.rejected)
-    table = Table(show_lines=False)
-    for col in ("id", "published", "outlet", "lang", "title", "sources", "notes"):
-        table.add_column(col, overflow="fold")
     for a in items:
-        notes = []
-        if a.republished:
-            notes.append("old article re-served")
-        if a.updated and a.published and a.updated != a.published:
-            notes.append("updated " + _fmt_dt(a.updated))
-        table.add_row(a.id[:10], _fmt_dt(a.published or a.updated), escape(a.outlet or "unknown"), a.language, escape(a.title or ""), ", ".join(a.wire_sources), "; ".join(notes))
-    out.print(table)
+        _print_article_line(a)
     out.print(f"\nNext: [cyan]ghotona show {items[0].id[:10] if items else 'ID'} --db {escape(str(path))} --removed[/]  or  [cyan]ghotona search পুতিন --db {escape(str(path))}[/]")
 
 
