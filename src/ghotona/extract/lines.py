@@ -237,10 +237,15 @@ def _grow_body(lines: list[Line]) -> None:
     while changed:
         changed = False
         for i, ln in enumerate(lines):
-            if ln.kind is not Kind.BOILER or ln.reason != "short":
+            if ln.kind is not Kind.BOILER or ln.reason not in ("short", "headline-like"):
                 continue
             p, n = _prev_nonblank(lines, i), _next_nonblank(lines, i)
-            if (p is not None and lines[p].kind is Kind.BODY) or (n is not None and lines[n].kind is Kind.BODY):
+            after = p is not None and lines[p].kind is Kind.BODY
+            before = n is not None and lines[n].kind is Kind.BODY
+            # A short sentence beside the text is text; an unpunctuated line
+            # is text only between two paragraphs (a sentence the layout
+            # broke, or a subheading), never at the edge of the article.
+            if (ln.reason == "short" and (after or before)) or (after and before and ln.n_words >= 3):
                 ln.kind, ln.reason = Kind.BODY, "near-body"
                 changed = True
 

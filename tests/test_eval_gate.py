@@ -1,0 +1,59 @@
+"""The extraction quality gate: scores on the reference sets never fall below their pins.
+
+Baselines live in eval/baselines.json.  Counts (lost, doubled, rejected)
+may not rise above their pin; every other score may not fall below it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ghotona.evaluate.extraction import evaluate, shared_dir
+from ghotona.evaluate.synthetic import evaluate_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINES = json.loads((ROOT / "eval" / "baselines.json").read_text("utf-8"))
+COUNTS = {"sentences_lost", "sentences_doubled", "rejected"}
+
+
+def _check(name: str, scores: dict[str, float]) -> None:
+    failures = []
+    for key, pinned in BASELINES[name].items():
+        got = scores[key]
+        if key in COUNTS:
+            if got > pinned:
+                failures.append(f"{key}: {got} > pinned {pinned}")
+        elif got < pinned - 1e-9:
+            failures.append(f"{key}: {got} < pinned {pinned}")
+    assert not failures, f"{name} extraction gate: " + "; ".join(failures)
+
+
+def _flat(report) -> dict[str, float]:
+    s = report.summary()
+    return {"fields_mean": s["fields_mean"], **s["body"]}
+
+
+def test_gate_sample_pages() -> None:
+    if not (shared_dir() / "samples" / "pages").is_dir():
+        pytest.skip("../shared/samples/pages is not beside the repository")
+    report = evaluate(ROOT / "eval" / "refset" / "samples.yaml")
+    assert len(report.pages) == 5
+    _check("samples", _flat(report))
+
+
+def test_gate_demo_pages() -> None:
+    report = evaluate(ROOT / "eval" / "refset" / "demo.yaml")
+    assert len(report.pages) == 10
+    _check("demo", _flat(report))
+
+
+def test_gate_held_out_corpus() -> None:
+    corpus = shared_dir() / "data" / "news" / "bdnews_2025-12-30.json"
+    if not corpus.is_file():
+        pytest.skip("../shared/data/news is not beside the repository")
+    scores = evaluate_corpus(corpus)
+    assert scores["pages"] > 150
+    _check("synthetic", scores)
