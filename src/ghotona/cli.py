@@ -83,8 +83,9 @@ def main(ctx: click.Context, config_path: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (and per rejection) on stdout.")
 @click.option("--no-store", is_flag=True, help="Extract and print only; write nothing to the store.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Extract in this many processes (the store is written by one).")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str | None, as_json: bool, no_store: bool, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str | None, as_json: bool, no_store: bool, quiet: bool, workers: int) -> None:
     """Extract articles from PATH... and store them.
 
     A PATH may be a file, a directory (read recursively) or - for standard
@@ -127,7 +128,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str 
         if no_store:
             counts = {"extracted": 0, "rejected": 0}
             rejected: list[Rejection] = []
-            for r in extract_all(list(paths), extractor, fmt_e):
+            for r in extract_all(list(paths), extractor, fmt_e, workers=workers):
                 counts["rejected" if isinstance(r, Rejection) else "extracted"] += 1
                 if isinstance(r, Rejection):
                     rejected.append(r)
@@ -137,7 +138,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str 
             return
         with _open(ctx, db) as store:
             try:
-                summary = run_ingest(list(paths), store, extractor, fmt=fmt_e, on_item=on_item)
+                summary = run_ingest(list(paths), store, extractor, fmt=fmt_e, on_item=on_item, workers=workers)
             except KeyboardInterrupt:
                 err.print("[yellow]interrupted:[/] every article stored so far is complete; run the same command again to finish.")
                 sys.exit(130)

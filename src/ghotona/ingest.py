@@ -44,15 +44,44 @@ class IngestSummary:
         return Counter(r.reason for r in self.rejected)
 
 
+_WORKER: Extractor | None = None
+
+
+def _init_worker(config: dict[str, Any]) -> None:
+    # Each worker builds the pipeline once (language data, models), then maps pages.
+    global _WORKER
+    _WORKER = Extractor(config)
+
+
+def _work(item: RawPage | Rejection) -> Article | Rejection:
+    assert _WORKER is not None
+    return _WORKER.extract(item) if isinstance(item, RawPage) else item
+
+
 def extract_all(
     paths: list[str],
     extractor: Extractor,
     fmt: InputFormat | None = None,
     stdin: BinaryIO | None = None,
+    workers: int = 1,
 ) -> Iterator[Article | Rejection]:
-    """Pages to articles, lazily; rejections pass through as values."""
-    for item in iter_pages(paths, fmt=fmt, config=extractor.config, stdin=stdin):
-        yield extractor.extract(item) if isinstance(item, RawPage) else item
+    """Pages to articles, lazily and in input order; rejections pass through as values.
+
+    With ``workers`` > 1 extraction runs in that many processes (per-page
+    work is a pure function, so results are the same); reading inputs and
+    writing the store stay in this process.
+    """
+    items = iter_pages(paths, fmt=fmt, config=extractor.config, stdin=stdin)
+    if workers <= 1:
+        for item in items:
+            yield extractor.extract(item) if isinstance(item, RawPage) else item
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor.config,)) as pool:
+        yield from pool.map(_work, items, chunksize=8)
 
 
 def ingest(
@@ -63,12 +92,13 @@ def ingest(
     fmt: InputFormat | None = None,
     stdin: BinaryIO | None = None,
     on_item: Callable[[Article | Rejection, str | None], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest every page under ``paths``; ``on_item`` sees each result and its store outcome."""
     summary = IngestSummary()
     summary.run_id = store.start_run("ingest", {"paths": paths, "format": fmt.value if fmt else None})
     try:
-        for result in extract_all(paths, extractor, fmt, stdin):
+        for result in extract_all(paths, extractor, fmt, stdin, workers):
             outcome: str | None = None
             if isinstance(result, Rejection):
                 summary.rejected.append(result)
