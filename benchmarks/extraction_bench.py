@@ -209,8 +209,10 @@ def synthetic_pages(shared: Path, limit: int | None, all_languages: bool) -> lis
     if not all_languages:
         records = [r for r in records if str(r.get("source_language", "")).lower() == "bengali"]
     records = [r for r in records if (r.get("headline") or "").strip() and (r.get("article") or "").strip()]
-    if limit is not None:
-        records = records[:limit]
+    if limit is not None and 0 <= limit < len(records):
+        # Spread over the file (it is grouped by outlet, and outlets differ in
+        # page length), so a small run still sees short and long articles.
+        records = [records[k * len(records) // limit] for k in range(limit)] if limit else []
     heads = [str(r["headline"]).strip() for r in records]
     pages = []
     for i, rec in enumerate(records):
@@ -235,7 +237,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[list[Page], list[Page]]:
     html = [Page(f"demo/{p.name}", "demo-html", p.read_text(encoding="utf-8")) for p in sorted(demo.glob("*.html"))]
     limit = args.limit
     if args.quick and limit is None:
-        limit = 15
+        limit = 10
     shared = Path(args.shared)
     if (shared / NEWS_FILE).is_file():
         html += synthetic_pages(shared, limit, args.all_languages)
@@ -250,8 +252,18 @@ def load_inputs(args: argparse.Namespace) -> tuple[list[Page], list[Page]]:
 # Measurement (runs in a fresh spawned child per tool)
 # --------------------------------------------------------------------------
 def _maxrss_mb() -> float:
+    """The process's high-water resident set size so far, in MiB."""
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024  # bytes on macOS, KiB on Linux
+
+
+def _rss_now_mb() -> float:
+    """The current resident set size in MiB (Linux); elsewhere the high-water mark."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+    except (OSError, ValueError, IndexError):
+        return _maxrss_mb()
 
 
 def _make_runner(tool: str):
@@ -281,7 +293,10 @@ def _make_runner(tool: str):
 
 def measure(tool: str, pages: list[Page], reps: int) -> dict[str, Any]:
     """Warm-up pass, ``reps`` timed passes, then one tracemalloc pass."""
-    rss_start = _maxrss_mb()  # interpreter + the pages, before the tool is imported
+    # Interpreter + the pages, before the tool is imported.  The current RSS,
+    # not the high-water mark: unpickling the pages can leave a transient peak.
+    rss_start = _rss_now_mb()
+    _maxrss_at_start = _maxrss_mb()
     t0 = time.perf_counter()
     run = _make_runner(tool)
     import_s = time.perf_counter() - t0
@@ -322,6 +337,7 @@ def measure(tool: str, pages: list[Page], reps: int) -> dict[str, Any]:
         "per_page_s": per_page,
         "tracemalloc_peak_mb": (peak - base) / 1e6,
         "rss_start_mb": rss_start,
+        "maxrss_start_mb": _maxrss_at_start,
         "rss_end_mb": rss_end,
         "rss_delta_mb": rss_end - rss_start,
     }
@@ -416,6 +432,7 @@ MAIN_COLS = [
     ("pages", "pages", "d"),
     ("ok", "ok", "d"),
     ("pages/s", "pages_per_s", ".1f"),
+    ("min-max", "range", ""),
     ("ms/page p50", "ms_p50", ".2f"),
     ("ms/page p95", "ms_p95", ".2f"),
     ("tracemalloc peak MB", "tracemalloc_peak_mb", ".2f"),
@@ -486,11 +503,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reps", type=int, default=None, metavar="N",
                    help="timed passes over the pages after the warm-up pass (default 5; 1 with --quick)")
     p.add_argument("--limit", type=int, default=None, metavar="N",
-                   help="use only the first N synthetic pages (default: all; 15 with --quick)")
+                   help="use only N synthetic pages, spread evenly over the records (default: all; 10 with --quick)")
     p.add_argument("--all-languages", action="store_true",
                    help="also build synthetic pages from the English-language records (default: Bengali only)")
     p.add_argument("--quick", action="store_true",
-                   help="small run (demo pages + 15 synthetic pages, 1 timed pass): a few seconds")
+                   help="small run (demo pages + 10 synthetic pages, 1 timed pass): a few seconds")
     p.add_argument("--no-pagetext", action="store_true", help="skip the ghotona page-text timing")
     p.add_argument("--json", metavar="PATH", help="also write all figures, machine info and a timestamp as JSON")
     p.add_argument("--profile", nargs="?", const=20, type=int, metavar="TOP",
@@ -531,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     for tool in TOOLS:
         s = summarise(results[tool])
         s["ok"] = results[tool]["ok"]
+        s["range"] = f"{s['pages_per_s_min']:.0f}-{s['pages_per_s_max']:.0f}"
         rows.append(s)
     g, t = rows
     ratios = {
@@ -559,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
     if text_res is not None:
         text_row = summarise(text_res)
         text_row["ok"] = text_res["ok"]
+        text_row["range"] = f"{text_row['pages_per_s_min']:.0f}-{text_row['pages_per_s_max']:.0f}"
         text_row["tool"] = "ghotona (page text)"
         print()
         print(f"page text: {len(text_pages)} pages (ghotona only: trafilatura reads HTML, not a page's rendered text)")
@@ -568,6 +587,9 @@ def main(argv: list[str] | None = None) -> int:
     print("first (cold) pass and import, s:  " + "; ".join(
         f"{tool} import {results[tool]['import_s']:.2f} + cold pass {results[tool]['cold_pass_s']:.2f}" for tool in TOOLS
     ))
+    print("legend: pages/s = median over timed passes (min-max across passes); ms/page = per-page median "
+          "over passes, p50/p95 across pages; tracemalloc peak = Python allocations above the start of one warm "
+          "pass; max RSS + = the child's peak RSS (import, warm-up and timed passes) minus its RSS before import")
     print(f"RSS at child start (interpreter + pages): "
           + ", ".join(f"{tool} {results[tool]['rss_start_mb']:.0f} MB" for tool in TOOLS)
           + f"; total benchmark time {time.perf_counter() - started:.1f} s")

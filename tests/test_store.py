@@ -15,7 +15,7 @@ import pytest
 
 from ghotona.errors import NotFound, StoreError
 from ghotona.records import Article, DateMention, Paragraph, Rejection, RemovedLine, Sentence
-from ghotona.store import ORDERS, SQLiteStore, Store, open_store
+from ghotona.store import ORDERS, SNIPPET_END, SNIPPET_START, SQLiteStore, Store, open_store
 from ghotona.store import sqlite as sqlite_mod
 from ghotona.store.serialize import article_from_dict, article_to_dict
 from ghotona.store.sqlite import _statements, fts5_query
@@ -368,7 +368,9 @@ def test_quoted_word_is_exact_and_terms_are_anded(news: Store) -> None:
 
 def test_snippet_marks_match_and_hit_fields(news: Store) -> None:
     (hit,) = news.search("পররাষ্ট্রমন্ত্রী")
-    assert "[পররাষ্ট্রমন্ত্রীর]" in hit.snippet
+    assert f"{SNIPPET_START}পররাষ্ট্রমন্ত্রীর{SNIPPET_END}" in hit.snippet
+    plain = hit.plain()
+    assert [plain[a:b] for a, b in hit.highlights()] == ["পররাষ্ট্রমন্ত্রীর"]
     assert hit.title == "কিমের সঙ্গে বৈঠকে বসছেন পুতিন"
     assert hit.outlet == "প্রথম আলো"
     assert hit.published == datetime(2025, 7, 11, 10, 30, tzinfo=DHAKA)

@@ -24,8 +24,11 @@ from . import config as config_mod
 from .errors import GhotonaError
 from .records import Article, InputFormat, Rejection
 
-err = Console(stderr=True)
-out = Console(highlight=False, soft_wrap=True)
+# emoji=False: ":warning:" in an article must print as typed, not as an emoji.
+# soft_wrap: never cut a message (or a path in it) with a hard line break when
+# stderr is a file or a pipe; a terminal wraps long lines by itself.
+err = Console(stderr=True, emoji=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 
 _FORMATS = [f.value for f in InputFormat]
 
@@ -165,14 +168,14 @@ def _print_article_line(a: Article) -> None:
     """Two lines an article: readable at any terminal width, unlike a folded table."""
     when = _fmt_dt(a.published or a.updated) + ("" if a.published or not a.updated else " (upd.)")
     out.print(f"[bold]{when}[/]  [green]{escape(a.outlet or 'unknown outlet')}[/]  [dim]\\[{a.language}][/]  {escape(a.title or '(untitled)')}")
-    notes = [f"id {a.id[:10]}"]
+    notes = [escape(f"id {a.id[:10]}")]  # markup-safe from here on
     if a.wire_sources:
-        notes.append("cites " + ", ".join(a.wire_sources))
+        notes.append(escape("cites " + ", ".join(a.wire_sources)))
     if a.desk or a.byline:
-        notes.append(" / ".join(x for x in (a.byline, a.desk) if x))
+        notes.append(escape(" / ".join(x for x in (a.byline, a.desk) if x)))
     if a.republished:
         notes.append("[yellow]old article re-served on a later page[/]")
-    out.print("    [dim]" + " · ".join(escape(n) if "[yellow]" not in n else n for n in notes) + "[/]")
+    out.print("    [dim]" + " · ".join(notes) + "[/]")
 
 
 def _fmt_dt(d: Any) -> str:
@@ -263,28 +266,21 @@ def search(ctx: click.Context, query: tuple[str, ...], db: str | None, limit: in
         hits = store.search(q, limit=limit)
     if as_json:
         for h in hits:
-            out.print(json.dumps({"id": h.id, "title": h.title, "outlet": h.outlet, "published": h.published.isoformat() if h.published else None, "snippet": h.snippet, "rank": h.rank}, ensure_ascii=False), markup=False)
+            out.print(json.dumps({"id": h.id, "title": h.title, "outlet": h.outlet, "published": h.published.isoformat() if h.published else None, "snippet": h.plain(), "highlights": h.highlights(), "rank": h.rank}, ensure_ascii=False), markup=False)
         return
     if not hits:
         err.print(f"no match for {escape(repr(q))}")
         return
     for h in hits:
         out.print(f"[cyan]{h.id[:10]}[/]  {_fmt_dt(h.published)}  [bold]{escape(h.title or '')}[/]  [dim]{escape(h.outlet or '')}[/]")
-        out.print(Text("            ").append_text(_highlight(h.snippet)))
+        out.print(Text("            ").append_text(_highlight(h)))
 
 
-def _highlight(snippet: str) -> Text:
-    """The store marks matches with SNIPPET_START/END; show them highlighted, never as markup."""
-    from .store import SNIPPET_END, SNIPPET_START
-
-    text = Text()
-    rest = snippet
-    while SNIPPET_START in rest:
-        before, _, tail = rest.partition(SNIPPET_START)
-        hit, _, rest = tail.partition(SNIPPET_END)
-        text.append(before)
-        text.append(hit, style="bold yellow")
-    text.append(rest)
+def _highlight(hit: Any) -> Text:
+    """The snippet with matched words highlighted; page text is never read as markup."""
+    text = Text(hit.plain())
+    for start, end in hit.highlights():
+        text.stylize("bold yellow", start, end)
     return text
 
 
@@ -317,19 +313,15 @@ def demo(ctx: click.Context, db: str) -> None:
     from .pipeline import Extractor
     from .store import open_store
 
+    from .demo import pages_dir, reset_demo_store, with_demo_outlets
+
     path = Path(db)
-    for suffix in ("", "-wal", "-shm"):
-        p = Path(str(path) + suffix)
-        if p.exists():
-            if suffix == "" and p.read_bytes()[:16] != b"SQLite format 3\x00":
-                raise GhotonaError(f"{p} exists and is not a ghotona demo store; pass another --db")
-            p.unlink()
-    from .demo import pages_dir, with_demo_outlets
+    reset_demo_store(path)
 
     extractor = Extractor(with_demo_outlets(ctx.obj["config"]))
     pages = pages_dir()
     with open_store(str(path)) as store:
-        summary = run_ingest([str(pages)], store, extractor)
+        summary = run_ingest([str(pages)], store, extractor, run_kind="demo")
         items = store.list_articles(limit=100)
     out.print(
         f"[bold]ghotona demo[/]: {len(list(pages.iterdir()))} bundled pages → {summary.new} new articles "
@@ -362,6 +354,10 @@ def evaluate_extraction(ctx: click.Context, refset: str, as_json: bool, baseline
     if base is not None and not base.pages:
         base = None
     out.print(to_json(report, base) if as_json else escape(render(report, base)), markup=not as_json)
+    if report.pages and all(p.rejected for p in report.pages):
+        err.print("[red]no page of the reference set could be read or extracted[/]: see the reasons above "
+                  "(pages named shared:… are read from the shared folder beside the repository, or $GHOTONA_SHARED)")
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

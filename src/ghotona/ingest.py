@@ -80,8 +80,19 @@ def extract_all(
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("spawn")
+    # Executor.map would read every input before the first result; keep a
+    # bounded window of pages in flight instead, in input order.
+    from collections import deque
+    from itertools import islice
+
+    window = workers * 16
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor.config,)) as pool:
-        yield from pool.map(_work, items, chunksize=8)
+        pending = deque(pool.submit(_work, item) for item in islice(items, window))
+        while pending:
+            result = pending.popleft().result()
+            for item in islice(items, 1):
+                pending.append(pool.submit(_work, item))
+            yield result
 
 
 def ingest(
@@ -93,10 +104,11 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_item: Callable[[Article | Rejection, str | None], None] | None = None,
     workers: int = 1,
+    run_kind: str = "ingest",
 ) -> IngestSummary:
     """Ingest every page under ``paths``; ``on_item`` sees each result and its store outcome."""
     summary = IngestSummary()
-    summary.run_id = store.start_run("ingest", {"paths": paths, "format": fmt.value if fmt else None})
+    summary.run_id = store.start_run(run_kind, {"paths": paths, "format": fmt.value if fmt else None})
     try:
         for result in extract_all(paths, extractor, fmt, stdin, workers):
             outcome: str | None = None

@@ -151,6 +151,10 @@ class Extractor:
         title = meta.h1 or layout.title or _strip_site(meta.title, outlet, self.outlets)
         if how != "trafilatura":
             warnings.append("body-from-line-classifier")
+        tail = page.text[-2048:].lower()
+        if "</html>" not in tail and "</body>" not in tail:
+            # A cut-off download: what is here is kept, but it may be short.
+            warnings.append("truncated-html: the page has no closing </body> or </html>")
         return self._finish(
             page,
             title=title,

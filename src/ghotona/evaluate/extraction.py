@@ -259,6 +259,8 @@ def trafilatura_baseline(refset: Path) -> Report:
         if entry.get("format") != "html":
             continue
         path = resolve_page(entry["page"], entry["_dir"])
+        if not path.is_file():
+            continue
         html = path.read_text("utf-8")
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
         d = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
@@ -328,6 +330,17 @@ def render(report: Report, baseline: Report | None = None) -> str:
 
 def to_json(report: Report, baseline: Report | None = None) -> str:
     out = report.summary()
+    out["errors"] = [
+        {
+            "page": p.page,
+            "rejected": p.rejected,
+            "mismatches": {f: {"expected": e, "got": g} for f, (e, g) in p.mismatches.items()},
+            "lost": p.lost,
+            "doubled": p.doubled,
+        }
+        for p in report.pages
+        if p.rejected or p.mismatches or p.lost or p.doubled
+    ]
     if baseline:
         out["trafilatura_alone"] = baseline.summary()
     return json.dumps(out, ensure_ascii=False, indent=2)

@@ -22,10 +22,11 @@ UpsertResult = Literal["new", "updated", "unchanged"]
 #: ``list_articles(order=...)`` choices, for a CLI's ``click.Choice``.
 ORDERS: tuple[str, ...] = ("published", "oldest", "seen", "title")
 
-#: Markers around matched words in ``SearchHit.snippet``.  A CLI that renders
-#: with rich must escape the snippet first: ``[word]`` can look like markup.
-SNIPPET_START = "["
-SNIPPET_END = "]"
+#: Markers around matched words in ``SearchHit.snippet``: private-use
+#: characters, so that no page text (brackets, markup) can be mistaken for a
+#: marker.  Use ``SearchHit.plain()`` / ``highlights()`` to display them.
+SNIPPET_START = "\ue000"
+SNIPPET_END = "\ue001"
 
 #: The shortest id prefix ``get_article`` accepts (as ``git`` does for hashes).
 MIN_PREFIX = 6
@@ -47,6 +48,24 @@ class SearchHit:
     published: datetime | None
     snippet: str
     rank: float
+
+    def plain(self) -> str:
+        """The snippet without markers."""
+        return self.snippet.replace(SNIPPET_START, "").replace(SNIPPET_END, "")
+
+    def highlights(self) -> list[tuple[int, int]]:
+        """Character spans of the matched words in ``plain()``."""
+        spans: list[tuple[int, int]] = []
+        pos, start = 0, None
+        for ch in self.snippet:
+            if ch == SNIPPET_START:
+                start = pos
+            elif ch == SNIPPET_END and start is not None:
+                spans.append((start, pos))
+                start = None
+            else:
+                pos += 1
+        return spans
 
 
 class Store(ABC):

@@ -1,0 +1,544 @@
+"""Tests for the ``ghotona`` command line, run in-process with click's CliRunner.
+
+The real sample pages in ``../shared/samples/pages`` are used when present
+(those tests are skipped otherwise); every other page is written here.
+Stores live in temporary directories.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from ghotona.cli import main
+from ghotona.store import open_store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAMPLES = SHARED / "samples" / "pages"
+needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"sample pages not present at {SAMPLES}")
+
+JSON_KEYS = {
+    "id", "source", "url", "outlet", "title", "published", "updated", "page_date", "desk",
+    "byline", "wire_sources", "paragraphs", "language", "republished", "warnings",
+}
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+BODY = [
+    "ঢাকা ও দিল্লির বাণিজ্য কর্মকর্তারা আজ নতুন একটি চুক্তির খসড়া নিয়ে আলোচনা করেছেন। দুই পক্ষই শুল্ক "
+    "কমানোর বিষয়ে একমত হয়েছে বলে জানা গেছে। আলোচনা আগামী সপ্তাহে আবার শুরু হবে।",
+    "বাণিজ্য মন্ত্রণালয়ের এক কর্মকর্তা বলেন, সীমান্ত হাটগুলো আবার চালু করার প্রস্তাবও এসেছে। ব্যবসায়ীরা এই "
+    "উদ্যোগকে স্বাগত জানিয়েছেন। তাঁরা দ্রুত বাস্তবায়নের দাবি করেছেন।",
+]
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A developer's ./ghotona.toml or $GHOTONA_* must not leak into these runs,
+    # and nothing may land in the repository (the default store is ./ghotona.db).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GHOTONA_DB", raising=False)
+    monkeypatch.delenv("GHOTONA_CONFIG", raising=False)
+
+
+def run(*args: object, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, env=env, prog_name="ghotona")
+
+
+def ok(result: Result) -> Result:
+    assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
+    assert result.exception is None
+    return result
+
+
+def plain(text: str) -> str:
+    """Output without colour codes and with every run of whitespace as one space."""
+    return " ".join(_ANSI.sub("", text).split())
+
+
+def json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+def html_page(title_html: str, body: list[str] = BODY) -> str:
+    paras = "\n".join(f"<p>{p}</p>" for p in body)
+    return (
+        '<!DOCTYPE html><html lang="bn"><head><meta charset="utf-8">'
+        f"<title>{title_html}</title></head><body><article><h1>{title_html}</h1>\n{paras}\n"
+        "<script>alert(2)</script></article></body></html>"
+    )
+
+
+PAGE_TEXT = "\n".join(
+    [
+        "প্রচ্ছদ",
+        "রাজনীতি",
+        "",
+        "সীমান্ত হাট আবার চালুর প্রস্তাব",
+        "",
+        "জাতীয় ডেস্ক",
+        "১০ জুলাই ২০২৫, ১৯:০৭",
+        "",
+        BODY[0],
+        "",
+        BODY[1],
+        "",
+        "/এএ/",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict]]:
+    """The five sample pages ingested once (read-only for the tests using it)."""
+    if not SAMPLES.is_dir():
+        pytest.skip(f"sample pages not present at {SAMPLES}")
+    where = tmp_path_factory.mktemp("samples")
+    db = where / "samples.db"
+    with pytest.MonkeyPatch.context() as mp:  # module scope: the autouse fixture has not run yet
+        mp.chdir(where)
+        env = {"GHOTONA_DB": None, "GHOTONA_CONFIG": None}
+        result = ok(CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(db), "--json"], env=env))
+    by_page = {Path(o["source"]).name[:3]: o for o in json_lines(result.stdout)}
+    return db, by_page
+
+
+# --------------------------------------------------------------------------
+# Help
+# --------------------------------------------------------------------------
+
+# Each command and a phrase its help must contain.
+HELP = {
+    (): "Bengali news pages to a clean, sourced record of events",
+    ("ingest",): "Extract articles from PATH... and store them",
+    ("articles",): "List stored articles, newest first",
+    ("show",): "Show one article",
+    ("search",): "Full-text search over titles and bodies",
+    ("runs",): "The ingest run log",
+    ("demo",): "Ingest the bundled demo pages",
+    ("evaluate",): "Measure quality on a reference set",
+    ("evaluate", "extraction"): "Per-field accuracy and body precision/recall/F1",
+}
+
+
+def test_every_command_is_covered_by_the_help_test() -> None:
+    import click
+
+    found: set[tuple[str, ...]] = {()}
+
+    def walk(group: click.Group, prefix: tuple[str, ...]) -> None:
+        for name, cmd in group.commands.items():
+            found.add(prefix + (name,))
+            if isinstance(cmd, click.Group):
+                walk(cmd, prefix + (name,))
+
+    walk(main, ())
+    assert found == set(HELP), "a command was added or removed: update HELP in tests/test_cli.py"
+
+
+@pytest.mark.parametrize("command", list(HELP), ids=lambda c: " ".join(c) or "ghotona")
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_exits_0_and_describes_the_command(command: tuple[str, ...], flag: str) -> None:
+    result = ok(run(*command, flag))
+    text = plain(result.stdout)
+    assert text.startswith(f"Usage: {' '.join(('ghotona',) + command)} ")
+    assert HELP[command] in text
+    if command == ():
+        for sub in ("ingest", "articles", "show", "search", "runs", "demo", "evaluate"):
+            assert re.search(rf"\b{sub}\b", text)
+    if command and command[-1] in ("ingest", "articles", "show", "search", "runs"):
+        assert "--db PATH" in text and "GHOTONA_DB" in text
+
+
+def test_version() -> None:
+    result = ok(run("--version"))
+    assert re.fullmatch(r"ghotona, version \d+\.\d+\.\d+\S*", result.stdout.strip())
+
+
+# --------------------------------------------------------------------------
+# demo
+# --------------------------------------------------------------------------
+
+
+def test_demo_builds_ten_articles_and_recreates_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    first = ok(run("demo", "--db", db))
+    text = plain(first.stdout)
+    assert "10 bundled pages → 10 new articles" in text and "(0 rejected)" in text
+    assert f"ghotona show " in text and f"--db {db}" in text
+    with open_store(str(db)) as store:
+        assert store.count_articles() == 10
+        titles = {a.title for a in store.list_articles(limit=100)}
+    assert len(titles) == 10
+    for title in titles:  # every article is listed
+        assert title in first.stdout
+
+    second = ok(run("demo", "--db", db))
+    assert "10 new articles" in plain(second.stdout)  # new again: a fresh store, not 10 unchanged
+    with open_store(str(db)) as store:
+        assert store.count_articles() == 10
+        assert len(store.runs()) == 1
+
+
+def test_demo_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    content = "আমার নোট: do not delete\n".encode() * 20
+    notes.write_bytes(content)
+    result = run("demo", "--db", notes)
+    assert result.exit_code == 2, result.output
+    no_traceback(result)
+    err = plain(result.stderr)
+    assert err.startswith("error:") and str(notes) in err
+    assert "not a ghotona demo store" in err and "left untouched" in err and "another --db" in err
+    assert notes.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_demo_refuses_a_real_ghotona_store(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    page = tmp_path / "p.html"
+    page.write_text(html_page("একটি শিরোনাম"), "utf-8")
+    ok(run("ingest", page, "--db", db))
+    before = db.read_bytes()
+    result = run("demo", "--db", db)
+    assert result.exit_code == 2, result.output
+    assert "ingests other than the demo" in plain(result.stderr)
+    assert db.read_bytes() == before
+    with open_store(str(db)) as store:
+        assert store.count_articles() == 1
+
+
+def test_demo_refuses_a_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "somedir"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("x", "utf-8")
+    result = run("demo", "--db", folder)
+    assert result.exit_code == 2, result.output
+    no_traceback(result)
+    assert "is a directory" in plain(result.stderr)
+    assert [p.name for p in folder.iterdir()] == ["keep.txt"]
+
+
+# --------------------------------------------------------------------------
+# ingest on the real sample pages
+# --------------------------------------------------------------------------
+
+
+@needs_samples
+def test_ingest_samples_json(sample_db: tuple[Path, dict[str, dict]]) -> None:
+    _, by_page = sample_db
+    assert sorted(by_page) == ["000", "001", "002", "003", "004"]
+    for obj in by_page.values():
+        assert JSON_KEYS <= set(obj), JSON_KEYS - set(obj)
+        assert obj["stored"] == "new"
+        assert obj["language"] == "bn" and obj["title"] and obj["paragraphs"]
+        assert all(isinstance(p, str) and p for p in obj["paragraphs"])
+    old = by_page["004"]
+    assert old["republished"] is True
+    assert old["published"].startswith("2023-09-05")
+    assert any(w.startswith("old-article") for w in old["warnings"])
+    jago = by_page["001"]
+    assert jago["outlet_id"] == "jagonews24" and jago["outlet"] == "জাগো নিউজ"
+    assert jago["wire_sources"] == ["afp"]
+    assert jago["published"] == "2025-08-13T11:07:00+06:00"
+    first = by_page["000"]
+    assert first["published"] == "2025-07-10T19:07:00+06:00" and first["page_date"].startswith("2025-07-11")
+    assert first["desk"] == "আন্তর্জাতিক ডেস্ক" and first["wire_sources"] == ["reuters"]
+    assert by_page["000"]["republished"] is False
+
+
+@needs_samples
+def test_reingest_is_unchanged_and_an_edited_page_is_updated_with_history(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    ok(run("ingest", SAMPLES, "--db", db))
+    again = ok(run("ingest", SAMPLES, "--db", db, "--json"))
+    assert "0 new, 0 updated, 5 unchanged, 0 rejected" in plain(again.stderr)
+    assert [o["stored"] for o in json_lines(again.stdout)] == ["unchanged"] * 5
+
+    copy = tmp_path / "pages"
+    shutil.copytree(SAMPLES, copy)
+    page = next(copy.glob("001_*"))
+    page.chmod(0o644)
+    text = page.read_text("utf-8")
+    old_sentence = "সিউলের দাবি,"
+    assert text.count(old_sentence) == 1
+    page.write_text(text.replace(old_sentence, "দক্ষিণ কোরিয়ার দাবি,"), "utf-8")
+
+    third = ok(run("ingest", copy, "--db", db, "--json"))
+    assert "0 new, 1 updated, 4 unchanged, 0 rejected" in plain(third.stderr)
+    stored = {Path(o["source"]).name[:3]: o["stored"] for o in json_lines(third.stdout)}
+    assert stored == {"000": "unchanged", "001": "updated", "002": "unchanged", "003": "unchanged", "004": "unchanged"}
+    updated_id = next(o["id"] for o in json_lines(third.stdout) if o["stored"] == "updated")
+
+    shown = json.loads(ok(run("show", updated_id, "--db", db, "--json")).stdout)
+    assert "দক্ষিণ কোরিয়ার দাবি" in shown["body"] and old_sentence not in shown["body"]
+    history = shown["history"]
+    assert [h["version"] for h in history] == [1, 2]
+    assert [h["current"] for h in history] == [False, True]
+    assert history[0]["content_hash"] != history[1]["content_hash"] == shown["content_hash"]
+    assert history[0]["replaced_at"] is not None and history[1]["replaced_at"] is None
+    runs = plain(ok(run("runs", "--db", db)).stdout)
+    assert "new 0, updated 1, unchanged 4, rejected 0" in runs
+
+
+# --------------------------------------------------------------------------
+# Browsing: articles, show, search, runs
+# --------------------------------------------------------------------------
+
+
+@needs_samples
+def test_articles_lists_every_stored_article(sample_db: tuple[Path, dict[str, dict]]) -> None:
+    db, by_page = sample_db
+    result = ok(run("articles", "--db", db))
+    text = plain(result.stdout)
+    assert text.startswith("5 article(s)")
+    for obj in by_page.values():
+        assert obj["title"] in result.stdout and f"id {obj['id'][:10]}" in text
+    assert "জাগো নিউজ" in text and "cites afp" in text
+    assert "old article re-served on a later page" in text
+    as_json = json_lines(ok(run("articles", "--db", db, "--json")).stdout)
+    assert {o["id"] for o in as_json} == {o["id"] for o in by_page.values()}
+    only = json_lines(ok(run("articles", "--db", db, "--json", "--outlet", "jagonews24")).stdout)
+    assert [o["id"] for o in only] == [by_page["001"]["id"]]
+
+
+@needs_samples
+def test_show_by_id_and_by_prefix(sample_db: tuple[Path, dict[str, dict]]) -> None:
+    db, by_page = sample_db
+    jago = by_page["001"]
+    full = ok(run("show", jago["id"], "--db", db))
+    text = plain(full.stdout)
+    assert full.stdout.startswith(jago["title"])
+    assert f"id {jago['id']}" in text and "outlet জাগো নিউজ" in text
+    assert "published 2025-08-13 11:07" in text and "sources cited afp" in text and "versions 1" in text
+    for para in jago["paragraphs"]:
+        assert para in full.stdout
+    assert "removed as boilerplate" not in text  # only with --removed
+    prefix = ok(run("show", jago["id"][:6], "--db", db))
+    assert prefix.stdout == full.stdout
+
+
+@needs_samples
+def test_show_removed_lists_boilerplate_with_reasons(sample_db: tuple[Path, dict[str, dict]]) -> None:
+    db, by_page = sample_db
+    jago = by_page["001"]
+    result = ok(run("show", jago["id"], "--db", db, "--removed"))
+    text = plain(result.stdout)
+    m = re.search(r"removed as boilerplate \((\d+) lines\):", text)
+    assert m and int(m.group(1)) >= 3
+    detail = json.loads(ok(run("show", jago["id"], "--db", db, "--json")).stdout)
+    assert len(detail["removed"]) == int(m.group(1))
+    for r in detail["removed"]:
+        assert r["reason"] and f"{r['reason']} {' '.join(r['text'][:100].split())}" in text
+    reasons = {r["reason"] for r in detail["removed"]}
+    assert {"navigation", "promo"} <= reasons
+    assert "আরও পড়ুন>" in text  # a promo line, shown but not in the body
+    assert "আরও পড়ুন" not in detail["body"]
+
+
+@needs_samples
+def test_search_finds_inflected_forms(sample_db: tuple[Path, dict[str, dict]]) -> None:
+    db, by_page = sample_db
+    hits = json_lines(ok(run("search", "পুতিন", "--db", db, "--json")).stdout)
+    hit_ids = {h["id"] for h in hits}
+    with open_store(str(db)) as store:
+        articles = store.list_articles(limit=100)
+    having = {a.id for a in articles if "পুতিন" in f"{a.title}\n{a.body}"}
+    assert hit_ids == having and having
+    # Some article has only inflected forms (পুতিনের), never the bare word.
+    only_inflected = [
+        a for a in articles
+        if "পুতিনের" in a.body and "পুতিন" not in re.findall(r"[\u0980-\u09ff]+", f"{a.title}\n{a.body}")
+    ]
+    assert only_inflected and {a.id for a in only_inflected} <= hit_ids
+    assert all("পুতিন" in h["snippet"] for h in hits)
+
+    human = ok(run("search", "পুতিন", "--db", db))
+    for h in hits:
+        assert h["id"][:10] in human.stdout and h["title"] in human.stdout
+    none = ok(run("search", "অস্তিত্বহীনশব্দ", "--db", db))
+    assert none.stdout == "" and "no match for 'অস্তিত্বহীনশব্দ'" in plain(none.stderr)
+
+
+@needs_samples
+@pytest.mark.parametrize("query", ["[/]", '"', "NEAR(", "[bold]x", "পুতিন OR", "-", "*", "title:কিম", "\\"])
+def test_search_with_hostile_input_does_not_crash(sample_db: tuple[Path, dict[str, dict]], query: str) -> None:
+    db, _ = sample_db
+    result = run("search", query, "--db", db)
+    assert result.exit_code == 0, (result.output, result.exception)
+    no_traceback(result)
+    if not result.stdout:
+        assert plain(result.stderr) == f"no match for {query!r}"
+    as_json = run("search", query, "--db", db, "--json")
+    assert as_json.exit_code == 0, (as_json.output, as_json.exception)
+    json_lines(as_json.stdout)  # parses
+
+
+@needs_samples
+def test_show_unknown_id_says_what_to_do(sample_db: tuple[Path, dict[str, dict]]) -> None:
+    db, _ = sample_db
+    for wanted in ("NOPE", "ffffffffffff"):
+        result = run("show", wanted, "--db", db)
+        assert result.exit_code == 2, result.output
+        no_traceback(result)
+        err = plain(result.stderr)
+        assert err.startswith("error: no article with id") and f"'{wanted}'" in err
+        assert "run `ghotona articles`" in err
+        assert result.stdout == ""
+
+
+@needs_samples
+def test_runs_shows_each_ingest_with_counts(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    ok(run("ingest", SAMPLES, "--db", db))
+    ok(run("ingest", SAMPLES, tmp_path / "missing.html", "--db", db))
+    lines = ok(run("runs", "--db", db)).stdout.splitlines()
+    assert re.match(r"run 2 .* ingest new 0, updated 0, unchanged 5, rejected 1$", " ".join(lines[0].split()))
+    assert " ".join(lines[1].split()) == "1 × missing"
+    assert re.match(r"run 1 .* ingest new 5, updated 0, unchanged 0, rejected 0$", " ".join(lines[2].split()))
+    assert len(lines) == 3
+    assert len(ok(run("runs", "--db", db, "--limit", "1")).stdout.splitlines()) == 2
+
+
+# --------------------------------------------------------------------------
+# Article text is printed literally: never markup, never emoji codes
+# --------------------------------------------------------------------------
+
+HOSTILE_TITLE = "[bold red]x[/] <script>alert(1)</script>"
+
+
+def test_markup_in_article_text_is_printed_literally(tmp_path: Path) -> None:
+    page = tmp_path / "hostile.html"
+    page.write_text(html_page("[bold red]x[/] &lt;script&gt;alert(1)&lt;/script&gt;"), "utf-8")
+    db = tmp_path / "h.db"
+    stored = json_lines(ok(run("ingest", page, "--db", db, "--json")).stdout)
+    assert [o["title"] for o in stored] == [HOSTILE_TITLE]
+    aid = stored[0]["id"]
+
+    listing = ok(run("articles", "--db", db))
+    assert HOSTILE_TITLE in listing.stdout
+    shown = ok(run("show", aid, "--db", db, "--removed"))
+    assert shown.stdout.startswith(HOSTILE_TITLE + "\n")
+    found = ok(run("search", "বাণিজ্য", "--db", db))
+    assert HOSTILE_TITLE in found.stdout
+    found = ok(run("search", "alert", "--db", db))
+    assert HOSTILE_TITLE in found.stdout
+    for q in ("[bold", "red]x[/]", "<script>"):
+        ok(run("search", q, "--db", db))
+
+
+def test_markup_in_desk_and_byline_is_printed_literally(tmp_path: Path) -> None:
+    records = [{"headline": "ডেস্কে মার্কআপ", "article": "\n".join(BODY), "url": "https://example.com/a",
+                "category": "[yellow]ডেস্ক[/bogus]", "author": "[link=https://evil.example]লেখক[/link]"}]
+    src = tmp_path / "records.json"
+    src.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    db = tmp_path / "d.db"
+    ok(run("ingest", src, "--db", db))
+    listing = ok(run("articles", "--db", db))
+    assert "[link=https://evil.example]লেখক[/link] / [yellow]ডেস্ক[/bogus]" in listing.stdout
+    aid = json_lines(ok(run("articles", "--db", db, "--json")).stdout)[0]["id"]
+    shown = ok(run("show", aid, "--db", db))
+    assert "[yellow]ডেস্ক[/bogus]" in shown.stdout and "[link=https://evil.example]লেখক[/link]" in shown.stdout
+
+
+def test_emoji_codes_in_article_text_are_printed_as_typed(tmp_path: Path) -> None:
+    page = tmp_path / "emoji.txt"
+    page.write_text(PAGE_TEXT.replace("সীমান্ত হাট আবার", "সীমান্ত :warning: হাট আবার").replace(
+        "আলোচনা করেছেন।", "আলোচনা :thumbs_up: করেছেন।"), "utf-8")
+    db = tmp_path / "e.db"
+    (obj,) = json_lines(ok(run("ingest", page, "--db", db, "--json")).stdout)
+    assert obj["title"] == "সীমান্ত :warning: হাট আবার চালুর প্রস্তাব"
+    assert ":thumbs_up:" in obj["paragraphs"][0]
+    assert "সীমান্ত :warning: হাট" in ok(run("articles", "--db", db)).stdout
+    shown = ok(run("show", obj["id"], "--db", db)).stdout
+    assert ":warning:" in shown and ":thumbs_up:" in shown and "\u26a0" not in shown
+
+
+def test_search_snippet_keeps_literal_brackets(tmp_path: Path) -> None:
+    page = tmp_path / "hostile.html"
+    page.write_text(html_page("[bold red]x[/] &lt;script&gt;alert(1)&lt;/script&gt;"), "utf-8")
+    db = tmp_path / "h.db"
+    ok(run("ingest", page, "--db", db))
+    lines = ok(run("search", "alert", "--db", db)).stdout.splitlines()
+    assert len(lines) == 2
+    assert "[bold red]x[/]" in lines[1]  # the snippet line
+
+
+# --------------------------------------------------------------------------
+# evaluate, stdin, $GHOTONA_DB
+# --------------------------------------------------------------------------
+
+
+@needs_samples
+def test_evaluate_extraction_json() -> None:
+    refset = REPO / "eval" / "refset" / "samples.yaml"
+    result = ok(run("evaluate", "extraction", refset, "--json"))
+    report = json.loads(result.stdout)
+    assert report["pages"] == 5
+    acc = report["field_accuracy"]
+    assert {"outlet", "title", "published", "wire_sources", "republished"} <= set(acc)
+    assert all(0.0 <= v <= 1.0 for v in acc.values())
+    body = report["body"]
+    assert {"token_precision", "token_recall", "token_f1"} <= set(body)
+    assert 0.0 <= body["token_f1"] <= 1.0 and body["rejected"] == 0
+
+
+def test_evaluate_missing_refset_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("evaluate", "extraction", tmp_path / "nope.yaml")
+    assert result.exit_code == 2
+    assert "does not exist" in plain(result.stderr)
+
+
+def test_ingest_from_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.db"
+    result = ok(run("ingest", "-", "--format", "pagetext", "--db", db, "--json", input=PAGE_TEXT.encode("utf-8")))
+    (obj,) = json_lines(result.stdout)
+    assert obj["source"] == "<stdin>" and obj["stored"] == "new"
+    assert obj["title"] == "সীমান্ত হাট আবার চালুর প্রস্তাব"
+    assert obj["desk"] == "জাতীয় ডেস্ক" and obj["published"] == "2025-07-10T19:07:00+06:00"
+    assert obj["paragraphs"] == BODY
+    assert "1 new, 0 updated, 0 unchanged, 0 rejected" in plain(result.stderr)
+    with open_store(str(db)) as store:
+        assert store.get_article(obj["id"]).body == "\n\n".join(BODY)
+
+
+def test_db_from_environment(tmp_path: Path) -> None:
+    env_db = tmp_path / "from-env" / "env.db"
+    page = tmp_path / "p.txt"
+    page.write_text(PAGE_TEXT, "utf-8")
+    env = {"GHOTONA_DB": str(env_db)}
+    result = ok(run("ingest", page, env=env))
+    assert "1 new" in plain(result.stderr) and str(env_db) in plain(result.stderr)
+    assert env_db.is_file() and not (tmp_path / "ghotona.db").exists()
+    with open_store(str(env_db)) as store:
+        assert store.count_articles() == 1
+    listing = ok(run("articles", env=env))
+    assert plain(listing.stdout).startswith("1 article(s)") and "সীমান্ত হাট আবার চালুর প্রস্তাব" in listing.stdout
+    # --db still wins over the environment.
+    other = tmp_path / "other.db"
+    ok(run("ingest", page, "--db", other, env=env))
+    with open_store(str(other)) as store:
+        assert store.count_articles() == 1
+    again = ok(run("ingest", page, "--db", other, env=env))
+    assert f"0 new, 0 updated, 1 unchanged, 0 rejected → {other}" in plain(again.stderr)
+    with open_store(str(env_db)) as store:
+        assert len(store.runs()) == 1  # the runs with --db went elsewhere
+    empty = run("articles", env={"GHOTONA_DB": str(tmp_path / "empty.db")})
+    assert empty.exit_code == 0 and "no articles stored yet" in plain(empty.stderr)
