@@ -24,6 +24,7 @@ import regex
 from lxml import etree
 
 from ..text.normalize import fold_for_match, normalize_line
+from .cues import has_terminal, words
 from .lines import Kind, Layout, classify
 
 _BLOCK = {
@@ -149,7 +150,7 @@ def extract(html: str, *, tz: str, min_body_chars: int) -> tuple[Layout, HtmlMet
     ours = layout.paragraphs
     theirs = trafilatura_body(html, meta.url)
     if theirs:
-        kept = _filter_paragraphs(theirs, layout, min_body_chars)
+        kept = _filter_paragraphs(theirs, layout)
         # Agreement both ways: trafilatura must not miss most of our body,
         # and most of its body must be ours too.
         if kept and agree(ours, kept) >= 0.8 and agree(kept, ours) >= 0.8:
@@ -157,16 +158,26 @@ def extract(html: str, *, tz: str, min_body_chars: int) -> tuple[Layout, HtmlMet
     return layout, meta, ours, "ghotona-lines"
 
 
-def _filter_paragraphs(paras: list[str], layout: Layout, min_body_chars: int) -> list[str]:
-    """Drop from trafilatura's body what our classifier knows is furniture."""
-    furniture = {ln.fold: ln.reason for ln in layout.lines if ln.kind not in (Kind.BODY, Kind.BLANK, Kind.DUPLICATE)}
-    scratch = classify("\n".join(paras), tz="UTC", min_body_chars=min_body_chars)
-    body_folds = {scratch.lines[i].fold for i in scratch.body_indices}
+def _filter_paragraphs(paras: list[str], layout: Layout) -> list[str]:
+    """Drop from trafilatura's body what our classifier knows is not article text.
+
+    A paragraph our reading of the page marked as furniture (caption,
+    promo, credit, sign-off, stamp, list item) goes; one we did not see as a
+    line at all (trafilatura joins and splits differently) stays only if it
+    reads as text: sentences, not a headline.
+    """
+    kinds = {ln.fold: ln.kind for ln in layout.lines if ln.fold}
     out: list[str] = []
     seen: set[str] = set()
     for p in paras:
         f = fold_for_match(p)
-        if f in seen or f in furniture or f not in body_folds:
+        if not f or f in seen:
+            continue
+        kind = kinds.get(f)
+        if kind is None:
+            if not (has_terminal(p) and len(words(p)) >= 3):
+                continue
+        elif kind is not Kind.BODY:
             continue
         seen.add(f)
         out.append(p)

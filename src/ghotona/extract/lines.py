@@ -32,6 +32,7 @@ from .cues import EMAIL, SIGNOFF, URLISH, cues, ends_terminal, has_terminal, wor
 
 
 _SENT_SPLIT = regex.compile(r"(?<=[।॥?!])\s+")
+_DIGIT = regex.compile(r"\p{Nd}")
 
 
 class Kind(str, Enum):
@@ -90,7 +91,7 @@ class Layout:
 
 def _date_cover(text: str, mentions: list[DateMention]) -> float:
     covered = sum(m.end - m.start for m in mentions)
-    letters = sum(1 for ch in text if not ch.isspace())
+    letters = len(text) - text.count(" ")  # normalised text: spaces are the only blanks
     return covered / letters if letters else 0.0
 
 
@@ -100,7 +101,9 @@ def _make_lines(page_text: str, tz: str) -> list[Line]:
         text = normalize_line(raw)
         ln = Line(index=i, text=text, fold=fold_for_match(text) if text else "", n_words=len(words(text)))
         if text:
-            ln.dates = find_dates(text, tz=tz)
+            # Every date stamp has digits; most lines have none, and the
+            # date grammar is the costliest thing run on a line.
+            ln.dates = find_dates(text, tz=tz) if _DIGIT.search(text) else []
             ln.date_cover = _date_cover(text, ln.dates)
             ln.kind = Kind.BOILER  # until shown to be something else
         out.append(ln)
@@ -331,8 +334,9 @@ def classify(
     if blocks:
         main = max(blocks, key=lambda b: sum(len(lines[i].text) for i in b))
         keep = [i for b in blocks if b is main or _near(b, main, lines) for i in b]
+    kept = set(keep)
     for ln in lines:
-        if ln.kind is Kind.BODY and ln.index not in keep:
+        if ln.kind is Kind.BODY and ln.index not in kept:
             ln.kind, ln.reason = Kind.BOILER, "outside-article"
 
     # A sign-off ends the article: anything after it is furniture or a copy.

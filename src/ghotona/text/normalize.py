@@ -128,10 +128,13 @@ def fold_for_match(s: str) -> str:
     """
     s = normalize(s).casefold()
     s = _FOLD_DROP.sub("", s)
-    return "".join(_ascii_digit(ch) for ch in s)
+    return s.translate(_DIGITS) if not s.isascii() else s
 
 
-def _ascii_digit(ch: str) -> str:
-    # unicodedata.decimal covers every script's digits (Bengali ০-৯ included).
-    d = unicodedata.decimal(ch, None)
-    return str(d) if d is not None else ch
+# Every script's decimal digits (Bengali ০-৯ included) to ASCII, built once:
+# a per-character unicodedata lookup dominated extraction time.
+_DIGITS = {
+    cp: str(unicodedata.decimal(chr(cp)))
+    for cp in range(0x80, 0x110000)
+    if unicodedata.decimal(chr(cp), None) is not None
+}
