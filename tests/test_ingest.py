@@ -7,7 +7,6 @@ through a fresh connection.
 
 from __future__ import annotations
 
-import builtins
 import json
 import os
 import random
@@ -126,32 +125,6 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GHOTONA_CONFIG", raising=False)
 
 
-@pytest.fixture
-def guard_open(monkeypatch: pytest.MonkeyPatch):
-    """Make ``open`` fail for chosen paths (tests run as root: chmod does not stop
-    root); record every path opened (as in tests/test_inputs.py)."""
-    real_open = builtins.open
-    opened: list[str] = []
-    failing: dict[str, BaseException] = {}
-
-    def fake_open(file, *args, **kwargs):
-        if isinstance(file, (str, os.PathLike)):
-            path = os.path.abspath(os.fspath(file))
-            opened.append(path)
-            if path in failing:
-                raise failing[path]
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", fake_open)
-
-    class Guard:
-        def fail(self, path: Path, exc: BaseException) -> None:
-            failing[os.path.abspath(path)] = exc
-
-        def was_opened(self, path: Path) -> bool:
-            return os.path.abspath(path) in opened
-
-    return Guard()
 
 
 # The bad batch: file name -> expected rejection reason (None: stored).

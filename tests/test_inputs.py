@@ -6,7 +6,6 @@ Bad inputs are built in ``tmp_path`` at test time; the real scraped dump in
 
 from __future__ import annotations
 
-import builtins
 import csv
 import io
 import json
@@ -55,31 +54,6 @@ def bn_html(head: str = "") -> str:
     )
 
 
-@pytest.fixture
-def guard_open(monkeypatch: pytest.MonkeyPatch):
-    """Make ``open`` fail for chosen paths; record every path opened."""
-    real_open = builtins.open
-    opened: list[str] = []
-    failing: dict[str, BaseException] = {}
-
-    def fake_open(file, *args, **kwargs):
-        if isinstance(file, (str, os.PathLike)):
-            path = os.path.abspath(os.fspath(file))
-            opened.append(path)
-            if path in failing:
-                raise failing[path]
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", fake_open)
-
-    class Guard:
-        def fail(self, path: Path, exc: BaseException) -> None:
-            failing[os.path.abspath(path)] = exc
-
-        def was_opened(self, path: Path) -> bool:
-            return os.path.abspath(path) in opened
-
-    return Guard()
 
 
 # --------------------------------------------------------------------------

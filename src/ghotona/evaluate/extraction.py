@@ -162,13 +162,18 @@ def score_page(entry: dict[str, Any], article: Article | Rejection, page_lines: 
                 ps.lost.append(s.text)
             elif c > 1:
                 ps.doubled.append(s.text)
+    _score_snippets(ps, entry, folded_body)
+    return ps
+
+
+def _score_snippets(ps: PageScore, entry: dict[str, Any], folded_body: str) -> None:
+    """``must`` snippets found exactly once, ``must_not`` snippets absent."""
     for snip in entry.get("must", []) or []:
         ps.must_total += 1
         ps.must_found += folded_body.count(fold_for_match(snip)) == 1
     for snip in entry.get("must_not", []) or []:
         ps.must_not_total += 1
         ps.must_not_found += fold_for_match(snip) in folded_body
-    return ps
 
 
 @dataclass
@@ -275,13 +280,7 @@ def trafilatura_baseline(refset: Path) -> Report:
             ps.fields["published"] = (exp is None and not d.get("date")) or (
                 exp is not None and (d.get("date") or "")[:10] == str(exp)[:10]
             )
-        fb = fold_for_match(body)
-        for snip in entry.get("must", []) or []:
-            ps.must_total += 1
-            ps.must_found += fb.count(fold_for_match(snip)) == 1
-        for snip in entry.get("must_not", []) or []:
-            ps.must_not_total += 1
-            ps.must_not_found += fold_for_match(snip) in fb
+        _score_snippets(ps, entry, fold_for_match(body))
         scores.append(ps)
     return Report(scores)
 
