@@ -190,6 +190,20 @@ def _entry_id(name: str, where: str, entry: Any) -> str:
     return ident
 
 
+def _entry_head(name: str, label: str, i: int, entry: Any, keys: set[str], ids: set[str]) -> tuple[str, str]:
+    """The common start of every entry: a slug id, only known keys, no repeated id.
+
+    Returns the id and the "where" string later errors name the entry by.
+    """
+    ident = _entry_id(name, f"{label} {i + 1}", entry)
+    where = f"{label} {i + 1} (id '{ident}')"
+    check_keys(name, where, entry, keys)
+    if ident in ids:
+        raise fail(name, where, f"duplicate id '{ident}'")
+    ids.add(ident)
+    return ident, where
+
+
 def _parse_outlets(data: Any, name: str, claims: _Claims, ids: set[str]) -> list[Outlet]:
     """Validate one outlets file (already parsed) and build its records.
 
@@ -200,13 +214,7 @@ def _parse_outlets(data: Any, name: str, claims: _Claims, ids: set[str]) -> list
         raise fail(name, "file", f"expected a list of outlets, got {type(data).__name__}")
     out: list[Outlet] = []
     for i, entry in enumerate(data):
-        where = f"entry {i + 1}"
-        ident = _entry_id(name, where, entry)
-        where = f"entry {i + 1} (id '{ident}')"
-        check_keys(name, where, entry, OUTLET_KEYS)
-        if ident in ids:
-            raise fail(name, where, f"duplicate id '{ident}'")
-        ids.add(ident)
+        ident, where = _entry_head(name, "entry", i, entry, OUTLET_KEYS, ids)
         name_en = require(name, where, entry, "name_en", str)
         name_bn = require(name, where, entry, "name_bn", (str, type(None)))
         aliases = _str_list(name, where, entry, "aliases")
@@ -316,13 +324,7 @@ def _parse_wires(data: Any, name: str = WIRES_FILE) -> _WireData:
     ids: set[str] = set()
     wires: list[Wire] = []
     for i, entry in enumerate(entries):
-        w = f"wire {i + 1}"
-        ident = _entry_id(name, w, entry)
-        w = f"wire {i + 1} (id '{ident}')"
-        check_keys(name, w, entry, WIRE_KEYS)
-        if ident in ids:
-            raise fail(name, w, f"duplicate id '{ident}'")
-        ids.add(ident)
+        ident, w = _entry_head(name, "wire", i, entry, WIRE_KEYS, ids)
         name_en = require(name, w, entry, "name_en", str)
         name_bn = require(name, w, entry, "name_bn", (str, type(None)))
         aliases = _str_list(name, w, entry, "aliases")

@@ -118,6 +118,32 @@ def _named_table(
     return aliases, names
 
 
+def _labelled_words(
+    raw: dict[str, Any], table: str, label_key: str, allowed: Any, words_key: str, owners: dict[str, str]
+) -> dict[str, str]:
+    """Read a list of ``{label_key: LABEL, words_key: [words]}`` entries into word -> label.
+
+    A label outside ``allowed`` or a word claimed by two labels (tracked in
+    ``owners``, which may be shared with other tables) is an error naming the entry.
+    """
+    out: dict[str, str] = {}
+    for i, entry in enumerate(require(DATA_FILE, "top level", raw, table, list)):
+        where = f"{table}[{i}]"
+        if isinstance(entry, dict):
+            check_keys(DATA_FILE, where, entry, {label_key, words_key})
+        label = require(DATA_FILE, where, entry, label_key, str)
+        if label not in allowed:
+            raise fail(DATA_FILE, where, f"unknown {label_key} '{label}'; allowed: {list(allowed)}")
+        owner = f"{table} {label}"
+        for word in _str_list(where, entry, words_key):
+            k = _key(word)
+            if k in owners and owners[k] != owner:
+                raise fail(DATA_FILE, where, f"'{word}' is also claimed by {owners[k]}")
+            owners[k] = owner
+            out[k] = label
+    return out
+
+
 def validate_calendar(raw: Any) -> CalendarData:
     """Check parsed ``calendar.yaml`` and build lookup tables; LanguageDataError if broken."""
     if not isinstance(raw, dict):
@@ -132,34 +158,9 @@ def validate_calendar(raw: Any) -> CalendarData:
     b_alias, b_names = _named_table(raw, "bangla_months", "month", 1, 12, owners)
     w_alias, w_names = _named_table(raw, "weekdays", "weekday", 0, 6, owners)
 
-    periods: dict[str, str] = {}
-    for i, entry in enumerate(require(DATA_FILE, "top level", raw, "day_periods", list)):
-        where = f"day_periods[{i}]"
-        if isinstance(entry, dict):
-            check_keys(DATA_FILE, where, entry, {"rule", "aliases"})
-        rule = require(DATA_FILE, where, entry, "rule", str)
-        if rule not in PERIOD_RULES:
-            raise fail(DATA_FILE, where, f"unknown rule '{rule}'; allowed: {list(PERIOD_RULES)}")
-        for alias in _str_list(where, entry, "aliases"):
-            k = _key(alias)
-            if k in owners and owners[k] != f"day_periods {rule}":
-                raise fail(DATA_FILE, where, f"alias '{alias}' is also claimed by {owners[k]}")
-            owners[k] = f"day_periods {rule}"
-            periods[k] = rule
-
-    cues: dict[str, str] = {}
-    for i, entry in enumerate(require(DATA_FILE, "top level", raw, "roles", list)):
-        where = f"roles[{i}]"
-        if isinstance(entry, dict):
-            check_keys(DATA_FILE, where, entry, {"role", "cues"})
-        role = require(DATA_FILE, where, entry, "role", str)
-        if role not in ROLES:
-            raise fail(DATA_FILE, where, f"unknown role '{role}'; allowed: {list(ROLES)}")
-        for cue in _str_list(where, entry, "cues"):
-            k = _key(cue)
-            if k in cues and cues[k] != role:
-                raise fail(DATA_FILE, where, f"cue '{cue}' is also a cue for role '{cues[k]}'")
-            cues[k] = role
+    periods = _labelled_words(raw, "day_periods", "rule", PERIOD_RULES, "aliases", owners)
+    # Cue words may repeat a month or period word, so they have owners of their own.
+    cues = _labelled_words(raw, "roles", "role", ROLES, "cues", {})
 
     def plain(key: str) -> tuple[str, ...]:
         return tuple(_str_list("top level", raw, key))
