@@ -304,7 +304,7 @@ def runs(ctx: click.Context, db: str | None, limit: int) -> None:
 
 
 # --------------------------------------------------------------------------- demo
-@main.command()
+@main.command(short_help="Ingest the bundled demo pages into ./ghotona-demo.db and summarise them.")
 @click.option("--db", default="ghotona-demo.db", show_default=True, help="Demo store; recreated on every run.")
 @click.pass_context
 def demo(ctx: click.Context, db: str) -> None:
