@@ -135,6 +135,8 @@ HELP = {
     ("demo",): "Ingest the bundled demo pages",
     ("evaluate",): "Measure quality on a reference set",
     ("evaluate", "extraction"): "Per-field accuracy and body precision/recall/F1",
+    ("evaluate", "timex"): "Recognition P/R/F1 and resolution accuracy by class",
+    ("timex",): "Find and resolve the time expressions in TEXT",
 }
 
 

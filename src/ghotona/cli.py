@@ -360,5 +360,73 @@ def evaluate_extraction(ctx: click.Context, refset: str, as_json: bool, baseline
         sys.exit(2)
 
 
+@evaluate.command("timex")
+@click.argument("refset", type=click.Path(exists=True), metavar="REFSET")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option("--errors", "n_errors", default=40, show_default=True, help="How many errors to list (0: all).")
+def evaluate_timex(refset: str, as_json: bool, n_errors: int) -> None:
+    """Recognition P/R/F1 and resolution accuracy by class on REFSET (a YAML file or folder)."""
+    from .evaluate.timex import errors, load_items, render, run, score, to_json
+
+    try:
+        items = load_items(Path(refset))
+    except (FileNotFoundError, ValueError) as exc:
+        raise GhotonaError(f"cannot read the reference set: {exc}") from None
+    outcomes = run(items)
+    result = score(outcomes)
+    errs = errors(outcomes, n_errors)
+    out.print(to_json(result, errs) if as_json else escape(render(result, errs)), markup=not as_json)
+
+
+# --------------------------------------------------------------------------- timex
+@main.command()
+@click.argument("text", required=False)
+@click.option("--ref", metavar="ISO-DATETIME", help="Reference time, e.g. 2025-07-10T19:07+06:00 (default: now in Asia/Dhaka).")
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), help="Read the text from this file ('-' for stdin works as TEXT).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per expression.")
+@click.pass_context
+def timex(ctx: click.Context, text: str | None, ref: str | None, path: str | None, as_json: bool) -> None:
+    """Find and resolve the time expressions in TEXT.
+
+    \b
+    Example:
+      ghotona timex "বৃহস্পতিবার সকালে বৈঠক হয়।" --ref 2025-07-10T19:07+06:00
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from .timex import tag
+
+    if path:
+        text = Path(path).read_text("utf-8")
+    elif text in (None, "-"):
+        text = sys.stdin.read()
+    zone = ZoneInfo(ctx.obj["config"]["input"]["timezone"])
+    try:
+        when = datetime.fromisoformat(ref) if ref else datetime.now(zone)
+    except ValueError:
+        raise GhotonaError(f"--ref {ref!r} is not an ISO date-time; write it like 2025-07-10T19:07+06:00") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=zone)
+    found = tag(text, when)
+    if as_json:
+        for e in found:
+            out.print(json.dumps(e.to_json(), ensure_ascii=False), markup=False)
+        return
+    if not found:
+        err.print("no time expression found")
+        return
+    out.print(f"[dim]reference: {when.isoformat()}[/]")
+    for e in found:
+        extra = " ".join(x for x in (e.mod and f"mod={e.mod}", e.end_value and f"to {e.end_value}") if x)
+        value = e.value if e.value is not None else f"unresolved ({e.reason})"
+        out.print(
+            f"{e.start:>5}-{e.end:<5} [bold]{escape(e.text)}[/]  → [green]{escape(str(value))}[/] "
+            f"[dim]{e.granularity or ''} {e.cls} · {escape(e.rule)}{' · ' + e.tense if e.tense else ''}[/] {escape(extra)}"
+        )
+        for w in e.warnings:
+            out.print(f"             [yellow]warning:[/] {escape(w)}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

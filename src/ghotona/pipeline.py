@@ -24,6 +24,7 @@ from .records import Article, DateMention, InputFormat, RawPage, Rejection, Remo
 from .text.lang import detect_language
 from .text.normalize import fold_for_match, normalize, normalize_line
 from .text.segment import build_paragraphs, split_sentences
+from .timex import tag
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -255,6 +256,9 @@ class Extractor:
         oid = outlet.id if outlet else None
         oname = (outlet.name_bn or outlet.name_en) if outlet else outlet_name
         wires = sources.cited_sources(body, extra_source_lines, exclude_outlet=oid)
+        # The article's own time anchors its relative dates; the page date
+        # does not (an old article re-served must not move into the present).
+        timexes = tag(body, published or updated) if lang == "bn" else []
         aid = article_id(curl, oid, title, page.source)
         content_hash = hashlib.sha1(("\x1f".join([title or "", body])).encode("utf-8")).hexdigest()
         return Article(
@@ -281,6 +285,7 @@ class Extractor:
             signoff=signoff,
             encoding=page.encoding,
             content_hash=content_hash,
+            time_expressions=timexes,
         )
 
 

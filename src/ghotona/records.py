@@ -109,6 +109,37 @@ class DateMention:
 
 
 @dataclass(slots=True)
+class TimeExpression:
+    """One date/time expression found in a text and its TIMEX3 reading.
+
+    ``start``/``end`` index the text given to :func:`ghotona.timex.tag`, and
+    ``text == original[start:end]``.  ``value`` is None when the expression
+    could not be resolved; ``reason`` then says why.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION
+    cls: str  # absolute, partial, weekday, relative, bangla, clock, duration, range
+    value: str | None
+    granularity: str | None
+    mod: str | None = None
+    end_value: str | None = None
+    anchor: str | None = None  # "ref:2025-07-11T10:00+06:00" or "year:2024"
+    rule: str = ""
+    tense: str | None = None  # past / future when the tense decided the value
+    warnings: list[str] = field(default_factory=list)
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict (JSON-serialisable) with the contract's field names."""
+        out = asdict(self)
+        out["warnings"] = list(self.warnings)
+        return out
+
+
+@dataclass(slots=True)
 class RemovedLine:
     """A line dropped as boilerplate, with why: shown on the article page."""
 
@@ -143,6 +174,9 @@ class Article:
     signoff: str | None = None
     encoding: str = "utf-8"
     content_hash: str = ""  # hash of the clean body + title: detects changes
+    # Every date and time expression in the body (offsets into ``body``),
+    # resolved against the article's own time: published, else updated.
+    time_expressions: list[TimeExpression] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -191,4 +225,5 @@ class Article:
         ]
         out["encoding"] = self.encoding
         out["language_score"] = self.language_score
+        out["time_expressions"] = [t.to_json() for t in self.time_expressions]
         return out
