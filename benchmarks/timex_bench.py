@@ -11,8 +11,8 @@ Two measurements, printed side by side:
    ref})``) and tagged alone by ghotona.  An answer counts as right when it
    agrees with the gold value at the gold granularity (day, month or year).
    Then ``dateparser.search_dates`` and ghotona over the whole sentences:
-   how many gold expressions each finds, and how many things it finds that
-   are not time expressions.
+   how many gold expressions each finds, how many things it finds that are
+   not time expressions, and how many of the subset it resolves right there.
 
 Run: ``python benchmarks/timex_bench.py [--reps N] [--json PATH]``.
 dateparser is not a ghotona dependency; install it to compare
@@ -100,31 +100,41 @@ def compare(refset: Path) -> dict[str, dict[str, float]]:
     t_d = time.perf_counter() - t0
     out["dateparser"] = {"expressions": len(golds), "right": right, "accuracy": right / len(golds), "ms_per_expr": 1000 * t_d / len(golds)}
 
-    # finding expressions in running text
+    # finding (and resolving) expressions in running text, where ghotona
+    # has the sentence's tense and anchors and dateparser its own search
+    n_gold = sum(len(it.gold) for it in items)
     for name in ("ghotona", "dateparser"):
-        hit = spurious = 0
+        spurious = right = 0
+        hit_golds: set[int] = set()
         t0 = time.perf_counter()
         for it in items:
+            found: list[tuple[int, int, object]] = []
             if name == "ghotona":
-                spans = [(e.start, e.end) for e in tag(it.text, it.ref)]
+                found = [(e.start, e.end, e.value) for e in tag(it.text, it.ref)]
             else:
                 try:
-                    res = search_dates(it.text, languages=["bn"], settings={"RELATIVE_BASE": it.ref.replace(tzinfo=None)} if it.ref else None) or []
-                except Exception:
+                    settings = {"RELATIVE_BASE": it.ref.replace(tzinfo=None)} if it.ref else None
+                    res = search_dates(it.text, languages=["bn"], settings=settings) or []
+                except Exception:  # dateparser raises on some inputs; nothing found
                     res = []
-                spans = []
-                for s, _ in res:
-                    pos = it.text.find(s)
+                for s_, d in res:
+                    pos = it.text.find(s_)
                     if pos >= 0:
-                        spans.append((pos, pos + len(s)))
-            for a, b in spans:
-                if any(g.start < b and a < g.end for g in it.gold):
-                    hit += 1
-                else:
+                        found.append((pos, pos + len(s_), d))
+            for a, b, v in found:
+                g = next((g for g in it.gold if g.start < b and a < g.end), None)
+                if g is None:
                     spurious += 1
+                    continue
+                if id(g) not in hit_golds:
+                    hit_golds.add(id(g))
+                    right += g.cls in SUBSET and _agrees(g.value, g.granularity, v)
         elapsed = time.perf_counter() - t0
-        n_gold = sum(len(it.gold) for it in items)
-        out[name].update({"in_text_found": hit, "in_text_gold": n_gold, "in_text_spurious": spurious, "in_text_ms_per_text": 1000 * elapsed / len(items)})
+        out[name].update({
+            "in_text_found": len(hit_golds), "in_text_gold": n_gold, "in_text_spurious": spurious,
+            "in_text_resolved_right": right, "in_text_subset_gold": len(golds),
+            "in_text_ms_per_text": 1000 * elapsed / len(items),
+        })
     return out
 
 
@@ -151,9 +161,10 @@ def main() -> None:
             print(f"{name:<11} {r['right']:>6} {r['accuracy']:>9.3f} {r['ms_per_expr']:>8.3f}")
         print(f"ratio ghotona/dateparser: accuracy {g['accuracy'] / max(d['accuracy'], 1e-9):.2f}x, speed {d['ms_per_expr'] / g['ms_per_expr']:.1f}x")
         print(f"\nIn running text ({g['in_text_gold']} gold expressions):")
-        print(f"{'tool':<11} {'found':>6} {'spurious':>9} {'ms/text':>8}")
+        print(f"{'tool':<11} {'found':>6} {'spurious':>9} {'resolved right':>15} {'ms/text':>8}")
         for name, r in cmp.items():
-            print(f"{name:<11} {r['in_text_found']:>6} {r['in_text_spurious']:>9} {r['in_text_ms_per_text']:>8.3f}")
+            rr = f"{r['in_text_resolved_right']}/{r['in_text_subset_gold']}"
+            print(f"{name:<11} {r['in_text_found']:>6} {r['in_text_spurious']:>9} {rr:>15} {r['in_text_ms_per_text']:>8.3f}")
     if args.json:
         args.json.write_text(json.dumps({"throughput": tp, "compare": cmp, "python": platform.python_version(), "machine": platform.machine(), "when": datetime.now().isoformat()}, indent=2), "utf-8")
 

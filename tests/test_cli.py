@@ -544,3 +544,23 @@ def test_db_from_environment(tmp_path: Path) -> None:
         assert len(store.runs()) == 1  # the runs with --db went elsewhere
     empty = run("articles", env={"GHOTONA_DB": str(tmp_path / "empty.db")})
     assert empty.exit_code == 0 and "no articles stored yet" in plain(empty.stderr)
+
+
+def test_timex_command_resolves_against_ref() -> None:
+    result = ok(run("timex", "বৃহস্পতিবার সকালে দুই মন্ত্রী বৈঠক করেন।", "--ref", "2025-07-10T19:07+06:00", "--json"))
+    rows = json_lines(result.stdout)
+    assert [(r["text"], r["value"], r["granularity"]) for r in rows] == [("বৃহস্পতিবার সকালে", "2025-07-10TMO", "part-of-day")]
+    assert rows[0]["start"] == 0 and rows[0]["rule"]
+
+
+def test_timex_command_rejects_a_bad_ref() -> None:
+    result = run("timex", "আজ", "--ref", "kal")
+    assert result.exit_code == 2 and "ISO" in plain(result.stderr)
+
+
+def test_evaluate_timex_prints_classes() -> None:
+    refset = Path(__file__).resolve().parents[1] / "eval" / "refset" / "timex" / "written.yaml"
+    result = ok(run("evaluate", "timex", str(refset), "--json"))
+    data = json.loads(result.stdout)
+    assert data["overall"]["gold"] > 300
+    assert set(data["by_class"]) >= {"absolute", "partial", "weekday", "relative", "bangla", "clock", "duration", "range"}

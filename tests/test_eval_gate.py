@@ -57,3 +57,20 @@ def test_gate_held_out_corpus() -> None:
     scores = evaluate_corpus(corpus)
     assert scores["pages"] > 150
     _check("synthetic", scores)
+
+
+def test_gate_time_expressions() -> None:
+    """Recognition and resolution on the time-expression reference set, overall and by class."""
+    from ghotona.evaluate.timex import load_items, run, score
+
+    refset = ROOT / "eval" / "refset" / "timex"
+    if not (shared_dir() / "samples" / "pages").is_dir():
+        refset = refset / "written.yaml"  # the sample-page lines need ../shared
+    result = score(run(load_items(refset)))
+    pinned = BASELINES["timex"]
+    failures = []
+    for name, row in [("overall", result["overall"]), *result["by_class"].items()]:
+        for key, floor in (pinned["overall"] if name == "overall" else pinned["by_class"].get(name, {})).items():
+            if row[key] < floor - 1e-9:
+                failures.append(f"{name} {key}: {row[key]} < pinned {floor}")
+    assert not failures, "time-expression gate: " + "; ".join(failures)

@@ -375,7 +375,24 @@ def evaluate_timex(refset: str, as_json: bool, n_errors: int) -> None:
     outcomes = run(items)
     result = score(outcomes)
     errs = errors(outcomes, n_errors)
-    out.print(to_json(result, errs) if as_json else escape(render(result, errs)), markup=not as_json)
+    # The shared table of real date strings, when it is beside the repository.
+    from datetime import datetime as _dt
+
+    from .evaluate.extraction import shared_dir
+    from .evaluate.timex import evaluate_dates_tsv
+
+    tsv = shared_dir() / "data" / "dates" / "bengali_date_strings_expected.tsv"
+    if tsv.is_file():
+        result["shared_date_strings"] = evaluate_dates_tsv(tsv, _dt.fromisoformat("2025-06-01T12:00:00+06:00"))
+    if as_json:
+        out.print(to_json(result, errs), markup=False)
+        return
+    out.print(escape(render(result, errs)))
+    if "shared_date_strings" in result:
+        d = result["shared_date_strings"]
+        out.print(f"\nshared date strings ({escape(str(tsv.name))}): found {d['found']}/{d['rows']}, every given field right {d['fields_right']}/{d['rows']}")
+        for m in d["misses"]:
+            out.print(f"  miss: {escape(m)}")
 
 
 # --------------------------------------------------------------------------- timex
