@@ -213,8 +213,9 @@ def articles(ctx: click.Context, db: str | None, outlet: str | None, language: s
 @_db_option
 @click.option("--json", "as_json", is_flag=True, help="Everything, including sentences with offsets and removed lines.")
 @click.option("--removed", is_flag=True, help="Also list the lines removed as boilerplate, with reasons.")
+@click.option("--timex", "show_timex", is_flag=True, help="Also list the time expressions in the text and what they resolve to.")
 @click.pass_context
-def show(ctx: click.Context, article_id: str, db: str | None, as_json: bool, removed: bool) -> None:
+def show(ctx: click.Context, article_id: str, db: str | None, as_json: bool, removed: bool, show_timex: bool) -> None:
     """Show one article (ID or a unique prefix of 6+ characters)."""
     with _open(ctx, db) as store:
         a = store.get_article(article_id)
@@ -243,6 +244,12 @@ def show(ctx: click.Context, article_id: str, db: str | None, as_json: bool, rem
     for p in a.paragraphs:
         out.print(escape(p.text))
         out.print()
+    if show_timex:
+        anchor = (a.published or a.updated).isoformat() if (a.published or a.updated) else "none"
+        out.print(f"[dim]time expressions ({len(a.time_expressions)}), resolved against {anchor}:[/]")
+        for t in a.time_expressions:
+            value = t.value if t.value is not None else f"unresolved ({t.reason})"
+            out.print(f"[dim]  {t.start:>5}[/] {escape(t.text)} → [green]{escape(str(value))}[/] [dim]{t.granularity or ''} {escape(t.rule)}[/]")
     if removed and a.removed:
         out.print(f"[dim]removed as boilerplate ({len(a.removed)} lines):[/]")
         for r in a.removed:
