@@ -10,8 +10,11 @@ The grammar is a set of `regex` patterns, one per family of expressions
 times, Bangla dates, ranges), compiled once per process.  Every pattern runs
 over the normalised text (NFC, ASCII digits, zero-width characters removed);
 each match becomes a :class:`Mention` holding the pieces read from it.
-Overlapping candidates are settled longest first, so ``তিন বছরের বেশি সময়
-ধরে`` beats ``তিন বছর``.
+Two joins then lengthen a match: a clock time followed by থেকে and another
+clock time becomes a clock range (``দুপুর ২টা থেকে রাত ৮টা``), and a date,
+month, year, weekday or clock in the genitive takes a following আগে / পর /
+মধ্যে as its mod (``১৫ জুলাইয়ের আগে``).  Overlapping candidates are settled
+longest first, so ``তিন বছরের বেশি সময় ধরে`` beats ``তিন বছর``.
 
 Speed (a 5,000-character article in a few milliseconds) comes from two
 things.  A pattern's optional prefix (গত, শনিবার, প্রায়...) is matched in a
@@ -83,9 +86,11 @@ class TimexData:
     genitive_endings: tuple[str, ...]
     anchor_gap_words: tuple[str, ...]
     relative_days: dict[str, RelativeDay]
+    event_days: tuple[str, ...]  # আগের দিন, পরদিন: relative to an event, taken only before a weekday
     modifiers: dict[str, str]
     units: dict[str, str]
     year_markers: tuple[str, ...]
+    fiscal_year_markers: tuple[str, ...]
     date_markers: tuple[str, ...]
     ordinal_days: dict[str, int]
     number_words: dict[str, int]
@@ -97,6 +102,7 @@ class TimexData:
     approx_words: tuple[str, ...]
     comparisons: dict[str, str]
     relations: dict[str, str]
+    date_relations: dict[str, str]  # relation words joining a genitive date/clock -> relation
     duration_fillers: tuple[str, ...]
     positions: dict[str, str]
     day_parts: dict[str, str]
@@ -112,9 +118,10 @@ class TimexData:
 
 _TOP_KEYS = {
     "inflections", "bare_month_followers", "months_no_inflection", "genitive_endings", "anchor_gap_words",
-    "relative_days", "modifiers", "units", "year_markers", "date_markers", "ordinal_days", "number_words", "multipliers",
+    "relative_days", "event_days", "modifiers", "units", "year_markers", "fiscal_year_markers", "date_markers",
+    "ordinal_days", "number_words", "multipliers",
     "number_classifiers", "vague_numbers", "fraction_numbers", "quarter_words", "approx_words",
-    "comparisons", "relations", "duration_fillers", "positions", "day_parts", "hour_markers",
+    "comparisons", "relations", "date_relations", "duration_fillers", "positions", "day_parts", "hour_markers",
     "clock_approx", "clock_prefixes", "night_after", "range_connectors", "set_words", "tense",
 }
 
@@ -294,6 +301,12 @@ def validate_timex(raw: Any, cal: CalendarData) -> TimexData:
     quarter_words = simple("quarter_words", "minutes", _int_in(-59, 59))
     comparisons = simple("comparisons", "mod", _one_of(COMPARISON_MODS))
     relations = simple("relations", "relation", _one_of(RELATIONS))
+    date_relations: dict[str, str] = {}
+    for i, k in enumerate(_word_list(raw, "date_relations", None)):  # words claimed by `relations`
+        rel = relations.get(k)
+        if rel not in ("before", "after", "within"):
+            raise fail(DATA_FILE, f"date_relations[{i}]", f"'{k}' is not a before/after/within word in `relations`")
+        date_relations[k] = rel
     positions = simple("positions", "mod", _one_of(POSITION_MODS))
     day_parts = simple("day_parts", "part", _one_of(PARTS))
     clock_prefixes = simple("clock_prefixes", "rule", _one_of(("am", "pm", "noon", "night", "day")))
@@ -309,8 +322,9 @@ def validate_timex(raw: Any, cal: CalendarData) -> TimexData:
 
     lists = {
         key: _word_list(raw, key, owners)
-        for key in ("year_markers", "date_markers", "vague_numbers", "approx_words", "duration_fillers",
-                    "clock_approx", "night_after", "range_connectors", "set_words", "anchor_gap_words")
+        for key in ("year_markers", "fiscal_year_markers", "event_days", "date_markers", "vague_numbers",
+                    "approx_words", "duration_fillers", "clock_approx", "night_after", "range_connectors",
+                    "set_words", "anchor_gap_words")
     }
     return TimexData(
         bare_month_followers=_word_list(raw, "bare_month_followers", None),  # words claimed elsewhere
@@ -328,6 +342,7 @@ def validate_timex(raw: Any, cal: CalendarData) -> TimexData:
         quarter_words=quarter_words,
         comparisons=comparisons,
         relations=relations,
+        date_relations=date_relations,
         positions=positions,
         day_parts=day_parts,
         part_rules=part_rules,
@@ -353,6 +368,7 @@ class TimeOfDay:
     part: str | None = None  # MO, MI, AF, EV, NI
     hour: int | None = None  # 24-hour, after the 12-hour rule
     minute: int | None = None
+    minutes_given: bool = False  # ৯টা ৩০ মিনিটে, ১৯:০৭, সাড়ে ৪টা (granularity minute); ১০টায় is hour
     approx: bool = False
     night_after: bool = False  # দিবাগত: the night after the day named
     warning: str | None = None
@@ -377,7 +393,7 @@ class Mention:
     weekday: int | None = None
     numeric: bool = False  # 12/07/2025
     tod: TimeOfDay | None = None
-    offset: int | None = None  # relday
+    offset: int | None = None  # relday; a weekday after আজ/গতকাল ("গতকাল মঙ্গলবার")
     by_tense: bool = False
     unit: str | None = None
     count: float | None = None  # None with vague=True
@@ -388,6 +404,8 @@ class Mention:
     bangla: tuple[int, int, int | None] | None = None  # (day, month, year)
     decade: str | None = None
     parts: list["Mention"] = field(default_factory=list)  # a range's two ends
+    end_tod: TimeOfDay | None = None  # the end of a clock range: "দুপুর ২টা থেকে রাত ৮টা"
+    fiscal: bool = False  # a fiscal-year range: ২০২৩-২৪ অর্থবছরে
 
 
 # --------------------------------------------------------------------------
@@ -488,6 +506,9 @@ class Grammar:
     tense_phrase: Pattern | None
     bare_month_ok: Pattern  # what may follow a bare month name
     genitive_before: Pattern  # a genitive word just before a count (event-anchored)
+    genitive_end: Pattern  # an expression ending in the genitive (ডিসেম্বরের, ৭টার, ২০২৪-এর)
+    date_relation: Pattern  # আগে/পর/মধ্যে after a genitive date or clock
+    clock_end: Pattern  # "থেকে রাত ৮টা" after a clock time: the end of a clock range
 
 
 @lru_cache(maxsize=1)
@@ -559,7 +580,8 @@ def grammar() -> Grammar:
             rf"{q}(?<![0-9:.])(?P<h>[0-9]{{1,2}}){_OS}-?(?:{hm})"
             rf"(?P<hminf>য়ই|য়|র|ই)?{_R}(?:{_S}(?P<mi>[0-9]{{1,2}}){_OS}{minute})?"
             rf"|{_L}(?P<hw>{_alt(d.fraction_numbers)})-?(?:{hm})(?P<hminf>য়ই|য়|র|ই)?{_R}"
-            rf"|(?<![0-9:.])(?P<h>[0-9]{{1,2}})(?P<sep>[:ঃ.])(?P<mi>[0-9]{{2}})(?![0-9]|[:.][0-9])(?:{_OS}{minute})?"
+            rf"|(?<![0-9:.])(?P<h>[0-9]{{1,2}})(?P<sep>[:ঃ.])(?P<mi>[0-9]{{2}})(?![0-9]|[:.][0-9])"
+            rf"(?:{_OS}{minute}|{digit_inf})?"
             r")"
             rf"(?:{_S}(?P<capprox>{words(d.clock_approx)}){_R})?"
         )
@@ -598,7 +620,12 @@ def grammar() -> Grammar:
     # inside a lookbehind and captured as group "pre": the match itself then
     # starts with the core (a digit, a month, a unit...), which lets the engine
     # skip ahead to where a core can begin instead of trying every word.
-    wd_pre = rf"(?:(?:{_L}(?P<wmod>{MODS}){_S})?{WD}{_OS},?{_OS}(?P<pa>\()?{_OS})?"
+    # Before a weekday: গত/আগামী, a day word relative to the reference (আজ, গতকাল মঙ্গলবার) or
+    # to an event (আগের দিন শুক্রবার).
+    plain_days = [k for k, rd in d.relative_days.items() if rd.part is None]
+    WD_LEAD = (rf"(?:{_L}(?P<wmod>{MODS}){_S}|{_L}(?P<rdw>{_alt(plain_days)}){INF}{_R}{_S}"
+               rf"|{_L}(?P<evd>{_alt(d.event_days)}){_R}{_S})")
+    wd_pre = rf"(?:{WD_LEAD}?{WD}{_OS},?{_OS}(?P<pa>\()?{_OS})?"
     wd_post = rf"(?:{_OS},?{_OS}(?P<pb>\()?{_OS}{WD}{_OS}(?(pb)\)))?"
     tod_post = rf"(?:(?:{_OS},{_OS}|{_S}){TOD})?"
     date_pre = rf"{wd_pre}(?:{_L}(?P<dmod>{MODS}){_S})?(?:{YPRE}{_S})?"
@@ -609,6 +636,9 @@ def grammar() -> Grammar:
     yopt = rf"(?:{_OS}[,\-/.]?{_OS}{year('y')}{year_tail}?)?"
     # Counts go behind the unit: the unit word (a handful of words) drives the scan.
     count_pre = rf"(?:{APPROX}{_S})?{QUARTER}?{COUNT}{_OS}"
+    # Before a range of days or months: গত/আগামী (forcing the direction), a year (গত বছরের, ২০২৪ সালের).
+    DMOD = rf"(?:{_L}(?P<dmod>{MODS}){_S})?"
+    RPRE = rf"{DMOD}(?:{YPRE}{_S})?"
 
     # Words for the core lookaheads and the seeds (see Family and _head).
     months_w = list(gm)
@@ -627,27 +657,31 @@ def grammar() -> Grammar:
         # 12/07/2025 (day first)
         ("date", wd_pre, dated(
             r"(?<![0-9]|[0-9][.:/\-])(?P<d>[0-9]{1,2})(?P<sep>[./\-])(?P<mo>[0-9]{1,2})(?P=sep)"
-            r"(?P<y>(?:19|20)[0-9]{2})(?![0-9]|[./\-][0-9])"), [], WHOLE, False),
+            r"(?P<y>(?:19|20)[0-9]{2})(?![0-9]|[./\-][0-9])" + rf"(?:{digit_inf})?"), [], WHOLE, False),
         # 2025-07-12
         ("date", wd_pre, dated(
-            r"(?<![0-9]|[0-9][.:/\-])(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])"),
+            r"(?<![0-9]|[0-9][.:/\-])(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])"
+            rf"(?:{digit_inf})?"),
          [], WHOLE, False),
         # জুলাই মাসের ১০ তারিখে
         ("date", date_pre, dated(rf"{mon_word('m')}(?:{_S}{UNIT['month']}{INF}{_R})?{_S}{dayw('d')}{DATEMARK}"),
          months_w, list(d.date_markers), False),
         # জুলাই-আগস্টে
-        ("range", rf"(?:{YPRE}{_S})?", rf"{mon_word('m1')}{CONN}{mon_word('m2')}"
+        ("range", RPRE, rf"{mon_word('m1')}{CONN}{mon_word('m2')}"
          rf"(?:{_S}(?P<munit>{UNIT['month']}){INF}{_R})?(?:{_OS},?{_OS}{year('y')}{year_tail}?)?",
          months_w, months_w, True),
         # ১০ থেকে ১২ জুলাই
-        ("range", rf"(?:{YPRE}{_S})?", rf"{day('d1')}{CONN}{day('d2', False)}{_OS}{mon_num('m')}{yopt}",
+        ("range", RPRE, rf"{day('d1')}{CONN}{day('d2', False)}{_OS}{mon_num('m')}{yopt}",
          [], months_w, False),
         # ১০ জুলাই থেকে ১২ আগস্ট
-        ("range", "", rf"{day('d1')}{_OS}{mon_num('m1')}(?:{_OS},?{_OS}{year('y1')})?{CONN}"
+        ("range", DMOD, rf"{day('d1')}{_OS}{mon_num('m1')}(?:{_OS},?{_OS}{year('y1')})?{CONN}"
          rf"{day('d2', False)}{_OS}{mon_num('m2')}(?:{_OS},?{_OS}{year('y2')}{year_tail}?)?", [], months_w, False),
         # ২০১৮-২০২০ সালে
         ("range", "", rf"{year('y1')}(?:{_OS}(?P<ym1>{YMARK}))?{CONN}{year('y2', False)}"
          rf"(?:{_OS}(?P<ym2>{YMARK})|{digit_inf})?", [], WHOLE, False),
+        # ২০২৩-২৪ অর্থবছরে, ২০২৩-২০২৪ অর্থবছরের, ১৯৭১-৭২ সালে
+        ("range", "", rf"{year('y1')}{_OS}{_DASH}{_OS}(?:{year('y2', False)}|(?P<y2s>[0-9]{{2}})(?![0-9]))"
+         rf"{_OS}(?:{_L}(?P<fy>{_alt(d.fiscal_year_markers)}){INF}{_R}|(?P<ym2>{YMARK}))", [], WHOLE, False),
         # জুলাই মাসে, গত ফেব্রুয়ারিতে, চলতি বছরের এপ্রিলে, ১৯৮১ সালের মে মাসে
         ("month", rf"(?:{_L}(?P<mmod>{MODS}){_S}|{YPRE}{_S})?",
          rf"{mon_word('m')}(?:{_S}(?P<munit>{UNIT['month']}){INF}{_R})?"
@@ -665,7 +699,7 @@ def grammar() -> Grammar:
         ("relunit", "", rf"{_L}(?P<rmod>{MODS}){_OS}(?P<ru>{_alt(rel_units)}){INF}{_R}(?:{_S}{POS})?",
          list(d.modifiers), rel_units, False),
         # শনিবার, মঙ্গলবারের, বৃহস্পতিবার সকালে, গত শুক্রবার
-        ("weekday", rf"(?:{_L}(?P<wmod>{MODS}){_S})?", rf"{WD}(?:{_S}{TOD})?", wd_keys, wd_keys, True),
+        ("weekday", rf"{WD_LEAD}?", rf"{WD}(?:{_S}{TOD})?", wd_keys, wd_keys, True),
         # তিন দিন আগে, কয়েক ঘণ্টা আগে, দুদিন পর
         ("ago", count_pre, rf"{ANY_UNIT}{INF}{_R}{_S}{_L}(?P<rel>{BEFORE_AFTER}){_R}", units, units, True),
         # তিন বছরের বেশি সময় ধরে, ৭২ ঘণ্টার মধ্যে, কয়েক দিন
@@ -710,6 +744,11 @@ def grammar() -> Grammar:
         genitive_before=regex.compile(unicodedata.normalize(
             "NFC", rf"(?:-|{_L}[\p{{L}}\p{{M}}]*)(?:{_alt(d.genitive_endings)}){_S}"
                    rf"(?:{words(d.anchor_gap_words)}{_R}{_S})?\Z"), f),
+        genitive_end=regex.compile(unicodedata.normalize(
+            "NFC", rf"(?:(?:{_alt(d.genitive_endings)})|-র)\Z"), f),
+        date_relation=regex.compile(rf"{_S}{_L}(?P<rel>{_alt(d.date_relations)}){_R}", f),
+        clock_end=regex.compile(unicodedata.normalize(
+            "NFC", rf"{CONN}{NIGHT}(?:{PART}{inf('part_inf')}{_R}{_S}|{CPRE}{_S})?{QUARTER}?{clocknum(False)}"), f),
     )
 
 
@@ -773,9 +812,11 @@ def _tod(m: Match, g: Grammar, default_part: str | None = None) -> TimeOfDay | N
         return tod
     if hw is not None:  # দেড়টা = 1:30, আড়াইটা = 2:30
         hour, minute = divmod(round(d.fraction_numbers[_mk(hw)] * 60), 60)
+        tod.minutes_given = True
     else:
         hour = int(h)
         minute = int(_g(m, "mi") or 0)
+        tod.minutes_given = _g(m, "mi") is not None or _g(m, "quarter") is not None
         if (q := _g(m, "quarter")) is not None:
             # সাড়ে ৪টা = 4:30, পৌনে ৫টা = 4:45; পৌনে ১টা is 12:45 on a 12-hour clock.
             if not 1 <= hour <= 23 or minute:
@@ -940,6 +981,10 @@ def _read_weekday(m: Match, g: Grammar) -> Mention | None:
     men = Mention(_start(m), m.end(), "weekday", weekday=g.cal.weekdays[_mk(m.group("wd"))])
     if (wm := _g(m, "wmod")) is not None:
         men.modifier = g.data.modifiers[_mk(wm)]
+    elif (rdw := _g(m, "rdw")) is not None:  # গতকাল মঙ্গলবার: the relative word decides the day
+        rd = g.data.relative_days[_mk(rdw)]
+        men.offset, men.by_tense = rd.offset, rd.by_tense
+    # An event day word (আগের দিন শুক্রবার) only joins the span: the weekday rule decides.
     _attach_tod(men, m, g)
     return men
 
@@ -989,28 +1034,39 @@ def _read_range(m: Match, g: Grammar) -> Mention | None:
     y = _g(m, "y") or _g(m, "yp")
     year = int(y) if y else None
     shift = _ymod(m, g)
+    dmod = g.data.modifiers[_mk(dm)] if (dm := _g(m, "dmod")) is not None else None
+    if dmod == "this" and shift is None and year is None:  # এই ২৫ থেকে ২৭ আগস্ট: this year's
+        shift, dmod = 0, None
     if _g(m, "m1") and _g(m, "d1") is None:  # জুলাই-আগস্টে
         if not (y or shift is not None or _g(m, "m2_inf") or _g(m, "munit")
                 or g.bare_month_ok.match(m.string, m.end())):
             return None  # "জুলাই-আগস্ট আন্দোলন": a name
-        a = Mention(s, e, "month", month=_month(m, "m1", g), year=year, year_shift=shift)
-        b = Mention(s, e, "month", month=_month(m, "m2", g), year=year, year_shift=shift)
-    elif _g(m, "y1") and _g(m, "d1") is None:  # ২০১৮-২০২০ সালে
-        if _g(m, "ym1") is None and _g(m, "ym2") is None and "-" not in m.group() and "–" not in m.group():
+        a = Mention(s, e, "month", month=_month(m, "m1", g), year=year, year_shift=shift, modifier=dmod)
+        b = Mention(s, e, "month", month=_month(m, "m2", g), year=year, year_shift=shift, modifier=dmod)
+    elif _g(m, "y1") and _g(m, "d1") is None:  # ২০১৮-২০২০ সালে, ২০২৩-২৪ অর্থবছরে
+        if _g(m, "ym1") is None and _g(m, "ym2") is None and _g(m, "fy") is None and \
+                "-" not in m.group() and "–" not in m.group():
             return None
-        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        y1 = int(m.group("y1"))
+        if (ys := _g(m, "y2s")) is not None:  # ২০২৩-২৪: the century of the first year
+            y2 = y1 - y1 % 100 + int(ys)
+            if y2 <= y1:
+                y2 += 100  # ১৯৯৯-০০
+        else:
+            y2 = int(m.group("y2"))
         if y2 <= y1:
             return None
         a, b = Mention(s, e, "year", year=y1), Mention(s, e, "year", year=y2)
+        return Mention(s, e, "range", parts=[a, b], fiscal=_g(m, "fy") is not None)
     elif _g(m, "m1"):  # ১০ জুলাই থেকে ১২ আগস্ট
         y2 = int(m.group("y2")) if _g(m, "y2") else None
         y1 = int(m.group("y1")) if _g(m, "y1") else y2
-        a = Mention(s, e, "date", day=int(m.group("d1")), month=_month(m, "m1", g), year=y1)
-        b = Mention(s, e, "date", day=int(m.group("d2")), month=_month(m, "m2", g), year=y2)
+        a = Mention(s, e, "date", day=int(m.group("d1")), month=_month(m, "m1", g), year=y1, modifier=dmod)
+        b = Mention(s, e, "date", day=int(m.group("d2")), month=_month(m, "m2", g), year=y2, modifier=dmod)
     else:  # ১০ থেকে ১২ জুলাই
         mon = _month(m, "m", g)
-        a = Mention(s, e, "date", day=int(m.group("d1")), month=mon, year=year, year_shift=shift)
-        b = Mention(s, e, "date", day=int(m.group("d2")), month=mon, year=year, year_shift=shift)
+        a = Mention(s, e, "date", day=int(m.group("d1")), month=mon, year=year, year_shift=shift, modifier=dmod)
+        b = Mention(s, e, "date", day=int(m.group("d2")), month=mon, year=year, year_shift=shift, modifier=dmod)
         if b.day is not None and a.day is not None and b.day <= a.day:
             return None
     return Mention(s, e, "range", parts=[a, b])
@@ -1031,6 +1087,50 @@ _READERS: dict[str, Callable[[Match, Grammar], Mention | None]] = {
     "range": _read_range,
 }
 _PRIORITY = {fam: i for i, fam in enumerate(_READERS)}
+# Kinds that may carry a clock time, and so start a clock range.
+_TOD_KINDS = {"clock", "date", "weekday", "relday"}
+# Kinds a genitive + আগে/পর/মধ্যে joins ("ডিসেম্বরের মধ্যে"); not counts, durations or ranges.
+_RELATION_KINDS = {"date", "month", "year", "decade", "weekday", "relday", "relunit", "clock", "bangla"}
+_RELATION_MODS = {"before": "BEFORE", "after": "AFTER", "within": "ON_OR_BEFORE"}
+
+
+def _clock_range(men: Mention, norm: str, g: Grammar) -> None:
+    """Join "থেকে রাত ৮টা" to a mention ending in a clock time: one expression, with ``end_tod``."""
+    tod = men.tod
+    if men.kind not in _TOD_KINDS or tod is None or tod.hour is None or tod.warning:
+        return
+    m = g.clock_end.match(norm, men.end)
+    if m is None or (_g(m, "h") is None and _g(m, "hw") is None):
+        return
+    end = _tod(m, g)
+    if end is None or end.hour is None or end.warning:
+        return
+    if not (_g(m, "part") or _g(m, "cpre") or _g(m, "sep") or _g(m, "hw")) and end.hour <= 12:
+        # A bare end hour (সকাল ১০টা থেকে ২টা) is its first 12-hour reading after the start.
+        start = tod.hour * 60 + (tod.minute or 0)
+        for h in (end.hour % 12, end.hour % 12 + 12):
+            if h * 60 + (end.minute or 0) > start:
+                end.hour = h
+                break
+    men.end_tod, men.end = end, m.end()
+
+
+def _join_relation(men: Mention, norm: str, g: Grammar) -> None:
+    """Join আগে/পর/মধ্যে to a genitive date, month, year, weekday or clock ("১৫ জুলাইয়ের আগে")."""
+    if (men.kind not in _RELATION_KINDS or men.mod is not None or men.relation is not None
+            or men.end_tod is not None):
+        return
+    if not g.genitive_end.search(norm[max(men.start, men.end - 4):men.end]):
+        return  # "ডিসেম্বর মধ্যে" is no Bengali; "বৈঠকের পর" never got here
+    m = g.date_relation.match(norm, men.end)
+    if m is None:
+        return
+    rel = g.data.date_relations[_mk(m.group("rel"))]
+    men.mod, men.end = _RELATION_MODS[rel], m.end()
+    if men.kind == "year" and rel != "within":  # as the year pattern reads "২০২১ সালের পর"
+        men.relation = rel
+
+
 # A weekday or month after a set word (প্রতি শুক্রবার) repeats: not reported.
 _SET_KINDS = {"weekday", "month", "date"}
 
@@ -1124,6 +1224,8 @@ def recognize(norm: str) -> list[Mention]:
             # A trailing space or comma can end a match only inside optional parts; trim it.
             while men.end > men.start and norm[men.end - 1] in " \t,":
                 men.end -= 1
+            _clock_range(men, norm, g)
+            _join_relation(men, norm, g)
             key = (fam.name, men.start, men.end)
             if key not in seen:
                 seen.add(key)

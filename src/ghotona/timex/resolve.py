@@ -109,7 +109,8 @@ def _with_tod(day: date, tod: TimeOfDay | None, r: Resolution) -> str:
     if tod.hour is not None:
         if tod.night_after and tod.hour < 6:
             day += timedelta(days=1)  # দিবাগত রাত ২টা: the small hours of the next day
-        r.type, r.granularity = "TIME", "minute"
+        # সকাল ১০টায় is said to the hour, ৯টা ৩০ মিনিটে / ১৯:০৭ / সাড়ে ৪টায় to the minute.
+        r.type, r.granularity = "TIME", "minute" if tod.minutes_given else "hour"
         return f"{day.isoformat()}T{tod.hour:02d}:{tod.minute or 0:02d}"
     if tod.part:
         r.type, r.granularity = "TIME", "part-of-day"
@@ -138,7 +139,7 @@ def _date(men: Mention, ctx: Context, r: Resolution) -> Resolution:
     assert men.month is not None and men.day is not None
     m, d = men.month, men.day
     r.cls = "absolute" if men.year is not None else "partial"
-    r.granularity = "day"
+    r.granularity, r.mod = "day", men.mod
     ref = ctx.ref
     day: date | None = None
     if men.year is not None:
@@ -234,13 +235,13 @@ def _year(men: Mention, ctx: Context, r: Resolution) -> Resolution:
 
 
 def _decade(men: Mention, ctx: Context, r: Resolution) -> Resolution:
-    r.cls, r.granularity, r.value, r.rule = "partial", "decade", men.decade, "decade"
+    r.cls, r.granularity, r.value, r.rule, r.mod = "partial", "decade", men.decade, "decade", men.mod
     return r
 
 
 def _relday(men: Mention, ctx: Context, r: Resolution) -> Resolution:
     assert men.offset is not None
-    r.cls = "relative"
+    r.cls, r.mod = "relative", men.mod
     offset = men.offset
     if men.by_tense:
         offset = abs(offset) if ctx.tense == "future" else -abs(offset)
@@ -275,7 +276,23 @@ def _relunit(men: Mention, ctx: Context, r: Resolution) -> Resolution:
 
 def _weekday(men: Mention, ctx: Context, r: Resolution) -> Resolution:
     assert men.weekday is not None
-    r.cls, r.granularity = "weekday", "day"
+    r.cls, r.granularity, r.mod = "weekday", "day", men.mod
+    if men.offset is not None:
+        # "গতকাল মঙ্গলবার": the relative word gives the day; the weekday is checked against it.
+        offset = men.offset
+        if men.by_tense:
+            offset = abs(offset) if ctx.tense == "future" else -abs(offset)
+            r.tense = ctx.tense
+        r.rule = "weekday-" + _DAY_RULES.get(offset, f"day{offset:+d}")
+        if ctx.ref is None:
+            r.tense = None
+            return _no_ref(r)
+        r.anchor = ref_anchor(ctx.ref)
+        day = ctx.ref.date() + timedelta(days=offset)
+        if day.weekday() != men.weekday:
+            r.warnings.append("weekday-mismatch")
+        r.value = _with_tod(day, men.tod, r)
+        return r
     if men.modifier in ("last", "next"):
         r.rule = f"weekday-{men.modifier}"
         direction, strict = ("past" if men.modifier == "last" else "future"), True
@@ -383,7 +400,8 @@ def _duration(men: Mention, ctx: Context, r: Resolution) -> Resolution:
 
 
 def _clock(men: Mention, ctx: Context, r: Resolution) -> Resolution:
-    r.type, r.cls, r.rule, r.granularity = "TIME", "clock", "clock", "minute"
+    r.type, r.cls, r.rule, r.mod = "TIME", "clock", "clock", men.mod
+    r.granularity = "minute" if men.tod is None or men.tod.minutes_given or men.tod.hour is None else "hour"
     if men.tod is not None and men.tod.warning:
         r.warnings.append(men.tod.warning)
         r.value, r.reason = None, "impossible-time"
@@ -400,7 +418,7 @@ def _clock(men: Mention, ctx: Context, r: Resolution) -> Resolution:
 def _bangla(men: Mention, ctx: Context, r: Resolution) -> Resolution:
     assert men.bangla is not None
     d, m, y = men.bangla
-    r.cls, r.granularity = "bangla", "day"
+    r.cls, r.granularity, r.mod = "bangla", "day", men.mod
 
     def convert(year: int, rule: str) -> date | None:
         try:
@@ -443,13 +461,21 @@ def _range(men: Mention, ctx: Context, r: Resolution) -> Resolution:
     r.cls = "range"
     ref = ctx.ref
     by_tense = (a.kind in ("date", "month") and a.year is None and a.year_shift is None
-                and a.modifier is None and ctx.year_anchor is None)
+                and (a.modifier in ("last", "next") or ctx.year_anchor is None))
     if by_tense:
         # Past: the range starts on or before the reference; future: it ends on or after it.
-        r.rule, r.granularity = f"range-{a.kind}; {a.kind}-{ctx.tense}", "month" if a.kind == "month" else "day"
+        # গত / আগামী before the range (আগামী ২৫ থেকে ২৭ আগস্ট) force the direction.
+        # Like গত ফেব্রুয়ারিতে / আগামী ৫ আগস্ট, they put the start strictly before / after the reference.
+        forced = a.modifier if a.modifier in ("last", "next") else None
+        direction = {"last": "past", "next": "future"}.get(forced or "", ctx.tense)
+        r.rule = f"range-{a.kind}; {a.kind}-{forced or ctx.tense}"
+        r.granularity = "month" if a.kind == "month" else "day"
         if ref is None:
             return _no_ref(r)
-        r.anchor, r.tense = ref_anchor(ref), ctx.tense
+        r.anchor = ref_anchor(ref)
+        r.tense = None if forced else ctx.tense
+        ctx = replace(ctx, tense=direction)
+        a, b = replace(a, modifier=None), replace(b, modifier=None)
 
         def point(y: int, p: Mention) -> tuple[int, ...]:
             return (y, p.month or 0) if a.kind == "month" else (y, p.month or 0, p.day or 0)
@@ -457,7 +483,11 @@ def _range(men: Mention, ctx: Context, r: Resolution) -> Resolution:
         now = point(ref.year, Mention(0, 0, "date", month=ref.month, day=ref.day))
         wraps = (b.month or 0, b.day or 0) < (a.month or 0, a.day or 0)
         years = [ref.year - 1, ref.year, ref.year + 1]
-        if ctx.tense == "past":
+        if forced == "last":
+            y = max((y for y in years if point(y, a) < now), default=ref.year - 1)
+        elif forced == "next":
+            y = min((y for y in years if point(y, a) > now), default=ref.year + 1)
+        elif direction == "past":
             y = max((y for y in years if point(y, a) <= now), default=ref.year - 1)
         else:
             y = min((y for y in years if point(y + wraps, b) >= now), default=ref.year + 1)
@@ -476,6 +506,8 @@ def _range(men: Mention, ctx: Context, r: Resolution) -> Resolution:
                 later = (b.month or 0, b.day or 0) < (a.month or 0, a.day or 0)
                 b = replace(b, year=_year_ok(y0 + 1 if later else y0), year_shift=None, modifier=None)
             second = resolve(b, ctx)
+    if men.fiscal:
+        r.rule = "range-year; fiscal-year"
     r.granularity = first.granularity
     r.warnings = list(first.warnings)
     if first.value is None:
@@ -511,16 +543,32 @@ def resolve(men: Mention, ctx: Context) -> Resolution:
     """The TIMEX3 reading of ``men`` in context ``ctx``."""
     r = Resolution()
     try:
-        return _KINDS[men.kind](men, ctx, r)
+        r = _KINDS[men.kind](men, ctx, r)
     except OverflowError:  # "৯৯৯৯৯৯৯৯ দিন আগে": beyond the years 1-9999
         r.value, r.end_value, r.reason = None, None, "out-of-range"
         return r
+    if men.end_tod is not None and r.value is not None and len(r.value) >= 16:
+        _clock_range_end(men.end_tod, r)
+    return r
+
+
+def _clock_range_end(end: TimeOfDay, r: Resolution) -> None:
+    """end_value of a clock range ("দুপুর ২টা থেকে রাত ৮টা"): the start's day, or the next when it wraps."""
+    assert r.value is not None
+    day = date.fromisoformat(r.value[:10])
+    scratch = Resolution()
+    value = _with_tod(day, replace(end, night_after=False), scratch)
+    if value <= r.value:  # রাত ১০টা থেকে ভোর ৪টা: the small hours of the next day
+        value = _with_tod(day + timedelta(days=1), replace(end, night_after=False), scratch)
+    r.end_value = value
 
 
 def needs_tense(men: Mention) -> bool:
     """Whether the tense of the clause can change ``men``'s value."""
     k = men.kind
     if k == "weekday":
+        if men.offset is not None:
+            return men.by_tense
         return men.modifier not in ("last", "next")
     if k in ("date", "month"):
         return men.year is None and men.year_shift is None and men.modifier is None
