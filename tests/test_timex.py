@@ -770,3 +770,11 @@ def test_broken_data_file_is_rejected_naming_the_entry(edit, message: str) -> No
         validate_timex(raw, load_calendar())
     assert "timex.yaml" in str(err.value)
     assert message in str(err.value)
+
+
+def test_clock_written_before_its_date_is_one_expression() -> None:
+    ref = datetime.fromisoformat("2025-01-01T10:00:00+06:00")
+    found = tag("রাত ৯:১৫, ৩ মার্চ ২০২৪ সংবাদ সম্মেলন শেষ হয়।", ref)
+    assert [(e.text, e.value, e.granularity, e.cls) for e in found] == [
+        ("রাত ৯:১৫, ৩ মার্চ ২০২৪", "2024-03-03T21:15", "minute", "absolute")
+    ]

@@ -1244,4 +1244,31 @@ def recognize(norm: str) -> list[Mention]:
             continue
         starts.insert(i, men.start)
         taken.insert(i, men)
-    return taken
+    return _clock_then_date(taken, norm)
+
+
+_CLOCK_DATE_GAP = regex.compile(r"\s*[,،]?\s*")
+
+
+def _clock_then_date(taken: list[Mention], norm: str) -> list[Mention]:
+    """A clock time written before its date ("সকাল ১০:৩০, জুলাই ১০, ২০২৪") is one expression.
+
+    Page stamps and datelines put the time first as often as last; the date
+    then carries the time, as it does when the time follows it.
+    """
+    out: list[Mention] = []
+    for men in taken:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "clock"
+            and prev.end_tod is None
+            and men.kind == "date"
+            and men.tod is None
+            and _CLOCK_DATE_GAP.fullmatch(norm, prev.end, men.start)
+        ):
+            men.tod, men.start = prev.tod, prev.start
+            out[-1] = men
+            continue
+        out.append(men)
+    return out
