@@ -66,3 +66,19 @@ def gregorian_to_bangla(d: date, rule: str | int = "2019") -> tuple[int, int, in
             return offset + 1, month, year
         offset -= length
     raise AssertionError("month lengths always sum to the Gregorian year length")  # pragma: no cover
+
+
+def closest_gap_days(day: int, month: int, year: int, g: date) -> int | None:
+    """Days between ``g`` and the Bangla date read under the nearer of the two rules.
+
+    None when the Bangla date exists under neither rule.  Sites are often a
+    day off (they switch at sunrise, or keep the 1987 rule), so callers
+    treat a gap of one day as agreement.
+    """
+    gaps = []
+    for rule in RULES:
+        try:
+            gaps.append(abs((bangla_to_gregorian(day, month, year, rule) - g).days))
+        except ValueError:
+            pass
+    return min(gaps) if gaps else None

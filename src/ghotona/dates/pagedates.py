@@ -31,7 +31,7 @@ import regex
 
 from ..langdata import check_keys, fail, load_yaml, require
 from ..records import DateMention
-from .bangla_calendar import RULES, bangla_to_gregorian, gregorian_to_bangla
+from .bangla_calendar import RULES, closest_gap_days, gregorian_to_bangla
 
 DATA_FILE = "calendar.yaml"
 Pattern = regex.Pattern  # compiled `regex` pattern
@@ -463,13 +463,8 @@ def _bangla_warning(data: CalendarData, g: date, bd: int, bm: int, by: int) -> s
     Sites are often a day off (they switch the Bangla date at sunrise or use
     the older rule), so only a larger gap says the page is inconsistent.
     """
-    diffs = []
-    for rule in RULES:
-        try:
-            diffs.append(abs((bangla_to_gregorian(bd, bm, by, rule) - g).days))
-        except ValueError:
-            pass
-    if diffs and min(diffs) <= 1:
+    gap = closest_gap_days(bd, bm, by, g)
+    if gap is not None and gap <= 1:
         return None
     labels = {rule: _bangla_label(data, *gregorian_to_bangla(g, rule)) for rule in RULES}
     if len(set(labels.values())) == 1:

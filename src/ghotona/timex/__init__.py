@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 import regex
 
-from ..dates.bangla_calendar import RULES, bangla_to_gregorian
+from ..dates.bangla_calendar import RULES, bangla_to_gregorian, closest_gap_days
 from ..dates.pagedates import _normalize, to_ascii_digits
 from ..text.segment import split_sentences
 from .model import TimeExpression
@@ -81,13 +81,8 @@ def _bangla_check(text: str, items: list[tuple[Mention, Resolution]]) -> None:
             continue
         g = date.fromisoformat(gr.value[:10])
         d, mo, y = bm.bangla
-        gaps = []
-        for rule in RULES:
-            try:
-                gaps.append(abs((bangla_to_gregorian(d, mo, y, rule) - g).days))
-            except ValueError:
-                pass
-        if not gaps or min(gaps) > 1:
+        gap = closest_gap_days(d, mo, y, g)
+        if gap is None or gap > 1:
             br.warnings.append("bangla-date-mismatch")
 
 
