@@ -590,7 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     print("legend: pages/s = median over timed passes (min-max across passes); ms/page = per-page median "
           "over passes, p50/p95 across pages; tracemalloc peak = Python allocations above the start of one warm "
           "pass; max RSS + = the child's peak RSS (import, warm-up and timed passes) minus its RSS before import")
-    print(f"RSS at child start (interpreter + pages): "
+    print("RSS at child start (interpreter + pages): "
           + ", ".join(f"{tool} {results[tool]['rss_start_mb']:.0f} MB" for tool in TOOLS)
           + f"; total benchmark time {time.perf_counter() - started:.1f} s")
 

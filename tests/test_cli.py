@@ -184,7 +184,7 @@ def test_demo_builds_ten_articles_and_recreates_the_store(tmp_path: Path) -> Non
     first = ok(run("demo", "--db", db))
     text = plain(first.stdout)
     assert "10 bundled pages → 10 new articles" in text and "(0 rejected)" in text
-    assert f"ghotona show " in text and f"--db {db}" in text
+    assert "ghotona show " in text and f"--db {db}" in text
     with open_store(str(db)) as store:
         assert store.count_articles() == 10
         titles = {a.title for a in store.list_articles(limit=100)}

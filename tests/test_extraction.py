@@ -15,7 +15,7 @@ import pytest
 
 from ghotona.evaluate.extraction import shared_dir
 from ghotona.extract import html as html_mod
-from ghotona.extract.lines import Kind, classify
+from ghotona.extract.lines import classify
 from ghotona.pipeline import Extractor, dedupe_sentences
 from ghotona.records import Article, InputFormat, RawPage, Rejection
 

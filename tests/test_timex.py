@@ -10,7 +10,7 @@ import json
 import random
 import time
 import unicodedata
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 

@@ -8,7 +8,6 @@ default) and prints for people unless ``--json`` asks for machine output.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any

@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 import regex
 
-from ..dates.bangla_calendar import RULES, bangla_to_gregorian, closest_gap_days
+from ..dates.bangla_calendar import closest_gap_days
 from ..dates.pagedates import _normalize, to_ascii_digits
 from ..text.segment import split_sentences
 from .model import TimeExpression
