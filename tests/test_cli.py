@@ -137,6 +137,10 @@ HELP = {
     ("evaluate", "extraction"): "Per-field accuracy and body precision/recall/F1",
     ("evaluate", "timex"): "Recognition P/R/F1 and resolution accuracy by class",
     ("timex",): "Find and resolve the time expressions in TEXT",
+    ("evaluate", "ner"): "Per-type and micro P/R/F1 of the NER tagger",
+    ("evaluate", "linking"): "Actor linking precision/recall",
+    ("entities",): "Find the people, organisations, countries and places",
+    ("actors",): "Browse the actor dictionary",
 }
 
 

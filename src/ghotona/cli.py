@@ -401,6 +401,134 @@ def evaluate_timex(refset: str, as_json: bool, n_errors: int) -> None:
             out.print(f"  miss: {escape(m)}")
 
 
+@evaluate.command("ner")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False), metavar="FILE", required=False)
+@click.option("--heldout", is_flag=True, help="Score the held-out splits of the shared NER corpora instead of FILE.")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+def evaluate_ner(path: str | None, heldout: bool, as_json: bool) -> None:
+    """Per-type and micro P/R/F1 of the NER tagger on FILE (token<TAB>label lines, BIO or BILOU).
+
+    Labels PER/PERSON, ORG and LOC/GPE are scored; other labels count as O.
+    With --heldout, the held-out splits of ../shared/data/ner are rebuilt
+    and scored, each corpus on its own, beside a dictionary-only baseline.
+    """
+    from .evaluate import ner as ner_eval
+
+    if not path and not heldout:
+        raise click.UsageError("give a FILE of token<TAB>label lines, or --heldout")
+    results = ner_eval.report(path=Path(path) if path else None, heldout=heldout)
+    if as_json:
+        out.print(json.dumps(results, ensure_ascii=False, indent=2), markup=False)
+        return
+    out.print(escape(ner_eval.render(results)))
+
+
+@evaluate.command("linking")
+@click.argument("refset", type=click.Path(exists=True), metavar="REFSET")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option("--no-ner", is_flag=True, help="Dictionary only: leave names the dictionary lacks unfound.")
+@click.option("--errors", "n_errors", default=40, show_default=True, help="How many errors to list (0: all).")
+def evaluate_linking(refset: str, as_json: bool, no_ner: bool, n_errors: int) -> None:
+    """Actor linking precision/recall on REFSET (a YAML file or folder)."""
+    from .evaluate.linking import evaluate as run_linking
+    from .evaluate.linking import load_items, render, to_json
+
+    try:
+        items = load_items(Path(refset))
+    except (FileNotFoundError, ValueError) as exc:
+        raise GhotonaError(f"cannot read the reference set: {exc}") from None
+    result = run_linking(items, ner=not no_ner)
+    out.print(to_json(result) if as_json else escape(render(result, n_errors)), markup=not as_json)
+
+
+# --------------------------------------------------------------------------- actors
+@main.command()
+@click.argument("source", metavar="PATH-OR-TEXT")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="Resolve roles (রুশ পররাষ্ট্রমন্ত্রী) for this date (default: the article's, else today).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per mention.")
+@click.option("--no-ner", is_flag=True, help="Dictionary only.")
+@click.pass_context
+def entities(ctx: click.Context, source: str, on: str | None, as_json: bool, no_ner: bool) -> None:
+    """Find the people, organisations, countries and places in a page or a text.
+
+    PATH-OR-TEXT is a page (any input format ingest reads; its first article
+    is used, with its own date) or else the text itself; - reads stdin.
+    """
+    from datetime import date as _date
+
+    from .actors.link import find_actors
+    from .inputs import iter_pages
+    from .pipeline import Extractor
+    from .records import Article as _Article
+    from .records import RawPage as _RawPage
+
+    day = None
+    if on:
+        try:
+            day = _date.fromisoformat(on)
+        except ValueError:
+            raise GhotonaError(f"--date {on!r} is not a date; write it like 2025-07-10") from None
+    text = source
+    if source == "-":
+        text = sys.stdin.read()
+    elif Path(source).exists():
+        extractor = Extractor(ctx.obj["config"])
+        first = next(iter(iter_pages([source], config=extractor.config)), None)
+        result = extractor.extract(first) if isinstance(first, _RawPage) else first
+        if not isinstance(result, _Article):
+            raise GhotonaError(f"{source}: no article ({getattr(result, 'reason', 'empty')}: {getattr(result, 'detail', '')})")
+        text = result.body
+        stamp = result.published or result.updated
+        day = day or (stamp.date() if stamp else None)
+    found = find_actors(text, day or _date.today(), ner=not no_ner)
+    if as_json:
+        for m in found:
+            out.print(json.dumps(m.to_json(), ensure_ascii=False), markup=False)
+        return
+    if not found:
+        err.print("no names found")
+        return
+    for m in found:
+        who = f"{m.name_en or '?'} / {m.name_bn or '?'}"
+        out.print(
+            f"{m.start:>5}-{m.end:<5} [bold]{escape(m.text)}[/]  {m.type:<12} [green]{escape(who)}[/] "
+            f"[dim]{escape(m.actor_id or 'unlinked')} · {m.how}{' · ' + escape(m.note) if m.note else ''}[/]"
+        )
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--type", "kind", type=click.Choice(["person", "organisation", "country", "place"]), help="Only this type.")
+@click.option("--limit", default=30, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per actor.")
+def actors(query: str | None, kind: str | None, limit: int, as_json: bool) -> None:
+    """Browse the actor dictionary (QUERY matches names and aliases, Bengali or English)."""
+    import dataclasses
+
+    from .actors.dictionary import load_dictionary
+    from .text.normalize import fold_for_match
+
+    d = load_dictionary()
+    q = fold_for_match(query) if query else ""
+    hits = []
+    for a in d.actors.values():
+        if kind and a.type != kind:
+            continue
+        names = [a.name_en, a.name_bn or "", *a.aliases, *a.aliases_en, *a.demonyms, *a.abbreviations]
+        if not q or any(q in fold_for_match(n) for n in names if n):
+            hits.append(a)
+    hits.sort(key=lambda a: a.name_en)
+    if as_json:
+        for a in hits[:limit]:
+            out.print(json.dumps(dataclasses.asdict(a), ensure_ascii=False, default=str), markup=False)
+        return
+    out.print(f"[bold]{len(hits)} actor(s)[/]" + (f", showing {limit}" if len(hits) > limit else ""))
+    for a in hits[:limit]:
+        out.print(f"[cyan]{escape(a.id):<16}[/] {a.type:<12} [bold]{escape(a.name_en)}[/] / {escape(a.name_bn or '—')}  [dim]{escape(', '.join(a.aliases[:4]))}[/]")
+        for r in a.roles:
+            out.print(f"{'':30}[dim]{r.role} of {r.of}: {r.start or '?'} – {r.end or 'now'}[/]")
+
+
 # --------------------------------------------------------------------------- timex
 @main.command()
 @click.argument("text", required=False)

@@ -24,6 +24,7 @@ from .records import Article, DateMention, InputFormat, RawPage, Rejection, Remo
 from .text.lang import detect_language
 from .text.normalize import fold_for_match, normalize, normalize_line
 from .text.segment import build_paragraphs, split_sentences
+from .actors.link import find_actors
 from .timex import tag
 
 
@@ -259,6 +260,9 @@ class Extractor:
         # The article's own time anchors its relative dates; the page date
         # does not (an old article re-served must not move into the present).
         timexes = tag(body, published or updated) if lang == "bn" else []
+        # Roles (রুশ পররাষ্ট্রমন্ত্রী) resolve for the article's own date.
+        stamp = published or updated
+        actors = find_actors(body, stamp.date() if stamp else None) if lang == "bn" else []
         aid = article_id(curl, oid, title, page.source)
         content_hash = hashlib.sha1(("\x1f".join([title or "", body])).encode("utf-8")).hexdigest()
         return Article(
@@ -286,6 +290,7 @@ class Extractor:
             encoding=page.encoding,
             content_hash=content_hash,
             time_expressions=timexes,
+            actor_mentions=actors,
         )
 
 

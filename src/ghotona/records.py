@@ -140,6 +140,37 @@ class TimeExpression:
 
 
 @dataclass(slots=True)
+class ActorMention:
+    """One mention of an actor in a text.
+
+    ``start``/``end`` are offsets into the text given to the matcher, and
+    ``text[start:end] == mention.text``; the span covers the inflection
+    (``পুতিনের``) and, for a role mention, the modifier and the role phrase
+    (``রুশ পররাষ্ট্রমন্ত্রী``).  ``actor_id`` is a dictionary id, a
+    provisional ``prov:<hash>`` id for an unknown name, or ``None`` when the
+    mention could not be linked (an unresolved role, an ambiguous bare name).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # person | organisation | country | place
+    actor_id: str | None
+    name_en: str | None
+    name_bn: str | None
+    how: str  # one of HOWS
+    score: float
+    role: str | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict with every field (JSON-serialisable)."""
+        out = asdict(self)
+        out["score"] = round(float(self.score), 4)
+        return out
+
+
+@dataclass(slots=True)
 class RemovedLine:
     """A line dropped as boilerplate, with why: shown on the article page."""
 
@@ -177,6 +208,10 @@ class Article:
     # Every date and time expression in the body (offsets into ``body``),
     # resolved against the article's own time: published, else updated.
     time_expressions: list[TimeExpression] = field(default_factory=list)
+    # Every person, organisation, country and place named in the body
+    # (offsets into ``body``), linked to the actor dictionary; roles are
+    # resolved for the article's own date.
+    actor_mentions: list[ActorMention] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -226,4 +261,5 @@ class Article:
         out["encoding"] = self.encoding
         out["language_score"] = self.language_score
         out["time_expressions"] = [t.to_json() for t in self.time_expressions]
+        out["actor_mentions"] = [m.to_json() for m in self.actor_mentions]
         return out

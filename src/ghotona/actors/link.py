@@ -1,0 +1,1005 @@
+"""Find and link actor mentions in Bengali text (docs/actors.md).
+
+:func:`find_actors` returns every mention of a person, organisation, country
+or place in a text, sorted, non-overlapping, with ``text[start:end] ==
+mention.text``.  How a mention is found, in order of trust:
+
+1. **Dictionary names** (``exact`` / ``inflected`` / ``abbreviation`` /
+   ``demonym``).  Text is cut into word units (``segment.tokenize`` tokens,
+   with hyphenated compounds split: ``মার্কিন-রাশিয়া`` is two units, but an
+   ending after a hyphen or apostrophe stays on its word: ``হি-এর``,
+   ``বিবিসি’কে``).  Every name, alias, Latin alias, abbreviation and demonym
+   of every actor is cut the same way and indexed by its unit keys run
+   together, so spaces and hyphens inside a name do not matter (``পররাষ্ট্র
+   মন্ত্রী`` = ``পররাষ্ট্রমন্ত্রী``, ``উ.কোরিয়া`` = ``উ. কোরিয়া``), as in
+   :func:`ghotona.actors.dictionary.alias_key`.  A window grows over units
+   separated by nothing, spaces or a hyphen (never a line break) while it is
+   still the prefix of a key; the longest key wins.  The last unit may
+   carry an inflection (:func:`~ghotona.actors.inflect.base_forms`), accepted
+   only when the ending fits the base (``-র``/``-য়`` after a vowel,
+   ``-ে`` after a consonant).  Short all-capital Latin words (``UN``)
+   match case-sensitively.
+2. **Roles** (``role``): a modifier (an uninflected demonym, or a country,
+   organisation or place name in the genitive) directly followed by a role
+   phrase from ``roles.yaml`` (``রুশ পররাষ্ট্রমন্ত্রী``, ``উত্তর কোরিয়ার
+   পররাষ্ট্রমন্ত্রী``, ``জাতিসংঘের মহাসচিব``) is resolved with
+   ``Dictionary.holders(role, of, on)`` for every role key of the phrase
+   (``নেতা``, ``সেনাপ্রধান`` may name several): exactly one holder links;
+   none or several leave ``actor_id`` ``None`` with a note.  A qualifier before the
+   modifier (``সাবেক``, ``তৎকালীন`` ...) or a word after the role that makes
+   it something other than a person (``নির্বাচন``, ``পদে`` ...) keeps it
+   unresolved / unmatched.  A plural role (``পররাষ্ট্রমন্ত্রীদের``) is no
+   role mention.  When the uninflected role phrase is directly followed by a
+   person mention, both link to that person.
+3. **Spelling variants** (``variant``): a 1-3 word window whose loose
+   phonetic form (:func:`~ghotona.actors.translit.loose`) equals that of a
+   dictionary name of at least 4 consonants; a one-word name needs 5, or 4
+   and a loose form of 8 letters (``ভ্লাদিভোস্তক`` = ``ভ্লাদিভোস্টক``,
+   ``নেতানইয়াহু`` = ``নেতানিয়াহু``; but ``মোশারফ`` is no variant of
+   ``মোশাররফ``, often a different man's name).
+4. **Fuzzy person names** (``fuzzy``): for people's names of at least two
+   words or at least five consonants, a window with as many words whose
+   consonant skeleton is equal word by word (or, for names of six or more
+   consonants, off by one letter in one word) and whose loose form is at
+   least 75 % alike.  Names of three consonants or fewer never match
+   fuzzily.
+5. **NER** (``ner``, when ``ner=True`` and ``ghotona.actors.ner`` has a
+   model): entities not overlapping a dictionary mention get a provisional
+   id ``prov:`` + sha1(skeleton of the uninflected name)[:10].
+6. **Short forms** (``short-form``): a one-word mention of a person after an
+   earlier mention of that person by a longer name.  An alias that the
+   dictionary marks ambiguous (``কিম``) links only when exactly one of its
+   actors was mentioned earlier; otherwise it is reported with ``actor_id``
+   ``None``.  A word that is not in the dictionary but is (or, by loose form,
+   spells) the last word of an earlier multi-word person mention (dictionary
+   or NER) links to it too -- when NER tagged it as a person, or when it has
+   at least 4 consonants (``জেলেনস্কির``, ``লাভরভ`` after ``সের্গেই
+   ল্যাভরভ``; never ``কাদের``, which is also "whose").
+
+Matching is a few dictionary look-ups per word; the index is built once per
+:class:`~ghotona.actors.dictionary.Dictionary` and cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any, Iterable
+
+import regex
+
+from ..text.normalize import normalize
+from ..text.segment import tokenize
+from .inflect import base_forms
+from .model import ActorMention
+from .translit import SHORT_NAME_CONSONANTS, levenshtein, loose, skeleton
+
+__all__ = ["find_actors", "provisional_id", "name_base", "build_index"]
+
+# --- language data kept here for now ----------------------------------------
+# TODO(data): these belong in roles.yaml once its schema has a place for them.
+# A word right before a role mention that says the office is not held now.
+NOT_CURRENT_QUALIFIERS = frozenset(
+    normalize(w)
+    for w in (
+        "সাবেক", "প্রাক্তন", "তৎকালীন", "প্রয়াত", "হবু", "নবনির্বাচিত", "নির্বাচিত",
+        "ভারপ্রাপ্ত", "ভবিষ্যৎ", "সদ্যবিদায়ী", "অবসরপ্রাপ্ত", "বরখাস্ত", "পদচ্যুত",
+    )
+)
+# A word right after a role phrase that turns it into something else
+# (মার্কিন প্রেসিডেন্ট নির্বাচন: the election, not the president).
+ROLE_BLOCKERS = frozenset(
+    normalize(w)
+    for w in (
+        "নির্বাচন", "নির্বাচনে", "নির্বাচনের", "নির্বাচনী", "প্রার্থী", "পদপ্রার্থী", "প্রার্থিতা",
+        "পদ", "পদে", "পদের", "পদটি", "কার্যালয়", "কার্যালয়ের", "কার্যালয়ে", "দপ্তর", "দপ্তরের",
+        "ভবন", "ভবনে", "প্রাসাদ", "প্রাসাদে", "পর্যায়ের", "পর্যায়ে", "বিতর্ক", "বিতর্কে",
+    )
+)
+
+# --- scores -----------------------------------------------------------------
+SCORES = {
+    "exact": 1.0,
+    "inflected": 0.98,
+    "abbreviation": 0.95,
+    "demonym": 0.95,
+    "variant": 0.9,
+    "role": 0.9,
+    "short-form": 0.9,
+}
+UNRESOLVED_SCORE = 0.5
+NER_DEFAULT_SCORE = 0.5
+NER_MIN_SCORE = 0.5  # NER entities less sure than this are left out
+FUZZY_MIN_LOOSE = 0.75  # loose-form similarity a fuzzy window needs
+VARIANT_MIN_CONSONANTS = 4
+VARIANT_MIN_LOOSE_ONE_WORD = 8  # a one-word name of 4 consonants needs a loose form this long
+FUZZY_MIN_CONSONANTS_ONE_WORD = 5
+FUZZY_ONE_EDIT_CONSONANTS = 6
+MAX_WINDOW = 3
+SHORT_FORM_MIN_CONSONANTS = 4  # an untagged word linked as a short form needs this many
+
+_HYPHENS = "-\u2010\u2011"
+_SEPS = "-\u2010\u2011’'"
+_JOINABLE_GAP = set(" \t" + _HYPHENS)
+_VOWEL_END = set("ািীুূৃৄেৈোৌৗৢৣঅআইঈউঊঋএঐওঔংঁ")
+_PLURAL_ENDINGS = ("দের", "রা", "েরা")
+_GENITIVE_TAILS = ("র",)
+_NER_TYPES = {"PER": "person", "ORG": "organisation", "LOC": "place", "GPE": "place"}
+
+
+# --- units ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    text: str
+    key: str
+    word: bool  # has a letter
+    join: bool  # may continue a name begun by the previous unit
+    bengali: bool
+
+
+@lru_cache(maxsize=65536)
+def _key(s: str) -> str:
+    """The lookup key of a unit: normalised, joiners dropped, case-folded --
+    except short all-capital Latin words (UN, US), which keep their case so
+    that "un" or "us" in running text is no name."""
+    s = normalize(s).replace("\u200c", "").replace("\u200d", "")
+    if s.isascii() and s.isupper() and len(s) <= 4:
+        return s
+    return s.casefold()
+
+
+@lru_cache(maxsize=65536)
+def _bases(key: str) -> tuple[str, ...]:
+    """The key, then each inflection-stripped base whose ending fits it."""
+    out = [key]
+    for b in base_forms(key)[1:]:
+        if _suffix_ok(b, key):
+            out.append(b)
+    return tuple(out)
+
+
+def _suffix_ok(base: str, token: str) -> bool:
+    """Whether the ending ``token[len(base):]`` can attach to ``base``:
+    -র / -য় endings follow a vowel, -ে endings follow a consonant."""
+    suf = token[len(base) :].lstrip(_SEPS)
+    if not suf or not base:
+        return bool(base)
+    last = base[-1]
+    if not ("\u0980" <= last <= "\u09ff"):
+        return True  # Latin base: "BBC’র"
+    vowel_final = last in _VOWEL_END
+    if suf[0] in "রয":
+        return vowel_final
+    if suf[0] == "ে":
+        return not vowel_final
+    return True
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}]")
+_BENGALI_RE = regex.compile(r"[\u0980-\u09ff]")
+_HYPHEN_RE = regex.compile(r"[^\-\u2010\u2011]+")
+
+
+def _is_word(s: str) -> bool:
+    return _WORD_RE.search(s) is not None
+
+
+def _is_bengali(s: str) -> bool:
+    return _BENGALI_RE.search(s) is not None
+
+
+def _units(text: str) -> list[_Unit]:
+    """Word units with exact offsets (see the module docstring)."""
+    spans: list[list[int]] = []  # [start, end, joined-by-hyphen]
+    for tok in tokenize(text):
+        if "-" in tok.text or "\u2010" in tok.text or "\u2011" in tok.text:
+            parts = [(tok.start + m.start(), tok.start + m.end()) for m in _HYPHEN_RE.finditer(tok.text)]
+            if not parts:
+                parts = [(tok.start, tok.end)]
+        else:
+            parts = [(tok.start, tok.end)]
+        first = True
+        for ps, pe in parts:
+            if not first:
+                prev = spans[-1]
+                pk, ck = _key(text[prev[0] : prev[1]]), _key(text[prev[0] : pe])
+                if pk in _bases(ck)[1:]:
+                    prev[1] = pe  # an ending after a hyphen: হি-এর
+                    continue
+            spans.append([ps, pe])
+            first = False
+    # an ending after an apostrophe: বিবিসি’কে (three tokens, no spaces)
+    merged: list[list[int]] = []
+    i = 0
+    while i < len(spans):
+        if (
+            merged
+            and i + 1 < len(spans)
+            and text[spans[i][0] : spans[i][1]] in ("’", "'")
+            and merged[-1][1] == spans[i][0]
+            and spans[i][1] == spans[i + 1][0]
+        ):
+            prev = merged[-1]
+            pk = _key(text[prev[0] : prev[1]])
+            whole = _key(text[prev[0] : spans[i + 1][1]])
+            if _is_word(pk) and pk in _bases(whole)[1:]:
+                prev[1] = spans[i + 1][1]
+                i += 2
+                continue
+        merged.append(spans[i])
+        i += 1
+    units: list[_Unit] = []
+    prev_end = None
+    for s, e in merged:
+        t = text[s:e]
+        if prev_end is None:
+            join = False
+        else:
+            gap = text[prev_end:s]
+            join = gap == " " or gap == "" or all(c in _JOINABLE_GAP for c in gap)
+        key, word, bengali = _unit_info(t)
+        units.append(_Unit(s, e, t, key, word, join, bengali))
+        prev_end = e
+    return units
+
+
+@lru_cache(maxsize=65536)
+def _unit_info(t: str) -> tuple[str, bool, bool]:
+    return _key(t), _is_word(t), _is_bengali(t)
+
+
+def _name_keys(name: str) -> tuple[str, ...]:
+    return tuple(u.key for u in _units(normalize(name).strip()))
+
+
+def _joined(keys: Iterable[str]) -> str:
+    """The index key of a name: its unit keys run together, so spaces and
+    hyphens do not matter (পররাষ্ট্র মন্ত্রী = পররাষ্ট্রমন্ত্রী, কিম জং-উন = কিম জং উন),
+    the same identity as :func:`ghotona.actors.dictionary.alias_key`."""
+    return "".join(keys)
+
+
+# --- the index --------------------------------------------------------------
+
+_KIND_RANK = {"name": 0, "abbreviation": 1, "demonym": 2}
+
+
+@dataclass
+class _Table:
+    """Joined keys (see :func:`_joined`) and every prefix of them, so a
+    window of units grows only while it can still become a key."""
+
+    entries: dict[str, Any] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+    bounds: dict[str, set[int]] = field(default_factory=dict)  # where listed forms have a word break
+
+    def add_prefixes(self, key: str) -> None:
+        for n in range(1, len(key)):
+            self.prefixes.add(key[:n])
+
+    def add_form(self, keys: tuple[str, ...]) -> str:
+        key = _joined(keys)
+        self.add_prefixes(key)
+        marks = self.bounds.setdefault(key, set())
+        pos = 0
+        for k in keys[:-1]:
+            pos += len(k)
+            marks.add(pos)
+        return key
+
+
+@dataclass
+class _Index:
+    names: _Table = field(default_factory=_Table)  # joined key -> (ids, kind)
+    roles: _Table = field(default_factory=_Table)  # joined key -> [role keys]
+    variant: dict[str, dict[str, str]] = field(default_factory=dict)  # loose form -> {id: kind}
+    fuzzy: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
+    fuzzy_words: set[str] = field(default_factory=set)  # word skeletons of fuzzy-indexed names
+    last_words: dict[str, set[str]] = field(default_factory=dict)  # id -> last unit keys of multi-word names
+
+
+def _attr(obj: Any, name: str, default: Any = None) -> Any:
+    v = getattr(obj, name, default)
+    return default if v is None else v
+
+
+def _add(index: _Index, keys: tuple[str, ...], actor_id: str, kind: str) -> None:
+    if not _joined(keys):
+        return
+    key = index.names.add_form(keys)
+    slot = index.names.entries.setdefault(key, {})
+    old = slot.get(actor_id)
+    if old is None or _KIND_RANK[kind] < _KIND_RANK[old]:
+        slot[actor_id] = kind
+
+
+def build_index(dictionary: Any) -> _Index:
+    """Build the matching index for ``dictionary`` (see :func:`find_actors`)."""
+    index = _Index()
+    actors = dictionary.actors
+    for actor in actors.values():
+        aid = actor.id
+        forms: list[tuple[str, str]] = []
+        for nm in [_attr(actor, "name_bn", ""), *_attr(actor, "aliases", ())]:
+            if nm:
+                forms.append((nm, "name"))
+        for nm in _attr(actor, "aliases_en", ()):
+            forms.append((nm, "name"))
+        for nm in _attr(actor, "abbreviations", ()):
+            forms.append((nm, "abbreviation"))
+        for nm in _attr(actor, "demonyms", ()):
+            forms.append((nm, "demonym"))
+        for nm, kind in forms:
+            keys = _name_keys(nm)
+            _add(index, keys, aid, kind)
+            if not _is_bengali(nm) or not keys:
+                continue
+            words = " ".join(keys)
+            if kind != "abbreviation":
+                lk = loose(words).replace(" ", "")
+                nc = len(skeleton(words).replace(" ", ""))
+                if nc >= VARIANT_MIN_CONSONANTS and (
+                    len(keys) > 1 or nc >= FUZZY_MIN_CONSONANTS_ONE_WORD or len(lk) >= VARIANT_MIN_LOOSE_ONE_WORD
+                ):
+                    slot = index.variant.setdefault(lk, {})
+                    if aid not in slot or _KIND_RANK[kind] < _KIND_RANK[slot[aid]]:
+                        slot[aid] = kind
+            if actor.type == "person" and kind == "name":
+                word_keys = tuple(k for k in keys if _is_word(k))
+                sk = tuple(skeleton(k).replace(" ", "") for k in word_keys)
+                total = sum(len(s) for s in sk)
+                if len(word_keys) >= 2:
+                    index.last_words.setdefault(aid, set()).add(word_keys[-1])
+                if total > SHORT_NAME_CONSONANTS and (
+                    len(word_keys) >= 2 or total >= FUZZY_MIN_CONSONANTS_ONE_WORD
+                ):
+                    flat = "".join(sk)
+                    index.fuzzy_words.update(sk)
+                    entry = (aid, sk, loose(" ".join(word_keys)).replace(" ", ""))
+                    for k in {flat} | (_deletions(flat) if len(flat) >= FUZZY_ONE_EDIT_CONSONANTS else set()):
+                        index.fuzzy.setdefault(k, []).append(entry)
+    for alias, ids in (_attr(dictionary, "ambiguous", {}) or {}).items():
+        for aid in ids:
+            if aid in actors:
+                _add(index, _name_keys(alias), aid, "name")
+    for rkey, rdef in (_attr(dictionary, "roles", {}) or {}).items():
+        for phrase in _attr(rdef, "phrases", ()):
+            pkeys = _name_keys(phrase)
+            if _joined(pkeys):
+                key = index.roles.add_form(pkeys)
+                keys = index.roles.entries.setdefault(key, [])
+                rk = _attr(rdef, "key", rkey)
+                if rk not in keys:
+                    keys.append(rk)  # one phrase may name several roles (নেতা, প্রধান)
+    # finalise: key -> (ids, kind), names before abbreviations before demonyms
+    for key, slot in index.names.entries.items():
+        ids = tuple(sorted(slot, key=lambda a: (_KIND_RANK[slot[a]], a)))
+        kinds = set(slot.values())
+        kind = "demonym" if kinds == {"demonym"} else "abbreviation" if kinds == {"abbreviation"} else "name"
+        index.names.entries[key] = (ids, kind)
+    return index
+
+
+@lru_cache(maxsize=65536)
+def _deletions(s: str) -> frozenset[str]:
+    return frozenset(s[:i] + s[i + 1 :] for i in range(len(s)))
+
+
+_INDEX_CACHE: "OrderedDict[int, tuple[Any, _Index]]" = OrderedDict()
+
+
+def _index_for(dictionary: Any) -> _Index:
+    hit = _INDEX_CACHE.get(id(dictionary))
+    if hit is not None and hit[0] is dictionary:
+        _INDEX_CACHE.move_to_end(id(dictionary))
+        return hit[1]
+    index = build_index(dictionary)
+    _INDEX_CACHE[id(dictionary)] = (dictionary, index)
+    while len(_INDEX_CACHE) > 8:
+        _INDEX_CACHE.popitem(last=False)
+    return index
+
+
+# --- candidates -------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    i: int  # first unit
+    j: int  # one past the last unit
+    ids: tuple[str, ...]
+    kind: str  # name | abbreviation | demonym | role | variant | fuzzy
+    inflected: bool
+    score: float = 1.0
+    role: tuple[str, ...] = ()  # role: the keys its phrase may mean
+    of: str | None = None  # role: the country code or organisation id
+    qualifier: str | None = None
+    phrase_inflected: bool = False
+    chars: int = 0
+    key: tuple[str, ...] = ()  # the matched index key (last unit uninflected)
+
+
+def _runs(units: list[_Unit]) -> list[int]:
+    """run[i]: how many units from i on can form one name (joinable gaps)."""
+    run = [1] * len(units)
+    for i in range(len(units) - 2, -1, -1):
+        if units[i + 1].join:
+            run[i] = run[i + 1] + 1
+    return run
+
+
+def _lookup(table: _Table, units: list[_Unit], run: Any, i: int) -> tuple[int, str, bool, str] | None:
+    """The longest key of ``table`` starting at unit i, the last unit
+    possibly inflected: (units, key, inflected, base of the last unit) or None."""
+    entries, prefixes = table.entries, table.prefixes
+    best = None
+    head = ""
+    for n in range(1, run[i] + 1):
+        last = units[i + n - 1].key
+        for b in _bases(last):
+            if head + b in entries and (n == 1 or _splits_ok(table, head + b, units, i, n)):
+                best = (n, head + b, b != last, b)
+                break
+        head += last
+        if head not in prefixes:
+            break
+    return best
+
+
+def _splits_ok(table: _Table, key: str, units: list[_Unit], i: int, n: int) -> bool:
+    """A window may break a listed word in two (পররাষ্ট্র মন্ত্রী for
+    পররাষ্ট্রমন্ত্রী) only where both halves are words of their own weight:
+    ``চায় না`` ("does not want") is not ``চায়না`` (China)."""
+    marks = table.bounds.get(key, ())
+    pos = 0
+    for m in range(i, i + n - 1):
+        pos += len(units[m].key)
+        if pos in marks:
+            continue
+        for u in (units[m], units[m + 1]):
+            if u.word and (len(u.key) < 3 or len(_unit_skel(u.key)) < 2):
+                return False
+    return True
+
+
+def _stripped(key: str, base: str) -> str:
+    return key[len(base) :].lstrip(_SEPS)
+
+
+def _is_genitive(key: str, base: str) -> bool:
+    suf = _stripped(key, base)
+    if suf.endswith(("ও", "ই")) and len(suf) > 1:
+        suf = suf[:-1]
+    return bool(suf) and suf.endswith(_GENITIVE_TAILS) and not suf.endswith("রা")
+
+
+def _dictionary_candidates(index: _Index, dictionary: Any, units: list[_Unit], run: list[int]) -> list[_Cand]:
+    actors = dictionary.actors
+    out: list[_Cand] = []
+    n_units = len(units)
+    for i, u in enumerate(units):
+        if not u.word:
+            continue
+        hit = _lookup(index.names, units, run, i)
+        if hit is None:
+            continue
+        n, key, inflected, base = hit
+        ids, kind = index.names.entries[key]
+        cand = _Cand(i, i + n, ids, kind, inflected, key=(base,))
+        out.append(cand)
+        # a role: modifier + role phrase
+        j = i + n
+        if len(ids) != 1 or j >= n_units or not units[j].join:
+            continue
+        actor = actors[ids[0]]
+        last = units[j - 1].key
+        if actor.type == "country" and (
+            (kind == "demonym" and not inflected) or (kind != "demonym" and inflected and _is_genitive(last, base))
+        ):
+            of = _attr(actor, "country", None) or actor.id
+        elif actor.type in ("organisation", "place") and inflected and _is_genitive(last, base):
+            of = actor.id  # জাতিসংঘের মহাসচিব, পশ্চিমবঙ্গের মুখ্যমন্ত্রী
+        else:
+            continue
+        rhit = _lookup(index.roles, units, run, j)
+        if rhit is None or run[i] < n + rhit[0]:
+            continue
+        rn, rkey, rinfl, rbase = rhit
+        rlast = units[j + rn - 1].key
+        if rinfl and _stripped(rlast, rbase).startswith(_PLURAL_ENDINGS):
+            continue
+        k = j + rn
+        if not rinfl and k < n_units and units[k].join and units[k].key in ROLE_BLOCKERS:
+            continue
+        qualifier = None
+        if i > 0 and units[i].join and units[i - 1].key in NOT_CURRENT_QUALIFIERS:
+            qualifier = units[i - 1].text
+        out.append(
+            _Cand(i, k, (), "role", rinfl, role=tuple(index.roles.entries[rkey]), of=of, qualifier=qualifier, phrase_inflected=rinfl)
+        )
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _unit_loose(key: str) -> str:
+    return loose(key).replace(" ", "")
+
+
+@lru_cache(maxsize=65536)
+def _unit_skel(key: str) -> str:
+    return skeleton(key).replace(" ", "")
+
+
+@lru_cache(maxsize=65536)
+def _unit_forms(key: str) -> tuple[tuple[str, bool, str, str], ...]:
+    """(base, inflected, loose form, skeleton) for each base of a unit key."""
+    return tuple((b, b != key, _unit_loose(b), _unit_skel(b)) for b in _bases(key))
+
+
+def _fuzzy_candidates(index: _Index, units: list[_Unit], run: list[int], covered: list[bool]) -> list[_Cand]:
+    out: list[_Cand] = []
+    ok = [not covered[i] and u.bengali and u.word for i, u in enumerate(units)]
+    fwords = index.fuzzy_words
+    for i, u in enumerate(units):
+        if not ok[i]:
+            continue
+        best: _Cand | None = None
+        head_loose = ""
+        head_skel: tuple[str, ...] = ()
+        for n in range(1, min(MAX_WINDOW, run[i]) + 1):
+            last = units[i + n - 1]
+            if not ok[i + n - 1]:
+                break
+            if n > 1:
+                prev = units[i + n - 2].key
+                head_loose += _unit_loose(prev)
+                head_skel += (_unit_skel(prev),)
+            head_hits = sum(1 for x in head_skel if x in fwords)
+            for b, infl, bloose, bsk in _unit_forms(last.key):
+                lk = head_loose + bloose
+                slot = index.variant.get(lk)
+                if slot:
+                    ids = tuple(sorted(slot))
+                    kinds = {slot[a] for a in ids}
+                    kind = "demonym" if kinds == {"demonym"} else "variant"
+                    best = _Cand(i, i + n, ids, kind, infl, score=SCORES["variant"], key=(b,))
+                    break
+                # every word but (at most) one must be a name word exactly
+                if head_hits + (bsk in fwords) < n - 1:
+                    continue
+                sk = head_skel + (bsk,)
+                flat = "".join(sk)
+                if len(flat) <= SHORT_NAME_CONSONANTS:
+                    continue
+                if n == 1 and (len(flat) < FUZZY_MIN_CONSONANTS_ONE_WORD or (
+                        bsk not in fwords and len(flat) < FUZZY_ONE_EDIT_CONSONANTS)):
+                    continue
+                probes = (flat,) if len(flat) < FUZZY_ONE_EDIT_CONSONANTS else (flat, *_deletions(flat))
+                scored: dict[str, float] = {}
+                for p in probes:
+                    for aid, nsk, nloose in index.fuzzy.get(p, ()):
+                        sc = _fuzzy_score(sk, lk, nsk, nloose)
+                        if sc and sc > scored.get(aid, 0.0):
+                            scored[aid] = sc
+                if scored:
+                    top = max(scored.values())
+                    ids = tuple(sorted(a for a, sc in scored.items() if sc == top))
+                    best = _Cand(i, i + n, ids, "fuzzy", infl, score=round(0.9 * top, 4), key=(b,))
+                    break
+        if best is not None:
+            out.append(best)
+    return out
+
+
+def _fuzzy_score(sk: tuple[str, ...], lk: str, nsk: tuple[str, ...], nloose: str) -> float:
+    """Similarity of a window to a name, or 0.0 when the rules say no."""
+    if len(sk) != len(nsk):
+        return 0.0
+    total = sum(len(s) for s in nsk)
+    if total <= SHORT_NAME_CONSONANTS:
+        return 0.0
+    if len(nsk) == 1 and total < FUZZY_MIN_CONSONANTS_ONE_WORD:
+        return 0.0
+    edits = 0
+    for a, b in zip(sk, nsk):
+        if a == b:
+            continue
+        if total < FUZZY_ONE_EDIT_CONSONANTS or max(len(a), len(b)) < 3 or levenshtein(a, b) > 1:
+            return 0.0
+        edits += 1
+    if edits > 1:
+        return 0.0
+    lsim = 1.0 - levenshtein(lk, nloose) / max(len(lk), len(nloose), 1)
+    if lsim < FUZZY_MIN_LOOSE:
+        return 0.0
+    ssim = 1.0 - edits / max(total, 1)
+    return 0.5 * ssim + 0.5 * lsim
+
+
+def _select(cands: Iterable[_Cand], units: list[_Unit], taken: list[bool]) -> list[_Cand]:
+    """Longest (in characters) first, then leftmost; no two share a unit."""
+    chosen: list[_Cand] = []
+    for c in cands:
+        c.chars = units[c.j - 1].end - units[c.i].start
+    for c in sorted(cands, key=lambda c: (-c.chars, c.i, c.kind == "role")):
+        if any(taken[m] for m in range(c.i, c.j)):
+            continue
+        for m in range(c.i, c.j):
+            taken[m] = True
+        chosen.append(c)
+    return chosen
+
+
+# --- NER --------------------------------------------------------------------
+
+_UNSET = object()
+_NER_TAGGER: Any = _UNSET
+
+
+def _ner_tagger() -> Any:
+    """The shipped NER tagger, or None when the module or its model is missing."""
+    global _NER_TAGGER
+    if _NER_TAGGER is _UNSET:
+        tagger = None
+        try:
+            from . import ner as _ner  # noqa: PLC0415
+
+            tagger = _ner.NerTagger.load()
+            path = getattr(tagger, "path", None)
+            if path is not None and not os.path.isfile(str(path)):
+                tagger = None
+        except Exception:  # the module may not exist yet, or have no model
+            tagger = None
+        _NER_TAGGER = tagger
+    return _NER_TAGGER
+
+
+def _ner_entities(text: str) -> list[tuple[int, int, str, float]]:
+    tagger = _ner_tagger()
+    if tagger is None:
+        return []
+    try:
+        if hasattr(tagger, "scored_entities"):
+            return [(int(s), int(e), str(t), float(c)) for s, e, t, c in tagger.scored_entities(text)]
+        return [(int(s), int(e), str(t), NER_DEFAULT_SCORE) for s, e, t in tagger.entities(text)]
+    except Exception:
+        return []
+
+
+def name_base(word: str) -> str:
+    """The conservative uninflected form of a name's last word, for provisional ids.
+
+    The shortest :func:`base_forms` base of at least two characters whose
+    ending fits it (see :func:`_suffix_ok`) and is not a plural ending;
+    the word itself when there is none.
+    """
+    key = _key(word)
+    best = key
+    for b in base_forms(key)[1:]:
+        if len(b) >= 2 and _suffix_ok(b, key) and not _stripped(key, b).startswith(_PLURAL_ENDINGS):
+            if len(b) < len(best):
+                best = b
+    return best
+
+
+def provisional_id(name: str) -> str | None:
+    """``prov:`` + the first 10 hex digits of sha1 of the skeleton of the
+    uninflected name (its last word through :func:`name_base`); None if the
+    name has no consonant."""
+    words = [u.key for u in _units(normalize(name)) if u.word]
+    if not words:
+        return None
+    words[-1] = name_base(words[-1])
+    sk = skeleton(" ".join(words))
+    if not sk:
+        return None
+    return "prov:" + hashlib.sha1(sk.encode("utf-8")).hexdigest()[:10]
+
+
+# --- main -------------------------------------------------------------------
+
+
+@dataclass
+class _Out:
+    i: int
+    j: int
+    mention: ActorMention
+    cand_ids: tuple[str, ...] = ()
+    last_key: str | None = None  # base of the last word, for short forms
+    words: int = 1
+    role_phrase_inflected: bool = False
+
+
+def _as_date(on: Any) -> date | None:
+    if on is None:
+        return None
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):
+        return on
+    if isinstance(on, str):
+        return date.fromisoformat(on[:10])
+    raise TypeError(f"on should be a date, got {type(on).__name__}")
+
+
+def _mention(text: str, units: list[_Unit], i: int, j: int, typ: str, actor: Any, how: str, score: float, **kw) -> ActorMention:
+    s, e = units[i].start, units[j - 1].end
+    return ActorMention(
+        s,
+        e,
+        text[s:e],
+        typ,
+        actor.id if actor is not None else None,
+        _attr(actor, "name_en", None) if actor is not None else None,
+        _attr(actor, "name_bn", None) if actor is not None else None,
+        how,
+        score,
+        **kw,
+    )
+
+
+def _role_interval(actor: Any, role: str, of: str, on: date) -> str:
+    for r in _attr(actor, "roles", ()):
+        if r.role == role and r.of == of and (r.start is None or r.start <= on) and (r.end is None or on <= r.end):
+            return f"{r.start.isoformat() if r.start else '?'}..{r.end.isoformat() if r.end else ''}"
+    return "?.."
+
+
+def _resolve_role(dictionary: Any, c: _Cand, on: date | None) -> tuple[Any, str, str]:
+    """(holder or None, role key, note).  A phrase with several role keys
+    keeps the key somebody held on the date; two different people holding
+    (any of) them leave the mention unresolved."""
+    keys = c.role
+    where = f"{'/'.join(keys)} of {c.of}"
+    if c.qualifier:
+        return None, keys[0], f"'{c.qualifier}' {where}: not the office-holder on the article date"
+    if on is None:
+        return None, keys[0], f"{where}: article date unknown"
+    found: list[tuple[str, Any]] = []
+    for rk in keys:
+        for h in dictionary.holders(rk, c.of, on):
+            if all(h.id != x.id for _, x in found):
+                found.append((rk, h))
+    if len(found) == 1:
+        rk, holder = found[0]
+        return holder, rk, f"role held {_role_interval(holder, rk, c.of, on)}; article date {on.isoformat()}"
+    if not found:
+        return None, keys[0], f"no holder of {where} on {on.isoformat()} in the dictionary"
+    return None, found[0][0], f"{len(found)} holders of {where} on {on.isoformat()}: " + ", ".join(h.id for _, h in found)
+
+
+def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = True) -> list[ActorMention]:
+    """Every actor mention in ``text`` (an article body), sorted and non-overlapping.
+
+    ``on`` is the article date, used to resolve role mentions (``None``
+    leaves them unresolved).  ``dictionary`` defaults to the shipped one
+    (:func:`ghotona.actors.dictionary.load_dictionary`).  With ``ner`` the
+    NER tagger, when available, adds unknown names with provisional ids.
+    """
+    if dictionary is None:
+        from .dictionary import load_dictionary  # noqa: PLC0415
+
+        dictionary = load_dictionary()
+    on = _as_date(on)
+    if not text:
+        return []
+    index = _index_for(dictionary)
+    actors = dictionary.actors
+    units = _units(text)
+    if not units:
+        return []
+    run = _runs(units)
+    taken = [False] * len(units)
+
+    chosen = _select(_dictionary_candidates(index, dictionary, units, run), units, taken)
+    chosen += _select(_fuzzy_candidates(index, units, run, taken), units, taken)
+    chosen.sort(key=lambda c: c.i)
+
+    # NER entities over units nobody took
+    ner_items: list[tuple[int, int, str, float]] = []
+    if ner:
+        ner_items = _ner_spans(_ner_entities(text), units, taken, index)
+
+    events: list[tuple[int, int, Any]] = [(c.i, 0, c) for c in chosen]
+    events += [(e[0], 1, e) for e in ner_items]
+    covered = list(taken)
+    for a, b, _, _ in ner_items:
+        for m in range(a, b):
+            covered[m] = True
+    events += [(i, 2, None) for i, u in enumerate(units) if not covered[i] and u.word]
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    seen: dict[str, int] = {}  # actor id -> unit of its first linking mention
+    seen_full: set[str] = set()  # ids mentioned by a multi-word name
+    short: dict[str, str | None] = {}  # last word key -> id (None: two people share it)
+    outs: list[_Out] = []
+
+    short_loose: dict[str, str | None] = {}  # the same by loose form (জেলেনস্কী = জেলেনস্কি)
+
+    def register_short(key: str | None, aid: str) -> None:
+        if not key or len(key) < 3 or len(_unit_skel(key)) < 2:
+            return
+        for table, k in ((short, key), (short_loose, _unit_loose(key))):
+            old = table.get(k, aid)
+            table[k] = aid if old == aid else None
+
+    def short_target(b: str, min_consonants: int) -> str | None:
+        if len(_unit_skel(b)) < min_consonants:
+            return None
+        if b in short:
+            return short[b]
+        return short_loose.get(_unit_loose(b))
+
+    for i, order, item in events:
+        if order == 0:
+            c: _Cand = item
+            if c.kind == "role":
+                holder, rk, note = _resolve_role(dictionary, c, on)
+                m = _mention(text, units, c.i, c.j, "person", holder, "role",
+                             SCORES["role"] if holder is not None else UNRESOLVED_SCORE, role=rk, note=note)
+                outs.append(_Out(c.i, c.j, m, role_phrase_inflected=c.phrase_inflected))
+                if holder is not None:
+                    seen.setdefault(holder.id, c.i)
+                continue
+            words = sum(1 for u in units[c.i : c.j] if u.word)
+            ids = c.ids
+            how = {"name": "inflected" if c.inflected else "exact", "abbreviation": "abbreviation",
+                   "demonym": "demonym", "variant": "variant", "fuzzy": "fuzzy"}[c.kind]
+            score = c.score if c.kind in ("variant", "fuzzy") else SCORES[how]
+            note = None
+            aid: str | None
+            if len(ids) == 1:
+                aid = ids[0]
+                a = actors[aid]
+                if a.type == "person" and words == 1 and aid in seen_full and c.kind != "demonym":
+                    how, score = "short-form", SCORES["short-form"]
+            else:
+                earlier = [x for x in ids if x in seen]
+                if len(earlier) == 1:
+                    aid = earlier[0]
+                    how, score = "short-form", SCORES["short-form"]
+                else:
+                    aid = None
+                    note = "ambiguous: " + ", ".join(ids) + ("" if not earlier else "; several mentioned earlier")
+                    score = UNRESOLVED_SCORE
+            actor = actors[aid] if aid is not None else None
+            typ = actor.type if actor is not None else _common_type(actors, ids)
+            if c.kind == "demonym":
+                typ = "country" if actor is None or actor.type == "country" else actor.type
+            m = _mention(text, units, c.i, c.j, typ, actor, how, score, note=note)
+            last_key = c.key[-1] if c.key else units[c.j - 1].key
+            outs.append(_Out(c.i, c.j, m, cand_ids=ids, last_key=last_key, words=words))
+            if aid is not None and how != "short-form":
+                seen.setdefault(aid, c.i)
+                if typ == "person" and words >= 2:
+                    seen_full.add(aid)
+                    register_short(last_key, aid)
+                    for k in index.last_words.get(aid, ()):
+                        register_short(k, aid)
+        elif order == 1:
+            a, b, typ, conf = item
+            words = [u.key for u in units[a:b] if u.word]
+            last = name_base(units[b - 1].key) if units[b - 1].word else None
+            aid, how, score = None, "ner", conf
+            target = short_target(last, 2) if typ == "person" and len(words) == 1 and last else None
+            if target:
+                aid, how, score = target, "short-form", SCORES["short-form"]
+            elif sum(len(_unit_skel(w)) for w in words) >= 2:
+                aid = provisional_id(" ".join(u.text for u in units[a:b]))
+            if aid is None:
+                continue  # no short form, and too little of a name to group by
+            actor = actors.get(aid)
+            m = _mention(text, units, a, b, typ if actor is None else actor.type, actor, how, score)
+            if actor is None:
+                m.actor_id = aid
+            outs.append(_Out(a, b, m, last_key=last, words=len(words)))
+            if how == "ner" and typ == "person" and len(words) >= 2:
+                register_short(last, aid)
+        else:
+            u = units[i]
+            if not u.bengali:
+                continue
+            for b in _bases(u.key):
+                # a word NER did not tag: only a distinctive one (কাদের is also "whose")
+                target = short_target(b, SHORT_FORM_MIN_CONSONANTS)
+                if target:
+                    actor = actors.get(target)
+                    m = _mention(text, units, i, i + 1, "person", actor, "short-form", SCORES["short-form"])
+                    if actor is None:
+                        m.actor_id = target
+                        m.note = "short form of an earlier unknown name"
+                    outs.append(_Out(i, i + 1, m, last_key=b))
+                    break
+
+    outs.sort(key=lambda o: o.i)
+    _apposition(outs, units, actors)
+    return [o.mention for o in outs]
+
+
+def _common_type(actors: dict, ids: tuple[str, ...]) -> str:
+    types = {actors[a].type for a in ids if a in actors}
+    return types.pop() if len(types) == 1 else "person"
+
+
+def _apposition(outs: list[_Out], units: list[_Unit], actors: dict) -> None:
+    """A role phrase directly followed by a person's name: both are that person."""
+    for r, p in zip(outs, outs[1:]):
+        rm, pm = r.mention, p.mention
+        if rm.how != "role" or r.role_phrase_inflected or p.i != r.j or not units[p.i].join:
+            continue
+        if pm.type != "person":
+            continue
+        if pm.actor_id is None and rm.actor_id is not None and rm.actor_id in p.cand_ids:
+            pm.actor_id, pm.name_en, pm.name_bn = rm.actor_id, rm.name_en, rm.name_bn
+            pm.score = SCORES["short-form"]
+            pm.note = f"the {rm.role} named just before"
+            continue
+        if pm.actor_id is None or pm.actor_id == rm.actor_id:
+            continue
+        before = rm.actor_id
+        rm.actor_id, rm.name_en, rm.name_bn = pm.actor_id, pm.name_en, pm.name_bn
+        rm.score = SCORES["role"]
+        rm.note = "named right after the role" + (f"; dictionary holder on the date: {before}" if before else f"; {rm.note}")
+
+
+def _ner_spans(entities, units: list[_Unit], taken: list[bool], index: _Index) -> list[tuple[int, int, str, float]]:
+    """NER entities as unit ranges: widened to whole units, a leading role
+    phrase dropped, and left out when they touch a dictionary mention."""
+    if not entities:
+        return []
+    starts = [u.start for u in units]
+    out: list[tuple[int, int, str, float]] = []
+    used = [False] * len(units)
+    import bisect  # noqa: PLC0415
+
+    for s, e, label, conf in sorted(entities):
+        typ = _NER_TYPES.get(str(label).upper())
+        if typ is None or e <= s or conf < NER_MIN_SCORE:
+            continue
+        a = bisect.bisect_right(starts, s) - 1
+        if a < 0 or units[a].end <= s:
+            a += 1
+        b = bisect.bisect_left(starts, e)
+        if a >= b or a >= len(units):
+            continue
+        # drop leading role phrases / titles (প্রেসিডেন্ট জোকো উইদোদো)
+        while a < b:
+            rn = _lookup(index.roles, units, _LocalRun(units, a, b), a)
+            if rn is None:
+                break
+            a += rn[0]
+        while a < b and not units[a].word:
+            a += 1
+        while b > a and not units[b - 1].word:
+            b -= 1
+        if a >= b:
+            continue
+        if any(taken[m] or used[m] for m in range(a, b)):
+            continue
+        if any(not units[m].join for m in range(a + 1, b)):
+            continue
+        for m in range(a, b):
+            used[m] = True
+        out.append((a, b, typ, conf))
+    return out
+
+
+class _LocalRun:
+    """run[i] (see :func:`_runs`) restricted to units [a, b), computed on demand."""
+
+    def __init__(self, units: list[_Unit], a: int, b: int):
+        self.units, self.a, self.b = units, a, b
+
+    def __getitem__(self, i: int) -> int:
+        n = 1
+        while i + n < self.b and self.units[i + n].join:
+            n += 1
+        return n

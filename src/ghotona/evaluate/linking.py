@@ -1,0 +1,189 @@
+"""Actor linking evaluation: does each name link to the right actor?
+
+Reference sets (``eval/refset/actors/*.yaml``) give, for sentences written
+for the purpose and for lines of the shared sample pages, every mention of a
+person, organisation, country or place with its span and the English name
+of the actor it denotes (for a role mention, the person holding the role on
+the item's date).  Identity is compared by English name (normalised), so
+the reference does not depend on the dictionary's ids.
+
+* linking precision: of the mentions the linker tied to a dictionary actor,
+  the share that overlap a gold mention of that same actor;
+* linking recall: of the gold mentions of dictionary-worthy actors, the
+  share found and tied to the right actor;
+* names outside the dictionary (``in_dictionary: false``): the share the
+  linker still finds (NER, provisional ids), reported on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from ..text.normalize import normalize
+from .extraction import shared_dir
+
+_KEY = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def name_key(name: str | None) -> str:
+    """English names compared without case, accents, spaces or punctuation."""
+    if not name:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return _KEY.sub("", "".join(c for c in decomposed if not unicodedata.combining(c))).casefold()
+
+
+@dataclass
+class GoldMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    name_en: str | None
+    role: bool = False
+    in_dictionary: bool = True
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    on: date | None
+    gold: list[GoldMention] = field(default_factory=list)
+
+
+def _find(text: str, needle: str, occurrence: int, where: str) -> int:
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(needle, pos + 1)
+        if pos < 0:
+            raise ValueError(f"{where}: mention {needle!r} (occurrence {occurrence}) is not in the text")
+    return pos
+
+
+def _item(ident: str, raw: str, on: Any, mentions: Any, where: str) -> Item:
+    text = normalize(raw)
+    gold = []
+    for m in mentions or []:
+        t = normalize(m["text"])
+        s = _find(text, t, int(m.get("occurrence", 1)), where)
+        gold.append(GoldMention(s, s + len(t), t, m["type"], m.get("name_en"), bool(m.get("role")), m.get("in_dictionary", True) is not False))
+    day = date.fromisoformat(str(on)) if on else None
+    return Item(ident, text, day, gold)
+
+
+def load_items(path: Path) -> list[Item]:
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    items: list[Item] = []
+    for f in files:
+        for n, entry in enumerate(yaml.safe_load(f.read_text("utf-8")) or []):
+            if "page" in entry:
+                rel = entry["page"].split(":", 1)[1]
+                page = shared_dir() / rel
+                if not page.is_file():
+                    raise FileNotFoundError(f"{f.name}: page {entry['page']} not found at {page}")
+                lines = page.read_text("utf-8").split("\n")
+                for ln in entry["lines"]:
+                    where = f"{f.name}: {rel} line {ln['line']}"
+                    items.append(_item(f"{Path(rel).stem}:{ln['line']}", lines[ln["line"] - 1], entry.get("date"), ln.get("mentions"), where))
+            else:
+                items.append(_item(str(entry.get("id", n)), entry["text"], entry.get("date"), entry.get("mentions"), f"{f.name}: {entry.get('id', n)}"))
+    return items
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def evaluate(items: list[Item], *, ner: bool = True) -> dict[str, Any]:
+    from ..actors.dictionary import load_dictionary
+    from ..actors.link import find_actors
+
+    dictionary = load_dictionary()
+    linked = correct = 0
+    gold_known = found_right = 0
+    unknown = unknown_found = 0
+    exact_spans = overlapping = 0
+    by_how: dict[str, Counter[str]] = defaultdict(Counter)
+    by_type: dict[str, Counter[str]] = defaultdict(Counter)
+    errors: list[str] = []
+    for it in items:
+        pred = find_actors(it.text, it.on, dictionary=dictionary, ner=ner)
+        for p in pred:
+            if not p.actor_id or p.actor_id.startswith("prov:"):
+                continue
+            linked += 1
+            g = next((g for g in it.gold if _overlaps(p.start, p.end, g.start, g.end)), None)
+            ok = g is not None and g.name_en is not None and name_key(g.name_en) == name_key(p.name_en)
+            correct += ok
+            by_how[p.how]["linked"] += 1
+            by_how[p.how]["right"] += ok
+            if not ok:
+                errors.append(f"{it.id}: {p.text!r} linked to {p.name_en} ({p.how})" + (f"; gold {g.name_en}" if g else "; no gold mention there"))
+        for g in it.gold:
+            hits = [p for p in pred if _overlaps(p.start, p.end, g.start, g.end)]
+            if hits:
+                overlapping += 1
+                exact_spans += any(p.start == g.start and p.end == g.end for p in hits)
+            if not g.in_dictionary:
+                unknown += 1
+                unknown_found += bool(hits)
+                continue
+            if g.name_en is None:
+                continue
+            gold_known += 1
+            ok = any(name_key(p.name_en) == name_key(g.name_en) for p in hits if p.actor_id and not p.actor_id.startswith("prov:"))
+            found_right += ok
+            by_type[g.type]["gold"] += 1
+            by_type[g.type]["right"] += ok
+            if not ok:
+                got = ", ".join(f"{p.text!r}->{p.name_en or p.actor_id}" for p in hits) or "nothing"
+                errors.append(f"{it.id}: missed {g.text!r} = {g.name_en} ({g.type}{', role' if g.role else ''}); got {got}")
+    precision = correct / linked if linked else 0.0
+    recall = found_right / gold_known if gold_known else 0.0
+    return {
+        "items": len(items),
+        "linking_precision": round(precision, 4),
+        "linking_recall": round(recall, 4),
+        "linking_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "linked": linked,
+        "gold_in_dictionary": gold_known,
+        "unknown_names": unknown,
+        "unknown_found": unknown_found,
+        "exact_span_rate": round(exact_spans / overlapping, 4) if overlapping else 0.0,
+        "by_how": {k: {"linked": v["linked"], "precision": round(v["right"] / v["linked"], 4)} for k, v in sorted(by_how.items())},
+        "recall_by_type": {k: {"gold": v["gold"], "recall": round(v["right"] / v["gold"], 4)} for k, v in sorted(by_type.items())},
+        "errors": errors,
+    }
+
+
+def render(result: dict[str, Any], n_errors: int = 40) -> str:
+    lines = [
+        f"items: {result['items']}",
+        f"linking precision {result['linking_precision']:.3f}  recall {result['linking_recall']:.3f}  F1 {result['linking_f1']:.3f}"
+        f"  ({result['linked']} linked, {result['gold_in_dictionary']} gold)",
+        f"names outside the dictionary found: {result['unknown_found']}/{result['unknown_names']}",
+        f"exact spans (of overlapping): {result['exact_span_rate']:.3f}",
+        "",
+        "precision by how the link was made:",
+    ]
+    lines += [f"  {k:<13} {v['linked']:>5}  {v['precision']:.3f}" for k, v in result["by_how"].items()]
+    lines += ["", "recall by type:"]
+    lines += [f"  {k:<13} {v['gold']:>5}  {v['recall']:.3f}" for k, v in result["recall_by_type"].items()]
+    errs = result["errors"][: n_errors or None]
+    if errs:
+        lines += ["", f"errors ({len(errs)} of {len(result['errors'])}):"] + [f"  {e}" for e in errs]
+    return "\n".join(lines)
+
+
+def to_json(result: dict[str, Any]) -> str:
+    return json.dumps(result, ensure_ascii=False, indent=2)

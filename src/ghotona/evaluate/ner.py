@@ -1,0 +1,331 @@
+"""NER evaluation: entity-level P/R/F1 (exact span and type, seqeval-style).
+
+* :func:`read_conll` reads ``token<TAB>label`` files (BIO or BILOU; PER or
+  PERSON, ORG, LOC or GPE; any other label is O; a blank line ends a
+  sentence).
+* :func:`score` compares gold and predicted BIO sequences.
+* :func:`heldout_sets` rebuilds, from the corpora in ``../shared`` at run
+  time, the held-out sentences the shipped model never saw, so evaluation and
+  the CI gate need no copy of the data in the repository.  The split is a
+  hash of each sentence's tokens (:func:`split_of`); ``scripts/train_ner.py``
+  uses the same functions, so training and evaluation agree on it.
+
+The corpora (see ``shared/data/README.md``):
+
+* ``data/ner/banglakit_main.jsonl`` -- ``[text, [BILOU tags]]`` per line,
+  tags aligned to spaCy-style tokens; PERSON, GPE, ORG kept, DATE and LAW
+  dropped.  :func:`ghotona.actors.ner.tokenize` reproduces the tokens; a
+  sentence whose token count still differs from its tag count is skipped.
+* ``data/ner/rifat_train.txt`` -- ``token<TAB>label`` BIO with PER, ORG,
+  LOC (TIM dropped).  Its tokens are re-split with the same tokenizer
+  (``না।’`` -> ``না । ’``), so training and tagging see one tokenisation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..actors.ner import ENTITY_TYPES, bio_spans, repair_bio, tokenize
+
+Sentence = tuple[list[str], list[str]]  # (tokens, BIO labels)
+
+TYPE_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
+TEST_PERCENT = 10  # hash buckets 0..9 of 100 are held out
+DEV_BUCKETS = range(10, 20)  # part of the training split; used only to choose settings
+
+_WORDCHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+# ---------------------------------------------------------------------------
+# Labels
+# ---------------------------------------------------------------------------
+
+
+def normalise_label(label: str) -> str:
+    """One BIO/BILOU label with any type to BIO over PER/ORG/LOC ("O" otherwise)."""
+    label = label.strip()
+    if not label or label == "O":
+        return "O"
+    tag, sep, typ = label.partition("-")
+    if not sep:
+        return "O"
+    mapped = TYPE_MAP.get(typ.upper())
+    if mapped is None:
+        return "O"
+    tag = tag.upper()
+    if tag in ("B", "U", "S"):
+        return "B-" + mapped
+    if tag in ("I", "L", "E"):
+        return "I-" + mapped
+    return "O"
+
+
+def normalise_labels(labels: Iterable[str]) -> list[str]:
+    """BIO over PER/ORG/LOC, with an I- that starts an entity repaired to B-."""
+    return repair_bio([normalise_label(lab) for lab in labels])
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+
+def read_conll(path: str | Path) -> list[Sentence]:
+    """Sentences of a ``token<TAB>label`` file; labels normalised to BIO PER/ORG/LOC.
+
+    A line without a tab (or with an empty label) counts as label O; a line
+    whose token is empty is skipped.
+    """
+    sents: list[Sentence] = []
+    toks: list[str] = []
+    labs: list[str] = []
+    with open(path, encoding="utf-8-sig") as fh:
+        for line in fh:
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                if toks:
+                    sents.append((toks, normalise_labels(labs)))
+                    toks, labs = [], []
+                continue
+            token, _, label = line.partition("\t")
+            token = token.strip().lstrip("\ufeff")
+            if not token:
+                continue
+            toks.append(token)
+            labs.append(label.split("\t")[0])
+    if toks:
+        sents.append((toks, normalise_labels(labs)))
+    return sents
+
+
+def retokenize(tokens: list[str], labels: list[str]) -> Sentence:
+    """Re-split tokens with :func:`tokenize`, carrying BIO labels over.
+
+    Word pieces keep the entity (the first piece its B-/I-, later ones I-);
+    punctuation peeled off a token's edges is O, punctuation inside it
+    (আসাম-বেঙ্গল) stays in the entity.
+    """
+    out_t: list[str] = []
+    out_l: list[str] = []
+    for tok, lab in zip(tokens, labels):
+        pieces = [p[0] for p in tokenize(tok)]
+        if not pieces:
+            continue
+        words = [i for i, p in enumerate(pieces) if _WORDCHAR.search(p)]
+        if lab == "O" or not words:
+            out_t += pieces
+            out_l += ["O"] * len(pieces)
+            continue
+        typ = lab[2:]
+        first, last = words[0], words[-1]
+        for i, p in enumerate(pieces):
+            out_t.append(p)
+            if i < first or i > last:
+                out_l.append("O")
+            elif i == first:
+                out_l.append(lab)
+            else:
+                out_l.append("I-" + typ)
+    return out_t, repair_bio(out_l)
+
+
+def merge_duplicates(sents: list[Sentence]) -> list[Sentence]:
+    """One sentence per distinct token sequence, with the union of its copies' entities.
+
+    The banglakit corpus repeats many sentences, each copy often marking only
+    one of the sentence's names (a sentence with six people appears six times,
+    one person each); reading each copy as complete would teach the model
+    that five of the six are not names.  Where copies disagree with
+    overlapping spans, the span marked by more copies wins, then the longer.
+    """
+    groups: dict[tuple[str, ...], list[list[str]]] = {}
+    for toks, labs in sents:
+        groups.setdefault(tuple(toks), []).append(labs)
+    out: list[Sentence] = []
+    for toks, copies in groups.items():
+        if len(copies) == 1:
+            out.append((list(toks), copies[0]))
+            continue
+        votes: dict[tuple[int, int, str], int] = {}
+        for labs in copies:
+            for span in bio_spans(labs):
+                votes[span] = votes.get(span, 0) + 1
+        taken = [False] * len(toks)
+        labels = ["O"] * len(toks)
+        for (a, b, typ), _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0][0] - kv[0][1], kv[0][0])):
+            if any(taken[a:b]):
+                continue
+            for i in range(a, b):
+                taken[i] = True
+                labels[i] = ("B-" if i == a else "I-") + typ
+        out.append((list(toks), labels))
+    return out
+
+
+def read_banglakit(path: str | Path) -> tuple[list[Sentence], int]:
+    """Aligned sentences of the banglakit jsonl file (copies not yet merged),
+    and the number of lines read."""
+    sents: list[Sentence] = []
+    total = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            total += 1
+            text, tags = json.loads(line)
+            toks = tokenize(text, keep_space=True)
+            if len(toks) != len(tags):
+                continue
+            keep = [(t[0], lab) for t, lab in zip(toks, tags) if t[0].strip()]
+            if not keep:
+                continue
+            sents.append(([k[0] for k in keep], normalise_labels(k[1] for k in keep)))
+    return sents, total
+
+
+def read_rifat(path: str | Path) -> list[Sentence]:
+    """Rifat's sentences, re-tokenised (see :func:`retokenize`)."""
+    out = []
+    for toks, labs in read_conll(path):
+        t, lab = retokenize(toks, labs)
+        if t:
+            out.append((t, lab))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Splits
+# ---------------------------------------------------------------------------
+
+
+def bucket_of(tokens: list[str]) -> int:
+    """A stable bucket 0..99 from the sentence's tokens (NFC, space-joined)."""
+    key = unicodedata.normalize("NFC", " ".join(tokens)).encode("utf-8")
+    return int(hashlib.sha1(key).hexdigest()[:8], 16) % 100
+
+
+def split_of(tokens: list[str]) -> str:
+    """"test" for held-out sentences (10%), else "train"."""
+    return "test" if bucket_of(tokens) < TEST_PERCENT else "train"
+
+
+def ner_dir(shared: str | Path | None = None) -> Path:
+    """The folder holding the NER corpora, given ``shared`` (or its ``data``)."""
+    if shared is None:
+        from .extraction import shared_dir
+
+        shared = shared_dir()
+    p = Path(shared)
+    for cand in (p / "data" / "ner", p / "ner", p):
+        if (cand / "banglakit_main.jsonl").is_file() or (cand / "rifat_train.txt").is_file():
+            return cand
+    return p / "data" / "ner"
+
+
+CORPORA = {"banglakit": "banglakit_main.jsonl", "rifat": "rifat_train.txt"}
+
+
+def load_corpora(shared: str | Path | None = None) -> dict[str, dict[str, Any]]:
+    """Each corpus found: ``{"train": [...], "test": [...], "lines": n, "aligned": n, "unique": n}``.
+
+    ``lines`` counts the corpus's sentences, ``aligned`` those usable (tokens
+    line up with tags), ``unique`` the distinct sentences left after merging
+    repeated ones (:func:`merge_duplicates`), which are what is split.
+    """
+    folder = ner_dir(shared)
+    out: dict[str, dict[str, Any]] = {}
+    for name, fname in CORPORA.items():
+        path = folder / fname
+        if not path.is_file():
+            continue
+        if name == "banglakit":
+            sents, total = read_banglakit(path)
+        else:
+            sents = read_rifat(path)
+            total = len(sents)
+        aligned = len(sents)
+        sents = merge_duplicates(sents)
+        parts: dict[str, Any] = {"train": [], "test": [], "lines": total, "aligned": aligned, "unique": len(sents)}
+        for s in sents:
+            parts[split_of(s[0])].append(s)
+        out[name] = parts
+    return out
+
+
+def heldout_sets(shared_dir: str | Path | None = None) -> dict[str, list[Sentence]]:
+    """The held-out (never trained on) sentences of each corpus found in ``shared_dir``."""
+    return {name: parts["test"] for name, parts in load_corpora(shared_dir).items()}
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn, "support": tp + fn}
+
+
+def score(gold_seqs: list[list[str]], pred_seqs: list[list[str]]) -> dict[str, dict[str, float | int]]:
+    """Entity-level exact-match P/R/F1 per type and micro-averaged (key ``"micro"``).
+
+    A predicted entity counts only with the same tokens and the same type as
+    a gold one.  Sequences are read as BIO; an I-X that does not continue an
+    X entity begins one (seqeval's default).
+    """
+    if len(gold_seqs) != len(pred_seqs):
+        raise ValueError(f"{len(gold_seqs)} gold sequences but {len(pred_seqs)} predicted")
+    counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
+    for i, (g, p) in enumerate(zip(gold_seqs, pred_seqs)):
+        if len(g) != len(p):
+            raise ValueError(f"sequence {i}: {len(g)} gold labels but {len(p)} predicted")
+        gs = set(bio_spans(list(g)))
+        ps = set(bio_spans(list(p)))
+        for typ in {s[2] for s in gs | ps}:
+            c = counts.setdefault(typ, [0, 0, 0])
+            gt = {s for s in gs if s[2] == typ}
+            pt = {s for s in ps if s[2] == typ}
+            c[0] += len(gt & pt)
+            c[1] += len(pt - gt)
+            c[2] += len(gt - pt)
+    out = {t: _prf(*c) for t, c in counts.items()}
+    out["micro"] = _prf(*(sum(c[k] for c in counts.values()) for k in range(3)))
+    return out
+
+
+def evaluate_sentences(sents: list[Sentence], tagger=None) -> dict[str, dict[str, float | int]]:
+    """Tag each sentence's tokens and score against its labels."""
+    if tagger is None:
+        from ..actors.ner import NerTagger
+
+        tagger = NerTagger.load()
+    gold = [labs for _, labs in sents]
+    pred = [tagger.tag(toks) for toks, _ in sents]
+    return score(gold, pred)
+
+
+def evaluate_file(path: str | Path, tagger=None) -> dict[str, dict[str, float | int]]:
+    """Scores of ``tagger`` (default: the shipped model) on a CoNLL file."""
+    return evaluate_sentences(read_conll(path), tagger)
+
+
+def format_scores(scores: dict[str, dict[str, float | int]], title: str = "") -> str:
+    """A small fixed-width table of the scores."""
+    lines = [title] if title else []
+    lines.append(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'tp':>6} {'fp':>6} {'fn':>6}")
+    for typ in [*sorted(k for k in scores if k != "micro"), "micro"]:
+        s = scores[typ]
+        lines.append(
+            f"{typ:<6} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+            f"{s['support']:6d} {s['tp']:6d} {s['fp']:6d} {s['fn']:6d}"
+        )
+    return "\n".join(lines)
