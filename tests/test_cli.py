@@ -568,3 +568,17 @@ def test_evaluate_timex_prints_classes() -> None:
     data = json.loads(result.stdout)
     assert data["overall"]["gold"] > 300
     assert set(data["by_class"]) >= {"absolute", "partial", "weekday", "relative", "bangla", "clock", "duration", "range"}
+
+
+def test_entities_command_links_roles_by_date() -> None:
+    text = "রুশ পররাষ্ট্রমন্ত্রী বৃহস্পতিবার মার্কো রুবিওর সঙ্গে বৈঠক করেন।"
+    rows = json_lines(ok(run("entities", text, "--date", "2025-07-10", "--json", "--no-ner")).stdout)
+    got = {(r["text"], r["name_en"], r["how"]) for r in rows}
+    assert ("রুশ পররাষ্ট্রমন্ত্রী", "Sergey Lavrov", "role") in got
+    assert ("মার্কো রুবিওর", "Marco Rubio", "inflected") in got
+
+
+def test_actors_command_finds_spelling_variants() -> None:
+    a = json_lines(ok(run("actors", "চোয়ে সন হুই", "--json")).stdout)
+    b = json_lines(ok(run("actors", "চোই সন হি", "--json")).stdout)
+    assert a and b and a[0]["id"] == b[0]["id"]

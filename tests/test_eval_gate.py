@@ -76,3 +76,21 @@ def test_gate_time_expressions(name: str) -> None:
             if row[key] < floor - 1e-9:
                 failures.append(f"{cls} {key}: {row[key]} < pinned {floor}")
     assert not failures, f"{name} gate: " + "; ".join(failures)
+
+
+@pytest.mark.parametrize("name", ["samples", "written"])
+def test_gate_actor_linking(name: str) -> None:
+    """Actor linking precision and recall on the actor reference sets."""
+    from ghotona.evaluate.linking import evaluate as run_linking
+    from ghotona.evaluate.linking import load_items
+
+    if name == "samples" and not (shared_dir() / "samples" / "pages").is_dir():
+        pytest.skip("../shared/samples/pages is not beside the repository")
+    result = run_linking(load_items(ROOT / "eval" / "refset" / "actors" / f"{name}.yaml"))
+    assert result["gold_in_dictionary"] > 150
+    failures = [
+        f"{key}: {result[key]} < pinned {floor}"
+        for key, floor in BASELINES["linking"][name].items()
+        if result[key] < floor - 1e-9
+    ]
+    assert not failures, f"linking gate ({name}): " + "; ".join(failures)

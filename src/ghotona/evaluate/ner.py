@@ -329,3 +329,58 @@ def format_scores(scores: dict[str, dict[str, float | int]], title: str = "") ->
             f"{s['support']:6d} {s['tp']:6d} {s['fp']:6d} {s['fn']:6d}"
         )
     return "\n".join(lines)
+
+
+_TYPE_TO_LABEL = {"person": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC"}
+
+
+class DictionaryTagger:
+    """The baseline a dictionary alone gives: BIO labels from the actor matcher with NER off.
+
+    Tokens are joined with spaces, matched, and each mention's span is laid
+    back onto the tokens it covers.
+    """
+
+    def __init__(self) -> None:
+        from ..actors.dictionary import load_dictionary
+
+        self.dictionary = load_dictionary()
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        from ..actors.link import find_actors
+
+        starts, pos = [], 0
+        for t in tokens:
+            starts.append(pos)
+            pos += len(t) + 1
+        labels = ["O"] * len(tokens)
+        for m in find_actors(" ".join(tokens), None, dictionary=self.dictionary, ner=False):
+            label = _TYPE_TO_LABEL.get(m.type)
+            inside = [i for i, s in enumerate(starts) if s < m.end and m.start < s + len(tokens[i])]
+            for k, i in enumerate(inside):
+                labels[i] = f"{'B' if k == 0 else 'I'}-{label}"
+        return labels
+
+
+def report(path: Path | None = None, heldout: bool = False) -> dict[str, Any]:
+    """Scores of the shipped tagger and of the dictionary baseline, on a file or the held-out splits."""
+    from ..actors.ner import NerTagger
+
+    sets: dict[str, list[Sentence]] = {}
+    if path is not None:
+        sets[Path(path).name] = read_conll(path)
+    if heldout:
+        sets.update(heldout_sets())
+    tagger, baseline = NerTagger.load(), DictionaryTagger()
+    return {
+        name: {"ner": evaluate_sentences(sents, tagger), "dictionary_only": evaluate_sentences(sents, baseline), "sentences": len(sents)}
+        for name, sents in sets.items()
+    }
+
+
+def render(results: dict[str, Any]) -> str:
+    parts = []
+    for name, r in results.items():
+        parts.append(format_scores(r["ner"], f"{name} ({r['sentences']} sentences): NER tagger"))
+        parts.append(format_scores(r["dictionary_only"], f"{name}: dictionary only (baseline)"))
+    return "\n\n".join(parts)
