@@ -35,6 +35,21 @@ def load_yaml(name: str) -> Any:
         raise LanguageDataError(path, where, f"not valid YAML: {exc}") from None
 
 
+def read_yaml_file(path: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
+    """Parse a YAML file given by path (a user's extra data file); errors name the file and line."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=loader)  # noqa: S506 - always a SafeLoader (sub)class
+    except FileNotFoundError:
+        raise LanguageDataError(path, "file", "not found") from None
+    except OSError as exc:
+        raise LanguageDataError(path, "file", f"cannot be read: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "file"
+        raise LanguageDataError(path, where, f"not valid YAML: {exc}") from None
+
+
 def fail(name: str, where: str, problem: str) -> LanguageDataError:
     """Build the error for entry ``where`` of data file ``name``."""
     return LanguageDataError(data_path(name), where, problem)

@@ -29,10 +29,9 @@ from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 import regex
-import yaml
 
 from .errors import LanguageDataError
-from .langdata import check_keys, fail, load_yaml, require
+from .langdata import check_keys, fail, load_yaml, read_yaml_file, require
 
 OUTLETS_FILE = "outlets.yaml"
 WIRES_FILE = "wires.yaml"
@@ -249,15 +248,7 @@ def _parse_outlets(data: Any, name: str, claims: _Claims, ids: set[str]) -> list
 
 
 def _read_user_yaml(path: str) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
-    except OSError as exc:
-        raise LanguageDataError(path, "file", f"cannot be read: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "file"
-        raise LanguageDataError(path, where, f"not valid YAML: {exc}") from None
+    return read_yaml_file(path)
 
 
 def load_outlets(extra_files: Sequence[str | Path] = ()) -> list[Outlet]:

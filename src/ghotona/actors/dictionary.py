@@ -38,7 +38,7 @@ import regex
 import yaml
 
 from ..errors import LanguageDataError
-from ..langdata import data_path
+from ..langdata import data_path, read_yaml_file
 from ..text.normalize import normalize
 from .inflect import base_forms
 
@@ -321,17 +321,7 @@ _LineLoader.construct_mapping = _construct_mapping  # type: ignore[assignment,me
 
 
 def _read(path: str) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except FileNotFoundError:
-        raise LanguageDataError(path, "file", "not found") from None
-    except OSError as exc:
-        raise LanguageDataError(path, "file", f"cannot be read: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "file"
-        raise LanguageDataError(path, where, f"not valid YAML: {exc}") from None
+    return read_yaml_file(path, _LineLoader)
 
 
 # --------------------------------------------------------------------------

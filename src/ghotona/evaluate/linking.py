@@ -30,6 +30,7 @@ import regex
 import yaml
 
 from ..text.normalize import normalize
+from . import find_nth
 from .extraction import shared_dir
 
 _KEY = regex.compile(r"[^\p{L}\p{N}]+")
@@ -62,21 +63,12 @@ class Item:
     gold: list[GoldMention] = field(default_factory=list)
 
 
-def _find(text: str, needle: str, occurrence: int, where: str) -> int:
-    pos = -1
-    for _ in range(occurrence):
-        pos = text.find(needle, pos + 1)
-        if pos < 0:
-            raise ValueError(f"{where}: mention {needle!r} (occurrence {occurrence}) is not in the text")
-    return pos
-
-
 def _item(ident: str, raw: str, on: Any, mentions: Any, where: str) -> Item:
     text = normalize(raw)
     gold = []
     for m in mentions or []:
         t = normalize(m["text"])
-        s = _find(text, t, int(m.get("occurrence", 1)), where)
+        s = find_nth(text, t, int(m.get("occurrence", 1)), where)
         gold.append(GoldMention(s, s + len(t), t, m["type"], m.get("name_en"), bool(m.get("role")), m.get("in_dictionary", True) is not False))
     day = date.fromisoformat(str(on)) if on else None
     return Item(ident, text, day, gold)

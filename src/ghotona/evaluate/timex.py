@@ -26,6 +26,7 @@ import yaml
 
 from ..timex import TimeExpression, tag
 from ..text.normalize import normalize
+from . import find_nth
 from .extraction import shared_dir
 
 CLASSES = ["absolute", "partial", "weekday", "relative", "bangla", "clock", "duration", "range"]
@@ -68,20 +69,11 @@ class Outcome:
     lenient: list[tuple[Gold, TimeExpression]] = field(default_factory=list)
 
 
-def _find(text: str, needle: str, occurrence: int, where: str) -> int:
-    pos = -1
-    for _ in range(occurrence):
-        pos = text.find(needle, pos + 1)
-        if pos < 0:
-            raise ValueError(f"{where}: expression {needle!r} (occurrence {occurrence}) is not in the text")
-    return pos
-
-
 def _gold(text: str, raw: list[dict[str, Any]], where: str) -> list[Gold]:
     out = []
     for e in raw or []:
         e = {**e, "text": normalize(e["text"])}
-        start = _find(text, e["text"], int(e.get("occurrence", 1)), where)
+        start = find_nth(text, e["text"], int(e.get("occurrence", 1)), where)
         out.append(
             Gold(
                 start=start,
