@@ -43,6 +43,11 @@ class _Group(click.Group):
             sys.exit(2)
 
 
+def _json_line(obj: Any) -> None:
+    """One JSON object on one line of stdout (--json output), never read as markup."""
+    out.print(json.dumps(obj, ensure_ascii=False, default=str), markup=False)
+
+
 def _db_option(f: Any) -> Any:
     return click.option(
         "--db",
@@ -113,7 +118,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str 
                     obj["stored"] = outcome
             else:
                 obj = {"rejected": True, "source": result.source, "reason": result.reason, "detail": result.detail}
-            out.print(json.dumps(obj, ensure_ascii=False), markup=False)
+            _json_line(obj)
 
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -196,7 +201,7 @@ def articles(ctx: click.Context, db: str | None, outlet: str | None, language: s
         total = store.count_articles(outlet=outlet, language=language)
     if as_json:
         for a in items:
-            out.print(json.dumps(a.to_json(), ensure_ascii=False), markup=False)
+            _json_line(a.to_json())
         return
     if not items:
         err.print("no articles stored yet: try `ghotona demo` or `ghotona ingest PATH`")
@@ -272,7 +277,7 @@ def search(ctx: click.Context, query: tuple[str, ...], db: str | None, limit: in
         hits = store.search(q, limit=limit)
     if as_json:
         for h in hits:
-            out.print(json.dumps({"id": h.id, "title": h.title, "outlet": h.outlet, "published": h.published.isoformat() if h.published else None, "snippet": h.plain(), "highlights": h.highlights(), "rank": h.rank}, ensure_ascii=False), markup=False)
+            _json_line({"id": h.id, "title": h.title, "outlet": h.outlet, "published": h.published.isoformat() if h.published else None, "snippet": h.plain(), "highlights": h.highlights(), "rank": h.rank})
         return
     if not hits:
         err.print(f"no match for {escape(repr(q))}")
@@ -483,7 +488,7 @@ def entities(ctx: click.Context, source: str, on: str | None, as_json: bool, no_
     found = find_actors(text, day or _date.today(), ner=not no_ner)
     if as_json:
         for m in found:
-            out.print(json.dumps(m.to_json(), ensure_ascii=False), markup=False)
+            _json_line(m.to_json())
         return
     if not found:
         err.print("no names found")
@@ -520,7 +525,7 @@ def actors(query: str | None, kind: str | None, limit: int, as_json: bool) -> No
     hits.sort(key=lambda a: a.name_en)
     if as_json:
         for a in hits[:limit]:
-            out.print(json.dumps(dataclasses.asdict(a), ensure_ascii=False, default=str), markup=False)
+            _json_line(dataclasses.asdict(a))
         return
     out.print(f"[bold]{len(hits)} actor(s)[/]" + (f", showing {limit}" if len(hits) > limit else ""))
     for a in hits[:limit]:
@@ -562,7 +567,7 @@ def timex(ctx: click.Context, text: str | None, ref: str | None, path: str | Non
     found = tag(text, when)
     if as_json:
         for e in found:
-            out.print(json.dumps(e.to_json(), ensure_ascii=False), markup=False)
+            _json_line(e.to_json())
         return
     if not found:
         err.print("no time expression found")
