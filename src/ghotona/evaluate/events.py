@@ -1,0 +1,364 @@
+"""Event coder evaluation against the gold set in ``eval/refset/events``.
+
+The gold set (format in ``eval/refset/events/README.md``) holds, per article,
+every event with its type, mode, actors, recipients, date, status and the
+trigger of each place the article states it.  Articles are either the real
+sample pages in ``../shared`` (pointed to by line and character offset; the
+text stays there) or articles written for the set.
+
+Each article is run through the whole per-page pipeline (extraction, time
+expressions, actors, events).  A predicted event is paired with a gold event
+when one of its trigger spans overlaps one of the gold triggers (or, failing
+that, sits in the same sentence); pairs are made greedily, best first, so
+each event is paired once.  Scores:
+
+- ``type``: a pair with the same type is a hit.
+- ``type+actors``: and the same named actors and recipients (for symmetric
+  types — the participants of a meeting — the union is compared; gold
+  participants written ``~generic`` are wildcards).
+- ``type+actors+date``: and the same date at the gold granularity; a gold
+  ``null`` date matches a predicted date taken from the publication date
+  (flagged ``publication-fallback``) or none.
+- ``status``: accuracy over type hits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..text.normalize import normalize
+from . import find_nth
+from .extraction import shared_dir
+from .linking import name_key
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+LEVELS = ("type", "type+actors", "type+actors+date")
+
+
+@dataclass
+class GoldEvent:
+    id: str
+    type: str
+    mode: str | None
+    actors: list[str]
+    recipients: list[str]
+    location: str | None
+    date: str | None
+    status: str
+    sources: list[str]
+    triggers: list[tuple[int, int]]  # spans in the article body
+    unlocated: int = 0
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    file: str
+    article: Any  # ghotona.records.Article
+    events: list[GoldEvent] = field(default_factory=list)
+
+
+def _str_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v]
+
+
+def _locate(body: str, source: str, pos: int, length: int) -> int | None:
+    """Where ``source[pos:pos+length]`` sits in ``body``: find it with growing context windows."""
+    for ctx in (40, 20, 10, 4, 0):
+        lo, hi = max(0, pos - ctx), min(len(source), pos + length + ctx)
+        window = source[lo:hi]
+        hits = []
+        i = body.find(window)
+        while i >= 0 and len(hits) < 2:
+            hits.append(i)
+            i = body.find(window, i + 1)
+        if len(hits) == 1:
+            return hits[0] + (pos - lo)
+    return None
+
+
+def _extract_page(path: Path, extractor: Any) -> Any:
+    from ..inputs import iter_pages
+    from ..records import Article
+
+    page = next(iter(iter_pages([path], config=extractor.config)))
+    art = extractor.extract(page)
+    if not isinstance(art, Article):
+        raise ValueError(f"{path}: the pipeline rejected the page ({art.reason}: {art.detail})")
+    return art
+
+
+def article_from_text(ident: str, text: str, published: str | None, title: str | None = None,
+                      outlet: str | None = None, extractor: Any = None) -> Any:
+    """An Article from a written text (paragraphs separated by blank lines), through the record path."""
+    from ..pipeline import Extractor
+    from ..records import Article, InputFormat, RawPage
+
+    extractor = extractor or Extractor()
+    page = RawPage(source=ident, format=InputFormat.JSON, text=text,
+                   fields={"title": title or "", "body": text, "published": published or "", "outlet": outlet or ""})
+    art = extractor.extract(page)
+    if not isinstance(art, Article):
+        raise ValueError(f"{ident}: the pipeline rejected the text ({art.reason}: {art.detail})")
+    return art
+
+
+def _gold_event(raw: dict[str, Any], where: str, spans: list[tuple[int, int]], unlocated: int) -> GoldEvent:
+    for key in ("type", "status"):
+        if key not in raw:
+            raise ValueError(f"{where}: event {raw.get('id')} has no '{key}'")
+    date_v = raw.get("date")
+    return GoldEvent(
+        id=str(raw.get("id")), type=str(raw["type"]).upper(), mode=raw.get("mode"),
+        actors=_str_list(raw.get("actors")), recipients=_str_list(raw.get("recipients")),
+        location=raw.get("location"), date=str(date_v) if date_v is not None else None,
+        status=str(raw["status"]), sources=_str_list(raw.get("sources")), triggers=spans, unlocated=unlocated,
+    )
+
+
+def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
+    """Read every ``*.yaml`` of a gold directory (or one file) and run extraction on its articles."""
+    from ..pipeline import Extractor
+
+    extractor = extractor or Extractor()
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    out: list[GoldArticle] = []
+    for f in files:
+        entries = yaml.safe_load(f.read_text("utf-8")) or []
+        for n, entry in enumerate(entries):
+            if "page" in entry:
+                rel = str(entry["page"]).split(":", 1)[1]
+                page = shared_dir() / rel
+                if not page.is_file():
+                    raise FileNotFoundError(f"{f.name}: page {entry['page']} not found at {page}")
+                raw = page.read_text("utf-8")
+                lines = raw.split("\n")
+                art = _extract_page(page, extractor)
+                ident = Path(rel).stem
+                events = []
+                for ev in entry.get("events") or []:
+                    spans, missing = [], 0
+                    for e in ev.get("evidence") or []:
+                        trig = str(e["trigger"])
+                        where = f"{f.name}: {ident} event {ev.get('id')}"
+                        if "offset" in e and raw[int(e["offset"]):int(e["offset"]) + len(trig)] != trig:
+                            raise ValueError(f"{where}: {trig!r} is not at offset {e['offset']}")
+                        line = normalize(lines[int(e["line"]) - 1])
+                        t = normalize(trig)
+                        k = find_nth(line, t, int(e.get("occurrence", 1)), where)
+                        at = _locate(art.body, line, k, len(t))
+                        if at is None:
+                            missing += 1
+                        else:
+                            spans.append((at, at + len(t)))
+                    events.append(_gold_event(ev, f"{f.name}: {ident}", spans, missing))
+                out.append(GoldArticle(ident, f.name, art, events))
+            else:
+                ident = str(entry.get("id", n))
+                text = str(entry["text"])
+                art = article_from_text(ident, text, str(entry.get("date") or ""), entry.get("title"),
+                                        entry.get("outlet"), extractor)
+                ntext = normalize(text)
+                events = []
+                for ev in entry.get("events") or []:
+                    spans, missing = [], 0
+                    for e in ev.get("evidence") or []:
+                        where = f"{f.name}: {ident} event {ev.get('id')}"
+                        t = normalize(str(e["trigger"]))
+                        k = find_nth(ntext, t, int(e.get("occurrence", 1)), where)
+                        at = _locate(art.body, ntext, k, len(t))
+                        if at is None:
+                            missing += 1
+                        else:
+                            spans.append((at, at + len(t)))
+                    events.append(_gold_event(ev, f"{f.name}: {ident}", spans, missing))
+                out.append(GoldArticle(ident, f.name, art, events))
+    return out
+
+
+# -- scoring --------------------------------------------------------------------
+
+
+class _Names:
+    """English names of a predicted participant, including the dictionary's aliases."""
+
+    def __init__(self) -> None:
+        from ..actors.dictionary import load_dictionary
+
+        self.dictionary = load_dictionary()
+
+    def keys(self, p: Any) -> set[str]:
+        names = {name_key(p.name_en)} if p.name_en else set()
+        actor = self.dictionary.actors.get(p.actor_id) if p.actor_id else None
+        if actor is not None:
+            names |= {name_key(n) for n in actor.aliases_en}
+            names.add(name_key(actor.name_en))
+        if not names:
+            names.add(name_key(p.text))
+        return names
+
+
+def _same_people(pred: list[Any], gold: list[str], names: _Names) -> bool:
+    wild = sum(1 for g in gold if g.startswith("~"))
+    named = [name_key(g) for g in gold if not g.startswith("~")]
+    keys = [names.keys(p) for p in pred]
+    used = [False] * len(keys)
+    for g in named:
+        for i, k in enumerate(keys):
+            if not used[i] and g in k:
+                used[i] = True
+                break
+        else:
+            return False
+    extra = used.count(False)
+    return extra <= wild
+
+
+def _actors_match(p: Any, g: GoldEvent, names: _Names) -> bool:
+    if _same_people(p.actors, g.actors, names) and _same_people(p.recipients, g.recipients, names):
+        return True
+    if g.type in SYMMETRIC_TYPES or p.symmetric:
+        return _same_people(p.actors + p.recipients, g.actors + g.recipients, names)
+    return False
+
+
+def _date_match(p: Any, g: GoldEvent) -> bool:
+    if g.date is None:
+        return p.date is None or p.date_how == "publication-fallback"
+    return p.date == g.date
+
+
+def _pair_score(p: Any, g: GoldEvent) -> int:
+    spans = [(e.trigger_start, e.trigger_end) for e in p.evidence]
+    if any(a < d and c < b for a, b in spans for c, d in g.triggers):
+        return 2
+    sents = [(e.sentence_start, e.sentence_end) for e in p.evidence]
+    if any(a <= c and d <= b for a, b in sents for c, d in g.triggers):
+        return 1
+    return 0
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
+    from ..events.coder import default_coder
+
+    coder = coder or default_coder()
+    names = _Names()
+    hits = Counter()
+    n_pred = n_gold = 0
+    status_ok = status_n = mode_ok = mode_n = 0
+    per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    by_status: dict[str, Counter[str]] = defaultdict(Counter)
+    errors: list[str] = []
+    unlocated = 0
+    for ga in gold:
+        pred = coder.code(ga.article)
+        n_pred += len(pred)
+        n_gold += len(ga.events)
+        for p in pred:
+            per_type[p.type]["pred"] += 1
+        for g in ga.events:
+            per_type[g.type]["gold"] += 1
+            unlocated += g.unlocated
+        cands = sorted(
+            ((1 if p.type == g.type else 0, _pair_score(p, g), i, j)
+             for i, p in enumerate(pred) for j, g in enumerate(ga.events)),
+            reverse=True,
+        )
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for same, score, i, j in cands:
+            if score == 0 or i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            p, g = pred[i], ga.events[j]
+            if not same:
+                errors.append(f"{ga.id} {g.id}: type {p.type} (gold {g.type}) at {p.evidence[0].trigger!r}")
+                continue
+            hits["type"] += 1
+            per_type[g.type]["type"] += 1
+            status_n += 1
+            by_status[g.status]["gold"] += 1
+            if p.status == g.status:
+                status_ok += 1
+                by_status[g.status]["ok"] += 1
+            else:
+                errors.append(f"{ga.id} {g.id}: status {p.status} (gold {g.status}) {g.type} at {p.evidence[0].trigger!r}")
+            if g.mode:
+                mode_n += 1
+                mode_ok += int(p.mode == g.mode)
+            if _actors_match(p, g, names):
+                hits["type+actors"] += 1
+                per_type[g.type]["type+actors"] += 1
+                if _date_match(p, g):
+                    hits["type+actors+date"] += 1
+                else:
+                    errors.append(f"{ga.id} {g.id}: date {p.date} ({p.date_how}) (gold {g.date}) {g.type}")
+            else:
+                errors.append(
+                    f"{ga.id} {g.id}: {g.type} actors {[a.name_en or a.text for a in p.actors]}"
+                    f"->{[a.name_en or a.text for a in p.recipients]} (gold {g.actors}->{g.recipients})")
+        for j, g in enumerate(ga.events):
+            if j not in used_g:
+                errors.append(f"{ga.id} {g.id}: missed {g.type} {g.status} {g.actors}->{g.recipients}")
+        for i, p in enumerate(pred):
+            if i not in used_p:
+                errors.append(f"{ga.id}: spurious {p.type} {p.status} at {p.evidence[0].trigger!r}: "
+                              f"{p.evidence[0].sentence[:80]}")
+    result: dict[str, Any] = {
+        "articles": len(gold),
+        "gold_events": n_gold,
+        "pred_events": n_pred,
+        "unlocated_evidence": unlocated,
+        "levels": {lvl: _prf(hits[lvl], n_pred, n_gold) for lvl in LEVELS},
+        "status_accuracy": round(status_ok / status_n, 4) if status_n else 0.0,
+        "mode_accuracy": round(mode_ok / mode_n, 4) if mode_n else 0.0,
+        "by_type": {t: {"type": _prf(c["type"], c["pred"], c["gold"]),
+                        "type+actors": _prf(c["type+actors"], c["pred"], c["gold"])}
+                    for t, c in sorted(per_type.items())},
+        "status_by_gold": {s: {"n": c["gold"], "accuracy": round(c["ok"] / c["gold"], 4) if c["gold"] else 0.0}
+                           for s, c in sorted(by_status.items())},
+        "errors": errors,
+    }
+    return result
+
+
+def render(result: dict[str, Any], n_errors: int = 40) -> str:
+    lines = [f"articles {result['articles']}  gold events {result['gold_events']}  predicted {result['pred_events']}"
+             f"  unlocated gold evidence {result['unlocated_evidence']}", ""]
+    lines.append(f"{'level':18} {'P':>6} {'R':>6} {'F1':>6}")
+    for lvl, s in result["levels"].items():
+        lines.append(f"{lvl:18} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
+    lines.append(f"status accuracy {result['status_accuracy']:.3f}   mode accuracy {result['mode_accuracy']:.3f}")
+    lines.append("")
+    lines.append(f"{'type':10} {'gold':>4} {'pred':>4} {'type F1':>8} {'+actors F1':>10}")
+    for t, s in result["by_type"].items():
+        lines.append(f"{t:10} {s['type']['gold']:4d} {s['type']['pred']:4d} {s['type']['f1']:8.3f} {s['type+actors']['f1']:10.3f}")
+    lines.append("")
+    lines.append("status (gold): " + ", ".join(f"{k} {v['accuracy']:.2f} of {v['n']}" for k, v in result["status_by_gold"].items()))
+    if n_errors and result["errors"]:
+        lines.append("")
+        lines.append(f"first {min(n_errors, len(result['errors']))} of {len(result['errors'])} differences:")
+        lines.extend("  " + e for e in result["errors"][:n_errors])
+    return "\n".join(lines)
+
+
+def to_json(result: dict[str, Any]) -> str:
+    return json.dumps(result, ensure_ascii=False, indent=2)

@@ -1,0 +1,1 @@
+"""Events: PLOVER-coded happenings found in an article (see docs/events.md)."""

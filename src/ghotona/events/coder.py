@@ -1,0 +1,659 @@
+"""The Bengali event coder: an Article (with its actor mentions and time
+expressions) in, PLOVER-coded :class:`Event` records out.
+
+How a sentence is read (the cues are data in ``data/events/grammar.yaml``
+and ``data/events/triggers.yaml``):
+
+1. Triggers are found by the lexicon (হামলা, বৈঠক, নিষেধাজ্ঞা আরোপ, ...).
+   A noun that is an event only with a light verb (সমর্থন *জানান*) needs one
+   in its clause.
+2. The trigger's clause (between clause breaks) is read for participants:
+   a mention before a postposition (-এর সঙ্গে, -এর ওপর, -এর কাছে) or in the
+   accusative (-কে) is a recipient; a genitive right before the trigger
+   (রাশিয়ার হামলা) or an unmarked mention is the doer; a place or country in
+   the locative (কিয়েভে) is the location.  With no doer, a pronoun (তিনি,
+   তারা, দুই নেতা) stands for the participants told just before, and a
+   second clause of one sentence inherits the first clause's doer.
+3. Status comes from the clause's verb and particles: a future ending or an
+   intent word is *planned*, -নি / না is *negated*, যদি / পারে is
+   *hypothetical*, and a past happening dated well before the article (or
+   told in the past perfect with a background cue) is *historical*.
+4. The date is the time expression in the clause, else in the sentence; a
+   happening retold later ("এই বৈঠক") is merged into the first telling and
+   shares its date; with nothing in the text, an occurred event falls back
+   to the publication date, flagged ``publication-fallback``.
+5. One happening told several times in the article is one event with
+   several evidence spans.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Iterable
+
+import regex
+
+from ..records import ActorMention, Article, Sentence
+from ..text.normalize import normalize
+from ..text.segment import tokenize
+from .grammar import Grammar, load_grammar
+from .model import Event, EventSource, Evidence, Participant
+
+_ISO = regex.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WORD = regex.compile(r"[\p{L}\p{M}]")
+# Types where the participants are co-equal unless the lexicon says otherwise.
+_ACTOR_TYPES = {"person", "organisation", "country", "place"}
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str  # normalised
+
+
+@dataclass(slots=True)
+class _Role:
+    mention: ActorMention
+    relation: str  # doer | with | against | to | from | between | locative | genitive | demonym
+    before_trigger: bool
+    adjacent: bool  # immediately before the trigger (a modifier of it)
+
+
+@dataclass(slots=True)
+class _Draft:
+    type: str
+    mode: str | None
+    contexts: list[str]
+    symmetric: bool
+    actors: list[Participant]
+    recipients: list[Participant]
+    location: Participant | None
+    date: str | None
+    granularity: str | None
+    date_how: str
+    date_text: str | None
+    status: str
+    evidence: list[Evidence]
+    sources: list[EventSource]
+    anaphoric: bool
+    has_verb: bool
+    warnings: list[str] = field(default_factory=list)
+
+    def keys(self) -> set[str]:
+        return {p.key for p in self.actors + self.recipients}
+
+
+def _lexicon() -> Any:
+    from .lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+def _ontology() -> Any:
+    from .ontology import load_ontology
+
+    return load_ontology()
+
+
+class EventCoder:
+    """Codes events in articles.  Build once (it loads the language data), call per article."""
+
+    def __init__(self, lexicon: Any = None, grammar: Grammar | None = None, ontology: Any = None,
+                 attribution: Any = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else _lexicon()
+        self.grammar = grammar or load_grammar()
+        self.ontology = ontology if ontology is not None else _ontology()
+        self._attribution = attribution
+
+    # -- public -------------------------------------------------------------
+
+    def code(self, article: Article) -> list[Event]:
+        """All events of one article, merged so that one happening is one event."""
+        if article.language != "bn" or not article.paragraphs:
+            return []
+        ref = _ref_date(article)
+        drafts: list[_Draft] = []
+        body = article.body
+        mentions = sorted(article.actor_mentions, key=lambda m: m.start)
+        timexes = sorted(article.time_expressions, key=lambda t: t.start)
+        sources_by_sentence = self._sources(article)
+        last_people: list[Participant] = []
+        subject: list[Participant] = []
+        for para in article.paragraphs:
+            for sent in para.sentences:
+                found = self._sentence(article, body, sent, mentions, timexes, ref, drafts, last_people,
+                                       sources_by_sentence.get(sent.start, []), subject)
+                for d in found:
+                    _merge_into(drafts, d)
+                in_sent = [m for m in mentions if sent.start <= m.start < sent.end and m.type == "person" and m.actor_id]
+                if in_sent:
+                    last_people = [_participant(m) for m in in_sent]
+                subject = self._subject(body, sent, mentions) or subject
+        return [self._finish(article, d, ref) for d in drafts]
+
+    # -- per sentence ---------------------------------------------------------
+
+    def _sentence(self, article: Article, body: str, sent: Sentence, mentions: list[ActorMention],
+                  timexes: list[Any], ref: date | None, earlier: list[_Draft], last_people: list[Participant],
+                  sources: list[EventSource], subject: list[Participant]) -> list[_Draft]:
+        g = self.grammar
+        text = body[sent.start:sent.end]
+        toks = [_Tok(t.start, t.end, normalize(t.text)) for t in tokenize(text, sent.start)]
+        if not toks:
+            return []
+        in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        matches = [m for m in self.lexicon.match(text)]
+        out: list[_Draft] = []
+        prev_doers: list[Participant] = []
+        for m in sorted(matches, key=lambda m: m.start):
+            t_start, t_end = sent.start + m.start, sent.start + m.end
+            if any(a.start <= t_start < a.end for a in in_sent if a.actor_id):
+                continue  # the "trigger" is part of a name
+            c_start, c_end = _clause(toks, t_start, t_end, g)
+            verb_i, verb = _verb_after(toks, t_end, c_end, g)
+            entry = m.entry
+            if getattr(entry, "light_verbs", None) and not _has_light_verb(toks, t_end, c_end, entry.light_verbs):
+                continue
+            roles = _roles(toks, in_sent, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit")
+            passive = _is_passive(toks, t_end, c_end)
+            actors, recipients, location = _assign(roles, entry.symmetric, passive)
+            anaphoric = _anaphoric(toks, t_start, g)
+            clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
+            if not actors and not anaphoric and c_start > sent.start:
+                # "তারা সেনা পাঠিয়েছে এবং ... সরবরাহ করছে": a later clause shares the first one's doer.
+                head = _roles(toks, in_sent, c_start, c_start, sent.start, c_start, g, body, False)
+                actors = [_participant(r.mention) for r in head if r.relation == "doer" and r.mention.type != "place"][:1]
+                if not actors:
+                    actors = list(prev_doers)
+                if not actors:
+                    clause_words = [t.text for t in toks if t.end <= t_start]
+            if not actors and not anaphoric:
+                actors = _pronoun_actors(clause_words, g, earlier + out, last_people, subject, sent)
+            if actors:
+                prev_doers = actors
+            status, cue = self._status(toks, t_start, t_end, c_start, c_end, verb_i)
+            date_v, gran, how, dtext = _event_date(timexes, t_start, c_start, c_end, sent)
+            status = _historical(status, date_v, ref, verb, cue, clause_words, g)
+            ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
+            out.append(_Draft(
+                type=entry.type, mode=entry.mode, contexts=list(entry.contexts or []), symmetric=bool(entry.symmetric),
+                actors=actors, recipients=[r for r in recipients if r.key not in {a.key for a in actors}],
+                location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
+                status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
+            ))
+        return _dedupe_same_sentence(out)
+
+    def _subject(self, body: str, sent: Sentence, mentions: list[ActorMention]) -> list[Participant]:
+        """The sentence's unmarked doers: what a তারা / তিনি in the next sentence most likely means."""
+        text = body[sent.start:sent.end]
+        toks = [_Tok(t.start, t.end, normalize(t.text)) for t in tokenize(text, sent.start)]
+        in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.actor_id]
+        roles = _roles(toks, in_sent, sent.end, sent.end, sent.start, sent.end, self.grammar, body, False)
+        return [_participant(r.mention) for r in roles if r.relation == "doer" and r.mention.type != "place"][:1]
+
+    def _status(self, toks: list[_Tok], t_start: int, t_end: int, c_start: int, c_end: int,
+                verb_i: int | None) -> tuple[str, str | None]:
+        st = self.grammar.status
+        after = [t for t in toks if t.start >= t_end and t.end <= c_end]
+        clause = [t for t in toks if c_start <= t.start and t.end <= c_end]
+        clause_text = " ".join(t.text for t in clause)
+        after_text = " ".join(t.text for t in after)
+        for cue in st.hypothetical_cues:
+            if _has_phrase(clause_text, cue):
+                return "hypothetical", cue
+        verb = toks[verb_i].text if verb_i is not None else None
+        if verb is not None:
+            nxt = toks[verb_i + 1].text if verb_i + 1 < len(toks) and toks[verb_i + 1].end <= c_end else None
+            if any(verb.endswith(e) and len(verb) > len(e) + 1 for e in st.negative_endings) or (nxt in st.negative_words):
+                return "negated", verb if nxt not in st.negative_words else f"{verb} {nxt}"
+        elif any(t.text in st.negative_words for t in after[:3]):
+            return "negated", next(t.text for t in after[:3] if t.text in st.negative_words)
+        for cue in st.planned_cues:
+            if _has_phrase(after_text, cue) or (cue in ("আগামী", "আসন্ন", "প্রস্তাবিত", "সম্ভাব্য সফর") and _has_phrase(clause_text, cue)):
+                return "planned", cue
+        if verb is not None and any(verb.endswith(e) for e in st.future_endings) and not _past_marked(verb, self.grammar):
+            return "planned", verb
+        return "occurred", verb
+
+    def _sources(self, article: Article) -> dict[int, list[EventSource]]:
+        """Sources cited per sentence (keyed by sentence start), from the attribution layer."""
+        finder = self._attribution
+        if finder is None:
+            try:
+                from ..attribution import find_sources as finder  # type: ignore[no-redef]
+            except ImportError:  # the attribution layer is optional for the coder
+                return {}
+        out: dict[int, list[EventSource]] = {}
+        for para in article.paragraphs:
+            for s in para.sentences:
+                try:
+                    cites = finder(article, s)
+                except TypeError:
+                    return {}
+                out[s.start] = [_as_source(c) for c in cites]
+        return out
+
+    # -- finishing ------------------------------------------------------------
+
+    def _finish(self, article: Article, d: _Draft, ref: date | None) -> Event:
+        warnings = list(d.warnings)
+        date_v, gran, how = d.date, d.granularity, d.date_how
+        if date_v is None and d.status in ("occurred", "negated") and ref is not None:
+            # Only when the text gives nothing, and flagged: never invented precision.
+            date_v, gran, how = ref.isoformat(), "day", "publication-fallback"
+            warnings.append("date: the text gives none; the publication date is used")
+        first = d.evidence[0]
+        digest = hashlib.sha1(f"{article.id}|{d.type}|{first.trigger_start}".encode()).hexdigest()[:16]
+        cameo = None
+        try:
+            cameo = self.ontology.cameo_for(d.type, d.mode)
+        except (KeyError, ValueError):
+            cameo = None
+        conf = 0.45 + (0.2 if d.actors else 0) + (0.1 if d.recipients or d.symmetric else 0)
+        conf += (0.1 if how in ("text", "sentence", "coreference") else 0) + (0.1 if d.has_verb else 0)
+        return Event(
+            id=f"ev:{digest}", article_id=article.id, type=d.type, mode=d.mode, contexts=d.contexts,
+            actors=d.actors, recipients=d.recipients, location=d.location,
+            date=date_v, date_granularity=gran, date_how=how, date_text=d.date_text, status=d.status,
+            sources=d.sources, evidence=d.evidence, confidence=min(conf, 0.95),
+            outlet=article.outlet, outlet_id=article.outlet_id, cameo=cameo, symmetric=d.symmetric,
+            warnings=warnings,
+        )
+
+
+# -- helpers ------------------------------------------------------------------
+
+
+def _ref_date(article: Article) -> date | None:
+    stamp: datetime | None = article.published or article.updated or article.page_date
+    return stamp.date() if stamp else None
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """``phrase`` occurs in space-joined ``text`` as whole words (a word may carry an ending)."""
+    i = text.find(phrase)
+    while i >= 0:
+        if i == 0 or text[i - 1] == " ":
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def _clause(toks: list[_Tok], t_start: int, t_end: int, g: Grammar) -> tuple[int, int]:
+    """Character bounds of the clause holding the trigger.
+
+    A subordinator right after the trigger ("সফর শেষে", "বৈঠকের পর") closes
+    it: the main verb that follows belongs to another happening.
+    """
+    lo, hi = toks[0].start, toks[-1].end
+    for t in toks:
+        if t.text in g.clause_breaks:
+            if t.end <= t_start:
+                lo = t.end
+            elif t.start >= t_end:
+                hi = t.start
+                break
+    after = [t for t in toks if t_end <= t.start < hi][:2]
+    for t in after:
+        if t.text in g.subordinators:
+            hi = t.end
+            break
+    return lo, hi
+
+
+def _is_verb(word: str, g: Grammar) -> bool:
+    if not _WORD.search(word):
+        return False
+    if any(word.endswith(e) and len(word) > len(e) + 1 for e in g.strong_endings):
+        return True
+    for stem in g.light_stems:
+        if word.startswith(stem):
+            rest = word[len(stem):]
+            if rest == "" or rest in g.verb_endings:
+                return True
+    return False
+
+
+def _verb_after(toks: list[_Tok], t_end: int, c_end: int, g: Grammar) -> tuple[int | None, str | None]:
+    """The clause's verb after the trigger: the first verb-like word, Bengali being verb-final."""
+    for i, t in enumerate(toks):
+        if t.start >= t_end and t.end <= c_end and _is_verb(t.text, g):
+            return i, t.text
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.end <= t_end and t.text in g.copulas:
+            return i, t.text
+    return None, None
+
+
+def _has_light_verb(toks: list[_Tok], t_end: int, c_end: int, light_verbs: Iterable[str]) -> bool:
+    stems = []
+    for lv in light_verbs:
+        lv = normalize(lv)
+        if lv.endswith("ওয়া"):
+            stems.append(lv[: -len("ওয়া")])
+        elif lv.endswith("া") and len(lv) > 2:
+            stems.append(lv[:-1])
+        else:
+            stems.append(lv)
+    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:4]
+    return any(w.startswith(s) for w in after for s in stems if s)
+
+
+def _is_passive(toks: list[_Tok], t_end: int, c_end: int) -> bool:
+    """"গ্রেপ্তার করা হয়েছে": the unmarked noun is the one acted on."""
+    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:3]
+    return len(after) >= 2 and after[0] in ("করা", "দেওয়া", "নেওয়া", "চালানো") and after[1].startswith("হ")
+
+
+def _anaphoric(toks: list[_Tok], t_start: int, g: Grammar) -> bool:
+    before = [t.text for t in toks if t.end <= t_start][-3:]
+    pairs = {f"{a} {b}" for a, b in zip(before, before[1:])}
+    return any(w in g.anaphora for w in before) or bool(pairs & g.anaphora)
+
+
+def _ending(m: ActorMention) -> str:
+    """What the mention's text adds after the name (its case ending), as far as we can tell."""
+    base = m.name_bn or ""
+    t = normalize(m.text)
+    if base and t.startswith(base):
+        return t[len(base):]
+    return t
+
+
+def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
+    return any(word.endswith(e) for e in endings)
+
+
+def _groups(mentions: list[ActorMention], text_of: Any) -> list[list[ActorMention]]:
+    """Consecutive mentions of one actor ("মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও") are one participant."""
+    groups: list[list[ActorMention]] = []
+    for m in mentions:
+        if groups:
+            last = groups[-1][-1]
+            if m.actor_id and last.actor_id == m.actor_id and not text_of(last.end, m.start).strip():
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: int, c_start: int, c_end: int,
+           g: Grammar, body: str, visit: bool) -> list[_Role]:
+    out: list[_Role] = []
+    seen: set[str] = set()
+    starts = {m.start for m in mentions}
+    inside = [m for m in mentions if c_start <= m.start and m.end <= c_end and m.type in _ACTOR_TYPES
+              and not (t_start <= m.start < t_end)]
+    for grp in _groups(inside, lambda a, b: body[a:b]):
+        m = grp[-1]
+        nxt = [t for t in toks if t.start >= m.end and t.end <= c_end][:2]
+        following = nxt[0].text if nxt else ""
+        two = f"{following} {nxt[1].text}" if len(nxt) > 1 else following
+        word = normalize(m.text).split()[-1]
+        base = normalize(m.name_bn or "\0")
+        inflected = not word.endswith(base.split()[-1]) if base.strip() else True
+        before = m.end <= t_start
+        adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
+        if two in g.postpositions:
+            rel = g.postpositions[two]
+        elif following in g.postpositions:
+            rel = g.postpositions[following]
+        elif _ends_with_any(word, g.accusative_endings) and m.type != "place" and inflected:
+            rel = "against"
+        elif m.how == "demonym":
+            rel = "demonym"
+        elif _ends_with_any(word, g.genitive_endings) and inflected:
+            rel = "genitive"
+        elif m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and inflected:
+            rel = "locative"
+        elif visit and adjacent and m.type in ("place", "country"):
+            # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
+            rel = "to"
+        elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and following not in g.adverbs \
+                and any(following.endswith(e) and len(following) > len(e) + 1 for e in ("ের", "দের", "র")) \
+                and following not in g.postpositions:
+            # "আসিয়ান দেশগুলোর ...": a name used as a modifier of the next noun.
+            continue
+        else:
+            rel = "doer"
+        key = f"{m.actor_id or m.text}|{rel}"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(_Role(m, rel, before, adjacent))
+    return out
+
+
+def _participant(m: ActorMention) -> Participant:
+    return Participant(m.actor_id, m.name_en, m.name_bn, m.text, m.start, m.end, m.type)
+
+
+def _add(group: list[Participant], p: Participant) -> None:
+    if p.key not in {q.key for q in group}:
+        group.append(p)
+
+
+def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Participant], list[Participant], Participant | None]:
+    actors: list[Participant] = []
+    recipients: list[Participant] = []
+    location: Participant | None = None
+    places: list[_Role] = []
+    for r in roles:
+        p = _participant(r.mention)
+        if r.relation in ("with", "against", "to", "between"):
+            _add(recipients, p)
+        elif r.relation == "locative":
+            places.append(r)
+        elif r.relation == "to" and r.mention.type in ("place", "country"):
+            _add(recipients, p)
+            places.append(r)
+        elif r.relation == "genitive":
+            # রাশিয়ার হামলা: the genitive right before the trigger owns it.
+            if r.adjacent:
+                _add(actors, p)
+        elif r.relation == "demonym":
+            if r.adjacent:
+                _add(actors, p)
+        elif r.relation == "doer":
+            if r.mention.type == "place" and not r.before_trigger:
+                continue
+            if passive:
+                _add(recipients, p)
+            elif r.before_trigger or not actors:
+                _add(actors, p)
+    if places:
+        location = _participant(places[-1].mention)
+    if not actors:
+        # A demonym or genitive further from the trigger is the doer only when nothing else is.
+        for r in roles:
+            if r.relation in ("demonym",) and r.before_trigger:
+                _add(actors, _participant(r.mention))
+                break
+    if symmetric and len(actors) > 1 and not recipients:
+        # "রুবিও ও ল্যাভরভ সাক্ষাৎ করেন": the first named is the actor, the rest are with them.
+        recipients = actors[1:]
+        actors = actors[:1]
+    return actors, recipients, location
+
+
+def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_people: list[Participant],
+                    subject: list[Participant], sent: Sentence) -> list[Participant]:
+    """Who a pronoun in the clause stands for: the participants told just before."""
+    joined = " ".join(words)
+    for p in g.plural_pronouns:
+        if _has_phrase(joined, p):
+            recent = [d for d in earlier if d.evidence[-1].sentence_end >= sent.start - 400]
+            for d in reversed(recent):
+                if len(d.actors) + len(d.recipients) >= 2:
+                    return [_copy(q) for q in d.actors + d.recipients]
+            if subject:
+                return [_copy(q) for q in subject]
+            return [_copy(q) for q in last_people]
+    if any(w in g.singular_pronouns for w in words):
+        people = [q for q in subject if q.type == "person"] or last_people[-1:]
+        return [_copy(q) for q in people[:1]]
+    return []
+
+
+def _copy(p: Participant) -> Participant:
+    return Participant(p.actor_id, p.name_en, p.name_bn, p.text, p.start, p.end, p.type)
+
+
+def _date_part(value: str | None) -> tuple[str | None, str | None]:
+    if not value:
+        return None, None
+    m = _ISO.match(value)
+    if not m:
+        return None, None
+    if m.group(3):
+        return m.group(0), "day"
+    if m.group(2):
+        return m.group(0), "month"
+    return m.group(0), "year"
+
+
+def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent: Sentence
+                ) -> tuple[str | None, str | None, str, str | None]:
+    def usable(t: Any) -> bool:
+        return t.type in ("DATE", "TIME") and _date_part(t.value)[0] is not None
+
+    in_clause = [t for t in timexes if c_start <= t.start and t.end <= c_end and usable(t)]
+    pool, how = (in_clause, "text") if in_clause else (
+        [t for t in timexes if sent.start <= t.start and t.end <= sent.end and usable(t)], "sentence")
+    if not pool:
+        return None, None, "none", None
+    # The expression closest to the trigger, preferring one before it (Bengali puts time first).
+    best = min(pool, key=lambda t: (0 if t.end <= t_start else 1, abs(t_start - t.end)))
+    value, gran = _date_part(best.value)
+    return value, gran, how, best.text
+
+
+def _past_marked(verb: str, g: Grammar) -> bool:
+    return any(verb.endswith(e) for e in g.status.background_endings) or any(
+        verb.endswith(e) for e in ("েছে", "েছেন", "লেন", "লো", "ল"))
+
+
+def _historical(status: str, date_v: str | None, ref: date | None, verb: str | None, cue: str | None,
+                words: list[str], g: Grammar) -> str:
+    if status != "occurred" or ref is None:
+        return status
+    st = g.status
+    day = _as_date(date_v)
+    if day is not None and (ref - day).days > st.historical_after_days:
+        return "historical"
+    joined = " ".join(words)
+    past_perfect = verb is not None and any(verb.endswith(e) for e in st.background_endings)
+    cue_hit = any(_has_phrase(joined, c) for c in st.background_cues)
+    if past_perfect and (cue_hit or (day is not None and (ref - day).days > st.background_verb_after_days)):
+        return "historical"
+    return status
+
+
+def _as_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = _ISO.match(value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    try:
+        if d:
+            return date(y, mo, d)
+        if mo:
+            # A month counts from its last day: "this month" is never background.
+            nxt = date(y + (mo == 12), mo % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        return date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def _as_source(c: Any) -> EventSource:
+    if isinstance(c, EventSource):
+        return c
+    return EventSource(
+        text=getattr(c, "text", ""), kind=getattr(c, "kind", "actor"),
+        actor_id=getattr(c, "actor_id", None), name_en=getattr(c, "name_en", None),
+        start=getattr(c, "start", None), end=getattr(c, "end", None),
+    )
+
+
+def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
+    """Two triggers of one type in one clause ("ড্রোন ও ক্ষেপণাস্ত্র হামলা") are one event."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == d.type and prev.status == d.status
+                and prev.evidence[0].sentence_start == d.evidence[0].sentence_start
+                and (not d.keys() or not prev.keys() or d.keys() & prev.keys())):
+            prev.evidence.append(d.evidence[0])
+            _fill(prev, d)
+            continue
+        out.append(d)
+    return out
+
+
+def _fill(into: _Draft, d: _Draft) -> None:
+    for p in d.actors:
+        if p.key not in into.keys():
+            into.actors.append(p)
+    for p in d.recipients:
+        if p.key not in into.keys():
+            into.recipients.append(p)
+    if into.location is None:
+        into.location = d.location
+    if into.date is None and d.date is not None:
+        into.date, into.granularity, into.date_how, into.date_text = d.date, d.granularity, d.date_how, d.date_text
+    for s in d.sources:
+        if s.text not in {x.text for x in into.sources}:
+            into.sources.append(s)
+    into.has_verb = into.has_verb or d.has_verb
+
+
+def _dates_agree(a: _Draft, b: _Draft) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
+    """Add ``d`` to the article's events, or to the earlier event it retells."""
+    for prev in reversed(drafts):
+        if prev.type != d.type:
+            continue
+        same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and d.anaphoric
+        if d.anaphoric and not d.keys() - prev.keys() and _dates_agree(prev, d):
+            pass
+        elif (d.keys() and prev.keys() and (d.keys() <= prev.keys() or prev.keys() <= d.keys())
+              and same_status and _dates_agree(prev, d)):
+            pass
+        else:
+            continue
+        prev.evidence.append(d.evidence[0])
+        _fill(prev, d)
+        if d.date is not None and prev.date_how == "coreference":
+            prev.date_how = d.date_how
+        return
+    if d.anaphoric:
+        # "এই বৈঠক" with no earlier telling in the body: the headline told it.
+        d.anaphoric = False
+    drafts.append(d)
+
+
+def code_events(article: Article, coder: EventCoder | None = None) -> list[Event]:
+    """Convenience: code one article with a default coder (built once per process)."""
+    return (coder or default_coder()).code(article)
+
+
+_DEFAULT: EventCoder | None = None
+
+
+def default_coder() -> EventCoder:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = EventCoder()
+    return _DEFAULT

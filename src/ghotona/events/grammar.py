@@ -1,0 +1,120 @@
+"""The clause grammar the event coder reads: postpositions, case endings,
+status cues and verb endings, loaded from ``data/events/grammar.yaml``.
+
+Loaded once per process and validated on load: an unknown key, a missing
+section or a list holding something other than strings is an error naming
+the file and the section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..langdata import check_keys, fail, load_yaml, require
+from ..text.normalize import normalize
+
+_FILE = "events/grammar.yaml"
+_TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
+        "clause_breaks", "subordinators", "adverbs", "copulas", "pronouns", "anaphora", "status", "verbs"}
+_POSTPOSITIONS = {"with", "against", "to", "from", "between"}
+_STATUS_LISTS = {"future_endings", "planned_cues", "negative_endings", "negative_words",
+                 "hypothetical_cues", "background_endings", "background_cues"}
+_STATUS_INTS = {"historical_after_days", "background_verb_after_days"}
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    future_endings: tuple[str, ...]
+    planned_cues: tuple[str, ...]
+    negative_endings: tuple[str, ...]
+    negative_words: frozenset[str]
+    hypothetical_cues: tuple[str, ...]
+    background_endings: tuple[str, ...]
+    background_cues: tuple[str, ...]
+    historical_after_days: int
+    background_verb_after_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    # word -> relation ("with", "against", "to", "from", "between")
+    postpositions: dict[str, str]
+    accusative_endings: tuple[str, ...]
+    genitive_endings: tuple[str, ...]
+    locative_endings: tuple[str, ...]
+    clause_breaks: frozenset[str]
+    subordinators: frozenset[str]
+    adverbs: frozenset[str]
+    copulas: frozenset[str]
+    plural_pronouns: tuple[str, ...]
+    singular_pronouns: frozenset[str]
+    anaphora: frozenset[str]
+    status: StatusCues
+    light_stems: tuple[str, ...]
+    verb_endings: frozenset[str]
+    strong_endings: tuple[str, ...]
+
+
+def _strings(where: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(_FILE, where, "should be a list of non-empty strings")
+    # Longest first: a cue that contains another must win.
+    return tuple(sorted({normalize(v) for v in value}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_grammar() -> Grammar:
+    data = load_yaml(_FILE)
+    if not isinstance(data, dict):
+        raise fail(_FILE, "file", "expected a mapping of sections")
+    check_keys(_FILE, "top level", data, _TOP)
+    for key in _TOP:
+        if key not in data:
+            raise fail(_FILE, "top level", f"missing section '{key}'")
+
+    posts = require(_FILE, "postpositions", data, "postpositions", dict)
+    check_keys(_FILE, "postpositions", posts, _POSTPOSITIONS)
+    postpositions: dict[str, str] = {}
+    for rel, words in posts.items():
+        for w in _strings(f"postpositions.{rel}", words):
+            postpositions[w] = rel
+
+    pron = require(_FILE, "pronouns", data, "pronouns", dict)
+    check_keys(_FILE, "pronouns", pron, {"plural", "singular"})
+
+    st = require(_FILE, "status", data, "status", dict)
+    check_keys(_FILE, "status", st, _STATUS_LISTS | _STATUS_INTS)
+    lists = {k: _strings(f"status.{k}", st.get(k)) for k in _STATUS_LISTS}
+    ints = {k: require(_FILE, "status", st, k, int) for k in _STATUS_INTS}
+
+    verbs = require(_FILE, "verbs", data, "verbs", dict)
+    check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings"})
+
+    return Grammar(
+        postpositions=postpositions,
+        accusative_endings=_strings("accusative_endings", data["accusative_endings"]),
+        genitive_endings=_strings("genitive_endings", data["genitive_endings"]),
+        locative_endings=_strings("locative_endings", data["locative_endings"]),
+        clause_breaks=frozenset(_strings("clause_breaks", data["clause_breaks"])),
+        subordinators=frozenset(_strings("subordinators", data["subordinators"])),
+        adverbs=frozenset(_strings("adverbs", data["adverbs"])),
+        copulas=frozenset(_strings("copulas", data["copulas"])),
+        plural_pronouns=_strings("pronouns.plural", pron.get("plural")),
+        singular_pronouns=frozenset(_strings("pronouns.singular", pron.get("singular"))),
+        anaphora=frozenset(_strings("anaphora", data["anaphora"])),
+        status=StatusCues(
+            future_endings=lists["future_endings"],
+            planned_cues=lists["planned_cues"],
+            negative_endings=lists["negative_endings"],
+            negative_words=frozenset(lists["negative_words"]),
+            hypothetical_cues=lists["hypothetical_cues"],
+            background_endings=lists["background_endings"],
+            background_cues=lists["background_cues"],
+            **ints,
+        ),
+        light_stems=_strings("verbs.light_stems", verbs.get("light_stems")),
+        verb_endings=frozenset(_strings("verbs.endings", verbs.get("endings"))),
+        strong_endings=_strings("verbs.strong_endings", verbs.get("strong_endings")),
+    )
