@@ -48,6 +48,14 @@ def _json_line(obj: Any) -> None:
     out.print(json.dumps(obj, ensure_ascii=False, default=str), markup=False)
 
 
+def _is_path(arg: str) -> bool:
+    """Whether ARG names an existing file or folder (a long Bengali text is not a path, even to the OS)."""
+    try:
+        return Path(arg).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def _db_option(f: Any) -> Any:
     return click.option(
         "--db",
@@ -476,7 +484,7 @@ def entities(ctx: click.Context, source: str, on: str | None, as_json: bool, no_
     text = source
     if source == "-":
         text = sys.stdin.read()
-    elif Path(source).exists():
+    elif _is_path(source):
         extractor = Extractor(ctx.obj["config"])
         first = next(iter(iter_pages([source], config=extractor.config)), None)
         result = extractor.extract(first) if isinstance(first, _RawPage) else first
@@ -582,6 +590,124 @@ def timex(ctx: click.Context, text: str | None, ref: str | None, path: str | Non
         )
         for w in e.warnings:
             out.print(f"             [yellow]warning:[/] {escape(w)}")
+
+
+# --------------------------------------------------------------------------- events
+def _articles_from(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: str | None = None):
+    """Articles from paths (files, folders, '-' for stdin) or, for one argument that is no path, the text itself.
+
+    Yields ``(article, None)`` or ``(None, rejection)``: one bad page is reported, never the end of the batch.
+    """
+    from .inputs import iter_pages
+    from .pipeline import Extractor
+    from .records import RawPage
+
+    extractor = Extractor(ctx.obj["config"])
+    if len(sources) == 1 and sources[0] != "-" and not _is_path(sources[0]):
+        text = sources[0]
+        if len(text) < 200 and ("/" in text or text.endswith((".html", ".txt", ".json", ".jsonl", ".csv"))):
+            raise GhotonaError(f"{text}: no such file or folder (to code a text, pass the text itself)")
+        when = on or ""
+        page = RawPage(source="<text>", format=InputFormat.JSON, text=text,
+                       fields={"title": "", "body": text, "published": when})
+        result = extractor.extract(page)
+        yield (result, None) if isinstance(result, Article) else (None, result)
+        return
+    for page in iter_pages(list(sources), fmt=fmt, config=extractor.config):
+        if isinstance(page, Rejection):
+            yield None, page
+            continue
+        result = extractor.extract(page)
+        yield (result, None) if isinstance(result, Article) else (None, result)
+
+
+def _event_line(e: Any) -> str:
+    who = ", ".join(p.name_en or p.text for p in e.actors) or "?"
+    whom = ", ".join(p.name_en or p.text for p in e.recipients)
+    arrow = f" {'↔' if e.symmetric else '→'} {whom}" if whom else ""
+    where = f" @ {e.location.name_en or e.location.text}" if e.location else ""
+    date = e.date or "undated"
+    if e.date_how == "publication-fallback":
+        date += "*"
+    status_colour = {"occurred": "green", "planned": "cyan", "hypothetical": "magenta", "negated": "red",
+                     "historical": "dim"}.get(e.status, "white")
+    mode = f"/{e.mode}" if e.mode else ""
+    cited = ", ".join(s.name_en or s.text for s in e.sources)
+    return (f"  {escape(date):<11} [bold]{e.type}{escape(mode)}[/] {escape(who)}{escape(arrow)}{escape(where)} "
+            f"[{status_colour}]{e.status}[/]" + (f" [dim]per {escape(cited)}[/]" if cited else ""))
+
+
+@main.command(short_help="Code the PLOVER events in pages or a text.")
+@click.argument("sources", nargs=-1, required=True, metavar="PATH... | TEXT")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="Publication date for a TEXT (pages carry their own).")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), help="Input format (default: detected).")
+@click.option("--json", "as_json", is_flag=True, help="One PLOVER-style JSON object per event.")
+@click.option("--evidence/--no-evidence", default=True, show_default=True, help="Show each event's evidence sentence.")
+@click.pass_context
+def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: str | None, as_json: bool, evidence: bool) -> None:
+    """Find the political events in pages (or a text): who did what to whom, when, where, per whom.
+
+    \b
+    Each event has a PLOVER type and mode, its actors and recipients resolved
+    to dictionary ids, a date (a trailing * marks a date taken from the
+    publication date because the text gave none), a status (occurred,
+    planned, hypothetical, negated, historical), whom the outlet cites, and
+    the sentence that says so.
+    \b
+    Examples:
+      ghotona events saved-pages/
+      ghotona events page.html --json > events.jsonl
+      ghotona events "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন আজ চীনের প্রেসিডেন্টের সঙ্গে বৈঠক করেছেন।" --date 2025-05-08
+    """
+    from .events.coder import default_coder
+
+    coder = default_coder()
+    n_articles = n_events = 0
+    rejected: list[Rejection] = []
+    for art, rej in _articles_from(ctx, sources, on, fmt):
+        if rej is not None:
+            rejected.append(rej)
+            continue
+        n_articles += 1
+        found = coder.code(art)
+        n_events += len(found)
+        if as_json:
+            for e in found:
+                _json_line(e.to_json())
+            continue
+        if not found:
+            continue
+        stamp = _fmt_dt(art.published or art.updated or art.page_date)
+        out.print(f"[bold]{escape(art.title or art.source)}[/] [dim]{escape(art.outlet or '')} {stamp} {art.id}[/]")
+        for e in found:
+            out.print(_event_line(e))
+            if evidence:
+                for ev in e.evidence[:3]:
+                    s = ev.sentence
+                    a, b = ev.trigger_start - ev.sentence_start, ev.trigger_end - ev.sentence_start
+                    out.print(Text("      “", style="dim") + Text(s[:a]) + Text(s[a:b], style="bold underline")
+                              + Text(s[b:]) + Text("”", style="dim"))
+    if rejected:
+        _print_rejections(rejected)
+    if not as_json:
+        err.print(f"{n_events} event(s) in {n_articles} article(s)" + (f"; {len(rejected)} rejected" if rejected else ""))
+
+
+@evaluate.command("events")
+@click.argument("gold", type=click.Path(exists=True), metavar="GOLD")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option("--errors", "n_errors", default=40, show_default=True, help="How many differences to list (0: none).")
+def evaluate_events(gold: str, as_json: bool, n_errors: int) -> None:
+    """Event coding P/R/F1 (type, type+actors, type+actors+date) and status accuracy on GOLD (a YAML file or folder)."""
+    from .evaluate.events import evaluate as run_events
+    from .evaluate.events import load_gold, render, to_json
+
+    try:
+        articles = load_gold(Path(gold))
+    except (FileNotFoundError, ValueError, KeyError) as exc:
+        raise GhotonaError(f"cannot read the gold set: {exc}") from None
+    result = run_events(articles)
+    out.print(to_json(result) if as_json else escape(render(result, n_errors)), markup=not as_json)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -160,6 +160,8 @@ class EventCoder:
             roles = _roles(toks, in_sent, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit")
             passive = _is_passive(toks, t_end, c_end)
             actors, recipients, location = _assign(roles, entry.symmetric, passive)
+            if entry.type in g.location_is_target and not recipients and location is not None:
+                recipients = self._place_country(location, actors)
             anaphoric = _anaphoric(toks, t_start, g)
             clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
             if not actors and not anaphoric and c_start > sent.start:
@@ -185,6 +187,22 @@ class EventCoder:
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
             ))
         return _dedupe_same_sentence(out)
+
+    def _place_country(self, place: Participant, actors: list[Participant]) -> list[Participant]:
+        """The country a targeted place is in, unless it is the doer's own."""
+        from ..actors.dictionary import load_dictionary
+
+        d = load_dictionary()
+        actor = d.get(place.actor_id) if place.actor_id else None
+        if actor is None:
+            return []
+        country = actor if actor.type == "country" else (d.country(actor.country) if actor.country else None)
+        if country is None or country.id in {a.actor_id for a in actors}:
+            return []
+        own = {getattr(d.get(a.actor_id), "country", None) for a in actors if a.actor_id}
+        if country.country in own:
+            return []
+        return [Participant(country.id, country.name_en, country.name_bn, place.text, place.start, place.end, "country")]
 
     def _subject(self, body: str, sent: Sentence, mentions: list[ActorMention]) -> list[Participant]:
         """The sentence's unmarked doers: what a তারা / তিনি in the next sentence most likely means."""

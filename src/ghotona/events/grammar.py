@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "pronouns", "anaphora", "status", "verbs"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "pronouns", "anaphora", "status", "verbs"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues"}
@@ -47,6 +47,7 @@ class Grammar:
     clause_breaks: frozenset[str]
     subordinators: frozenset[str]
     adverbs: frozenset[str]
+    location_is_target: frozenset[str]
     copulas: frozenset[str]
     plural_pronouns: tuple[str, ...]
     singular_pronouns: frozenset[str]
@@ -99,6 +100,7 @@ def load_grammar() -> Grammar:
         locative_endings=_strings("locative_endings", data["locative_endings"]),
         clause_breaks=frozenset(_strings("clause_breaks", data["clause_breaks"])),
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
+        location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
         adverbs=frozenset(_strings("adverbs", data["adverbs"])),
         copulas=frozenset(_strings("copulas", data["copulas"])),
         plural_pronouns=_strings("pronouns.plural", pron.get("plural")),
