@@ -98,13 +98,22 @@ def _extract_page(path: Path, extractor: Any) -> Any:
     return art
 
 
+def text_extractor() -> Any:
+    """An extractor for texts given whole (a sentence is an article here, however short)."""
+    from ..pipeline import Extractor
+
+    ex = Extractor()
+    ex.min_article_chars = 1
+    return ex
+
+
 def article_from_text(ident: str, text: str, published: str | None, title: str | None = None,
                       outlet: str | None = None, extractor: Any = None) -> Any:
     """An Article from a written text (paragraphs separated by blank lines), through the record path."""
     from ..pipeline import Extractor
     from ..records import Article, InputFormat, RawPage
 
-    extractor = extractor or Extractor()
+    extractor = extractor or text_extractor()
     page = RawPage(source=ident, format=InputFormat.JSON, text=text,
                    fields={"title": title or "", "body": text, "published": published or "", "outlet": outlet or ""})
     art = extractor.extract(page)
@@ -131,6 +140,7 @@ def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
     from ..pipeline import Extractor
 
     extractor = extractor or Extractor()
+    texts = text_extractor()
     files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
     out: list[GoldArticle] = []
     for f in files:
@@ -167,7 +177,7 @@ def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
                 ident = str(entry.get("id", n))
                 text = str(entry["text"])
                 art = article_from_text(ident, text, str(entry.get("date") or ""), entry.get("title"),
-                                        entry.get("outlet"), extractor)
+                                        entry.get("outlet"), texts)
                 ntext = normalize(text)
                 events = []
                 for ev in entry.get("events") or []:

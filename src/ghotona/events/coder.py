@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 import regex
 
@@ -42,9 +42,13 @@ from .grammar import Grammar, load_grammar
 from .model import Event, EventSource, Evidence, Participant
 
 _ISO = regex.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WEEK = regex.compile(r"^\d{4}-W\d{2}")
 _WORD = regex.compile(r"[\p{L}\p{M}]")
 # Types where the participants are co-equal unless the lexicon says otherwise.
 _ACTOR_TYPES = {"person", "organisation", "country", "place"}
+# Endings of a noun that a bare name before it modifies: genitive (আসিয়ান
+# দেশগুলোর) or locative (তাইওয়ান প্রশ্নে).
+_MODIFIED_ENDINGS = ("ের", "দের", "র", "ে", "য়")
 
 
 @dataclass(slots=True)
@@ -60,6 +64,9 @@ class _Role:
     relation: str  # doer | with | against | to | from | between | locative | genitive | demonym
     before_trigger: bool
     adjacent: bool  # immediately before the trigger (a modifier of it)
+    near: bool = False  # before the trigger with at most one other word between (রুবিওর এশিয়া সফর)
+    coordinated: bool = False  # joined to the previous mention by ও / এবং / a comma
+    modifies_mention: bool = False  # right before another name (ইউক্রেনের খারকিভে): it modifies that name
 
 
 @dataclass(slots=True)
@@ -131,7 +138,7 @@ class EventCoder:
                 in_sent = [m for m in mentions if sent.start <= m.start < sent.end and m.type == "person" and m.actor_id]
                 if in_sent:
                     last_people = [_participant(m) for m in in_sent]
-                subject = self._subject(body, sent, mentions) or subject
+                subject = self._subject(body, sent, mentions, timexes) or subject
         return [self._finish(article, d, ref) for d in drafts]
 
     # -- per sentence ---------------------------------------------------------
@@ -145,6 +152,7 @@ class EventCoder:
         if not toks:
             return []
         in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
         matches = [m for m in self.lexicon.match(text)]
         out: list[_Draft] = []
         prev_doers: list[Participant] = []
@@ -155,9 +163,12 @@ class EventCoder:
             c_start, c_end = _clause(toks, t_start, t_end, g)
             verb_i, verb = _verb_after(toks, t_end, c_end, g)
             entry = m.entry
-            if getattr(entry, "light_verbs", None) and not _has_light_verb(toks, t_end, c_end, entry.light_verbs):
-                continue
-            roles = _roles(toks, in_sent, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit")
+            if entry.type is None:
+                continue  # a blocker phrase (সংবাদ সম্মেলন): no event
+            lv = getattr(m, "light_verb", None)
+            if getattr(entry, "light_verbs", None) and lv is not None and sent.start + lv.start >= c_end:
+                continue  # the light verb belongs to another clause
+            roles = _roles(toks, in_sent, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times)
             passive = _is_passive(toks, t_end, c_end)
             actors, recipients, location = _assign(roles, entry.symmetric, passive)
             if entry.type in g.location_is_target and not recipients and location is not None:
@@ -166,7 +177,11 @@ class EventCoder:
             clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
             if not actors and not anaphoric and c_start > sent.start:
                 # "তারা সেনা পাঠিয়েছে এবং ... সরবরাহ করছে": a later clause shares the first one's doer.
-                head = _roles(toks, in_sent, c_start, c_start, sent.start, c_start, g, body, False)
+                head_words = " ".join(t.text for t in toks if t.end <= c_start)
+                if any(_has_phrase(head_words, v) for v in g.speech_verbs):
+                    head = []  # "X বলেন, ...": the speaker is a source, not this clause's doer
+                else:
+                    head = _roles(toks, in_sent, c_start, c_start, sent.start, c_start, g, body, False, times)
                 actors = [_participant(r.mention) for r in head if r.relation == "doer" and r.mention.type != "place"][:1]
                 if not actors:
                     actors = list(prev_doers)
@@ -176,8 +191,14 @@ class EventCoder:
                 actors = _pronoun_actors(clause_words, g, earlier + out, last_people, subject, sent)
             if actors:
                 prev_doers = actors
-            status, cue = self._status(toks, t_start, t_end, c_start, c_end, verb_i)
-            date_v, gran, how, dtext = _event_date(timexes, t_start, c_start, c_end, sent)
+            # "X আগামী সপ্তাহে হামলা চালাবে বলে হুমকি দিয়েছে": what precedes the
+            # complementizer is the content of the threat, not its tense or date.
+            own_start = c_start
+            for t in toks:
+                if c_start <= t.start and t.end <= t_start and t.text in g.complementizers:
+                    own_start = t.end
+            status, cue = self._status(toks, t_start, t_end, own_start, c_end, verb_i)
+            date_v, gran, how, dtext = _event_date(timexes, t_start, own_start, c_end, sent, skip=(c_start, own_start))
             status = _historical(status, date_v, ref, verb, cue, clause_words, g)
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
             out.append(_Draft(
@@ -204,12 +225,13 @@ class EventCoder:
             return []
         return [Participant(country.id, country.name_en, country.name_bn, place.text, place.start, place.end, "country")]
 
-    def _subject(self, body: str, sent: Sentence, mentions: list[ActorMention]) -> list[Participant]:
+    def _subject(self, body: str, sent: Sentence, mentions: list[ActorMention], timexes: list[Any]) -> list[Participant]:
         """The sentence's unmarked doers: what a তারা / তিনি in the next sentence most likely means."""
         text = body[sent.start:sent.end]
         toks = [_Tok(t.start, t.end, normalize(t.text)) for t in tokenize(text, sent.start)]
         in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.actor_id]
-        roles = _roles(toks, in_sent, sent.end, sent.end, sent.start, sent.end, self.grammar, body, False)
+        times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
+        roles = _roles(toks, in_sent, sent.end, sent.end, sent.start, sent.end, self.grammar, body, False, times)
         return [_participant(r.mention) for r in roles if r.relation == "doer" and r.mention.type != "place"][:1]
 
     def _status(self, toks: list[_Tok], t_start: int, t_end: int, c_start: int, c_end: int,
@@ -347,20 +369,6 @@ def _verb_after(toks: list[_Tok], t_end: int, c_end: int, g: Grammar) -> tuple[i
     return None, None
 
 
-def _has_light_verb(toks: list[_Tok], t_end: int, c_end: int, light_verbs: Iterable[str]) -> bool:
-    stems = []
-    for lv in light_verbs:
-        lv = normalize(lv)
-        if lv.endswith("ওয়া"):
-            stems.append(lv[: -len("ওয়া")])
-        elif lv.endswith("া") and len(lv) > 2:
-            stems.append(lv[:-1])
-        else:
-            stems.append(lv)
-    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:4]
-    return any(w.startswith(s) for w in after for s in stems if s)
-
-
 def _is_passive(toks: list[_Tok], t_end: int, c_end: int) -> bool:
     """"গ্রেপ্তার করা হয়েছে": the unmarked noun is the one acted on."""
     after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:3]
@@ -400,14 +408,25 @@ def _groups(mentions: list[ActorMention], text_of: Any) -> list[list[ActorMentio
 
 
 def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: int, c_start: int, c_end: int,
-           g: Grammar, body: str, visit: bool) -> list[_Role]:
+           g: Grammar, body: str, visit: bool, times: tuple[tuple[int, int], ...] = ()) -> list[_Role]:
     out: list[_Role] = []
     seen: set[str] = set()
     starts = {m.start for m in mentions}
+    # "... হামলা চালায় বলে জানিয়েছে রয়টার্স": names after the saying are sources.
+    for t in toks:
+        if t.start >= t_end and t.end <= c_end and (t.text in g.complementizers or t.text in g.speech_verbs):
+            c_end = t.start
+            break
     inside = [m for m in mentions if c_start <= m.start and m.end <= c_end and m.type in _ACTOR_TYPES
               and not (t_start <= m.start < t_end)]
+    covered = [(m.start, m.end) for m in inside]
+    prev_end: int | None = None
     for grp in _groups(inside, lambda a, b: body[a:b]):
         m = grp[-1]
+        coordinated = prev_end is not None and body[prev_end:grp[0].start].strip(" ,") in ("", "ও", "এবং", "আর", "-", "–")
+        prev_end = m.end
+        gap = [t for t in toks if m.end <= t.start and t.end <= t_start
+               and not any(a <= t.start < b for a, b in covered)]
         nxt = [t for t in toks if t.start >= m.end and t.end <= c_end][:2]
         following = nxt[0].text if nxt else ""
         two = f"{following} {nxt[1].text}" if len(nxt) > 1 else following
@@ -432,7 +451,9 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
             rel = "to"
         elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and following not in g.adverbs \
-                and any(following.endswith(e) and len(following) > len(e) + 1 for e in ("ের", "দের", "র")) \
+                and not any(a <= nxt[0].start < b for a, b in times) \
+                and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
+                and not _is_verb(following, g) \
                 and following not in g.postpositions:
             # "আসিয়ান দেশগুলোর ...": a name used as a modifier of the next noun.
             continue
@@ -442,7 +463,8 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
         if key in seen:
             continue
         seen.add(key)
-        out.append(_Role(m, rel, before, adjacent))
+        modifies = bool(nxt) and nxt[0].start in starts
+        out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
     return out
 
 
@@ -460,6 +482,7 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
     recipients: list[Participant] = []
     location: Participant | None = None
     places: list[_Role] = []
+    doers_seen = last_was_doer = False
     for r in roles:
         p = _participant(r.mention)
         if r.relation in ("with", "against", "to", "between"):
@@ -470,8 +493,8 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
             _add(recipients, p)
             places.append(r)
         elif r.relation == "genitive":
-            # রাশিয়ার হামলা: the genitive right before the trigger owns it.
-            if r.adjacent:
+            # রাশিয়ার হামলা, রুবিওর এশিয়া সফর: a genitive (nearly) right before the trigger owns it.
+            if r.adjacent or (r.near and r.mention.type != "place" and not r.modifies_mention):
                 _add(actors, p)
         elif r.relation == "demonym":
             if r.adjacent:
@@ -481,8 +504,13 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
                 continue
             if passive:
                 _add(recipients, p)
-            elif r.before_trigger or not actors:
-                _add(actors, p)
+            elif not doers_seen or (r.coordinated and last_was_doer):
+                # The subject is the first unmarked name (with any joined to it by ও / এবং);
+                # later unmarked names are objects or asides.
+                if r.before_trigger or not actors:
+                    _add(actors, p)
+            doers_seen = True
+        last_was_doer = r.relation == "doer"
     if places:
         location = _participant(places[-1].mention)
     if not actors:
@@ -524,6 +552,9 @@ def _copy(p: Participant) -> Participant:
 def _date_part(value: str | None) -> tuple[str | None, str | None]:
     if not value:
         return None, None
+    week = _WEEK.match(value)
+    if week:
+        return week.group(0), "week"
     m = _ISO.match(value)
     if not m:
         return None, None
@@ -534,10 +565,11 @@ def _date_part(value: str | None) -> tuple[str | None, str | None]:
     return m.group(0), "year"
 
 
-def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent: Sentence
-                ) -> tuple[str | None, str | None, str, str | None]:
+def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent: Sentence,
+                skip: tuple[int, int] = (0, 0)) -> tuple[str | None, str | None, str, str | None]:
     def usable(t: Any) -> bool:
-        return t.type in ("DATE", "TIME") and _date_part(t.value)[0] is not None
+        return (t.type in ("DATE", "TIME") and _date_part(t.value)[0] is not None
+                and not skip[0] <= t.start < skip[1])
 
     in_clause = [t for t in timexes if c_start <= t.start and t.end <= c_end and usable(t)]
     pool, how = (in_clause, "text") if in_clause else (
@@ -605,7 +637,7 @@ def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if (prev is not None and prev.type == d.type and prev.status == d.status
+        if (prev is not None and prev.type == d.type and prev.status == d.status and prev.mode == d.mode
                 and prev.evidence[0].sentence_start == d.evidence[0].sentence_start
                 and (not d.keys() or not prev.keys() or d.keys() & prev.keys())):
             prev.evidence.append(d.evidence[0])
@@ -644,7 +676,8 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
         if prev.type != d.type:
             continue
         same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and d.anaphoric
-        if d.anaphoric and not d.keys() - prev.keys() and _dates_agree(prev, d):
+        if (d.anaphoric or not d.keys()) and not d.keys() - prev.keys() and _dates_agree(prev, d):
+            # A retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new.
             pass
         elif (d.keys() and prev.keys() and (d.keys() <= prev.keys() or prev.keys() <= d.keys())
               and same_status and _dates_agree(prev, d)):

@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "pronouns", "anaphora", "status", "verbs"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "pronouns", "anaphora", "status", "verbs"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues"}
@@ -48,6 +48,8 @@ class Grammar:
     subordinators: frozenset[str]
     adverbs: frozenset[str]
     location_is_target: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    complementizers: frozenset[str]
     copulas: frozenset[str]
     plural_pronouns: tuple[str, ...]
     singular_pronouns: frozenset[str]
@@ -100,6 +102,8 @@ def load_grammar() -> Grammar:
         locative_endings=_strings("locative_endings", data["locative_endings"]),
         clause_breaks=frozenset(_strings("clause_breaks", data["clause_breaks"])),
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
+        speech_verbs=_strings("speech_verbs", data["speech_verbs"]),
+        complementizers=frozenset(_strings("complementizers", data["complementizers"])),
         location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
         adverbs=frozenset(_strings("adverbs", data["adverbs"])),
         copulas=frozenset(_strings("copulas", data["copulas"])),

@@ -1,0 +1,380 @@
+"""The Bengali trigger lexicon: words and phrases that name a PLOVER event.
+
+The data lives in ``data/events/triggers.yaml`` (the file's header explains
+each key; ``docs/ontology.md`` says how to add a trigger).  Every entry is
+checked on load against the ontology (type, mode and contexts must exist),
+and a duplicate text, an unknown key or a phrase the tokenizer would not split
+into the entry's words is an error naming the file and the line.
+
+:meth:`Lexicon.match` finds trigger candidates in one normalised sentence:
+
+* words are the tokens of :func:`ghotona.text.segment.tokenize`, so a trigger
+  never matches inside a longer word (হামলা does not match হামলাকারী);
+* all words but the last match exactly; the last is matched by the entry's
+  kind -- ``noun``: bare or with one case/number/determiner ending
+  (হামলায়, বৈঠকের, চুক্তিটি), ``verb``: a stem plus a verb ending
+  (ছুড় -> ছুড়েছে), ``fixed``: exactly;
+* an entry with ``light_verbs`` counts only when one of those verbs follows
+  within the clause (সমর্থন জানিয়েছে, not সমর্থনে);
+* overlapping candidates: the longest (in words) wins, then the one ending
+  later, because Bengali puts the head of a phrase last.  Blocker entries
+  (``type: null``) take part in this and are then dropped.
+
+The caller decides what an event is; this module only proposes where one is
+named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Sequence
+
+import regex
+
+from ..actors.inflect import base_forms
+from ..langdata import data_path, read_yaml_file
+from ..records import Token
+from ..text.normalize import normalize
+from ..text.segment import tokenize
+from .ontology import LineLoader, Ontology, Checker, line_of, load_ontology
+
+__all__ = [
+    "TRIGGERS_FILE",
+    "KINDS",
+    "TriggerEntry",
+    "LightVerbHit",
+    "TriggerMatch",
+    "Lexicon",
+    "load_lexicon",
+    "parse_lexicon",
+]
+
+TRIGGERS_FILE = "events/triggers.yaml"
+KINDS = ("noun", "verb", "fixed")
+
+_TOP_KEYS = ("verb_endings", "noun_endings", "light_verb_window", "light_verbs", "triggers")
+_ENTRY_KEYS = ("text", "kind", "type")
+_ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note")
+# A token that carries no letter or digit ends the clause for the light-verb search.
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One entry of triggers.yaml, normalised.  ``type`` None marks a blocker."""
+
+    text: str
+    words: tuple[str, ...]
+    kind: str
+    type: str | None
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    symmetric: bool | None = None
+    light_verbs: tuple[str, ...] = ()
+    except_forms: tuple[str, ...] = ()
+    note: str | None = None
+    line: int = 0
+
+    @property
+    def is_blocker(self) -> bool:
+        return self.type is None
+
+
+@dataclass(frozen=True, slots=True)
+class LightVerbHit:
+    """The light verb that licensed a noun trigger (জানিয়েছে after সমর্থন)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    token: int
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence.
+
+    ``start``/``end`` are character offsets (into the text given to
+    :meth:`Lexicon.match`, or the tokens' own offsets); ``token_start`` and
+    ``token_end`` index the token list, end exclusive.
+    """
+
+    start: int
+    end: int
+    text: str
+    token_start: int
+    token_end: int
+    entry: TriggerEntry
+    light_verb: LightVerbHit | None = None
+
+    @property
+    def type(self) -> str | None:
+        return self.entry.type
+
+    @property
+    def mode(self) -> str | None:
+        return self.entry.mode
+
+
+@dataclass
+class Lexicon:
+    """All trigger entries plus the endings and light verbs used to match them."""
+
+    entries: tuple[TriggerEntry, ...]
+    verb_endings: frozenset[str]
+    noun_endings: frozenset[str]
+    light_verbs: dict[str, frozenset[str]]
+    light_verb_window: int = 3
+    path: str = ""
+    _index: dict[str, tuple[TriggerEntry, ...]] = field(init=False, repr=False)
+    _lemma_of: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[TriggerEntry]] = {}
+        for e in self.entries:
+            index.setdefault(e.words[0], []).append(e)
+        self._index = {k: tuple(v) for k, v in index.items()}
+        lemma_of: dict[str, list[str]] = {}
+        for lemma, forms in self.light_verbs.items():
+            for f in forms:
+                lemma_of.setdefault(f, []).append(lemma)
+        self._lemma_of = {k: tuple(v) for k, v in lemma_of.items()}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def by_type(self, type: str) -> tuple[TriggerEntry, ...]:
+        return tuple(e for e in self.entries if e.type == type)
+
+    def counts(self) -> dict[str, int]:
+        """Entries per type (blockers under the key ``None`` are left out)."""
+        out: dict[str, int] = {}
+        for e in self.entries:
+            if e.type is not None:
+                out[e.type] = out.get(e.type, 0) + 1
+        return out
+
+    # -- matching ------------------------------------------------------------
+
+    def _last_word_matches(self, entry: TriggerEntry, word: str, tok: str) -> bool:
+        if tok in entry.except_forms:
+            return False
+        if entry.kind == "fixed":
+            return tok == word
+        if entry.kind == "verb":
+            return tok.startswith(word) and tok[len(word):] in self.verb_endings
+        if tok == word:
+            return True
+        if tok.startswith(word) and tok[len(word):] in self.noun_endings:
+            return True
+        return word in base_forms(tok)
+
+    def _keys(self, tok: str) -> set[str]:
+        """Every form a token's first word could be: itself, and the token with one ending removed."""
+        keys = {tok}
+        keys.update(base_forms(tok))
+        for endings in (self.noun_endings, self.verb_endings):
+            for e in endings:
+                if len(tok) > len(e) and tok.endswith(e):
+                    keys.add(tok[: -len(e)])
+        return keys
+
+    def _candidates(self, toks: Sequence[Token]) -> list[tuple[int, int, TriggerEntry]]:
+        out: list[tuple[int, int, TriggerEntry]] = []
+        for i, t in enumerate(toks):
+            seen: set[int] = set()
+            for key in self._keys(t.text):
+                for e in self._index.get(key, ()):
+                    if id(e) in seen:
+                        continue
+                    seen.add(id(e))
+                    n = len(e.words)
+                    if i + n > len(toks):
+                        continue
+                    if any(toks[i + k].text != e.words[k] for k in range(n - 1)):
+                        continue
+                    if self._last_word_matches(e, e.words[-1], toks[i + n - 1].text):
+                        out.append((i, i + n, e))
+        return out
+
+    def _light_verb(self, toks: Sequence[Token], end: int, entry: TriggerEntry, starts: set[int]) -> LightVerbHit | None:
+        for j in range(end, min(len(toks), end + self.light_verb_window)):
+            text = toks[j].text
+            if not _WORDLIKE.search(text):
+                return None  # punctuation ends the clause
+            for lemma in self._lemma_of.get(text, ()):
+                if lemma in entry.light_verbs:
+                    return LightVerbHit(toks[j].start, toks[j].end, text, lemma, j)
+            if j in starts:
+                return None  # another trigger begins: the verb after it is its own
+        return None
+
+    def match(self, tokens_or_text: str | Sequence[Token], *, require_light_verb: bool = True) -> list[TriggerMatch]:
+        """Trigger candidates in one sentence, left to right, without overlaps.
+
+        Give the sentence as normalised text (see
+        :func:`ghotona.text.normalize.normalize`; offsets are then into that
+        text) or as its tokens (offsets are the tokens' own).  With
+        ``require_light_verb=False`` entries that need a light verb are kept
+        even without one (``light_verb`` is then None).
+        """
+        toks = tokenize(tokens_or_text) if isinstance(tokens_or_text, str) else list(tokens_or_text)
+        raw = self._candidates(toks)
+        starts = {i for i, _, _ in raw}
+        kept: list[tuple[int, int, TriggerEntry, LightVerbHit | None]] = []
+        for i, j, e in raw:
+            hit = None
+            if e.light_verbs:
+                # The verb search may not stop at the candidate's own start.
+                hit = self._light_verb(toks, j, e, starts - {i})
+                if hit is None and require_light_verb:
+                    continue
+            kept.append((i, j, e, hit))
+        # Longest first, then the one ending later (the head comes last),
+        # then the longer text, then file order for a stable result.
+        kept.sort(key=lambda c: (-(c[1] - c[0]), -c[1], -len(c[2].text), c[2].line))
+        taken: set[int] = set()
+        out: list[TriggerMatch] = []
+        for i, j, e, hit in kept:
+            span = range(i, j)
+            if any(k in taken for k in span):
+                continue
+            taken.update(span)
+            if e.is_blocker:
+                continue
+            start, end = toks[i].start, toks[j - 1].end
+            text = "".join(_surface(toks, i, j))
+            out.append(TriggerMatch(start, end, text, i, j, e, hit))
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+def _surface(toks: Sequence[Token], i: int, j: int) -> list[str]:
+    """The tokens i..j-1 joined by the (single) spaces between them."""
+    parts = [toks[i].text]
+    for k in range(i + 1, j):
+        parts.append(" " * max(1, toks[k].start - toks[k - 1].end))
+        parts.append(toks[k].text)
+    return parts
+
+
+# --------------------------------------------------------------------------
+# Loading and validation
+
+
+def _norm_list(ck: Checker, value: Any, line: int, what: str) -> list[str]:
+    out: list[str] = []
+    lines = getattr(value, "lines", None)
+    for k, item in enumerate(ck.seq(value, line, what)):
+        at = lines[k] if lines else line
+        if not isinstance(item, str) or not item.strip():
+            raise ck.err(at, f"{what} should hold non-empty strings, got {item!r}")
+        s = normalize(item).strip()
+        if s in out:
+            raise ck.err(at, f"{what}: {s!r} is listed twice")
+        out.append(s)
+    return out
+
+
+def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
+    """Validate parsed YAML (loaded with :class:`~ghotona.events.ontology.LineLoader`) and build the :class:`Lexicon`."""
+    ck = Checker(path)
+    top = ck.mapping(data, 1, "the file")
+    ck.keys(top, _TOP_KEYS)
+    top_line = line_of(top, 1)
+    verb_endings = _norm_list(ck, top["verb_endings"], top_line, "verb_endings")
+    noun_endings = _norm_list(ck, top["noun_endings"], top_line, "noun_endings")
+    window = top["light_verb_window"]
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise ck.err(top_line, f"light_verb_window should be a positive integer, got {window!r}")
+    lv_raw = ck.mapping(top["light_verbs"], top_line, "light_verbs")
+    light_verbs: dict[str, frozenset[str]] = {}
+    for lemma, forms in lv_raw.items():
+        if not isinstance(lemma, str) or not lemma.strip():
+            raise ck.err(top_line, f"light verb lemma should be a non-empty string, got {lemma!r}")
+        light_verbs[normalize(lemma).strip()] = frozenset(_norm_list(ck, forms, top_line, f"light_verbs.{lemma}"))
+
+    entries: list[TriggerEntry] = []
+    first_line: dict[str, int] = {}
+    triggers = ck.seq(top["triggers"], top_line, "triggers")
+    for raw in triggers:
+        raw = ck.mapping(raw, top_line, "a trigger")
+        ck.keys(raw, _ENTRY_KEYS, _ENTRY_OPTIONAL)
+        line = line_of(raw)
+        text = " ".join(normalize(ck.text(raw, "text") or "").split())
+        if text in first_line:
+            raise ck.err(line, f"trigger {text!r} is listed twice (also at line {first_line[text]}); keep one entry")
+        words = tuple(text.split(" "))
+        for w in words:
+            toks = tokenize(w)
+            if len(toks) != 1 or toks[0].text != w:
+                raise ck.err(line, f"{w!r} in {text!r} is not one token to the tokenizer ({[t.text for t in toks]}); it could never match")
+        kind = raw["kind"]
+        if kind not in KINDS:
+            raise ck.err(line, f"kind {kind!r} should be one of {', '.join(KINDS)}")
+        tname = raw["type"]
+        mode = raw.get("mode")
+        symmetric = raw.get("symmetric")
+        contexts: list[str] = []
+        if tname is None:
+            for key in ("mode", "symmetric", "contexts", "light_verbs"):
+                if raw.get(key) not in (None, []):
+                    raise ck.err(line, f"a blocker (type: null) cannot have {key!r}; it only stops shorter triggers")
+            if not raw.get("note"):
+                raise ck.err(line, "a blocker (type: null) needs a 'note' saying why the phrase is not an event")
+        else:
+            if not isinstance(tname, str) or tname not in ontology.types:
+                current = ontology.canonical_type(tname) if isinstance(tname, str) else None
+                hint = f" (write {current})" if current else ""
+                raise ck.err(line, f"unknown type {tname!r}{hint}; known types: {', '.join(ontology.types)}")
+            if "mode" not in raw:
+                raise ck.err(line, "missing required key 'mode' (write mode: null when no mode fits)")
+            if mode is not None and not ontology.is_valid(tname, mode):
+                known = ", ".join(m.name for m in ontology.modes(tname)) or "none"
+                raise ck.err(line, f"{mode!r} is not a mode of {tname}; its modes: {known}")
+            if not isinstance(symmetric, bool):
+                raise ck.err(line, f"'symmetric' should be true or false, got {symmetric!r}")
+            for c in ck.seq(raw.get("contexts") or [], line, "'contexts'"):
+                if c not in ontology.contexts:
+                    raise ck.err(line, f"unknown context {c!r}; known: {', '.join(ontology.contexts)}")
+                contexts.append(c)
+        lvs = []
+        for lv in ck.seq(raw.get("light_verbs") or [], line, "'light_verbs'"):
+            lv = normalize(lv) if isinstance(lv, str) else lv
+            if lv not in light_verbs:
+                raise ck.err(line, f"light verb {lv!r} is not a key of light_verbs; known: {', '.join(light_verbs)}")
+            lvs.append(lv)
+        excepts = tuple(_norm_list(ck, raw.get("except") or [], line, "'except'"))
+        if kind == "verb" and len(words[-1]) < 2:
+            raise ck.err(line, f"verb stem {words[-1]!r} is too short to match safely")
+        entries.append(TriggerEntry(
+            text=text, words=words, kind=kind, type=tname, mode=mode, contexts=tuple(contexts),
+            symmetric=symmetric if tname is not None else None, light_verbs=tuple(lvs),
+            except_forms=excepts, note=ck.text(raw, "note", null=True), line=line,
+        ))
+        first_line[text] = line
+    return Lexicon(
+        entries=tuple(entries),
+        verb_endings=frozenset(verb_endings),
+        noun_endings=frozenset(noun_endings),
+        light_verbs=light_verbs,
+        light_verb_window=window,
+        path=path,
+    )
+
+
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    path = data_path(TRIGGERS_FILE)
+    return parse_lexicon(read_yaml_file(path, LineLoader), path, load_ontology())
+
+
+def load_lexicon(path: str | None = None, ontology: Ontology | None = None) -> Lexicon:
+    """The shipped lexicon (loaded once per process), or the file at ``path``
+    checked against ``ontology`` (the shipped one by default)."""
+    if path is None and ontology is None:
+        return _default()
+    p = str(path) if path is not None else data_path(TRIGGERS_FILE)
+    return parse_lexicon(read_yaml_file(p, LineLoader), p, ontology or load_ontology())
