@@ -426,3 +426,144 @@ def test_handover_day_arithmetic() -> None:
     assert not r.covers(date(2025, 1, 20) + timedelta(days=1))
     assert Role("x", "US", None, date(2000, 1, 1)).covers(date(1900, 1, 1))
     assert Role("x", "US", date(2000, 1, 1), None).covers(date(2100, 1, 1))
+
+
+# --------------------------------------------------------------------------
+# Derived roles, context words, homographs, generic forces, regions
+
+
+def test_country_leader_is_a_derived_role(d: Dictionary) -> None:
+    rd = d.roles["country_leader"]
+    assert rd.derived and "নেতা" in rd.phrases
+    assert "নেতা" not in d.roles["supreme_leader"].phrases  # country_leader tries supreme_leader first
+    on = date(2025, 7, 10)
+    assert d.resolve("country_leader", "KP", on)[0] == "supreme_leader"
+    assert _holders(d, "country_leader", "KP", "2025-07-10") == ["Kim Jong Un"]
+    assert _holders(d, "country_leader", "Q159", "2025-07-10") == ["Vladimir Putin"]  # a country id works too
+    assert d.resolve("country_leader", "IN", on)[0] == "prime_minister"  # held_by_in: not the president
+    assert d.resolve("country_leader", "IR", on)[0] == "supreme_leader"
+    assert _holders(d, "country_leader", "BD", "2025-07-10") == ["Muhammad Yunus"]
+    assert _holders(d, "country_leader", "BD", "2023-07-10") == ["Sheikh Hasina"]
+    assert d.holders("country_leader", "Q1065", on) == []  # no derived role of an organisation
+    assert d.resolve("president", "US", on)[0] == "president"  # a plain role is its own office
+    # head_of_government: Iran's president heads its government, Russia's prime minister
+    assert d.resolve("head_of_government", "IR", on)[0] == "president"
+    assert d.resolve("head_of_government", "RU", on)[0] == "prime_minister"
+
+
+def test_ministry_head_phrases_name_the_minister(d: Dictionary) -> None:
+    assert "foreign_minister" in d.roles_for_phrase("পররাষ্ট্র মন্ত্রণালয়ের প্রধান")
+    assert "defence_minister" in d.roles_for_phrase("প্রতিরক্ষা মন্ত্রণালয়ের প্রধান")
+
+
+def test_context_words_are_loaded_normalised(d: Dictionary) -> None:
+    ctx = d.context
+    assert "সাবেক" in ctx.qualifiers and "নির্বাচন" in ctx.blockers
+    assert "বাহিনী" in ctx.generic_forces and "সরকার" in ctx.cue_words and "ও" in ctx.list_words
+    for w in (*ctx.qualifiers, *ctx.blockers, *ctx.cue_words, *ctx.generic_forces):
+        assert w == normalize(w)
+    forms = {h.form: h for h in ctx.homographs}
+    assert {"মালি", "চিলি", "গিনি", "ট্রাম্প"} <= set(forms)
+    assert forms["মালি"].needs_cue and not forms["ট্রাম্প"].needs_cue and "কার্ড" in forms["ট্রাম্প"].not_before
+
+
+def test_regions_have_no_parent(d: Dictionary) -> None:
+    for form, name in [("দক্ষিণ এশিয়া", "South Asia"), ("মধ্যপ্রাচ্য", "Middle East"), ("সাহেল অঞ্চল", "Sahel"),
+                       ("কোরীয় উপদ্বীপ", "Korean Peninsula"), ("কাশ্মীর", "Kashmir"), ("লাতিন আমেরিকা", "Latin America")]:
+        a = _one(d, form)
+        assert (a.type, a.name_en, a.parent, a.country) == ("place", name, None, None)
+    assert _one(d, "ক্রিমিয়া").parent == "UA"  # a region of one country keeps it
+
+
+def test_no_organisation_claims_a_generic_force_phrase(d: Dictionary) -> None:
+    for form in ("রুশ বাহিনী", "মার্কিন সেনাবাহিনী", "ইসরায়েলি সেনাবাহিনী", "বাংলাদেশ সেনাবাহিনী"):
+        assert d.by_alias(form) == [], form
+    assert _one(d, "ইসরায়েলি প্রতিরক্ষা বাহিনী").name_en == "Israel Defense Forces"
+
+
+ORG = """\
+- id: gh:test-force
+  type: organisation
+  name_en: Test Force
+  name_bn: পরীক্ষা বাহিনী
+  aliases: []
+  country: RU
+  sector: MIL
+"""
+
+
+@pytest.mark.parametrize("alias", ["রুশ বাহিনী", "রাশিয়ার সেনাবাহিনী", "রাশিয়া সশস্ত্র বাহিনী"])
+def test_a_generic_force_phrase_is_rejected(tmp_path: Path, alias: str) -> None:
+    err = _error(tmp_path, "# forces\n" + ORG.replace("aliases: []", f"aliases: [{alias}]"))
+    assert err.where.startswith("line 2") and "generic force noun" in err.problem and alias in err.problem
+    # a force's own name is fine, even with a country word in it
+    ok = load_dictionary(extra_files=[_write(tmp_path, ORG.replace("aliases: []", "aliases: [রাশিয়ার পরীক্ষা বাহিনী]"), "ok.yaml")])
+    assert ok.get("gh:test-force") is not None
+
+
+def test_a_region_may_have_a_null_parent(tmp_path: Path) -> None:
+    place = "- id: gh:region-test\n  type: place\n  name_en: Test Region\n  name_bn: পরীক্ষা অঞ্চল\n  aliases: []\n  parent: null\n"
+    ok = load_dictionary(extra_files=[_write(tmp_path, place)])
+    assert ok.get("gh:region-test").parent is None and ok.get("gh:region-test").country is None
+
+
+def _roles_variant(tmp_path: Path, old: str, new: str) -> Path:
+    text = Path(data_path("actors/roles.yaml")).read_text("utf-8")
+    assert old in text
+    return _write(tmp_path, text.replace(old, new, 1), "roles.yaml")
+
+
+def _load_with(roles: str | None = None, ambiguous: str | None = None) -> Dictionary:
+    from ghotona.actors.dictionary import AMBIGUOUS_FILE, ROLES_FILE, _load, _shipped_files
+
+    return _load(_shipped_files(), roles or data_path(ROLES_FILE), [ambiguous or data_path(AMBIGUOUS_FILE)])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("held_by: [supreme_leader, president,", "held_by: [supreme_leader, presidnet,", "not a role key"),
+        ("held_by: [supreme_leader, president,", "held_by: [head_of_government, president,", "derived role"),
+        ("held_by: [supreme_leader, president,", "held_by: [president, president,", "twice"),
+        ("      - countries: [AL,", "      - countries: [XX, AL,", "CLDR"),
+        ("qualifiers: [সাবেক,", "qualifiers: [[সাবেক],", "non-empty strings"),
+        ("roles:\n  president:", "rolez: {}\nroles:\n  president:", "unknown key"),
+        ("needs_holder: [প্রধান]", "needs_holder: [প্রধান, মহারাজ]", "no role phrase"),
+    ],
+)
+def test_roles_file_errors(tmp_path: Path, old: str, new: str, message: str) -> None:
+    path = _roles_variant(tmp_path, old, new)
+    with pytest.raises(LanguageDataError) as info:
+        _load_with(roles=str(path))
+    assert info.value.path == str(path) and info.value.where.startswith("line"), info.value
+    assert message in info.value.problem, info.value
+
+
+def test_a_derived_role_cannot_be_held(tmp_path: Path) -> None:
+    err = _error(tmp_path, GOOD.replace("role: spokesperson, of: gh:bd-bnp", "role: country_leader, of: BD"))
+    assert "derived" in err.problem and "give the office" in err.problem
+
+
+HOMOGRAPH = "homographs:\n  - form: মালি\n    actor: gh:country-ml\n    sense: gardener\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (HOMOGRAPH.replace("form: মালি", "form: মালী"), "not a form of"),
+        (HOMOGRAPH.replace("gh:country-ml", "gh:country-zz"), "not in the dictionary"),
+        (HOMOGRAPH + "    color: green\n", "unknown key"),
+        (HOMOGRAPH + "    needs_cue: maybe\n", "true or false"),
+        (HOMOGRAPH + "    needs_cue: false\n", "needs 'needs_cue: true'"),
+        (HOMOGRAPH + HOMOGRAPH.split("\n", 1)[1], "listed twice"),
+        ("cues:\n  window: 50\n  words: [সরকার]\n", "1 to 30"),
+        ("cues:\n  window: 5\n  words: [সরকার, জাতীয় দল]\n", "single words"),
+        ("generic_forces: বাহিনী\n", "list"),
+    ],
+)
+def test_ambiguous_file_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = _write(tmp_path, "# test\n" + text, "amb.yaml")
+    with pytest.raises(LanguageDataError) as info:
+        _load_with(ambiguous=str(path))
+    assert info.value.path == str(path), info.value
+    assert message in info.value.problem, info.value

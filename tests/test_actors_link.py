@@ -7,7 +7,6 @@ the contract's schema (docs/actors.md), and sentences written for them.
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ghotona.actors.translit import consonant_count, loose, romanise, similarity
 from ghotona.text.normalize import normalize
 
 FIXTURE = Path(__file__).parent / "fixtures" / "actors_mini"
+SHIPPED_SET = Path(__file__).parent / "fixtures" / "actors_shipped.yaml"
 
 PUTIN, TRUMP, BIDEN, MEDVEDEV = "Q7747", "Q22686", "Q6279", "gh:dmitry-medvedev"
 LAVROV, SHOIGU, CHOE, RI = "gh:sergey-lavrov", "gh:sergei-shoigu", "gh:choe-son-hui", "gh:ri-son-gwon"
@@ -266,7 +266,7 @@ def test_spaces_and_hyphens_inside_names_do_not_matter(mini):
         ("রাশিয়ার পররাষ্ট্র মন্ত্রী", "role", LAVROV),
         ("উত্তরকোরিয়ার নেতা", "role", KIM),
         ("কিম জং-উন", "exact", KIM),
-        ("রাশিয়ার", "inflected", RU),
+        ("রাশিয়ার পররাষ্ট্র মন্ত্রণালয়", "exact", "gh:ru-mfa"),  # the ministry, not its minister
     ]
 
 
@@ -334,6 +334,126 @@ def test_role_guards(mini):
     # a role with a word between modifier and phrase: the country only
     out = find("রাশিয়ার সাবেক প্রেসিডেন্ট", dictionary=mini)
     assert [(m.text, m.type) for m in out] == [("রাশিয়ার", "country")]
+
+
+def test_role_words_are_data(mini):
+    # the qualifiers and blockers come from roles.yaml: without them, the guards are gone
+    import dataclasses
+
+    from ghotona.actors.dictionary import Context
+
+    bare = dataclasses.replace(mini, context=Context())
+    assert find("সাবেক মার্কিন প্রেসিডেন্ট বলেন", dictionary=bare)[0].actor_id == TRUMP
+    assert find("মার্কিন প্রেসিডেন্ট নির্বাচন হবে", dictionary=bare)[0].how == "role"
+    # inflected blockers and qualifiers are found through their base forms
+    assert [m.how for m in find("মার্কিন প্রেসিডেন্ট নির্বাচনের ফল", dictionary=mini)] == ["demonym"]
+    m = find("তৎকালীন রুশ প্রেসিডেন্ট বলেন", on=date(2010, 6, 1), dictionary=mini)[0]
+    assert m.actor_id is None and "তৎকালীন" in m.note
+
+
+@pytest.mark.parametrize(
+    "phrase, on, who, office",
+    [
+        ("উত্তর কোরিয়ার নেতা", date(2025, 7, 10), KIM, "supreme_leader"),
+        ("উত্তর কোরিয়ার শীর্ষ নেতা", date(2025, 7, 10), KIM, "supreme_leader"),
+        ("রাশিয়ার নেতা", date(2025, 7, 10), PUTIN, "president"),
+        ("রুশ নেতা", date(2010, 6, 1), MEDVEDEV, "president"),
+        ("চীনের শীর্ষ নেতা", date(2025, 7, 10), "Q15031", "president"),
+        # a parliamentary republic: the prime minister leads, not the president (held_by_in)
+        ("ভারতের নেতা", date(2025, 7, 10), "Q1058", "prime_minister"),
+        ("বাংলাদেশের নেতা", date(2025, 7, 10), "gh:muhammad-yunus", "chief_adviser"),
+    ],
+)
+def test_country_leader_is_whoever_leads_on_the_date(mini, phrase, on, who, office):
+    (m,) = find(f"{phrase} বলেছেন, আলোচনা চলবে।", on=on, dictionary=mini)
+    assert (m.text, m.how, m.actor_id, m.role) == (phrase, "role", who, office)
+    assert f"article date {on.isoformat()}" in m.note
+
+
+def test_country_leader_unresolved_and_organisations(mini):
+    (m,) = find("জাপানের নেতা বলেন", dictionary=mini)
+    assert m.how == "role" and m.actor_id is None and "no holder" in m.note
+    # an organisation's নেতা is its leader, never a derived country role
+    (m,) = find("জাতিসংঘের নেতা বলেন", dictionary=mini)
+    assert m.actor_id is None and "country_leader" not in m.note and m.role == "leader"
+    # plural: no role
+    assert [x.how for x in find("রাশিয়ার নেতারা বলেন", dictionary=mini)] == ["inflected"]
+
+
+def test_a_ministrys_head_is_its_minister(mini):
+    # the country modifier with the longer phrase wins over the ministry + প্রধান
+    (m,) = find("রাশিয়ার পররাষ্ট্র মন্ত্রণালয়ের প্রধান বলেন", dictionary=mini)
+    assert (m.text, m.how, m.actor_id, m.role) == ("রাশিয়ার পররাষ্ট্র মন্ত্রণালয়ের প্রধান", "role", LAVROV, "foreign_minister")
+    (m,) = find("যুক্তরাষ্ট্রের পররাষ্ট্র মন্ত্রণালয়ের প্রধান বলেন", on=date(2023, 1, 1), dictionary=mini)
+    assert m.actor_id == "gh:antony-blinken"
+    # the ministry itself is still the ministry
+    out = find("রাশিয়ার পররাষ্ট্র মন্ত্রণালয়ের বিবৃতি", dictionary=mini)
+    assert [(x.text, x.actor_id) for x in out] == [("রাশিয়ার পররাষ্ট্র মন্ত্রণালয়ের", "gh:ru-mfa")]
+
+
+def test_a_role_phrase_that_is_also_an_adjective_needs_a_holder(mini):
+    # প্রধান is "head" and "main": with nobody holding the role, the country stays a country
+    out = find("রাশিয়ার প্রধান রপ্তানি পণ্য তেল", dictionary=mini)
+    assert [(m.text, m.actor_id) for m in out] == [("রাশিয়ার", RU)]
+    out = find("জাতিসংঘের প্রধান বলেন", dictionary=mini)
+    assert [(m.text, m.how) for m in out] == [("জাতিসংঘের", "inflected")]
+    # a name right after it keeps the role reading, linked to that person
+    out = find("জাতিসংঘের প্রধান আন্তোনিও গুতেরেস বলেন", dictionary=mini)
+    assert [(m.text, m.how, m.actor_id) for m in out] == [
+        ("জাতিসংঘের প্রধান", "role", GUTERRES), ("আন্তোনিও গুতেরেস", "exact", GUTERRES)]
+    # and a ministry's head is its minister, held
+    assert find("রাশিয়ার পররাষ্ট্র মন্ত্রণালয়ের প্রধান", dictionary=mini)[0].actor_id == LAVROV
+
+
+def test_armed_forces_are_the_country(mini):
+    t = "রুশ বাহিনী, মার্কিন সেনারা ও ইসরায়েলের সেনাবাহিনী; ইসরায়েলি প্রতিরক্ষা বাহিনী জানায়"
+    out = find(t, dictionary=mini)
+    assert [(m.text, m.actor_id, m.type) for m in out] == [
+        ("রুশ", RU, "country"), ("মার্কিন", US, "country"), ("ইসরায়েলের", "Q801", "country"),
+        ("ইসরায়েলি প্রতিরক্ষা বাহিনী", "gh:il-idf", "organisation"),  # a force's own name
+    ]
+    assert all("armed forces" in m.note for m in out[:3]) and out[3].note is None
+    assert find("রুশ কর্মকর্তারা", dictionary=mini)[0].note is None
+    # before its forces a bare country name is a role modifier, as the forces' own name
+    (m,) = find("রাশিয়া সেনাবাহিনীর প্রধান বলেন", dictionary=mini)
+    assert (m.how, m.actor_id) == ("role", "gh:valery-gerasimov")
+
+
+MALI = "gh:country-ml"
+
+
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        ("বাগানের মালি প্রতিদিন গাছে পানি দেন।", []),
+        ("মালিকে দিয়ে ঘাস কাটানো হলো।", []),
+        ("মালির সামরিক জান্তা নির্বাচন পিছিয়েছে।", ["মালির"]),  # a cue word (জান্তা)
+        ("মালির রাজধানীতে বিক্ষোভ হয়।", ["মালির"]),  # a cue word, inflected
+        ("মালি ও নাইজার নতুন জোট গড়েছে।", ["মালি", "নাইজার"]),  # a list of countries
+        ("নাইজার, মালি এবং রাশিয়া বৈঠক করে।", ["নাইজার", "মালি", "রাশিয়া"]),
+        ("নাইজারের মালি ছুটিতে আছেন।", ["নাইজারের"]),  # beside a country, but no list
+        # one sense per article: the cue in the first sentence carries to the second
+        ("মালির সরকার নতুন আইন করেছে। মালি এখন সংকটে।", ["মালির", "মালি"]),
+        # a cue in another sentence is no cue
+        ("মালি গাছ ছাঁটছিলেন। সরকার নতুন আইন করেছে।", []),
+    ],
+)
+def test_homographs_need_a_cue(mini, text, linked):
+    out = find(text, dictionary=mini)
+    assert [m.text for m in out if m.actor_id] == linked
+
+
+def test_homographs_never_before_or_after_their_everyday_words(mini):
+    out = find("বিকেলে চীনা বাদাম খাওয়া হলো; চীনা কর্মকর্তারা এলেন", dictionary=mini)
+    assert [(m.text, m.start > 20) for m in out] == [("চীনা", True)]
+    assert find("দলটি শেষে ট্রাম্প কার্ড খেলেছে", dictionary=mini) == []
+    out = find("ডোনাল্ড ট্রাম্প বলেন, তাঁর হাতে ট্রাম্প কার্ড আছে। ট্রাম্প হাসলেন।", dictionary=mini)
+    assert [(m.text, m.how) for m in out] == [("ডোনাল্ড ট্রাম্প", "exact"), ("ট্রাম্প", "short-form")]
+
+
+def test_a_dropped_homograph_is_no_ner_name(mini, monkeypatch):
+    monkeypatch.setattr(link, "_NER_TAGGER", _FakeTagger({"মালি": "LOC"}))
+    assert find("বাগানের মালি গাছে পানি দেন।", dictionary=mini) == []
 
 
 # --- short forms ------------------------------------------------------------
@@ -436,21 +556,6 @@ def test_invariants_on_a_long_article(mini):
     assert any(m.actor_id == PUTIN for m in out)
 
 
-def test_speed(mini):
-    para = normalize(
-        "রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ উত্তর কোরিয়ার নেতা কিম জং উনের কাছে প্রেসিডেন্ট ভ্লাদিমির "
-        "পুতিনের একটি বার্তা পৌঁছে দিয়েছেন। মার্কিন-রাশিয়া শীর্ষ বৈঠকের আগে দুই দেশের সহযোগিতা আরও জোরদারের "
-        "অঙ্গীকার করেছেন তারা। উ. কোরিয়া ও রাশিয়ার মধ্যে নিয়মিত চিঠি বিনিময় হচ্ছে কিম ও পুতিনের। "
-    )
-    text = (para * (5000 // len(para) + 1))[:5000]
-    find_actors(text, date(2025, 7, 12), dictionary=mini, ner=False)  # index built, caches warm
-    t0 = time.perf_counter()
-    for _ in range(5):
-        find_actors(text, date(2025, 7, 12), dictionary=mini, ner=False)
-    per = (time.perf_counter() - t0) / 5
-    assert per < 0.05, f"{per * 1000:.1f} ms for 5,000 characters"
-
-
 # --- NER fallback -----------------------------------------------------------
 
 
@@ -529,3 +634,41 @@ def test_default_dictionary_if_shipped():
         pytest.skip(f"shipped dictionary does not load yet: {exc}")
     out = find("রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে বৈঠক", on=date(2025, 7, 12))
     assert any(m.text == "ভ্লাদিমির পুতিনের" and m.actor_id for m in out)
+
+
+def _shipped_items():
+    import yaml
+
+    return yaml.safe_load(SHIPPED_SET.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("item", _shipped_items(), ids=lambda it: it["text"][:24])
+def test_shipped_dictionary_on_sentences_written_for_it(item):
+    """Conventions of docs/actors.md on the shipped data: every listed link is
+    found, no listed everyday word is linked, and nothing else is linked."""
+    from ghotona.actors.dictionary import load_dictionary
+    from ghotona.evaluate.linking import name_key
+
+    d = load_dictionary()
+    text = normalize(item["text"])
+    out = find(text, on=date.fromisoformat(item["date"]), dictionary=d, ner=False)
+
+    def names(m):
+        a = d.get(m.actor_id) if m.actor_id else None
+        return {name_key(m.name_en), *(name_key(x) for x in (a.aliases_en if a else ()))}
+
+    def at_surface(surface, name):
+        s = text.index(normalize(surface))
+        e = s + len(normalize(surface))
+        return [m for m in out if m.start < e and s < m.end and m.actor_id and name_key(name) in names(m)]
+
+    got = [(m.text, m.name_en, m.how) for m in out]
+    for surface, name in item.get("links", []):
+        assert at_surface(surface, name), f"{surface} -> {name} not found in {got}"
+    for surface, name in item.get("not", []):
+        assert not at_surface(surface, name), f"{surface} linked to {name}: {got}"
+    expected = item.get("links", [])
+    for m in out:
+        if m.actor_id:
+            assert any(m in at_surface(sf, nm) for sf, nm in expected), f"unexpected {m.text} -> {m.name_en}"
+

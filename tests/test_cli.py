@@ -141,6 +141,11 @@ HELP = {
     ("evaluate", "linking"): "Actor linking precision/recall",
     ("entities",): "Find the people, organisations, countries and places",
     ("actors",): "Browse the actor dictionary",
+    ("ontology",): "The PLOVER event types, their modes and CAMEO codes",
+    ("events",): "Find the political events in pages",
+    ("evaluate", "events"): "Event coding P/R/F1",
+    ("claims",): "Find the quantitative statements",
+    ("evaluate", "claims"): "Claim span P/R/F1",
 }
 
 

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from ghotona.cli import main
-from ghotona.evaluate.events import article_from_text, evaluate, load_gold
+from ghotona.evaluate.events import evaluate, load_gold
+from ghotona.pipeline import article_from_text
 from ghotona.events.coder import EventCoder
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,7 +22,7 @@ def coder() -> EventCoder:
 
 
 def code(coder: EventCoder, text: str, on: str = "2023-10-10"):
-    return coder.code(article_from_text("t", text, on))
+    return coder.code(article_from_text(text, on))
 
 
 def names(ps) -> list[str]:

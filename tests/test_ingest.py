@@ -435,3 +435,55 @@ def test_truncated_html_is_kept_with_a_warning(tmp_path: Path, extractor: Extrac
     assert any(w.startswith("truncated-html") for w in result.warnings)
     whole = extractor.extract(RawPage(source="whole.html", format=InputFormat.HTML, text=html))
     assert isinstance(whole, Article) and not any(w.startswith("truncated-html") for w in whole.warnings)
+
+
+# --------------------------------------------------------------------------
+# Actor mentions are stored with each article
+# --------------------------------------------------------------------------
+
+# Written for this test: a role, a person, a country by its demonym, a place.
+ACTOR_EXTRA = " পরে রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ ঢাকায় আসার কথা জানান মার্কিন কর্মকর্তারা।"
+
+
+def test_ingest_stores_actor_mentions_and_a_rerun_replaces_them(
+    tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = tmp_path / "actors"
+    pages.mkdir()
+    (pages / "01.txt").write_text(bn_page("রাজশাহী", extra=ACTOR_EXTRA), "utf-8")
+    (pages / "02.txt").write_text(bn_page("খুলনা", extra=ACTOR_EXTRA), "utf-8")
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        summary = ingest([str(pages)], store, extractor)
+        assert summary.new == 2
+        (a, b) = sorted(store.list_articles(), key=lambda x: x.source)
+        stored = store.mentions(a.id)
+        assert stored == a.actor_mentions and stored  # the extractor's mentions, every field
+        ids = {m.actor_id for m in stored}
+        assert {"gh:sergey-lavrov", "gh:bd-dhaka", "Q30"} <= ids, ids
+        lavrov = [m for m in stored if m.actor_id == "gh:sergey-lavrov"]
+        assert [m.how for m in lavrov] == ["role", "exact"]
+        assert all(a.body[m.start : m.end] == m.text for m in stored)
+        assert {x.id for x in store.articles_with_actor("gh:sergey-lavrov")} == {a.id, b.id}
+        rows = store.conn.execute("SELECT COUNT(*) FROM actor_mentions").fetchone()[0]
+
+    # The same pages again, by a linker that now finds less: the articles are
+    # unchanged, their mention rows are replaced (not added to).
+    from ghotona import pipeline as pipeline_mod
+
+    real = pipeline_mod.find_actors
+    monkeypatch.setattr(
+        pipeline_mod, "find_actors",
+        lambda text, on, **kw: [m for m in real(text, on, **kw) if m.actor_id != "gh:bd-dhaka"],
+    )
+    with open_store(db) as store:
+        again = ingest([str(pages)], store, extractor)
+        assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+        for art in (a, b):
+            assert [m.actor_id for m in store.mentions(art.id)] == [
+                m.actor_id for m in art.actor_mentions if m.actor_id != "gh:bd-dhaka"
+            ]
+            assert len(store.history(art.id)) == 1  # nothing else touched
+        assert store.articles_with_actor("gh:bd-dhaka") == []
+        after = store.conn.execute("SELECT COUNT(*) FROM actor_mentions").fetchone()[0]
+        assert after == rows - 2 * sum(m.actor_id == "gh:bd-dhaka" for m in a.actor_mentions)

@@ -14,13 +14,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ghotona.errors import NotFound, StoreError
-from ghotona.records import Article, DateMention, Paragraph, Rejection, RemovedLine, Sentence
-from ghotona.store import ORDERS, SNIPPET_END, SNIPPET_START, SQLiteStore, Store, open_store
+from ghotona.records import ActorMention, Article, DateMention, Paragraph, Rejection, RemovedLine, Sentence
+from ghotona.store import ORDERS, SNIPPET_END, SNIPPET_START, ActorArticle, SQLiteStore, Store, open_store
 from ghotona.store import sqlite as sqlite_mod
 from ghotona.store.serialize import article_from_dict, article_to_dict
 from ghotona.store.sqlite import _statements, fts5_query
 
 DHAKA = ZoneInfo("Asia/Dhaka")
+# The newest shipped migration: tests must not break when one is added.
+LATEST = sqlite_mod._migrations()[-1][0]
 
 
 def make_paragraphs(texts: list[str]) -> list[Paragraph]:
@@ -41,6 +43,31 @@ def make_paragraphs(texts: list[str]) -> list[Paragraph]:
     return out
 
 
+# Mentions of the default article's body, by hand (the store must not depend
+# on the linker): (surface, type, actor id, how, role).
+KIM, PUTIN = "Q56226", "Q7747"
+DEFAULT_MENTIONS = [
+    ("উত্তর কোরিয়ার নেতা", "person", KIM, "role", "supreme_leader"),
+    ("কিম জং উনের", "person", KIM, "inflected", None),
+    ("রাশিয়ার প্রেসিডেন্ট", "person", PUTIN, "role", "president"),
+    ("পুতিন", "person", PUTIN, "exact", None),
+    ("মস্কোতে", "place", "gh:ru-moscow", "inflected", None),
+    ("ক্রেমলিন", "organisation", "gh:ru-kremlin", "exact", None),
+]
+
+
+def mentions_in(body: str, spec: list[tuple[str, str, str | None, str, str | None]]) -> list[ActorMention]:
+    """ActorMentions at the first occurrence of each surface, in text order."""
+    out = []
+    for surface, typ, actor_id, how, role in spec:
+        start = body.index(surface)
+        out.append(ActorMention(start, start + len(surface), surface, typ, actor_id,
+                                None if actor_id is None else f"name of {actor_id}", None, how,
+                                0.9 if how == "role" else 1.0, role,
+                                "role held 2012-05-07..; article date 2025-07-11" if role else None))
+    return out
+
+
 def make_article(
     id: str = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
     title: str | None = "কিমের সঙ্গে বৈঠকে বসছেন পুতিন",
@@ -51,13 +78,15 @@ def make_article(
     outlet_id: str | None = "prothomalo",
     language: str = "bn",
     published: datetime | None = datetime(2025, 7, 11, 10, 30, tzinfo=DHAKA),
+    mentions: list[tuple[str, str, str | None, str, str | None]] | None = None,
 ) -> Article:
+    default_body = paragraphs is None
     paragraphs = paragraphs or [
         "উত্তর কোরিয়ার নেতা কিম জং উনের সঙ্গে বৈঠক করবেন রাশিয়ার প্রেসিডেন্ট পুতিন। "
         "পররাষ্ট্রমন্ত্রীর বক্তব্যে এ কথা জানা গেছে।",
         "বৈঠকটি আগামী সপ্তাহে মস্কোতে হবে বলে জানিয়েছে ক্রেমলিন।",
     ]
-    return Article(
+    article = Article(
         id=id,
         source="pages/prothomalo-1.html",
         format="html",
@@ -106,6 +135,10 @@ def make_article(
         encoding="windows-1252",
         content_hash=content_hash,
     )
+    if mentions is None and default_body:
+        mentions = DEFAULT_MENTIONS
+    article.actor_mentions = mentions_in(article.body, mentions or [])
+    return article
 
 
 @pytest.fixture
@@ -302,6 +335,123 @@ def test_nested_transaction_undoes_only_the_failed_article(
     assert store.count_articles() == 1
 
 
+# -- actor mentions --------------------------------------------------------
+
+
+def mention_rows(s: SQLiteStore) -> int:
+    return s.conn.execute("SELECT COUNT(*) FROM actor_mentions").fetchone()[0]
+
+
+def test_mentions_are_stored_with_the_article(store: SQLiteStore) -> None:
+    a = make_article()
+    assert len(a.actor_mentions) == 6
+    store.upsert_article(a)
+    assert store.mentions(a.id) == a.actor_mentions  # every field, in text order
+    assert store.mentions(a.id[:8]) == a.actor_mentions  # an id prefix, as for get_article
+    role = store.mentions(a.id)[0]
+    assert (role.how, role.role, role.score, role.note) == ("role", "supreme_leader", 0.9, a.actor_mentions[0].note)
+    assert store.get_article(a.id).actor_mentions == a.actor_mentions  # and in the article itself
+    with pytest.raises(NotFound):
+        store.mentions("no-such-article")
+
+
+def test_articles_with_actor(store: SQLiteStore) -> None:
+    older = make_article(id="older-article-01", published=datetime(2025, 7, 1, 9, 0, tzinfo=DHAKA))
+    newer = make_article(id="newer-article-02", published=datetime(2025, 7, 20, 9, 0, tzinfo=DHAKA))
+    other = make_article(
+        id="other-article-03", paragraphs=["ক্রেমলিন এক বিবৃতি দিয়েছে।"],
+        mentions=[("ক্রেমলিন", "organisation", "gh:ru-kremlin", "exact", None)],
+    )
+    for a in (older, newer, other):
+        store.upsert_article(a)
+    hits = store.articles_with_actor(KIM)
+    assert [h.id for h in hits] == [newer.id, older.id]  # newest first
+    h = hits[0]
+    assert isinstance(h, ActorArticle) and h.title == newer.title and h.outlet == newer.outlet
+    assert h.published == newer.published
+    assert h.mentions == 2 and h.first == newer.body.index("উত্তর কোরিয়ার নেতা")
+    assert store.count_articles_with_actor(KIM) == 2
+    assert {h.id for h in store.articles_with_actor("gh:ru-kremlin")} == {older.id, newer.id, other.id}
+    # other was published on 2025-07-11, between the two
+    assert [h.id for h in store.articles_with_actor("gh:ru-kremlin", limit=1, offset=1)] == [other.id]
+    assert store.articles_with_actor("Q0") == [] and store.count_articles_with_actor("Q0") == 0
+
+
+def test_reingest_replaces_the_mentions_and_nothing_else(store: SQLiteStore) -> None:
+    a = make_article()
+    b = make_article(id="second-article-b")
+    store.upsert_article(a)
+    store.upsert_article(b)
+    assert mention_rows(store) == 12
+    # Same text, a better linker: the article is unchanged, its mentions are replaced.
+    relinked = make_article(mentions=[*DEFAULT_MENTIONS[:3], ("পুতিন", "person", PUTIN, "short-form", None)])
+    assert store.upsert_article(relinked) == "unchanged"
+    assert store.mentions(a.id) == relinked.actor_mentions
+    assert store.mentions(b.id) == b.actor_mentions  # the other article keeps its rows
+    assert mention_rows(store) == 4 + 6
+    # A changed text: a new version, with its own mentions; the history stays.
+    changed = make_article(
+        paragraphs=["সংশোধিত: বৈঠক স্থগিত করা হয়েছে বলে জানিয়েছে ক্রেমলিন।"], content_hash="hash-2",
+        mentions=[("ক্রেমলিন", "organisation", "gh:ru-kremlin", "exact", None)],
+    )
+    assert store.upsert_article(changed) == "updated"
+    assert [m.text for m in store.mentions(a.id)] == ["ক্রেমলিন"]
+    assert [v["version"] for v in store.history(a.id)] == [1, 2]
+    assert store.count_articles_with_actor(KIM) == 1  # only b still names him
+    # Mentions can be replaced without re-ingesting, and cleared.
+    store.replace_mentions(a.id, [])
+    assert store.mentions(a.id) == [] and store.get_article(a.id) == changed
+    with pytest.raises(NotFound, match="store the article first"):
+        store.replace_mentions("no-such-article", changed.actor_mentions)
+
+
+def test_failed_mention_write_leaves_nothing(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(self: SQLiteStore, article_id: str, mentions: list[ActorMention]) -> None:
+        raise RuntimeError("mention write failed")
+
+    with monkeypatch.context() as m:
+        m.setattr(SQLiteStore, "_write_mentions", boom)
+        with pytest.raises(RuntimeError):
+            store.upsert_article(make_article())
+    assert table_counts(store) == {"articles": 0, "articles_fts": 0, "article_versions": 0}
+    assert mention_rows(store) == 0
+
+
+def test_mention_indexes(store: SQLiteStore) -> None:
+    plan = " ".join(
+        r[-1] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT article_id FROM actor_mentions WHERE actor_id = ?", ("Q1",)
+        )
+    )
+    assert "actor_mentions_actor" in plan
+    plan = " ".join(
+        r[-1] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM actor_mentions WHERE article_id = ?", ("x",)
+        )
+    )
+    assert "USING INDEX" in plan or "PRIMARY KEY" in plan
+
+
+def test_migration_copies_mentions_of_older_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A store at schema 1 (before actor_mentions), holding an article whose
+    # JSON already carries its mentions.
+    path = tmp_path / "old.db"
+    first = sqlite_mod._migrations()[:1]
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_mod, "_migrations", lambda: first)
+        m.setattr(SQLiteStore, "_write_mentions", lambda self, article_id, mentions: None)
+        with open_store(str(path)) as old:
+            old.upsert_article(make_article())
+            old.upsert_article(make_article(id="no-mentions-0001", paragraphs=["কোনো নাম নেই।"]))
+            assert old.schema_version() == 1
+    with open_store(str(path)) as s:
+        assert s.schema_version() == LATEST
+        a = make_article()
+        assert s.mentions(a.id) == a.actor_mentions
+        assert s.mentions("no-mentions-0001") == []
+        assert s.get_article(a.id) == a  # nothing else touched
+
+
 # -- search ----------------------------------------------------------------
 
 
@@ -488,7 +638,7 @@ def test_file_store_persists_creates_parents_and_uses_wal(tmp_path: Path) -> Non
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with open_store(f"sqlite:///{path}") as s:  # sqlite:////abs/path
         assert s.get_article("a1b2c3").title == "কিমের সঙ্গে বৈঠকে বসছেন পুতিন"
-        assert s.schema_version() == 1
+        assert s.schema_version() == LATEST
 
 
 def test_closed_store_says_so() -> None:
@@ -539,12 +689,13 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
     open_store(str(path)).close()
     real = sqlite_mod._migrations()
     broken = "CREATE TABLE half_done (x TEXT);\nCREATE TABLE oops (;"
-    monkeypatch.setattr(sqlite_mod, "_migrations", lambda: [*real, (2, "0002_broken.sql", broken)])
-    with pytest.raises(StoreError, match="0002_broken.sql.*left as it was"):
+    name = f"{LATEST + 1:04d}_broken.sql"
+    monkeypatch.setattr(sqlite_mod, "_migrations", lambda: [*real, (LATEST + 1, name, broken)])
+    with pytest.raises(StoreError, match=f"{name}.*left as it was"):
         open_store(str(path))
     monkeypatch.undo()
     with open_store(str(path)) as s:
-        assert s.schema_version() == 1
+        assert s.schema_version() == LATEST
         names = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in names
 

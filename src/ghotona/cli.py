@@ -454,6 +454,29 @@ def evaluate_linking(refset: str, as_json: bool, no_ner: bool, n_errors: int) ->
     out.print(to_json(result) if as_json else escape(render(result, n_errors)), markup=not as_json)
 
 
+@evaluate.command("claims")
+@click.argument("gold", type=click.Path(exists=True), metavar="GOLD")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option("--errors", "n_errors", default=40, show_default=True, help="How many errors to list (0: all).")
+def evaluate_claims(gold: str, as_json: bool, n_errors: int) -> None:
+    """Claim span P/R/F1 and value/bound/unit/counted/claimant accuracy on GOLD (a YAML file or folder).
+
+    Items with a `claims:` list are scored: written items (text + claims)
+    and sample pages (page + claims given by line, text, occurrence).
+    """
+    from .evaluate.claims import evaluate as run_claims
+    from .evaluate.claims import load_items, render, to_json
+
+    try:
+        items = load_items(Path(gold))
+    except (FileNotFoundError, ValueError) as exc:
+        raise GhotonaError(f"cannot read the gold set: {exc}") from None
+    if not items:
+        raise GhotonaError(f"{gold}: no item has a `claims:` list; see docs/claims.md for the format")
+    result = run_claims(items)
+    out.print(to_json(result) if as_json else escape(render(result, n_errors)), markup=not as_json)
+
+
 # --------------------------------------------------------------------------- actors
 @main.command()
 @click.argument("source", metavar="PATH-OR-TEXT")
@@ -509,6 +532,70 @@ def entities(ctx: click.Context, source: str, on: str | None, as_json: bool, no_
         )
 
 
+# --------------------------------------------------------------------------- claims
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="PATH-OR-TEXT...")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="Publication date for a text (relative dates, roles); pages keep their own.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
+@click.pass_context
+def claims(ctx: click.Context, sources: tuple[str, ...], on: str | None, as_json: bool) -> None:
+    """Find the quantitative statements (deaths, troops, tariffs, money ...) and who states them.
+
+    Each PATH-OR-TEXT is a page, a folder of pages or a records file (every
+    article in it is read), or else a text; - reads a text from stdin.
+    """
+    from datetime import date as _date
+
+    from rich.table import Table
+
+    from .claims import article_from_text, find_claims
+    from .inputs import iter_pages
+    from .pipeline import Extractor
+    from .records import RawPage as _RawPage
+
+    if on:
+        try:
+            _date.fromisoformat(on)
+        except ValueError:
+            raise GhotonaError(f"--date {on!r} is not a date; write it like 2025-07-10") from None
+    articles_: list[Article] = []
+    extractor: Extractor | None = None
+    for src in sources:
+        if src != "-" and _is_path(src):
+            extractor = extractor or Extractor(ctx.obj["config"])
+            for page in iter_pages([src], config=extractor.config):
+                result = extractor.extract(page) if isinstance(page, _RawPage) else page
+                if isinstance(result, Article):
+                    articles_.append(result)
+                else:
+                    err.print(f"[yellow]skipped[/] {escape(result.source)}: {escape(result.reason)}: {escape(result.detail)}")
+        else:
+            text = sys.stdin.read() if src == "-" else src
+            articles_.append(article_from_text(text, on, config=ctx.obj["config"], source="<stdin>" if src == "-" else "<text>"))
+    found = [(a, c) for a in articles_ for c in find_claims(a)]
+    if as_json:
+        for a, c in found:
+            _json_line({"article": a.id, "source": a.source, **c.to_json()})
+        return
+    if not found:
+        err.print("no claims found")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("text", "value", "bound", "unit", "counted", "claimant"):
+        table.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
+    if len(articles_) > 1:
+        table.add_column("article")
+    for a, c in found:
+        value = f"{c.value:,.10g}" + (f"–{c.value_max:,.10g}" if c.value_max is not None else "")
+        unit = c.unit + (f" {c.currency}" if c.currency else "")
+        who = (c.claimant or "—") + (" (claims)" if c.claimed else "")
+        row = [Text(c.text), value, c.bound, unit, Text(f"{c.counted}" + (f" ({c.counted_text})" if c.counted_text else "")), Text(who)]
+        if len(articles_) > 1:
+            row.append(Text(Path(a.source).name))
+        table.add_row(*row)
+    out.print(table)
+
+
 @main.command()
 @click.argument("query", required=False)
 @click.option("--type", "kind", type=click.Choice(["person", "organisation", "country", "place"]), help="Only this type.")
@@ -540,6 +627,79 @@ def actors(query: str | None, kind: str | None, limit: int, as_json: bool) -> No
         out.print(f"[cyan]{escape(a.id):<16}[/] {a.type:<12} [bold]{escape(a.name_en)}[/] / {escape(a.name_bn or '—')}  [dim]{escape(', '.join(a.aliases[:4]))}[/]")
         for r in a.roles:
             out.print(f"{'':30}[dim]{r.role} of {r.of}: {r.start or '?'} – {r.end or 'now'}[/]")
+
+
+# --------------------------------------------------------------------------- ontology
+@main.command()
+@click.argument("name", required=False, metavar="[TYPE|CAMEO]")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per type.")
+def ontology(name: str | None, as_json: bool) -> None:
+    """The PLOVER event types, their modes and CAMEO codes (TYPE: one type in detail; CAMEO: what a code imports as).
+
+    \b
+    Examples:
+      ghotona ontology
+      ghotona ontology ASSAULT
+      ghotona ontology 0841
+    """
+    import dataclasses
+
+    from rich.table import Table
+
+    from .events.lexicon import load_lexicon
+    from .events.ontology import load_ontology
+
+    onto = load_ontology()
+    lex = load_lexicon()
+    if name and name.strip().isdigit():
+        try:
+            row = onto.cameo_mapping(name)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="CAMEO") from None
+        if as_json:
+            _json_line(dataclasses.asdict(row) if row else None)
+        elif row is None or row.type is None:
+            out.print(f"CAMEO {escape(name.strip())}: no PLOVER type" + (f" [dim]({escape(row.note or '')})[/]" if row else ""))
+        else:
+            via = "" if row.code == name.strip() else f" (via {row.code})"
+            out.print(f"CAMEO {escape(name.strip())}{via} -> [bold]{row.type}[/] {row.mode or ''} "
+                      f"[dim]{escape(', '.join(row.contexts))}{'  ' + escape(row.note) if row.note else ''}[/]")
+        return
+    types = list(onto.types.values())
+    if name:
+        canonical = onto.canonical_type(name)
+        if canonical is None:
+            raise click.BadParameter(f"{name!r} is not a PLOVER type; known: {', '.join(onto.types)}", param_hint="TYPE")
+        types = [onto.types[canonical]]
+    if as_json:
+        for t in types:
+            _json_line(dataclasses.asdict(t) | {"triggers": len(lex.by_type(t.name))})
+        return
+    if not name:
+        legend = "; ".join(f"{q.id} {q.name}" for q in onto.quads.values())
+        table = Table(title=f"PLOVER event types ({onto.version})", caption=f"quad: {legend}")
+        for col in ("type", "বাংলা", "quad", "score", "CAMEO", "modes", "triggers"):
+            table.add_column(col)
+        for t in types:
+            modes = ", ".join(f"{m.name}{' ' + m.cameo if m.cameo else ''}" for m in t.modes) or "—"
+            table.add_row(t.name, t.name_bn, str(t.quad), f"{t.score:+.1f}", t.cameo, modes,
+                          str(len(lex.by_type(t.name))))
+        out.print(table)
+        return
+    t = types[0]
+    out.print(f"[bold]{t.name}[/] ({escape(t.name_bn)}) — {onto.quads[t.quad].name}, score {t.score:+.1f}, CAMEO {t.cameo}")
+    out.print(escape(t.description))
+    if t.modes:
+        table = Table(title=f"{t.name} modes")
+        for col in ("mode", "বাংলা", "CAMEO", "meaning"):
+            table.add_column(col)
+        for m in t.modes:
+            label = m.name + (f" (ghotona; PLOVER: {m.plover_mode})" if m.extension else "")
+            table.add_row(label, m.name_bn or "", m.cameo or t.cameo, m.description)
+        out.print(table)
+    triggers = lex.by_type(t.name)
+    out.print(f"[bold]{len(triggers)} Bengali trigger(s):[/] " + escape(", ".join(
+        e.text + (f" [{e.mode}]" if e.mode else "") for e in triggers)))
 
 
 # --------------------------------------------------------------------------- timex
@@ -599,19 +759,14 @@ def _articles_from(ctx: click.Context, sources: tuple[str, ...], on: str | None,
     Yields ``(article, None)`` or ``(None, rejection)``: one bad page is reported, never the end of the batch.
     """
     from .inputs import iter_pages
-    from .pipeline import Extractor
-    from .records import RawPage
+    from .pipeline import Extractor, article_from_text
 
     extractor = Extractor(ctx.obj["config"])
     if len(sources) == 1 and sources[0] != "-" and not _is_path(sources[0]):
         text = sources[0]
         if len(text) < 200 and ("/" in text or text.endswith((".html", ".txt", ".json", ".jsonl", ".csv"))):
             raise GhotonaError(f"{text}: no such file or folder (to code a text, pass the text itself)")
-        when = on or ""
-        page = RawPage(source="<text>", format=InputFormat.JSON, text=text,
-                       fields={"title": "", "body": text, "published": when})
-        result = extractor.extract(page)
-        yield (result, None) if isinstance(result, Article) else (None, result)
+        yield article_from_text(text, on, config=ctx.obj["config"]), None
         return
     for page in iter_pages(list(sources), fmt=fmt, config=extractor.config):
         if isinstance(page, Rejection):

@@ -1,8 +1,11 @@
 """Batch ingest: inputs -> extractor -> store, with counts and a run log.
 
-Each article is written in its own transaction, so an interrupted ingest
-leaves every article either fully stored or not stored at all, and running
-the same ingest again finishes the job (unchanged pages are recognised).
+Each article is written in its own transaction, with its actor mentions
+(``Store.upsert_article``), so an interrupted ingest leaves every article
+either fully stored or not stored at all, and running the same ingest again
+finishes the job (unchanged pages are recognised).  Re-ingesting a page
+replaces its stored actor mentions with the ones the current dictionary
+finds, even when the page itself is unchanged.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ once per worker, then map pages).
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
@@ -95,6 +95,13 @@ class Extractor:
         extra = self.config["sources"]["outlet_files"]
         # None means the shipped list (cached, shared); a user list is loaded once here.
         self.outlets = sources.load_outlets(extra) if extra else None
+
+    @classmethod
+    def for_texts(cls, config: dict[str, Any] | None = None) -> "Extractor":
+        """An extractor for texts given whole: a sentence is an article here, however short."""
+        ex = cls(config)
+        ex.min_article_chars = 1
+        return ex
 
     # -- public --------------------------------------------------------------
     def extract(self, page: RawPage) -> Article | Rejection:
@@ -304,3 +311,35 @@ def _strip_site(title: str | None, outlet: sources.Outlet | None, among: list[so
             if outlet is None or sources.outlet_in_text(tail, among) is not None:
                 return head.strip()
     return title
+
+
+def article_from_text(
+    text: str,
+    published: date | datetime | str | None = None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    config: dict[str, Any] | None = None,
+    source: str = "<text>",
+    extractor: Extractor | None = None,
+) -> Article:
+    """An article made of ``text`` (paragraphs separated by newlines), extracted as a record.
+
+    ``published`` anchors relative dates and resolves roles.  A short text is
+    accepted: the minimum article length is for pages, not for a text given
+    whole.  Pass ``extractor`` (from :meth:`Extractor.for_texts`) to reuse one
+    across many texts.
+    """
+    from .errors import GhotonaError
+
+    fields: dict[str, Any] = {"body": text}
+    if published:
+        fields["published"] = published.isoformat() if isinstance(published, (date, datetime)) else str(published)
+    if title:
+        fields["title"] = title
+    if outlet:
+        fields["outlet"] = outlet
+    result = (extractor or Extractor.for_texts(config)).extract(RawPage(source=source, format=InputFormat.JSON, fields=fields))
+    if not isinstance(result, Article):
+        raise GhotonaError(f"{source}: the text gave no article ({result.reason}: {result.detail})")
+    return result

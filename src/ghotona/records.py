@@ -171,6 +171,87 @@ class ActorMention:
 
 
 @dataclass(slots=True)
+class Attribution:
+    """Whom the outlet cites for a sentence (see docs/claims.md).
+
+    ``start``/``end``/``text`` are the source as written, in body offsets
+    (``রয়টার্স``, ``মার্কিন এক কর্মকর্তার``); ``cue`` is the word that makes
+    it a citation (``জানিয়েছে``, ``বরাতে``).  ``kind`` is wire | actor |
+    official-unnamed | media | document | outlet.  ``claim`` is true when
+    the source claims or alleges (দাবি, অভিযোগ) rather than reports.
+    ``label`` names an unnamed source (``~officials``); ``affiliation`` is
+    the English name of the country or body it belongs to, when given.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    claim: bool
+    sentence_start: int
+    sentence_end: int
+    actor_id: str | None = None
+    name_en: str | None = None
+    wire_id: str | None = None
+    label: str | None = None
+    affiliation: str | None = None
+    how: str = "verb"  # verb | frame | lead | wire | pronoun | quote | anaphora
+    confidence: float = 1.0
+
+    @property
+    def source_name(self) -> str:
+        """The English name, else the unnamed label, else the text as written."""
+        return self.name_en or self.label or self.text
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["confidence"] = round(float(self.confidence), 3)
+        return out
+
+
+@dataclass(slots=True)
+class Claim:
+    """A quantitative statement in an article body (see docs/claims.md).
+
+    ``text`` runs from the bound word through the number and its unit
+    (``অন্তত ২৫ জন``, ``২০ থেকে ৫০ শতাংশ``); ``value``/``value_max`` are the
+    figure (the range's ends), already multiplied out (``১০ হাজার`` = 10000)
+    and in the unit's base (km, km², tonnes).  ``counted`` is what is
+    counted; ``claimant`` the English name (or ``~label``) of whoever the
+    outlet cites for the figure, None when the outlet states it itself.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    bound: str  # exact | at-least | more-than | less-than | at-most | about | range | up-to
+    unit: str  # count | percent | money | area-km2 | distance-km | weight-ton
+    currency: str | None
+    counted: str  # killed | injured | ... | other
+    counted_text: str | None
+    counted_start: int | None
+    counted_end: int | None
+    claimant: str | None
+    claimant_id: str | None
+    claimant_text: str | None
+    claimant_kind: str | None
+    claimed: bool  # the claimant claims/alleges (দাবি) rather than reports
+    sentence_start: int
+    sentence_end: int
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["confidence"] = round(float(self.confidence), 3)
+        return out
+
+
+@dataclass(slots=True)
 class RemovedLine:
     """A line dropped as boilerplate, with why: shown on the article page."""
 

@@ -25,12 +25,23 @@ mention.text``.  How a mention is found, in order of trust:
    পররাষ্ট্রমন্ত্রী``, ``জাতিসংঘের মহাসচিব``) is resolved with
    ``Dictionary.holders(role, of, on)`` for every role key of the phrase
    (``নেতা``, ``সেনাপ্রধান`` may name several): exactly one holder links;
-   none or several leave ``actor_id`` ``None`` with a note.  A qualifier before the
-   modifier (``সাবেক``, ``তৎকালীন`` ...) or a word after the role that makes
-   it something other than a person (``নির্বাচন``, ``পদে`` ...) keeps it
-   unresolved / unmatched.  A plural role (``পররাষ্ট্রমন্ত্রীদের``) is no
+   none or several leave ``actor_id`` ``None`` with a note.  A derived role
+   (``country_leader``: ``উত্তর কোরিয়ার নেতা``) resolves through
+   ``Dictionary.resolve`` to the first office somebody held, and reports
+   that office.  Every name starting at the modifier's first word may be
+   the modifier; the reading with the longest role phrase wins
+   (``রাশিয়ার`` + ``পররাষ্ট্র মন্ত্রণালয়ের প্রধান``, the foreign minister,
+   over the ministry + ``প্রধান``).  A qualifier before the modifier
+   (``সাবেক``, ``তৎকালীন`` ...) or a word after the role that makes it
+   something other than a person (``নির্বাচন``, ``পদে`` ...) keeps it
+   unresolved / unmatched; both word lists are data (``roles.yaml``,
+   ``Dictionary.context``).  A plural role (``পররাষ্ট্রমন্ত্রীদের``) is no
    role mention.  When the uninflected role phrase is directly followed by a
    person mention, both link to that person.
+   *Homographs* (``ambiguous.yaml``: মালি, চিলি, ট্রাম্প কার্ড) are then
+   checked against their context (:func:`_filter_homographs`); a rejected
+   one is no mention and is kept from NER.  A country word followed by a
+   generic force noun (``রুশ বাহিনী``) is the country, with a note.
 3. **Spelling variants** (``variant``): a 1-3 word window whose loose
    phonetic form (:func:`~ghotona.actors.translit.loose`) equals that of a
    dictionary name of at least 4 consonants; a one-word name needs 5, or 4
@@ -79,27 +90,6 @@ from .model import ActorMention
 from .translit import SHORT_NAME_CONSONANTS, levenshtein, loose, skeleton
 
 __all__ = ["find_actors", "provisional_id", "name_base", "build_index"]
-
-# --- language data kept here for now ----------------------------------------
-# TODO(data): these belong in roles.yaml once its schema has a place for them.
-# A word right before a role mention that says the office is not held now.
-NOT_CURRENT_QUALIFIERS = frozenset(
-    normalize(w)
-    for w in (
-        "সাবেক", "প্রাক্তন", "তৎকালীন", "প্রয়াত", "হবু", "নবনির্বাচিত", "নির্বাচিত",
-        "ভারপ্রাপ্ত", "ভবিষ্যৎ", "সদ্যবিদায়ী", "অবসরপ্রাপ্ত", "বরখাস্ত", "পদচ্যুত",
-    )
-)
-# A word right after a role phrase that turns it into something else
-# (মার্কিন প্রেসিডেন্ট নির্বাচন: the election, not the president).
-ROLE_BLOCKERS = frozenset(
-    normalize(w)
-    for w in (
-        "নির্বাচন", "নির্বাচনে", "নির্বাচনের", "নির্বাচনী", "প্রার্থী", "পদপ্রার্থী", "প্রার্থিতা",
-        "পদ", "পদে", "পদের", "পদটি", "কার্যালয়", "কার্যালয়ের", "কার্যালয়ে", "দপ্তর", "দপ্তরের",
-        "ভবন", "ভবনে", "প্রাসাদ", "প্রাসাদে", "পর্যায়ের", "পর্যায়ে", "বিতর্ক", "বিতর্কে",
-    )
-)
 
 # --- scores -----------------------------------------------------------------
 SCORES = {
@@ -304,6 +294,26 @@ class _Index:
     fuzzy: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)  # word skeletons of fuzzy-indexed names
     last_words: dict[str, set[str]] = field(default_factory=dict)  # id -> last unit keys of multi-word names
+    # context words (Dictionary.context), as unit keys
+    qualifiers: frozenset[str] = frozenset()
+    blockers: frozenset[str] = frozenset()
+    needs_holder: frozenset[str] = frozenset()  # joined role-phrase keys
+    cue_words: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()
+    cue_window: int = 6
+    forces: tuple[tuple[str, ...], ...] = ()  # generic force nouns, as unit keys
+    homographs: dict[str, list["_Homograph"]] = field(default_factory=dict)  # joined form key -> entries
+
+
+@dataclass(frozen=True)
+class _Homograph:
+    """A :class:`~ghotona.actors.dictionary.Homograph` with its words as unit keys."""
+
+    actor: str
+    needs_cue: bool
+    not_before: tuple[tuple[str, ...], ...]
+    not_after: tuple[tuple[str, ...], ...]
+    cues: frozenset[str]
 
 
 def _attr(obj: Any, name: str, default: Any = None) -> Any:
@@ -379,6 +389,24 @@ def build_index(dictionary: Any) -> _Index:
                 rk = _attr(rdef, "key", rkey)
                 if rk not in keys:
                     keys.append(rk)  # one phrase may name several roles (নেতা, প্রধান)
+    ctx = _attr(dictionary, "context", None)
+    if ctx is not None:
+        index.qualifiers = _word_keys(_attr(ctx, "qualifiers", ()))
+        index.blockers = _word_keys(_attr(ctx, "blockers", ()))
+        index.needs_holder = _word_keys(_attr(ctx, "needs_holder", ()))
+        index.cue_words = _word_keys(_attr(ctx, "cue_words", ()))
+        index.list_words = _word_keys(_attr(ctx, "list_words", ()))
+        index.cue_window = int(_attr(ctx, "cue_window", 6))
+        index.forces = tuple(k for k in (_name_keys(w) for w in _attr(ctx, "generic_forces", ())) if k)
+        for h in _attr(ctx, "homographs", ()):
+            entry = _Homograph(
+                h.actor,
+                bool(h.needs_cue),
+                tuple(_name_keys(w) for w in h.not_before),
+                tuple(_name_keys(w) for w in h.not_after),
+                _word_keys(h.cues),
+            )
+            index.homographs.setdefault(_joined(_name_keys(h.form)), []).append(entry)
     # finalise: key -> (ids, kind), names before abbreviations before demonyms
     for key, slot in index.names.entries.items():
         ids = tuple(sorted(slot, key=lambda a: (_KIND_RANK[slot[a]], a)))
@@ -386,6 +414,11 @@ def build_index(dictionary: Any) -> _Index:
         kind = "demonym" if kinds == {"demonym"} else "abbreviation" if kinds == {"abbreviation"} else "name"
         index.names.entries[key] = (ids, kind)
     return index
+
+
+def _word_keys(words: Iterable[str]) -> frozenset[str]:
+    """Unit keys of single words (a multi-word entry keeps its words run together)."""
+    return frozenset(_joined(_name_keys(w)) for w in words if _joined(_name_keys(w)))
 
 
 @lru_cache(maxsize=65536)
@@ -425,6 +458,7 @@ class _Cand:
     phrase_inflected: bool = False
     chars: int = 0
     key: tuple[str, ...] = ()  # the matched index key (last unit uninflected)
+    form_key: str = ""  # the joined index key of the name matched (role: of the role phrase)
 
 
 def _runs(units: list[_Unit]) -> list[int]:
@@ -436,22 +470,28 @@ def _runs(units: list[_Unit]) -> list[int]:
     return run
 
 
-def _lookup(table: _Table, units: list[_Unit], run: Any, i: int) -> tuple[int, str, bool, str] | None:
-    """The longest key of ``table`` starting at unit i, the last unit
-    possibly inflected: (units, key, inflected, base of the last unit) or None."""
+def _lookup_all(table: _Table, units: list[_Unit], run: Any, i: int) -> list[tuple[int, str, bool, str]]:
+    """Every key of ``table`` starting at unit i, shortest first, the last
+    unit possibly inflected: (units, key, inflected, base of the last unit)."""
     entries, prefixes = table.entries, table.prefixes
-    best = None
+    found = []
     head = ""
     for n in range(1, run[i] + 1):
         last = units[i + n - 1].key
         for b in _bases(last):
             if head + b in entries and (n == 1 or _splits_ok(table, head + b, units, i, n)):
-                best = (n, head + b, b != last, b)
+                found.append((n, head + b, b != last, b))
                 break
         head += last
         if head not in prefixes:
             break
-    return best
+    return found
+
+
+def _lookup(table: _Table, units: list[_Unit], run: Any, i: int) -> tuple[int, str, bool, str] | None:
+    """The longest key of ``table`` starting at unit i (see :func:`_lookup_all`), or None."""
+    found = _lookup_all(table, units, run, i)
+    return found[-1] if found else None
 
 
 def _splits_ok(table: _Table, key: str, units: list[_Unit], i: int, n: int) -> bool:
@@ -481,51 +521,208 @@ def _is_genitive(key: str, base: str) -> bool:
     return bool(suf) and suf.endswith(_GENITIVE_TAILS) and not suf.endswith("রা")
 
 
+def _word_in(u: _Unit, words: frozenset[str]) -> bool:
+    """Whether unit ``u``, or one of its inflection-stripped bases, is one of ``words``."""
+    return bool(words) and any(b in words for b in _bases(u.key))
+
+
 def _dictionary_candidates(index: _Index, dictionary: Any, units: list[_Unit], run: list[int]) -> list[_Cand]:
     actors = dictionary.actors
     out: list[_Cand] = []
-    n_units = len(units)
     for i, u in enumerate(units):
         if not u.word:
             continue
-        hit = _lookup(index.names, units, run, i)
-        if hit is None:
+        hits = _lookup_all(index.names, units, run, i)
+        if not hits:
             continue
-        n, key, inflected, base = hit
+        n, key, inflected, base = hits[-1]
         ids, kind = index.names.entries[key]
-        cand = _Cand(i, i + n, ids, kind, inflected, key=(base,))
-        out.append(cand)
-        # a role: modifier + role phrase
-        j = i + n
-        if len(ids) != 1 or j >= n_units or not units[j].join:
-            continue
-        actor = actors[ids[0]]
-        last = units[j - 1].key
-        if actor.type == "country" and (
-            (kind == "demonym" and not inflected) or (kind != "demonym" and inflected and _is_genitive(last, base))
-        ):
-            of = _attr(actor, "country", None) or actor.id
-        elif actor.type in ("organisation", "place") and inflected and _is_genitive(last, base):
-            of = actor.id  # জাতিসংঘের মহাসচিব, পশ্চিমবঙ্গের মুখ্যমন্ত্রী
-        else:
-            continue
-        rhit = _lookup(index.roles, units, run, j)
-        if rhit is None or run[i] < n + rhit[0]:
-            continue
-        rn, rkey, rinfl, rbase = rhit
-        rlast = units[j + rn - 1].key
-        if rinfl and _stripped(rlast, rbase).startswith(_PLURAL_ENDINGS):
-            continue
-        k = j + rn
-        if not rinfl and k < n_units and units[k].join and units[k].key in ROLE_BLOCKERS:
-            continue
-        qualifier = None
-        if i > 0 and units[i].join and units[i - 1].key in NOT_CURRENT_QUALIFIERS:
-            qualifier = units[i - 1].text
-        out.append(
-            _Cand(i, k, (), "role", rinfl, role=tuple(index.roles.entries[rkey]), of=of, qualifier=qualifier, phrase_inflected=rinfl)
-        )
+        out.append(_Cand(i, i + n, ids, kind, inflected, key=(base,), form_key=key))
+        # a role: modifier + role phrase.  Every name starting here may be the
+        # modifier: রাশিয়ার পররাষ্ট্র মন্ত্রণালয়ের প্রধান is রাশিয়ার + "পররাষ্ট্র
+        # মন্ত্রণালয়ের প্রধান" (the foreign minister) as well as the ministry + প্রধান.
+        roles: dict[int, tuple[int, _Cand]] = {}  # end unit -> (phrase length, candidate)
+        for n, key, inflected, base in hits:
+            cand = _role_candidate(index, actors, units, run, i, n, key, inflected, base)
+            if cand is None:
+                continue
+            phrase = cand.j - (i + n)
+            if cand.j not in roles or phrase > roles[cand.j][0]:
+                roles[cand.j] = (phrase, cand)  # the longest, most specific phrase wins
+        out.extend(c for _, c in roles.values())
     return out
+
+
+def _role_candidate(index: _Index, actors: dict, units: list[_Unit], run: list[int],
+                    i: int, n: int, key: str, inflected: bool, base: str) -> _Cand | None:
+    """The role mention whose modifier is units [i, i+n) (the name ``key``), or None."""
+    ids, kind = index.names.entries[key]
+    j = i + n
+    n_units = len(units)
+    if len(ids) != 1 or j >= n_units or not units[j].join:
+        return None
+    actor = actors[ids[0]]
+    last = units[j - 1].key
+    if actor.type == "country" and (
+        (kind == "demonym" and not inflected) or (kind != "demonym" and inflected and _is_genitive(last, base))
+        # a bare country name before its forces: বাংলাদেশ সেনাবাহিনীর প্রধান
+        or (kind == "name" and not inflected and any(_phrase_at(units, j, f[:1]) for f in index.forces))
+    ):
+        of = _attr(actor, "country", None) or actor.id
+    elif actor.type in ("organisation", "place") and inflected and _is_genitive(last, base):
+        of = actor.id  # জাতিসংঘের মহাসচিব, পশ্চিমবঙ্গের মুখ্যমন্ত্রী
+    else:
+        return None
+    rhit = _lookup(index.roles, units, run, j)
+    if rhit is None or run[i] < n + rhit[0]:
+        return None
+    rn, rkey, rinfl, rbase = rhit
+    rlast = units[j + rn - 1].key
+    if rinfl and _stripped(rlast, rbase).startswith(_PLURAL_ENDINGS):
+        return None
+    k = j + rn
+    if not rinfl and k < n_units and units[k].join and _word_in(units[k], index.blockers):
+        return None
+    qualifier = None
+    if i > 0 and units[i].join and _word_in(units[i - 1], index.qualifiers):
+        qualifier = units[i - 1].text
+    return _Cand(i, k, (), "role", rinfl, role=tuple(index.roles.entries[rkey]), of=of,
+                 qualifier=qualifier, phrase_inflected=rinfl, form_key=rkey)
+
+
+# --- homographs -------------------------------------------------------------
+
+_SENTENCE_MARKS = frozenset("।?!;")
+_LIST_PUNCT = frozenset({",", "،", "/"})
+
+
+def _gap(text: str, units: list[_Unit], i: int) -> str:
+    """The text between unit i-1 and unit i."""
+    return text[units[i - 1].end : units[i].start] if i > 0 else ""
+
+
+def _phrase_at(units: list[_Unit], start: int, words: tuple[str, ...]) -> bool:
+    """Whether units from ``start`` on spell ``words`` (the last one possibly inflected)."""
+    if not words or start < 0 or start + len(words) > len(units):
+        return False
+    for m, w in enumerate(words):
+        u = units[start + m]
+        if m and not u.join:
+            return False
+        if w not in (_bases(u.key) if m == len(words) - 1 else (u.key,)):
+            return False
+    return True
+
+
+def _walk(text: str, units: list[_Unit], start: int, step: int) -> Iterable[int]:
+    """Units from ``start`` going ``step``, up to the end of the sentence or paragraph."""
+    m = start
+    while 0 <= m < len(units):
+        inner = m - step  # the neighbour on the side we come from
+        if 0 <= inner < len(units) and "\n" in _gap(text, units, max(m, inner)):
+            return
+        if not units[m].word and any(ch in _SENTENCE_MARKS for ch in units[m].text):
+            return
+        yield m
+        m += step
+
+
+def _list_neighbour(text: str, units: list[_Unit], start: int, step: int, list_words: frozenset[str]) -> int | None:
+    """The first word unit from ``start`` going ``step`` when commas or list
+    words (ও, এবং) -- at least one -- and nothing else stand in between;
+    else None.  (আর্জেন্টিনার জার্সি is no list.)"""
+    joined = False
+    for m in _walk(text, units, start, step):
+        u = units[m]
+        if u.word and not _word_in(u, list_words):
+            return m if joined else None
+        if not u.word and u.text.strip() not in _LIST_PUNCT:
+            return None
+        joined = True
+    return None
+
+
+def _homograph_verdict(text: str, c: _Cand, h: _Homograph, units: list[_Unit], index: _Index,
+                       run: list[int], countries: dict[int, str]) -> str:
+    """``no`` (the everyday sense), ``cue`` (linked on a cue here) or ``wait`` (no cue here)."""
+    nxt = c.j if c.j < len(units) and units[c.j].join else None
+    if nxt is not None and any(_phrase_at(units, nxt, w) for w in h.not_before):
+        return "no"
+    if c.i > 0 and units[c.i].join and any(_phrase_at(units, c.i - len(w), w) for w in h.not_after):
+        return "no"
+    if not h.needs_cue:
+        return "cue"
+    rhit = _lookup(index.roles, units, run, nxt) if nxt is not None else None
+    if rhit is not None and rhit[1] not in index.needs_holder:
+        return "cue"  # চাদের প্রেসিডেন্ট (but not মালির প্রধান কাজ, "main")
+    cues = index.cue_words | h.cues
+    for start, step in ((c.i - 1, -1), (c.j, 1)):
+        seen = 0
+        for m in _walk(text, units, start, step):
+            if seen >= index.cue_window:
+                break
+            if units[m].word:
+                if _word_in(units[m], cues):
+                    return "cue"
+                seen += 1
+        # a list of countries: মালি, নাইজার ও বুরকিনা ফাসো
+        m = _list_neighbour(text, units, start, step, index.list_words)
+        if m is not None and m in countries:
+            return "cue"
+    return "wait"
+
+
+def _filter_homographs(text: str, chosen: list[_Cand], units: list[_Unit], index: _Index, dictionary: Any,
+                       run: list[int]) -> list[_Cand]:
+    """Drop the homograph readings the context does not support (docs/actors.md, Homographs).
+
+    A dropped candidate keeps its units taken, so that neither fuzzy
+    matching nor NER turns the everyday word into a name.
+    """
+    if not index.homographs:
+        return chosen
+    actors = dictionary.actors
+    firm: set[str] = set()  # actors named by a form that needs no cue
+    countries: dict[int, str] = {}  # unit -> country id, for list cues
+    pending: list[tuple[_Cand, list[_Homograph]]] = []
+    for c in chosen:
+        if c.kind == "role":  # its modifier names the country: চাদের প্রেসিডেন্ট
+            country = dictionary.country(c.of) if hasattr(dictionary, "country") and _is_country_code(c.of) else None
+            if country is not None:
+                firm.add(country.id)
+            continue
+        hs = [h for h in index.homographs.get(c.form_key, ()) if h.actor in c.ids]
+        if any(actors[a].type == "country" for a in c.ids if a in actors):
+            for m in range(c.i, c.j):
+                countries[m] = c.ids[0]
+        if hs:
+            pending.append((c, hs))
+        elif len(c.ids) == 1:
+            firm.add(c.ids[0])
+    if not pending:
+        return chosen
+    verdicts: dict[tuple[int, str], str] = {}
+    for c, hs in pending:
+        for h in hs:
+            v = _homograph_verdict(text, c, h, units, index, run, countries)
+            if v == "wait" and h.actor in firm:
+                v = "cue"
+            verdicts[(c.i, h.actor)] = v
+    # one sense per article: a form linked on a cue once is linked wherever
+    # nothing says otherwise
+    sure = {(c.form_key, h.actor) for c, hs in pending for h in hs if verdicts[(c.i, h.actor)] == "cue"}
+    drop: set[int] = set()
+    for c, hs in pending:
+        keep = list(c.ids)
+        for h in hs:
+            v = verdicts[(c.i, h.actor)]
+            if v == "no" or (v == "wait" and (c.form_key, h.actor) not in sure):
+                keep.remove(h.actor)
+        if not keep:
+            drop.add(id(c))
+        elif len(keep) != len(c.ids):
+            c.ids = tuple(keep)
+    return [c for c in chosen if id(c) not in drop]
 
 
 @lru_cache(maxsize=65536)
@@ -753,21 +950,55 @@ def _role_interval(actor: Any, role: str, of: str, on: date) -> str:
     return "?.."
 
 
+def _weak_roles(cands: list[_Cand], index: _Index, dictionary: Any, on: date | None) -> list[_Cand]:
+    """Drop role readings of ``needs_holder`` phrases (প্রধান, also "main")
+    that nobody held and that no person's name follows, so that the modifier
+    is an ordinary mention: রাশিয়ার প্রধান রপ্তানি পণ্য is Russia's main export."""
+    if not index.needs_holder:
+        return cands
+    people = {c.i for c in cands if c.kind != "role" and any(
+        getattr(dictionary.actors.get(a), "type", None) == "person" for a in c.ids)}
+    out = []
+    for c in cands:
+        if c.kind == "role" and c.form_key in index.needs_holder and c.j not in people:
+            if _resolve_role(dictionary, c, on)[0] is None:
+                continue
+        out.append(c)
+    return out
+
+
+def _is_country_code(of: str | None) -> bool:
+    return bool(of) and len(of) == 2 and of.isalpha() and of.isupper()
+
+
+def _derived(dictionary: Any, key: str) -> bool:
+    rd = (_attr(dictionary, "roles", {}) or {}).get(key)
+    return bool(_attr(rd, "held_by", ()))
+
+
 def _resolve_role(dictionary: Any, c: _Cand, on: date | None) -> tuple[Any, str, str]:
     """(holder or None, role key, note).  A phrase with several role keys
     keeps the key somebody held on the date; two different people holding
-    (any of) them leave the mention unresolved."""
+    (any of) them leave the mention unresolved.  A derived role
+    (``country_leader``) reports the office its holder held
+    (``supreme_leader``)."""
     keys = c.role
     where = f"{'/'.join(keys)} of {c.of}"
     if c.qualifier:
         return None, keys[0], f"'{c.qualifier}' {where}: not the office-holder on the article date"
     if on is None:
         return None, keys[0], f"{where}: article date unknown"
+    if not _is_country_code(c.of):
+        # a derived role (country_leader) is held only of a country: হামাসের নেতা is its leader
+        keys = tuple(k for k in keys if not _derived(dictionary, k)) or keys
+        where = f"{'/'.join(keys)} of {c.of}"
+    resolve = getattr(dictionary, "resolve", None)
     found: list[tuple[str, Any]] = []
     for rk in keys:
-        for h in dictionary.holders(rk, c.of, on):
+        office, holders = resolve(rk, c.of, on) if resolve else (rk, dictionary.holders(rk, c.of, on))
+        for h in holders:
             if all(h.id != x.id for _, x in found):
-                found.append((rk, h))
+                found.append((office, h))
     if len(found) == 1:
         rk, holder = found[0]
         return holder, rk, f"role held {_role_interval(holder, rk, c.of, on)}; article date {on.isoformat()}"
@@ -799,7 +1030,9 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
     run = _runs(units)
     taken = [False] * len(units)
 
-    chosen = _select(_dictionary_candidates(index, dictionary, units, run), units, taken)
+    cands = _weak_roles(_dictionary_candidates(index, dictionary, units, run), index, dictionary, on)
+    chosen = _select(cands, units, taken)
+    chosen = _filter_homographs(text, chosen, units, index, dictionary, run)
     chosen += _select(_fuzzy_candidates(index, units, run, taken), units, taken)
     chosen.sort(key=lambda c: c.i)
 
@@ -874,6 +1107,8 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
             typ = actor.type if actor is not None else _common_type(actors, ids)
             if c.kind == "demonym":
                 typ = "country" if actor is None or actor.type == "country" else actor.type
+            if typ == "country" and note is None and _forces_follow(units, c.j, index):
+                note = "the country's armed forces (a country word and a generic force noun)"
             m = _mention(text, units, c.i, c.j, typ, actor, how, score, note=note)
             last_key = c.key[-1] if c.key else units[c.j - 1].key
             outs.append(_Out(c.i, c.j, m, cand_ids=ids, last_key=last_key, words=words))
@@ -922,6 +1157,11 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
     outs.sort(key=lambda o: o.i)
     _apposition(outs, units, actors)
     return [o.mention for o in outs]
+
+
+def _forces_follow(units: list[_Unit], j: int, index: _Index) -> bool:
+    """Whether a generic force noun (বাহিনী, সেনারা) follows unit j-1: রুশ বাহিনী."""
+    return j < len(units) and units[j].join and any(_phrase_at(units, j, f) for f in index.forces)
 
 
 def _common_type(actors: dict, ids: tuple[str, ...]) -> str:

@@ -20,6 +20,12 @@ each event is paired once.  Scores:
   ``null`` date matches a predicted date taken from the publication date
   (flagged ``publication-fallback``) or none.
 - ``status``: accuracy over type hits.
+- ``type+countries``: the same type and the same countries on each side,
+  each participant replaced by its country (a person or organisation by the
+  dictionary's country, a place by the country it lies in).  This is the
+  level at which CAMEO-style data (GDELT, ICEWS) is usually joined, and it
+  forgives the choice between "Vladimir Putin" and "Russia" that annotators
+  and coders make differently.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from .extraction import shared_dir
 from .linking import name_key
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-LEVELS = ("type", "type+actors", "type+actors+date")
+LEVELS = ("type", "type+actors", "type+actors+date", "type+countries")
 
 
 @dataclass
@@ -98,30 +104,6 @@ def _extract_page(path: Path, extractor: Any) -> Any:
     return art
 
 
-def text_extractor() -> Any:
-    """An extractor for texts given whole (a sentence is an article here, however short)."""
-    from ..pipeline import Extractor
-
-    ex = Extractor()
-    ex.min_article_chars = 1
-    return ex
-
-
-def article_from_text(ident: str, text: str, published: str | None, title: str | None = None,
-                      outlet: str | None = None, extractor: Any = None) -> Any:
-    """An Article from a written text (paragraphs separated by blank lines), through the record path."""
-    from ..pipeline import Extractor
-    from ..records import Article, InputFormat, RawPage
-
-    extractor = extractor or text_extractor()
-    page = RawPage(source=ident, format=InputFormat.JSON, text=text,
-                   fields={"title": title or "", "body": text, "published": published or "", "outlet": outlet or ""})
-    art = extractor.extract(page)
-    if not isinstance(art, Article):
-        raise ValueError(f"{ident}: the pipeline rejected the text ({art.reason}: {art.detail})")
-    return art
-
-
 def _gold_event(raw: dict[str, Any], where: str, spans: list[tuple[int, int]], unlocated: int) -> GoldEvent:
     for key in ("type", "status"):
         if key not in raw:
@@ -137,10 +119,10 @@ def _gold_event(raw: dict[str, Any], where: str, spans: list[tuple[int, int]], u
 
 def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
     """Read every ``*.yaml`` of a gold directory (or one file) and run extraction on its articles."""
-    from ..pipeline import Extractor
+    from ..pipeline import Extractor, article_from_text
 
     extractor = extractor or Extractor()
-    texts = text_extractor()
+    texts = Extractor.for_texts(extractor.config)
     files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
     out: list[GoldArticle] = []
     for f in files:
@@ -176,8 +158,8 @@ def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
             else:
                 ident = str(entry.get("id", n))
                 text = str(entry["text"])
-                art = article_from_text(ident, text, str(entry.get("date") or ""), entry.get("title"),
-                                        entry.get("outlet"), texts)
+                art = article_from_text(text, str(entry.get("date") or ""), title=entry.get("title"),
+                                        outlet=entry.get("outlet"), source=ident, extractor=texts)
                 ntext = normalize(text)
                 events = []
                 for ev in entry.get("events") or []:
@@ -206,6 +188,25 @@ class _Names:
         from ..actors.dictionary import load_dictionary
 
         self.dictionary = load_dictionary()
+        self._by_name: dict[str, Any] = {}
+        for a in self.dictionary.actors.values():
+            for n in (a.name_en, *a.aliases_en):
+                self._by_name.setdefault(name_key(n), a)
+
+    def country_of_actor(self, actor: Any) -> str | None:
+        if actor is None:
+            return None
+        if actor.type == "country":
+            return actor.id
+        c = self.dictionary.country(actor.country) if actor.country else None
+        return c.id if c else None
+
+    def country_of_pred(self, p: Any) -> str | None:
+        actor = self.dictionary.actors.get(p.actor_id) if p.actor_id else None
+        return self.country_of_actor(actor)
+
+    def country_of_gold(self, name: str) -> str | None:
+        return self.country_of_actor(self._by_name.get(name_key(name)))
 
     def keys(self, p: Any) -> set[str]:
         names = {name_key(p.name_en)} if p.name_en else set()
@@ -239,6 +240,19 @@ def _actors_match(p: Any, g: GoldEvent, names: _Names) -> bool:
         return True
     if g.type in SYMMETRIC_TYPES or p.symmetric:
         return _same_people(p.actors + p.recipients, g.actors + g.recipients, names)
+    return False
+
+
+def _countries_match(p: Any, g: GoldEvent, names: _Names) -> bool:
+    def side(pred: list[Any], gold: list[str]) -> bool:
+        want = {names.country_of_gold(x) for x in gold if not x.startswith("~")} - {None}
+        have = {names.country_of_pred(x) for x in pred} - {None}
+        return want == have or (any(x.startswith("~") for x in gold) and want <= have)
+
+    if side(p.actors, g.actors) and side(p.recipients, g.recipients):
+        return True
+    if g.type in SYMMETRIC_TYPES or p.symmetric:
+        return side(p.actors + p.recipients, g.actors + g.recipients)
     return False
 
 
@@ -314,6 +328,8 @@ def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
             if g.mode:
                 mode_n += 1
                 mode_ok += int(p.mode == g.mode)
+            if _countries_match(p, g, names):
+                hits["type+countries"] += 1
             if _actors_match(p, g, names):
                 hits["type+actors"] += 1
                 per_type[g.type]["type+actors"] += 1

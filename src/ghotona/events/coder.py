@@ -59,6 +59,17 @@ class _Tok:
 
 
 @dataclass(slots=True)
+class _Match:
+    """A trigger found by the coder itself (a verb of going), shaped like a lexicon match."""
+
+    start: int
+    end: int
+    text: str
+    entry: Any
+    light_verb: Any = None
+
+
+@dataclass(slots=True)
 class _Role:
     mention: ActorMention
     relation: str  # doer | with | against | to | from | between | locative | genitive | demonym
@@ -153,7 +164,7 @@ class EventCoder:
             return []
         in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
         times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
-        matches = [m for m in self.lexicon.match(text)]
+        matches = [m for m in self.lexicon.match(text)] + self._motion(toks, in_sent, sent)
         out: list[_Draft] = []
         prev_doers: list[Participant] = []
         for m in sorted(matches, key=lambda m: m.start):
@@ -169,12 +180,22 @@ class EventCoder:
             if getattr(entry, "light_verbs", None) and lv is not None and sent.start + lv.start >= c_end:
                 continue  # the light verb belongs to another clause
             roles = _roles(toks, in_sent, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times)
+            if entry is g.motion:
+                for r in roles:
+                    if r.adjacent and r.mention.type in ("country", "place") and r.relation in ("doer", "locative"):
+                        r.relation = "to"
             passive = _is_passive(toks, t_end, c_end)
             actors, recipients, location = _assign(roles, entry.symmetric, passive)
             if entry.type in g.location_is_target and not recipients and location is not None:
                 recipients = self._place_country(location, actors)
             anaphoric = _anaphoric(toks, t_start, g)
             clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
+            cut = [t for t in toks if t.end == c_end and t.text in g.subordinators]
+            if not actors and cut:
+                # "মালয়েশিয়া সফর শেষে ল্যাভরভ ...": the main clause's subject did the subordinate event too.
+                tail_end = next((t.start for t in toks if t.start >= c_end and t.text in g.clause_breaks), sent.end)
+                tail = _roles(toks, in_sent, tail_end, tail_end, c_end, tail_end, g, body, False, times)
+                actors = [_participant(r.mention) for r in tail if r.relation == "doer" and r.mention.type != "place"][:1]
             if not actors and not anaphoric and c_start > sent.start:
                 # "তারা সেনা পাঠিয়েছে এবং ... সরবরাহ করছে": a later clause shares the first one's doer.
                 head_words = " ".join(t.text for t in toks if t.end <= c_start)
@@ -208,6 +229,19 @@ class EventCoder:
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
             ))
         return _dedupe_same_sentence(out)
+
+    def _motion(self, toks: list[_Tok], mentions: list[ActorMention], sent: Sentence) -> list[Any]:
+        """"... উত্তর কোরিয়া যাবেন": a verb of going right after a named country or place is a visit."""
+        mo = self.grammar.motion
+        ends = {m.end: m for m in mentions if m.type in ("country", "place")}
+        out = []
+        prev_end = None
+        for t in toks:
+            if t.text in mo.forms and prev_end in ends:
+                out.append(_Match(t.start - sent.start, t.end - sent.start, t.text, mo))
+            prev_end = t.end if _WORD.search(t.text) else None
+            # a space separates tokens: the mention's end is the previous token's end
+        return out
 
     def _place_country(self, place: Participant, actors: list[Participant]) -> list[Participant]:
         """The country a targeted place is in, unless it is the doer's own."""
@@ -252,7 +286,11 @@ class EventCoder:
         elif any(t.text in st.negative_words for t in after[:3]):
             return "negated", next(t.text for t in after[:3] if t.text in st.negative_words)
         for cue in st.planned_cues:
-            if _has_phrase(after_text, cue) or (cue in ("আগামী", "আসন্ন", "প্রস্তাবিত", "সম্ভাব্য সফর") and _has_phrase(clause_text, cue)):
+            if _has_phrase(after_text, cue):
+                return "planned", cue
+        just_before = [t.text for t in toks if c_start <= t.start and t.end <= t_start][-2:]
+        for cue in st.planned_before:
+            if cue in just_before:
                 return "planned", cue
         if verb is not None and any(verb.endswith(e) for e in st.future_endings) and not _past_marked(verb, self.grammar):
             return "planned", verb

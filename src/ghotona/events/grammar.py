@@ -17,9 +17,9 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "pronouns", "anaphora", "status", "verbs"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "motion", "pronouns", "anaphora", "status", "verbs"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
-_STATUS_LISTS = {"future_endings", "planned_cues", "negative_endings", "negative_words",
+_STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues"}
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days"}
 
@@ -28,6 +28,7 @@ _STATUS_INTS = {"historical_after_days", "background_verb_after_days"}
 class StatusCues:
     future_endings: tuple[str, ...]
     planned_cues: tuple[str, ...]
+    planned_before: tuple[str, ...]
     negative_endings: tuple[str, ...]
     negative_words: frozenset[str]
     hypothetical_cues: tuple[str, ...]
@@ -35,6 +36,19 @@ class StatusCues:
     background_cues: tuple[str, ...]
     historical_after_days: int
     background_verb_after_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """Verbs of going that make a visit when a destination is named before them."""
+
+    type: str
+    mode: str | None
+    forms: frozenset[str]
+    symmetric: bool = False
+    light_verbs: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    kind: str = "verb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +63,7 @@ class Grammar:
     adverbs: frozenset[str]
     location_is_target: frozenset[str]
     speech_verbs: tuple[str, ...]
+    motion: "Motion"
     complementizers: frozenset[str]
     copulas: frozenset[str]
     plural_pronouns: tuple[str, ...]
@@ -65,6 +80,14 @@ def _strings(where: str, value: Any) -> tuple[str, ...]:
         raise fail(_FILE, where, "should be a list of non-empty strings")
     # Longest first: a cue that contains another must win.
     return tuple(sorted({normalize(v) for v in value}, key=len, reverse=True))
+
+
+def _motion(raw: Any) -> Motion:
+    if not isinstance(raw, dict):
+        raise fail(_FILE, "motion", "should be a mapping with type, mode and forms")
+    check_keys(_FILE, "motion", raw, {"type", "mode", "forms"})
+    return Motion(require(_FILE, "motion", raw, "type", str), raw.get("mode"),
+                  frozenset(_strings("motion.forms", raw.get("forms"))))
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +125,7 @@ def load_grammar() -> Grammar:
         locative_endings=_strings("locative_endings", data["locative_endings"]),
         clause_breaks=frozenset(_strings("clause_breaks", data["clause_breaks"])),
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
+        motion=_motion(data["motion"]),
         speech_verbs=_strings("speech_verbs", data["speech_verbs"]),
         complementizers=frozenset(_strings("complementizers", data["complementizers"])),
         location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
@@ -113,6 +137,7 @@ def load_grammar() -> Grammar:
         status=StatusCues(
             future_endings=lists["future_endings"],
             planned_cues=lists["planned_cues"],
+            planned_before=lists["planned_before"],
             negative_endings=lists["negative_endings"],
             negative_words=frozenset(lists["negative_words"]),
             hypothetical_cues=lists["hypothetical_cues"],

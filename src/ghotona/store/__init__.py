@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import StoreError
-from .base import MIN_PREFIX, ORDERS, SNIPPET_END, SNIPPET_START, SearchHit, Store, UpsertResult
+from .base import MIN_PREFIX, ORDERS, SNIPPET_END, SNIPPET_START, ActorArticle, SearchHit, Store, UpsertResult
 from .sqlite import SQLiteStore
 
 __all__ = [
     "Store",
     "SearchHit",
+    "ActorArticle",
     "SQLiteStore",
     "UpsertResult",
     "ORDERS",

@@ -15,7 +15,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Literal
 
-from ..records import Article, Rejection
+from ..records import ActorMention, Article, Rejection
 
 UpsertResult = Literal["new", "updated", "unchanged"]
 
@@ -68,8 +68,24 @@ class SearchHit:
         return spans
 
 
+@dataclass(slots=True, frozen=True)
+class ActorArticle:
+    """An article that names an actor (``Store.articles_with_actor``).
+
+    ``mentions`` counts the article's mentions linked to the actor;
+    ``first`` is the body offset of the first of them.
+    """
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    mentions: int
+    first: int
+
+
 class Store(ABC):
-    """Where articles and the log of ingest runs are kept.
+    """Where articles, their actor mentions and the log of ingest runs are kept.
 
     A store is also a context manager: ``with open_store(path) as store:``
     closes it on exit.
@@ -88,8 +104,13 @@ class Store(ABC):
         its last-seen time changes (``"unchanged"``), so re-ingesting a batch
         is harmless.  Same id, different hash: the stored version moves to
         the history and ``article`` replaces it (``"updated"``).  Atomic: the
-        row, its search index entry and its history are written together or
-        not at all.
+        row, its search index entry, its history and its actor mentions are
+        written together or not at all.
+
+        The article's actor mentions (``article.actor_mentions``) replace
+        the stored ones in every case, ``"unchanged"`` included: they are
+        derived from the text by the linker, so re-ingesting a page after a
+        dictionary update refreshes them (see :meth:`mentions`).
         """
 
     @abstractmethod
@@ -157,6 +178,37 @@ class Store(ABC):
         self, query: str, *, outlet: str | None = None, language: str | None = None
     ) -> int:
         """How many articles ``search`` would page through."""
+
+    # -- actor mentions ---------------------------------------------------
+
+    @abstractmethod
+    def replace_mentions(self, article_id: str, mentions: list[ActorMention]) -> None:
+        """Make ``mentions`` the stored actor mentions of the article (exact id).
+
+        ``upsert_article`` calls this itself; use it to re-link stored
+        articles without re-ingesting them.  Raises ``NotFound`` when no
+        article has that id.
+        """
+
+    @abstractmethod
+    def mentions(self, article_id: str) -> list[ActorMention]:
+        """The article's actor mentions, in text order (as the latest upsert gave them).
+
+        ``article_id`` may be a prefix, as for ``get_article``.  Raises
+        ``NotFound`` when no article matches.
+        """
+
+    @abstractmethod
+    def articles_with_actor(self, actor_id: str, limit: int = 50, offset: int = 0) -> list[ActorArticle]:
+        """Articles with at least one mention linked to ``actor_id``, newest first.
+
+        ``actor_id`` is a dictionary id (``Q7747``) or a provisional one
+        (``prov:...``); an id nothing mentions gives an empty list.
+        """
+
+    @abstractmethod
+    def count_articles_with_actor(self, actor_id: str) -> int:
+        """How many articles ``articles_with_actor`` would page through."""
 
     # -- runs -------------------------------------------------------------
 

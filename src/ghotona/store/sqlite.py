@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, StoreError
-from ..records import Article, Rejection
-from .base import MIN_PREFIX, ORDERS, SNIPPET_END, SNIPPET_START, SearchHit, Store, UpsertResult
+from ..records import ActorMention, Article, Rejection
+from .base import MIN_PREFIX, ORDERS, SNIPPET_END, SNIPPET_START, ActorArticle, SearchHit, Store, UpsertResult
 from .serialize import article_from_dict, article_to_dict, decode_datetime
 
 __all__ = ["SQLiteStore", "fts5_query", "TOKENCHARS", "SQLITE_HEADER"]
@@ -432,6 +432,7 @@ class SQLiteStore(Store):
             ).fetchone()
             if row is not None and row[1] == content_hash:
                 conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (now, article.id))
+                self._write_mentions(article.id, article.actor_mentions)
                 return "unchanged"
             cols = self._columns(article, content_hash)
             if row is None:
@@ -441,6 +442,7 @@ class SQLiteStore(Store):
                 marks = ", ".join(f":{k}" for k in cols)
                 conn.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", cols)
                 self._index(doc, article)
+                self._write_mentions(article.id, article.actor_mentions)
                 return "new"
             doc, old_hash, version, version_seen, old_title, old_data = row
             conn.execute(
@@ -454,6 +456,7 @@ class SQLiteStore(Store):
             conn.execute(f"UPDATE articles SET {assigns} WHERE id = :id", cols)
             self._unindex(doc)
             self._index(doc, article)
+            self._write_mentions(article.id, article.actor_mentions)
             return "updated"
 
     # -- articles: reading ------------------------------------------------
@@ -627,6 +630,69 @@ class SQLiteStore(Store):
         sql, params = built
         with self._errors("searching"):
             return int(self.conn.execute(sql, params).fetchone()[0])
+
+    # -- actor mentions ---------------------------------------------------
+
+    _MENTION_COLUMNS = "start, end, text, type, actor_id, name_en, name_bn, how, score, role, note"
+
+    def _write_mentions(self, article_id: str, mentions: list[ActorMention]) -> None:
+        """Replace the article's mention rows (inside the caller's transaction)."""
+        conn = self.conn
+        conn.execute("DELETE FROM actor_mentions WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            f"INSERT INTO actor_mentions (article_id, seq, {self._MENTION_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, seq, m.start, m.end, m.text, m.type, m.actor_id, m.name_en, m.name_bn,
+                 m.how, float(m.score), m.role, m.note)
+                for seq, m in enumerate(mentions)
+            ],
+        )
+
+    def replace_mentions(self, article_id: str, mentions: list[ActorMention]) -> None:
+        with self._errors(f"storing the actor mentions of {article_id}"), self.transaction():
+            if not self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                raise NotFound(
+                    f"no article with id '{article_id}' in {self.location}; store the article first "
+                    "(upsert_article stores its mentions too)"
+                )
+            self._write_mentions(article_id, mentions)
+
+    def mentions(self, article_id: str) -> list[ActorMention]:
+        full = self._resolve_id(article_id)
+        with self._errors("reading actor mentions"):
+            rows = self.conn.execute(
+                f"SELECT {self._MENTION_COLUMNS} FROM actor_mentions"
+                " WHERE article_id = ? ORDER BY start, seq",
+                (full,),
+            ).fetchall()
+        return [ActorMention(*r) for r in rows]
+
+    def articles_with_actor(self, actor_id: str, limit: int = 50, offset: int = 0) -> list[ActorArticle]:
+        with self._errors("looking up an actor's articles"):
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, m.n, m.first"
+                " FROM (SELECT article_id, COUNT(*) AS n, MIN(start) AS first FROM actor_mentions"
+                "       WHERE actor_id = ? GROUP BY article_id) AS m"
+                " JOIN articles a ON a.id = m.article_id"
+                f" ORDER BY {_ORDER_SQL['published']} LIMIT ? OFFSET ?",
+                (actor_id, limit, offset),
+            ).fetchall()
+        return [
+            ActorArticle(
+                id=r[0], title=r[1], outlet=r[2],
+                published=decode_datetime(r[3]) if r[3] else None,
+                mentions=int(r[4]), first=int(r[5]),
+            )
+            for r in rows
+        ]
+
+    def count_articles_with_actor(self, actor_id: str) -> int:
+        with self._errors("counting an actor's articles"):
+            row = self.conn.execute(
+                "SELECT COUNT(DISTINCT article_id) FROM actor_mentions WHERE actor_id = ?", (actor_id,)
+            ).fetchone()
+        return int(row[0])
 
     # -- runs -------------------------------------------------------------
 
