@@ -94,3 +94,45 @@ def test_gate_actor_linking(name: str) -> None:
         if result[key] < floor - 1e-9
     ]
     assert not failures, f"linking gate ({name}): " + "; ".join(failures)
+
+
+def _events_set(name: str) -> Path:
+    return ROOT / "eval" / "refset" / "events" / f"{name}.yaml"
+
+
+@pytest.mark.parametrize("name", sorted(BASELINES.get("events", {}).keys() - {"_comment"}))
+def test_gate_events(name: str) -> None:
+    """Event coding F1 per level and status accuracy on the events gold set."""
+    from ghotona.evaluate.events import evaluate as run_events
+    from ghotona.evaluate.events import load_gold
+
+    if name == "samples" and not (shared_dir() / "samples" / "pages").is_dir():
+        pytest.skip("../shared/samples/pages is not beside the repository")
+    result = run_events(load_gold(_events_set(name)))
+    assert result["gold_events"] >= 50
+    got = {f"{lvl}_f1": s["f1"] for lvl, s in result["levels"].items()}
+    got["status_accuracy"] = result["status_accuracy"]
+    failures = [
+        f"{key}: {got[key]} < pinned {floor}"
+        for key, floor in BASELINES["events"][name].items()
+        if got[key] < floor - 1e-9
+    ]
+    assert not failures, f"events gate ({name}): " + "; ".join(failures)
+
+
+@pytest.mark.parametrize("name", sorted(BASELINES.get("claims", {}).keys() - {"_comment"}))
+def test_gate_claims(name: str) -> None:
+    """Claim span F1 and field accuracy on the claims of the events gold set."""
+    from ghotona.evaluate.claims import evaluate as run_claims
+    from ghotona.evaluate.claims import load_items
+
+    if name == "samples" and not (shared_dir() / "samples" / "pages").is_dir():
+        pytest.skip("../shared/samples/pages is not beside the repository")
+    result = run_claims(load_items(_events_set(name)))
+    got = {"f1": result["f1"], **{f"{k}_accuracy": v for k, v in result["accuracy"].items()}}
+    failures = [
+        f"{key}: {got[key]} < pinned {floor}"
+        for key, floor in BASELINES["claims"][name].items()
+        if got[key] < floor - 1e-9
+    ]
+    assert not failures, f"claims gate ({name}): " + "; ".join(failures)

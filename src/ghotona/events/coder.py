@@ -135,8 +135,9 @@ class EventCoder:
         ref = _ref_date(article)
         drafts: list[_Draft] = []
         body = article.body
-        mentions = sorted(article.actor_mentions, key=lambda m: m.start)
-        timexes = sorted(article.time_expressions, key=lambda t: t.start)
+        cut = self._dateline_end(body)
+        mentions = self._with_shells(body, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut])
+        timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article)
         last_people: list[Participant] = []
         subject: list[Participant] = []
@@ -179,7 +180,11 @@ class EventCoder:
             lv = getattr(m, "light_verb", None)
             if getattr(entry, "light_verbs", None) and lv is not None and sent.start + lv.start >= c_end:
                 continue  # the light verb belongs to another clause
-            roles = _roles(toks, in_sent, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times)
+            speech_act = entry.type in g.speech_act_types
+            # Whom the outlet cites is a source, not a participant, unless the event is the saying itself.
+            cands = in_sent if speech_act else [
+                a for a in in_sent if not any(s.start is not None and a.start < s.end and s.start < a.end for s in sources)]
+            roles = _roles(toks, cands, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times)
             if entry is g.motion:
                 for r in roles:
                     if r.adjacent and r.mention.type in ("country", "place") and r.relation in ("doer", "locative"):
@@ -210,6 +215,11 @@ class EventCoder:
                     clause_words = [t.text for t in toks if t.end <= t_start]
             if not actors and not anaphoric:
                 actors = _pronoun_actors(clause_words, g, earlier + out, last_people, subject, sent)
+            if not actors and speech_act:
+                named = [s for s in sources if s.actor_id and s.name_en]
+                if named:
+                    actors = [Participant(named[0].actor_id, named[0].name_en, None, named[0].text,
+                                          named[0].start or t_start, named[0].end or t_start, "source")]
             if actors:
                 prev_doers = actors
             # "X আগামী সপ্তাহে হামলা চালাবে বলে হুমকি দিয়েছে": what precedes the
@@ -229,6 +239,30 @@ class EventCoder:
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
             ))
         return _dedupe_same_sentence(out)
+
+    def _dateline_end(self, body: str) -> int:
+        """Where a dateline ("সিউল, ১ জুলাই (রয়টার্স) —") ends, else 0."""
+        g = self.grammar
+        head = body[: g.dateline_max_chars]
+        ends = [head.find(d) + len(d) for d in g.dateline_dashes if d in head]
+        return min(ends) if ends else 0
+
+    def _with_shells(self, body: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Add a mention for each definite shell (দেশটি, জোটটি): the last name of its type before it."""
+        shells = self.grammar.shells
+        if not shells:
+            return mentions
+        out = list(mentions)
+        for t in tokenize(body):
+            typ = shells.get(normalize(t.text))
+            if typ is None:
+                continue
+            before = [m for m in mentions if m.end <= t.start and m.type == typ and m.actor_id]
+            if before and not any(m.start <= t.start < m.end for m in mentions):
+                last = before[-1]
+                out.append(ActorMention(t.start, t.end, t.text, typ, last.actor_id, last.name_en, last.name_bn,
+                                        "shell", 0.8, note=f"stands for {last.text}"))
+        return sorted(out, key=lambda m: m.start)
 
     def _motion(self, toks: list[_Tok], mentions: list[ActorMention], sent: Sentence) -> list[Any]:
         """"... উত্তর কোরিয়া যাবেন": a verb of going right after a named country or place is a visit."""
@@ -300,18 +334,10 @@ class EventCoder:
         """Sources cited per sentence (keyed by sentence start), from the attribution layer."""
         finder = self._attribution
         if finder is None:
-            try:
-                from ..attribution import find_sources as finder  # type: ignore[no-redef]
-            except ImportError:  # the attribution layer is optional for the coder
-                return {}
+            from ..attribution import article_attributions as finder
         out: dict[int, list[EventSource]] = {}
-        for para in article.paragraphs:
-            for s in para.sentences:
-                try:
-                    cites = finder(article, s)
-                except TypeError:
-                    return {}
-                out[s.start] = [_as_source(c) for c in cites]
+        for c in finder(article):
+            out.setdefault(c.sentence_start, []).append(_as_source(c))
         return out
 
     # -- finishing ------------------------------------------------------------
@@ -661,12 +687,10 @@ def _as_date(value: str | None) -> date | None:
 
 
 def _as_source(c: Any) -> EventSource:
-    if isinstance(c, EventSource):
-        return c
+    """An attribution record as the event's source: named actor, wire, or an unnamed label."""
     return EventSource(
-        text=getattr(c, "text", ""), kind=getattr(c, "kind", "actor"),
-        actor_id=getattr(c, "actor_id", None), name_en=getattr(c, "name_en", None),
-        start=getattr(c, "start", None), end=getattr(c, "end", None),
+        text=c.text, kind=c.kind, actor_id=c.actor_id or c.wire_id,
+        name_en=c.name_en or c.label, start=c.start, end=c.end,
     )
 
 

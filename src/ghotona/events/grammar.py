@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "motion", "pronouns", "anaphora", "status", "verbs"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues"}
@@ -63,6 +63,10 @@ class Grammar:
     adverbs: frozenset[str]
     location_is_target: frozenset[str]
     speech_verbs: tuple[str, ...]
+    speech_act_types: frozenset[str]
+    shells: dict[str, str]  # shell word -> actor type it stands for
+    dateline_dashes: tuple[str, ...]
+    dateline_max_chars: int
     motion: "Motion"
     complementizers: frozenset[str]
     copulas: frozenset[str]
@@ -80,6 +84,13 @@ def _strings(where: str, value: Any) -> tuple[str, ...]:
         raise fail(_FILE, where, "should be a list of non-empty strings")
     # Longest first: a cue that contains another must win.
     return tuple(sorted({normalize(v) for v in value}, key=len, reverse=True))
+
+
+def _shells(raw: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise fail(_FILE, "shells", "should map an actor type to its shell words")
+    check_keys(_FILE, "shells", raw, {"country", "organisation", "person", "place"})
+    return {w: typ for typ, words in raw.items() for w in (_strings(f"shells.{typ}", words) if words else ())}
 
 
 def _motion(raw: Any) -> Motion:
@@ -126,6 +137,10 @@ def load_grammar() -> Grammar:
         clause_breaks=frozenset(_strings("clause_breaks", data["clause_breaks"])),
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
         motion=_motion(data["motion"]),
+        shells=_shells(data["shells"]),
+        dateline_dashes=_strings("dateline_dashes", data["dateline_dashes"]),
+        dateline_max_chars=require(_FILE, "top level", data, "dateline_max_chars", int),
+        speech_act_types=frozenset(_strings("speech_act_types", data["speech_act_types"])),
         speech_verbs=_strings("speech_verbs", data["speech_verbs"]),
         complementizers=frozenset(_strings("complementizers", data["complementizers"])),
         location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
