@@ -35,7 +35,7 @@ import yaml
 
 from . import sources
 from .errors import LanguageDataError
-from .langdata import data_path, read_yaml_file
+from .langdata import data_path, read_yaml_file, reject_repeated_keys
 from .records import ActorMention, Article, Attribution
 from .text.normalize import normalize
 
@@ -92,13 +92,7 @@ def _construct_map(loader: _LocatedLoader, node: yaml.MappingNode) -> _Map:
     m = _Map()
     m.line = node.start_mark.line + 1
     yield m
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        if key_node.value in seen:
-            raise yaml.constructor.ConstructorError(
-                "while constructing a mapping", node.start_mark, f"repeated key '{key_node.value}'", key_node.start_mark
-            )
-        seen.add(key_node.value)
+    reject_repeated_keys(node)
     m.update(loader.construct_mapping(node, deep=True))
 
 

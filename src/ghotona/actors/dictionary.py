@@ -43,7 +43,7 @@ import regex
 import yaml
 
 from ..errors import LanguageDataError
-from ..langdata import data_path, read_yaml_file
+from ..langdata import BaseLoader, data_path, read_yaml_file, reject_repeated_keys, strict_scalars
 from ..text.normalize import normalize
 from .inflect import base_forms
 
@@ -393,11 +393,7 @@ class Dictionary:
 # YAML with line numbers
 
 
-# The C parser when PyYAML has it (ten times faster on these files).
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _LineLoader(BaseLoader):  # type: ignore[misc,valid-type]
     """SafeLoader that records each mapping's line and rejects repeated keys.
 
     Dates stay strings (we parse and report them ourselves), and only
@@ -405,25 +401,11 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """
 
 
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+strict_scalars(_LineLoader)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
-            if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark,
-                    f"repeated key '{key_node.value}'", key_node.start_mark,
-                )
-            seen.add(key_node.value)
+    reject_repeated_keys(node)
     mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
     mapping[_LINE] = node.start_mark.line + 1
     return mapping

@@ -30,7 +30,7 @@ import regex
 import yaml
 
 from ..errors import LanguageDataError
-from ..langdata import data_path, read_yaml_file
+from ..langdata import BaseLoader, data_path, read_yaml_file, reject_repeated_keys, strict_scalars
 
 __all__ = [
     "ONTOLOGY_FILE",
@@ -74,33 +74,16 @@ class _Seq(list):
     lines: list[int]
 
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class LineLoader(BaseLoader):  # type: ignore[misc,valid-type]
     """SafeLoader that records lines, rejects repeated keys, and reads only
     true/false as booleans (``mode: no`` must not become False)."""
 
 
-LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", regex.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+strict_scalars(LineLoader)
 
 
 def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
-            if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark,
-                    f"repeated key '{key_node.value}'", key_node.start_mark,
-                )
-            seen.add(key_node.value)
+    reject_repeated_keys(node)
     out = _Map(yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=True))
     out.line = node.start_mark.line + 1
     return out
