@@ -196,7 +196,10 @@ def test_demo_builds_ten_articles_and_recreates_the_store(tmp_path: Path) -> Non
     assert "ghotona show " in text and f"--db {db}" in text
     with open_store(str(db)) as store:
         assert store.count_articles() == 10
+        n_events, n_claims = store.count_events(), store.count_claims()
         titles = {a.title for a in store.list_articles(limit=100)}
+    assert n_events > 0 and n_claims > 0
+    assert f"with {n_events} events and {n_claims} claims" in text
     assert len(titles) == 10
     for title in titles:  # every article is listed
         assert title in first.stdout
@@ -587,3 +590,122 @@ def test_actors_command_finds_spelling_variants() -> None:
     a = json_lines(ok(run("actors", "চোয়ে সন হুই", "--json")).stdout)
     b = json_lines(ok(run("actors", "চোই সন হি", "--json")).stdout)
     assert a and b and a[0]["id"] == b[0]["id"]
+
+
+# --------------------------------------------------------------------------
+# events and claims read from the store
+# --------------------------------------------------------------------------
+
+# Written for these tests: a meeting, a drone attack with a figure a wire
+# gives, and a planned visit.
+CODED_PAGE = "\n".join(
+    [
+        "আন্তর্জাতিক",
+        "",
+        "মস্কোয় পুতিন-সি বৈঠক, খারকিভে ড্রোন হামলা",
+        "",
+        "আন্তর্জাতিক ডেস্ক",
+        "১০ মে ২০২৫, ১৮:৩০",
+        "",
+        "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন বৃহস্পতিবার মস্কোতে চীনের প্রেসিডেন্ট সি চিন পিংয়ের সঙ্গে বৈঠক করেছেন।",
+        "",
+        "পরে ইউক্রেনের খারকিভে রাশিয়ার ড্রোন হামলায় অন্তত ১২ জন নিহত হয়েছেন বলে জানিয়েছে রয়টার্স। "
+        "আগামী মাসে পুতিন ভারত সফরে যাবেন।",
+        "",
+    ]
+)
+
+
+@pytest.fixture
+def coded_db(tmp_path: Path) -> tuple[Path, str]:
+    page = tmp_path / "coded.txt"
+    page.write_text(CODED_PAGE, "utf-8")
+    db = tmp_path / "coded.db"
+    result = ok(run("ingest", page, "--db", db, "--json"))
+    (art,) = json_lines(result.stdout)
+    with open_store(str(db)) as store:
+        n = store.count_events()
+    assert f"{n} events, 1 claims stored" in plain(result.stderr)
+    return db, art["id"]
+
+
+def test_events_without_paths_list_the_store(coded_db: tuple[Path, str]) -> None:
+    db, article_id = coded_db
+    with open_store(str(db)) as store:
+        stored = store.events(limit=100)
+    assert {e["event"] for e in stored} >= {"CONSULT", "ASSAULT"}
+    listed = ok(run("events", "--db", db))
+    text = plain(listed.stdout)
+    assert text.startswith(f"{len(stored)} event(s)")
+    assert "ASSAULT/drone Russia → Ukraine @ Kharkiv occurred per Reuters" in text
+    assert "Vladimir Putin ↔ Xi Jinping" in text and article_id[:10] in text
+    assert "খারকিভে রাশিয়ার ড্রোন হামলায়" in listed.stdout  # the evidence sentence
+    assert "খারকিভে" not in ok(run("events", "--db", db, "--no-evidence")).stdout
+    assert json_lines(ok(run("events", "--db", db, "--json")).stdout) == stored
+
+    def listed_json(*args: object) -> list[dict]:
+        return json_lines(ok(run("events", "--db", db, "--json", *args)).stdout)
+
+    assert [e["event"] for e in listed_json("--type", "assault")] == ["ASSAULT"]
+    putin = listed_json("--actor", "Q7747")
+    assert putin and all(any(p["id"] == "Q7747" for p in e["actor"] + e["recipient"]) for e in putin)
+    assert [e["status"] for e in listed_json("--status", "planned")] == ["planned"]
+    assert {e["event"] for e in listed_json("--since", "2025-05-09", "--until", "2025-05-10")} == {"ASSAULT"}
+    assert [e["id"] for e in listed_json("--limit", 1, "--offset", 1)] == [stored[1]["id"]]
+
+    bad_type = run("events", "--db", db, "--type", "PARLEY")
+    assert bad_type.exit_code == 2 and "not a PLOVER type" in bad_type.output and "CONSULT" in bad_type.output
+    bad_date = run("events", "--db", db, "--since", "yesterday")
+    assert bad_date.exit_code == 2 and "write it like 2025-07-10" in plain(bad_date.output)
+    none = ok(run("events", "--db", db, "--type", "PROTEST"))
+    assert "no stored event matches" in plain(none.stderr)
+
+
+def test_events_store_options_with_paths_are_a_usage_error(tmp_path: Path) -> None:
+    page = tmp_path / "coded.txt"
+    page.write_text(CODED_PAGE, "utf-8")
+    mixed = run("events", page, "--db", tmp_path / "x.db", "--type", "ASSAULT")
+    assert mixed.exit_code == 2 and "--db, --type" in plain(mixed.output) and "drop the PATH" in plain(mixed.output)
+    no_input = run("events", "--date", "2025-05-10", "--db", tmp_path / "x.db")
+    assert no_input.exit_code == 2 and "--date apply to PATH/TEXT" in plain(no_input.output)
+    claims_mixed = run("claims", page, "--counted", "killed")
+    assert claims_mixed.exit_code == 2 and "--counted" in plain(claims_mixed.output)
+    assert not (tmp_path / "x.db").exists()
+    # Without store options the page is coded as before, with the same printer.
+    coded = ok(run("events", page, "--no-evidence"))
+    assert "ASSAULT/drone Russia → Ukraine @ Kharkiv occurred per Reuters" in plain(coded.stdout)
+
+
+def test_empty_store_says_how_to_fill_it(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    assert "no events stored yet" in plain(ok(run("events", "--db", db)).stderr)
+    assert "no claims stored yet" in plain(ok(run("claims", "--db", db)).stderr)
+
+
+def test_claims_without_paths_list_the_store(coded_db: tuple[Path, str]) -> None:
+    db, article_id = coded_db
+    with open_store(str(db)) as store:
+        stored = store.claims()
+    (claim,) = json_lines(ok(run("claims", "--db", db, "--json")).stdout)
+    assert claim == stored[0]
+    assert (claim["article_id"], claim["text"], claim["counted"], claim["claimant"]) == (article_id, "অন্তত ১২ জন", "killed", "Reuters")
+    table = ok(run("claims", "--db", db)).stdout
+    assert "1 claim(s)" in plain(table)
+    for cell in ("অন্তত ১২ জন", "at-least", "killed", "Reuters", article_id[:10]):
+        assert cell in table
+    assert json_lines(ok(run("claims", "--db", db, "--counted", "killed", "--json")).stdout) == stored
+    assert "no stored claim matches (1 stored in all)" in plain(ok(run("claims", "--db", db, "--counted", "troops")).stderr)
+
+
+def test_show_events_prints_the_articles_events_and_claims(coded_db: tuple[Path, str]) -> None:
+    db, article_id = coded_db
+    with open_store(str(db)) as store:
+        n = store.count_events(article_id=article_id)
+    shown = ok(run("show", article_id[:8], "--db", db, "--events"))
+    text = plain(shown.stdout)
+    assert f"events ({n}):" in text and "claims (1):" in text
+    assert "ASSAULT/drone Russia → Ukraine" in text and "অন্তত ১২ জন" in shown.stdout
+    assert "events (" not in plain(ok(run("show", article_id, "--db", db)).stdout)  # only with --events
+    detail = json.loads(ok(run("show", article_id, "--db", db, "--json", "--events")).stdout)
+    assert len(detail["events"]) == n and detail["claims"][0]["text"] == "অন্তত ১২ জন"
+    assert "events" not in json.loads(ok(run("show", article_id, "--db", db, "--json")).stdout)

@@ -248,7 +248,9 @@ def test_bad_inputs_are_rejected_with_reasons_and_good_ones_stored(
         # -- the run log says the same ---------------------------------------
         (run,) = store.runs()
         assert run["id"] == summary.run_id and run["kind"] == "ingest" and run["finished"] is not None
-        assert run["counts"] == {"new": 6, "updated": 0, "unchanged": 0, "rejected": 8, "interrupted": False}
+        assert run["counts"] == {"new": 6, "updated": 0, "unchanged": 0, "rejected": 8, "interrupted": False,
+                                 "events": store.count_events(), "claims": store.count_claims(), "coding_errors": 0}
+        assert summary.events == store.count_events() > 0
         assert run["counts"] == summary.counts()
         assert run["rejection_count"] == 8
         assert run["rejections_by_reason"] == dict(Counter(BATCH_EXPECTED_REJECTIONS.values()))
@@ -345,7 +347,10 @@ def test_interrupted_ingest_leaves_whole_articles_and_a_rerun_finishes(
             assert store.search(PLACES[expected.index(want)]) == []
         (run,) = store.runs()
         assert run["finished"] is not None
-        assert run["counts"] == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0, "interrupted": True}
+        assert run["counts"] == {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0, "interrupted": True,
+                                 "events": store.count_events(), "claims": 0, "coding_errors": 0}
+        # Each article's events were stored with it, the rest's not at all.
+        assert {e["article_id"] for e in store.events(limit=100)} == {a.id for a in expected[:2]}
 
     # Running the same ingest again stores the rest, leaving the first two alone.
     with open_store(db) as store:
@@ -417,14 +422,19 @@ def test_unexpected_extraction_error_rejects_one_page_and_the_batch_goes_on(
         assert run["rejections_by_reason"] == {"extract-error": 1}
 
 
-def test_workers_give_the_same_articles_in_the_same_order(tmp_path: Path, extractor: Extractor) -> None:
-    from ghotona.ingest import extract_all
-
+def test_workers_give_the_same_articles_in_the_same_order_and_the_same_events(
+    tmp_path: Path, extractor: Extractor
+) -> None:
     folder = write_five_pages(tmp_path)
-    one = list(extract_all([str(folder)], extractor))
-    two = list(extract_all([str(folder)], extractor, workers=2))
-    assert [a.to_json() for a in one] == [a.to_json() for a in two]
-    assert len(one) == len(PLACES)
+    (folder / "99_clash.txt").write_text(bn_page("ঢাকা", extra=EVENT_EXTRA), "utf-8")
+    runs = []
+    for workers in (1, 2):  # one pool only: spawning workers is the slow part
+        seen: list[Article | Rejection] = []
+        with open_store(str(tmp_path / f"store{workers}.db")) as store:
+            summary = ingest([str(folder)], store, extractor, workers=workers, on_item=lambda r, o: seen.append(r))
+            runs.append(([a.to_json() for a in seen], summary.events, summary.claims, store.events(limit=100)))
+    assert runs[0] == runs[1]
+    assert len(runs[0][0]) == len(PLACES) + 1 and runs[0][1] > 0 and runs[0][2] == 1
 
 
 def test_truncated_html_is_kept_with_a_warning(tmp_path: Path, extractor: Extractor) -> None:
@@ -487,3 +497,181 @@ def test_ingest_stores_actor_mentions_and_a_rerun_replaces_them(
         assert store.articles_with_actor("gh:bd-dhaka") == []
         after = store.conn.execute("SELECT COUNT(*) FROM actor_mentions").fetchone()[0]
         assert after == rows - 2 * sum(m.actor_id == "gh:bd-dhaka" for m in a.actor_mentions)
+
+
+# --------------------------------------------------------------------------
+# Events and claims are coded and stored with each article
+# --------------------------------------------------------------------------
+
+# Written for these tests: a clash with a figure and a cited wire.
+EVENT_EXTRA = " পরে রাজধানীতে পুলিশের সঙ্গে বিক্ষোভকারীদের সংঘর্ষে অন্তত ১২ জন আহত হয়েছেন বলে জানিয়েছে রয়টার্স।"
+EN_RECORD = {
+    "headline": "Trade talks resume in Dhaka", "url": "https://example.com/en/1", "paper_name": "Test Times",
+    "article": "Officials from Dhaka and Delhi met on Thursday to discuss a new trade agreement. At least 12 people "
+               "were injured in clashes near the border, police said. Both sides agreed to meet again next week.",
+    "publication_date": "2025-07-12T08:00:00+06:00",
+}
+
+
+class SpyCoder:
+    """The real coder, recording which articles it was asked to code and failing on request."""
+
+    def __init__(self, keep=lambda e: True, fail_on: str | None = None) -> None:
+        from ghotona.events.coder import EventCoder
+
+        self.real = EventCoder()
+        self.keep, self.fail_on = keep, fail_on
+        self.seen: list[str] = []
+
+    def code(self, article: Article):
+        self.seen.append(article.id)
+        if self.fail_on and self.fail_on in article.body:
+            raise RuntimeError("coder blew up")
+        return [e for e in self.real.code(article) if self.keep(e)]
+
+
+def use_coder(monkeypatch: pytest.MonkeyPatch, coder: SpyCoder) -> SpyCoder:
+    import ghotona.events.coder as coder_mod
+
+    monkeypatch.setattr(coder_mod, "default_coder", lambda: coder)
+    return coder
+
+
+def write_coded_pages(root: Path) -> Path:
+    d = root / "coded"
+    d.mkdir()
+    (d / "01.txt").write_text(bn_page(PLACES[0], extra=EVENT_EXTRA), "utf-8")
+    (d / "02.txt").write_text(bn_page(PLACES[1]), "utf-8")
+    (d / "03_en.json").write_text(json.dumps([EN_RECORD]), "utf-8")
+    return d
+
+
+def claim_fields(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in ("article_id", "outlet", "outlet_id", "published")}
+
+
+def test_ingest_stores_events_and_claims_and_a_rerun_refreshes_them(
+    tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ghotona.claims import find_claims
+
+    pages = write_coded_pages(tmp_path)
+    spy = use_coder(monkeypatch, SpyCoder())
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        summary = ingest([str(pages)], store, extractor)
+        assert summary.new == 3 and not summary.coding_errors
+        arts = {name_of(a.source): a for a in store.list_articles()}
+        clash, plain_, english = arts["01.txt"], arts["02.txt"], arts["03_en.json#0"]
+        assert english.language == "en" and clash.language == plain_.language == "bn"
+        assert spy.seen == [clash.id, plain_.id]  # Bengali articles only
+        for art in (clash, plain_):  # exactly what the coder and the claim finder give
+            want = sorted((e.to_json() for e in spy.real.code(art)), key=lambda e: e["id"])
+            assert sorted(store.events(article_id=art.id), key=lambda e: e["id"]) == want and want
+            assert [claim_fields(c) for c in store.claims(article_id=art.id)] == [c.to_json() for c in find_claims(art)]
+        assert store.count_events(article_id=english.id) == 0 and store.count_claims(article_id=english.id) == 0
+        (claim,) = store.claims()
+        assert (claim["article_id"], claim["value"], claim["counted"], claim["claimant"]) == (clash.id, 12, "injured", "Reuters")
+        assert [e["article_id"] for e in store.events(type="ASSAULT")] == [clash.id]
+        assert (summary.events, summary.claims) == (store.count_events(), 1)
+        (run,) = store.runs()
+        assert run["counts"] == summary.counts()
+        assert run["counts"]["events"] == summary.events and run["counts"]["claims"] == 1
+        before = store.count_events()
+
+    # The same pages, a coder that no longer finds ASSAULT: the articles are
+    # unchanged, their events are replaced, their claims and history kept.
+    use_coder(monkeypatch, SpyCoder(keep=lambda e: e.type != "ASSAULT"))
+    with open_store(db) as store:
+        again = ingest([str(pages)], store, extractor)
+        assert (again.new, again.updated, again.unchanged) == (0, 0, 3)
+        assert store.count_events(type="ASSAULT") == 0
+        assert store.count_events() == again.events == before - 1
+        assert store.count_claims() == again.claims == 1
+        assert all(len(store.history(a.id)) == 1 for a in (clash, plain_, english))
+
+
+def test_a_coder_failure_costs_one_article_its_events_not_the_batch(
+    tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = write_coded_pages(tmp_path)
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        ingest([str(pages)], store, extractor)  # a first, clean run
+        by_name = {name_of(a.source): a for a in store.list_articles()}
+        clash, plain_ = by_name["01.txt"], by_name["02.txt"]
+        clash_events = store.events(article_id=clash.id)
+        plain_events = store.count_events(article_id=plain_.id)
+
+    # The coder now fails on the clash page, which is also edited: the edit
+    # is stored, its old events (offsets into the old text) are cleared, its
+    # claims are still found, and the other articles are coded as usual.
+    (pages / "01.txt").write_text(bn_page(PLACES[0], extra=EVENT_EXTRA + " সংশোধিত।"), "utf-8")
+    use_coder(monkeypatch, SpyCoder(fail_on="রাজধানীতে"))
+    with open_store(db) as store:
+        summary = ingest([str(pages)], store, extractor)
+        assert (summary.new, summary.updated, summary.unchanged, summary.rejected) == (0, 1, 2, [])
+        (failure,) = summary.coding_errors
+        assert failure.article_id == clash.id and name_of(failure.source) == "01.txt" and failure.stage == "events"
+        assert "RuntimeError: coder blew up" in failure.detail and "stored without its events" in failure.detail
+        assert summary.counts()["coding_errors"] == 1 and store.runs()[0]["counts"]["coding_errors"] == 1
+        assert "সংশোধিত" in store.get_article(clash.id).body
+        assert store.count_events(article_id=clash.id) == 0
+        assert store.count_claims(article_id=clash.id) == 1
+        assert store.count_events(article_id=plain_.id) == plain_events
+
+    # Unchanged text and a failing coder: the stored events still describe
+    # the text, so they are kept.
+    (pages / "01.txt").write_text(bn_page(PLACES[0], extra=EVENT_EXTRA), "utf-8")
+    use_coder(monkeypatch, SpyCoder())
+    with open_store(db) as store:
+        ingest([str(pages)], store, extractor)
+        assert store.events(article_id=clash.id) == clash_events
+    use_coder(monkeypatch, SpyCoder(fail_on="রাজধানীতে"))
+    with open_store(db) as store:
+        summary = ingest([str(pages)], store, extractor)
+        assert summary.unchanged == 3 and len(summary.coding_errors) == 1
+        assert store.events(article_id=clash.id) == clash_events
+
+
+def test_claim_failures_and_bad_coder_output_are_coding_errors(
+    tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ghotona.claims as claims_mod
+
+    pages = write_coded_pages(tmp_path)
+
+    def broken_claims(article: Article):
+        raise ValueError("claims blew up")
+
+    class Duplicating(SpyCoder):  # two events with one id: refused before anything is written
+        def code(self, article: Article):
+            found = super().code(article)
+            return found + found[:1]
+
+    monkeypatch.setattr(claims_mod, "find_claims", broken_claims)
+    use_coder(monkeypatch, Duplicating())
+    with open_store(str(tmp_path / "store.db")) as store:
+        summary = ingest([str(pages)], store, extractor)
+        assert summary.new == 3
+        assert sorted(e.stage for e in summary.coding_errors) == ["claims", "claims", "events", "events"]
+        assert any("share the id" in e.detail for e in summary.coding_errors)
+        assert store.count_events() == store.count_claims() == 0 == summary.events
+
+
+def test_cli_ingest_reports_events_claims_and_coding_failures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = write_coded_pages(tmp_path)
+    use_coder(monkeypatch, SpyCoder(fail_on="রাজধানীতে"))
+    db = tmp_path / "store.db"
+    result = CliRunner().invoke(main, ["ingest", str(pages), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    err = " ".join(result.stderr.split())
+    with open_store(str(db)) as store:
+        n_events = store.count_events()
+    assert n_events > 0
+    assert "3 new, 0 updated, 0 unchanged, 0 rejected" in err
+    assert f"{n_events} events, 1 claims stored, 1 coding failure(s)" in err
+    assert "01.txt" in err and "RuntimeError: coder blew up" in err
+

@@ -7,17 +7,19 @@ import json
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from ghotona.errors import NotFound, StoreError
-from ghotona.records import ActorMention, Article, DateMention, Paragraph, Rejection, RemovedLine, Sentence
+from ghotona.events.model import Event, EventSource, Evidence, Participant
+from ghotona.records import ActorMention, Article, Claim, DateMention, Paragraph, Rejection, RemovedLine, Sentence
 from ghotona.store import ORDERS, SNIPPET_END, SNIPPET_START, ActorArticle, SQLiteStore, Store, open_store
 from ghotona.store import sqlite as sqlite_mod
 from ghotona.store.serialize import article_from_dict, article_to_dict
+from ghotona.store.base import date_range
 from ghotona.store.sqlite import _statements, fts5_query
 
 DHAKA = ZoneInfo("Asia/Dhaka")
@@ -450,6 +452,247 @@ def test_migration_copies_mentions_of_older_stores(tmp_path: Path, monkeypatch: 
         assert s.mentions(a.id) == a.actor_mentions
         assert s.mentions("no-mentions-0001") == []
         assert s.get_article(a.id) == a  # nothing else touched
+
+
+# -- events and claims -----------------------------------------------------
+
+# Hand-made events and claims (the store must not depend on the coder): the
+# default article's body, "Putin will meet Kim", gives the spans.
+XI = "Q15031"
+
+
+def who(article: Article, surface: str, actor_id: str | None, name: str | None, typ: str = "person") -> Participant:
+    start = article.body.index(surface)
+    return Participant(actor_id, name, None, surface, start, start + len(surface), typ)
+
+
+def make_event(
+    article: Article, n: int, type: str, date: str | None, *, gran: str | None = None, status: str = "occurred",
+    actors: list[Participant] | None = None, recipients: list[Participant] | None = None,
+    location: Participant | None = None, trigger: str = "বৈঠক",
+) -> Event:
+    s = article.paragraphs[0].sentences[0]
+    t = article.body.index(trigger)
+    return Event(
+        id=f"ev:{article.id}:{n}", article_id=article.id, type=type, mode=None, contexts=["diplomatic"],
+        actors=actors or [], recipients=recipients or [], location=location,
+        date=date, date_granularity=gran or {10: "day", 8: "week", 7: "month", 4: "year"}.get(len(date or "")),
+        date_how="text" if date else "none", date_text=None, status=status,
+        sources=[EventSource("ক্রেমলিন", "official", "gh:ru-kremlin", "Kremlin")],
+        evidence=[Evidence(s.start, s.end, s.text, t, t + len(trigger), trigger, None)],
+        confidence=0.8, outlet=article.outlet, outlet_id=article.outlet_id, cameo="040",
+    )
+
+
+def make_claim(article: Article, surface: str, value: float, counted: str, claimant: str | None = None) -> Claim:
+    start = article.body.index(surface)
+    return Claim(
+        start=start, end=start + len(surface), text=surface, value=value, value_max=None, bound="at-least",
+        unit="count", currency=None, counted=counted, counted_text=None, counted_start=None, counted_end=None,
+        claimant=claimant, claimant_id=None, claimant_text=None, claimant_kind=None, claimed=False,
+        sentence_start=0, sentence_end=len(article.body), confidence=0.9,
+    )
+
+
+CLAIM_BODY = ["সংঘর্ষে অন্তত ১২ জন নিহত ও ৪০ জন আহত হয়েছেন বলে জানিয়েছে পুলিশ। সীমান্তে ৩০০০ সেনা পাঠানো হয়েছে।"]
+
+
+@pytest.fixture
+def coded(store: SQLiteStore) -> tuple[SQLiteStore, Article, Article, list[Event]]:
+    """Two articles with events: ``a`` (published 2025-07-11) and ``b`` (2025-07-20)."""
+    a = make_article(id="article-a-000001")
+    b = make_article(id="article-b-000002", published=datetime(2025, 7, 20, 9, 0, tzinfo=DHAKA))
+    for art in (a, b):
+        store.upsert_article(art)
+    putin, kim = who(a, "পুতিন", PUTIN, "Vladimir Putin"), who(a, "কিম জং উনের", KIM, "Kim Jong Un")
+    moscow = who(a, "মস্কোতে", "gh:ru-moscow", "Moscow", "place")
+    evs = [
+        make_event(a, 0, "CONSULT", "2025-07-18", status="planned", actors=[putin], recipients=[kim], location=moscow),
+        make_event(a, 1, "CONSULT", None, actors=[putin]),                       # undated
+        make_event(a, 2, "ASSAULT", "2025-07", actors=[who(a, "রাশিয়ার প্রেসিডেন্ট", PUTIN, "Vladimir Putin")]),
+        make_event(a, 3, "ACCUSE", "2025-W28", recipients=[kim]),                  # 2025-07-07 .. 07-13
+    ]
+    evs_b = [
+        make_event(b, 0, "CONSULT", "2025-07-18", actors=[putin]),               # same day as a's: b is newer
+        make_event(b, 1, "SANCTION", "2024", status="historical", actors=[who(b, "ক্রেমলিন", "gh:ru-kremlin", "Kremlin", "organisation")]),
+    ]
+    store.replace_events(a.id, evs)
+    store.replace_events(b.id, evs_b)
+    return store, a, b, evs + evs_b
+
+
+def ids(rows: list[dict]) -> list[str]:
+    return [r["id"] for r in rows]
+
+
+def test_events_round_trip_and_order(coded) -> None:
+    store, a, b, evs = coded
+    by_id = {e.id: e for e in evs}
+    got = store.events()
+    assert all(row == by_id[row["id"]].to_json() for row in got)  # the export shape, every field
+    # Newest first day first (a week starts before the month's 18th ...), the
+    # newer article first on the same day, undated last.
+    a0, a1, a2, a3, b0, b1 = ids(e.to_json() for e in evs)
+    assert ids(got) == [b0, a0, a3, a2, b1, a1]
+    assert store.count_events() == 6
+    assert ids(store.events(limit=2, offset=1)) == [a0, a3]
+    assert ids(store.events(article_id=b.id)) == [b0, b1] and store.count_events(article_id=b.id) == 2
+
+
+def test_event_filters(coded) -> None:
+    store, a, b, evs = coded
+    a0, a1, a2, a3, b0, b1 = ids(e.to_json() for e in evs)
+
+    def check(expected: list[str], **filters) -> None:
+        assert ids(store.events(**filters)) == expected, filters
+        assert store.count_events(**filters) == len(expected), filters
+
+    check([b0, a0, a1], type="CONSULT")
+    check([a0], type="CONSULT", status="planned")
+    check([b1], status="historical")
+    # actor_id: as actor, as recipient, as location
+    check([b0, a0, a2, a1], actor_id=PUTIN)
+    check([a0, a3], actor_id=KIM)
+    check([a0], actor_id="gh:ru-moscow")
+    check([], actor_id="Q0")
+    # Dates overlap the range: the month 2025-07 and the week 2025-W28
+    # overlap 2025-07-10 .. 2025-07-12; undated events never match a range.
+    check([a3, a2], since="2025-07-10", until="2025-07-12")
+    check([b0, a0, a3, a2], since="2025-07")
+    check([a3, a2, b1], until=date(2025, 7, 13))
+    check([a2, b1], until="2025-07-06")
+    check([b1], until="2024")
+    check([b0, a0, a3, a2], since="2025", type=None)
+    check([a0], since="2025-07-14", actor_id=KIM)
+    with pytest.raises(ValueError, match="2025-07-10"):
+        store.events(since="last week")
+    with pytest.raises(ValueError, match="is not a date"):
+        store.count_events(until="2025-02-30")
+
+
+def test_date_range() -> None:
+    assert date_range("2025-07-10") == ("2025-07-10", "2025-07-10")
+    assert date_range("2024-02") == ("2024-02-01", "2024-02-29")
+    assert date_range("2025-12") == ("2025-12-01", "2025-12-31")
+    assert date_range("2025-W28") == ("2025-07-07", "2025-07-13")
+    assert date_range("2025") == ("2025-01-01", "2025-12-31")
+    assert date_range("2025-07-10T10:00+06:00") == ("2025-07-10", "2025-07-10")
+    assert date_range(date(2025, 1, 2)) == ("2025-01-02", "2025-01-02")
+    for bad in ("2025-13", "2025-02-30", "2025-W60", "PRESENT_REF", "", None):
+        assert date_range(bad) is None
+
+
+def participant_rows(s: SQLiteStore) -> int:
+    return s.conn.execute("SELECT COUNT(*) FROM event_participants").fetchone()[0]
+
+
+def test_replace_events_replaces_that_article_only(coded) -> None:
+    store, a, b, evs = coded
+    assert participant_rows(store) == 8
+    article_before, mentions_before = store.get_article(a.id), store.mentions(a.id)
+    again = make_event(a, 9, "AGREE", "2025-07-11", actors=[who(a, "পুতিন", PUTIN, "Vladimir Putin")])
+    store.replace_events(a.id, [again])
+    assert ids(store.events(article_id=a.id)) == [again.id]
+    assert store.count_events(article_id=b.id) == 2  # b keeps its events
+    assert participant_rows(store) == 1 + 2  # a's old participants went with their events
+    assert store.events(actor_id=KIM) == []
+    assert store.get_article(a.id) == article_before and store.mentions(a.id) == mentions_before
+    store.replace_events(a.id, [])
+    assert store.count_events() == 2
+    with pytest.raises(NotFound, match="store the article before its events"):
+        store.replace_events("no-such-article", [])
+
+
+def test_bad_events_are_refused_before_anything_is_written(coded) -> None:
+    store, a, b, evs = coded
+    with pytest.raises(ValueError, match="belongs to article"):
+        store.replace_events(a.id, [evs[0], evs[4]])  # b's event under a
+    with pytest.raises(ValueError, match="share the id"):
+        store.replace_events(a.id, [evs[0], evs[0]])
+    assert store.count_events(article_id=a.id) == 4  # nothing replaced
+
+
+def test_claims_are_stored_filtered_and_replaced(store: SQLiteStore) -> None:
+    old = make_article(id="claims-old-00001", paragraphs=CLAIM_BODY, published=datetime(2025, 7, 1, tzinfo=DHAKA))
+    new = make_article(id="claims-new-00002", paragraphs=CLAIM_BODY, outlet="যুগান্তর", outlet_id="jugantor")
+    for art in (old, new):
+        store.upsert_article(art)
+    claims = [make_claim(old, "অন্তত ১২ জন", 12, "killed", "police"), make_claim(old, "৪০ জন", 40, "injured"),
+              make_claim(old, "৩০০০ সেনা", 3000, "troops")]
+    store.replace_claims(old.id, claims)
+    store.replace_claims(new.id, [make_claim(new, "অন্তত ১২ জন", 15, "killed")])
+    rows = store.claims()
+    # The newer article first, text order within one; each row the claim plus its article.
+    assert [(r["article_id"], r["value"]) for r in rows] == [(new.id, 15), (old.id, 12), (old.id, 40), (old.id, 3000)]
+    first_old = rows[1]
+    assert first_old == {"article_id": old.id, "outlet": "প্রথম আলো", "outlet_id": "prothomalo",
+                         "published": old.published.isoformat(), **claims[0].to_json()}
+    assert store.count_claims() == 4
+    # Two outlets' figures for one kind, side by side.
+    killed = store.claims(counted="killed")
+    assert [(r["outlet_id"], r["value"], r["claimant"]) for r in killed] == [("jugantor", 15, None), ("prothomalo", 12, "police")]
+    assert store.count_claims(counted="killed") == 2 and store.count_claims(counted="refugees") == 0
+    assert [r["value"] for r in store.claims(article_id=old.id, limit=1, offset=1)] == [40]
+    assert store.count_claims(article_id=old.id) == 3
+    # Replacing: the article's claims only.
+    store.replace_claims(old.id, claims[2:])
+    assert [r["counted"] for r in store.claims(article_id=old.id)] == ["troops"]
+    assert store.count_claims(article_id=new.id) == 1
+    with pytest.raises(NotFound, match="store the article before its claims"):
+        store.replace_claims("no-such-article", [])
+
+
+def test_events_and_claims_go_with_their_article(coded) -> None:
+    store, a, b, evs = coded
+    store.replace_claims(a.id, [make_claim(a, "পুতিন", 1, "other")])
+    # The store has no delete yet; the foreign keys must still hold when one comes.
+    with store.transaction():
+        store.conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+    assert store.count_events() == 2 and store.count_claims() == 0
+    assert participant_rows(store) == 2
+    assert store.count_events(article_id=a.id) == 0
+
+
+def test_failed_event_write_leaves_the_old_rows(coded, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, a, b, evs = coded
+    bad = make_event(a, 7, "AGREE", "2025-07-11")
+    bad.type = None  # type: ignore[assignment]  # NOT NULL: the insert fails after the delete
+    with pytest.raises(StoreError, match="storing the events"):
+        store.replace_events(a.id, [bad])
+    assert store.count_events(article_id=a.id) == 4 and participant_rows(store) == 8
+
+
+def test_event_and_claim_indexes(store: SQLiteStore) -> None:
+    def plan(sql: str, *params: object) -> str:
+        return " ".join(r[-1] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+    assert "events_type_date" in plan("SELECT id FROM events WHERE type = ? AND date_start <= ?", "ASSAULT", "2025")
+    assert "event_participants_actor" in plan("SELECT event_id FROM event_participants WHERE actor_id = ?", "Q1")
+    assert "events_status" in plan("SELECT id FROM events WHERE status = ?", "planned")
+    assert "INDEX" in plan("SELECT id FROM events WHERE article_id = ?", "x")
+    assert "claims_counted" in plan("SELECT * FROM claims WHERE counted = ?", "killed")
+    assert "INDEX" in plan("SELECT * FROM claims WHERE article_id = ?", "x")
+
+
+def test_migration_from_version_2_keeps_articles_and_mentions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "v2.db"
+    upto2 = [m for m in sqlite_mod._migrations() if m[0] <= 2]
+    a = make_article()
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_mod, "_migrations", lambda: upto2)
+        with open_store(str(path)) as old:
+            old.upsert_article(a)
+            run = old.start_run("ingest", {"paths": ["x"]})
+            old.finish_run(run, {"new": 1}, [])
+            assert old.schema_version() == 2
+            assert "events" not in {r[0] for r in old.conn.execute("SELECT name FROM sqlite_master")}
+    with open_store(str(path)) as s:
+        assert s.schema_version() == LATEST
+        assert s.get_article(a.id) == a and s.mentions(a.id) == a.actor_mentions
+        assert s.runs()[0]["counts"] == {"new": 1}
+        assert s.count_events() == 0 and s.claims() == []  # until the pages are ingested again
+        s.replace_events(a.id, [make_event(a, 0, "CONSULT", "2025-07-18")])
+        assert s.count_events(article_id=a.id) == 1
 
 
 # -- search ----------------------------------------------------------------

@@ -21,6 +21,7 @@ from rich.text import Text
 from . import __version__
 from . import config as config_mod
 from .errors import GhotonaError
+from .events.model import STATUSES
 from .records import Article, InputFormat, Rejection
 
 # emoji=False: ":warning:" in an article must print as typed, not as an emoji.
@@ -159,10 +160,28 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str 
                 sys.exit(130)
             location = getattr(store, "location", db)
     _print_rejections(summary.rejected)
+    _print_coding_errors(summary.coding_errors)
     err.print(
         f"[bold]{summary.new}[/] new, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] unchanged, "
         f"[bold]{len(summary.rejected)}[/] rejected  → {escape(str(location))}"
     )
+    err.print(_coded_line(summary))
+
+
+def _coded_line(summary: Any) -> str:
+    """What coding stored: events, claims and failures (an ``IngestSummary``)."""
+    failed = f", [yellow]{len(summary.coding_errors)} coding failure(s)[/]" if summary.coding_errors else ""
+    return f"[bold]{summary.events}[/] events, [bold]{summary.claims}[/] claims stored{failed}"
+
+
+def _print_coding_errors(errors: list[Any]) -> None:
+    if not errors:
+        return
+    err.print(f"[yellow]{len(errors)} coding failure(s):[/] these articles are stored without the part named")
+    for e in errors[:50]:
+        err.print(f"  [yellow]{e.stage}[/] {escape(e.source)} ({escape(e.article_id[:10])}): {escape(e.detail)}")
+    if len(errors) > 50:
+        err.print(f"  … and {len(errors) - 50} more")
 
 
 def _print_rejections(rejected: list[Rejection]) -> None:
@@ -226,15 +245,22 @@ def articles(ctx: click.Context, db: str | None, outlet: str | None, language: s
 @click.option("--json", "as_json", is_flag=True, help="Everything, including sentences with offsets and removed lines.")
 @click.option("--removed", is_flag=True, help="Also list the lines removed as boilerplate, with reasons.")
 @click.option("--timex", "show_timex", is_flag=True, help="Also list the time expressions in the text and what they resolve to.")
+@click.option("--events", "show_events", is_flag=True, help="Also list the article's stored events and claims.")
 @click.pass_context
-def show(ctx: click.Context, article_id: str, db: str | None, as_json: bool, removed: bool, show_timex: bool) -> None:
+def show(ctx: click.Context, article_id: str, db: str | None, as_json: bool, removed: bool, show_timex: bool, show_events: bool) -> None:
     """Show one article (ID or a unique prefix of 6+ characters)."""
     with _open(ctx, db) as store:
         a = store.get_article(article_id)
         history = store.history(a.id)
+        if show_events:
+            stored_events = store.events(article_id=a.id, limit=store.count_events(article_id=a.id) or 1)
+            stored_claims = store.claims(article_id=a.id, limit=store.count_claims(article_id=a.id) or 1)
     if as_json:
         d = a.detail_json()
         d["history"] = history
+        if show_events:
+            d["events"] = stored_events
+            d["claims"] = stored_claims
         out.print(json.dumps(d, ensure_ascii=False, indent=2), markup=False)
         return
     out.print(f"[bold]{escape(a.title or '(untitled)')}[/]")
@@ -266,6 +292,14 @@ def show(ctx: click.Context, article_id: str, db: str | None, as_json: bool, rem
         out.print(f"[dim]removed as boilerplate ({len(a.removed)} lines):[/]")
         for r in a.removed:
             out.print(f"[dim]  {r.reason:<18}[/] {escape(r.text[:100])}")
+    if show_events:
+        hint = "" if a.language == "bn" else f" (only Bengali articles are coded; this one is {a.language})"
+        out.print(f"[dim]events ({len(stored_events)}){hint}:[/]")
+        for e in stored_events:
+            _print_event(e, evidence=True)
+        out.print(f"[dim]claims ({len(stored_claims)}):[/]")
+        if stored_claims:
+            out.print(_claims_table(stored_claims))
 
 
 @main.command()
@@ -344,12 +378,16 @@ def demo(ctx: click.Context, db: str) -> None:
         items = store.list_articles(limit=100)
     out.print(
         f"[bold]ghotona demo[/]: {len(list(pages.iterdir()))} bundled pages → {summary.new} new articles "
-        f"in {escape(str(path))} ({len(summary.rejected)} rejected)\n"
+        f"in {escape(str(path))} ({len(summary.rejected)} rejected), "
+        f"with {summary.events} events and {summary.claims} claims\n"
     )
     _print_rejections(summary.rejected)
+    _print_coding_errors(summary.coding_errors)
     for a in items:
         _print_article_line(a)
-    out.print(f"\nNext: [cyan]ghotona show {items[0].id[:10] if items else 'ID'} --db {escape(str(path))} --removed[/]  or  [cyan]ghotona search পুতিন --db {escape(str(path))}[/]")
+    where = escape(str(path))
+    out.print(f"\nNext: [cyan]ghotona show {items[0].id[:10] if items else 'ID'} --db {where} --events[/]  or  "
+              f"[cyan]ghotona search পুতিন --db {where}[/]  or  [cyan]ghotona events --db {where} --type CONSULT[/]")
 
 
 # --------------------------------------------------------------------------- evaluate
@@ -533,20 +571,55 @@ def entities(ctx: click.Context, source: str, on: str | None, as_json: bool, no_
 
 
 # --------------------------------------------------------------------------- claims
-@main.command()
-@click.argument("sources", nargs=-1, required=True, metavar="PATH-OR-TEXT...")
+def _claims_table(rows: list[dict[str, Any]], article: Any = None) -> Any:
+    """A table of claims from their ``Claim.to_json()`` dicts (found now or read from the store).
+
+    ``article(row)``, when given, labels each row's article (for lists that mix articles).
+    """
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("text", "value", "bound", "unit", "counted", "claimant"):
+        table.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
+    if article is not None:
+        table.add_column("article", overflow="fold")
+    for c in rows:
+        value = f"{c['value']:,.10g}" + (f"–{c['value_max']:,.10g}" if c.get("value_max") is not None else "")
+        unit = c["unit"] + (f" {c['currency']}" if c.get("currency") else "")
+        who = (c.get("claimant") or "—") + (" (claims)" if c.get("claimed") else "")
+        counted = c["counted"] + (f" ({c['counted_text']})" if c.get("counted_text") else "")
+        row = [Text(c["text"]), value, c["bound"], unit, Text(counted), Text(who)]
+        if article is not None:
+            row.append(Text(article(c)))
+        table.add_row(*row)
+    return table
+
+
+@main.command(short_help="Find the quantitative statements in pages or a text, or list stored claims.")
+@click.argument("sources", nargs=-1, metavar="[PATH-OR-TEXT...]")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="Publication date for a text (relative dates, roles); pages keep their own.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
+@_db_option
+@click.option("--counted", metavar="WHAT", help="Stored claims counting this only (killed, injured, troops, tariff, ...).")
+@click.option("--limit", type=click.IntRange(1), help="How many stored claims to list  [default: 50]")
+@click.option("--offset", type=click.IntRange(0), help="Skip this many stored claims (for paging).")
 @click.pass_context
-def claims(ctx: click.Context, sources: tuple[str, ...], on: str | None, as_json: bool) -> None:
+def claims(ctx: click.Context, sources: tuple[str, ...], on: str | None, as_json: bool, db: str | None,
+           counted: str | None, limit: int | None, offset: int | None) -> None:
     """Find the quantitative statements (deaths, troops, tariffs, money ...) and who states them.
 
     Each PATH-OR-TEXT is a page, a folder of pages or a records file (every
     article in it is read), or else a text; - reads a text from stdin.
+    With none, list the claims stored by `ghotona ingest`, newest article
+    first, with their outlet (--counted to keep one kind).
     """
     from datetime import date as _date
 
-    from rich.table import Table
+    if not sources:
+        _paths_only({"--date": on})
+        _stored_claims(ctx, as_json, db, counted, limit or 50, offset or 0)
+        return
+    _store_only({"--db": db, "--counted": counted, "--limit": limit, "--offset": offset})
 
     from .claims import article_from_text, find_claims
     from .inputs import iter_pages
@@ -572,28 +645,36 @@ def claims(ctx: click.Context, sources: tuple[str, ...], on: str | None, as_json
         else:
             text = sys.stdin.read() if src == "-" else src
             articles_.append(article_from_text(text, on, config=ctx.obj["config"], source="<stdin>" if src == "-" else "<text>"))
-    found = [(a, c) for a in articles_ for c in find_claims(a)]
+    found = [{"article": a.id, "source": a.source, **c.to_json()} for a in articles_ for c in find_claims(a)]
     if as_json:
-        for a, c in found:
-            _json_line({"article": a.id, "source": a.source, **c.to_json()})
+        for row in found:
+            _json_line(row)
         return
     if not found:
         err.print("no claims found")
         return
-    table = Table(show_lines=False, header_style="bold")
-    for col in ("text", "value", "bound", "unit", "counted", "claimant"):
-        table.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
-    if len(articles_) > 1:
-        table.add_column("article")
-    for a, c in found:
-        value = f"{c.value:,.10g}" + (f"–{c.value_max:,.10g}" if c.value_max is not None else "")
-        unit = c.unit + (f" {c.currency}" if c.currency else "")
-        who = (c.claimant or "—") + (" (claims)" if c.claimed else "")
-        row = [Text(c.text), value, c.bound, unit, Text(f"{c.counted}" + (f" ({c.counted_text})" if c.counted_text else "")), Text(who)]
-        if len(articles_) > 1:
-            row.append(Text(Path(a.source).name))
-        table.add_row(*row)
-    out.print(table)
+    several = len(articles_) > 1
+    out.print(_claims_table(found, (lambda c: Path(c["source"]).name) if several else None))
+
+
+def _stored_claims(ctx: click.Context, as_json: bool, db: str | None, counted: str | None, limit: int, offset: int) -> None:
+    with _open(ctx, db) as store:
+        found = store.claims(counted=counted, limit=limit, offset=offset)
+        total = store.count_claims(counted=counted)
+        stored = total or store.count_claims()
+    if as_json:
+        for c in found:
+            _json_line(c)
+        return
+    if not found:
+        if not stored:
+            err.print("no claims stored yet: `ghotona ingest PATH` finds and stores them (or try `ghotona demo`)")
+        else:
+            err.print(f"no stored claim matches ({stored} stored in all)")
+        return
+    shown = f", showing {offset + 1}–{offset + len(found)}" if total > len(found) else ""
+    out.print(f"[bold]{total} claim(s)[/]{shown}")
+    out.print(_claims_table(found, lambda c: f"{c.get('outlet') or 'unknown outlet'} {c['article_id'][:10]}"))
 
 
 @main.command()
@@ -776,30 +857,98 @@ def _articles_from(ctx: click.Context, sources: tuple[str, ...], on: str | None,
         yield (result, None) if isinstance(result, Article) else (None, result)
 
 
-def _event_line(e: Any) -> str:
-    who = ", ".join(p.name_en or p.text for p in e.actors) or "?"
-    whom = ", ".join(p.name_en or p.text for p in e.recipients)
-    arrow = f" {'↔' if e.symmetric else '→'} {whom}" if whom else ""
-    where = f" @ {e.location.name_en or e.location.text}" if e.location else ""
-    date = e.date or "undated"
-    if e.date_how == "publication-fallback":
+_STATUS_COLOUR = {"occurred": "green", "planned": "cyan", "hypothetical": "magenta", "negated": "red",
+                  "historical": "dim"}
+
+
+def _event_line(e: dict[str, Any], *, article: bool = False) -> str:
+    """One event as a line of markup, from its ``Event.to_json()`` dict (coded now or read from the store).
+
+    ``article`` adds the outlet and article id, for lists that mix articles.
+    """
+    def name(p: dict[str, Any]) -> str:
+        return p.get("name_en") or p.get("text") or "?"
+
+    who = ", ".join(name(p) for p in e["actor"]) or "?"
+    whom = ", ".join(name(p) for p in e["recipient"])
+    arrow = f" {'↔' if e.get('symmetric') else '→'} {whom}" if whom else ""
+    where = f" @ {name(e['location'])}" if e.get("location") else ""
+    date = e.get("date") or "undated"
+    if e.get("date_how") == "publication-fallback":
         date += "*"
-    status_colour = {"occurred": "green", "planned": "cyan", "hypothetical": "magenta", "negated": "red",
-                     "historical": "dim"}.get(e.status, "white")
-    mode = f"/{e.mode}" if e.mode else ""
-    cited = ", ".join(s.name_en or s.text for s in e.sources)
-    return (f"  {escape(date):<11} [bold]{e.type}{escape(mode)}[/] {escape(who)}{escape(arrow)}{escape(where)} "
-            f"[{status_colour}]{e.status}[/]" + (f" [dim]per {escape(cited)}[/]" if cited else ""))
+    status = e["status"]
+    mode = f"/{e['mode']}" if e.get("mode") else ""
+    attribution = e.get("attribution") or {}
+    cited = ", ".join(s.get("name_en") or s.get("text") or "?" for s in attribution.get("sources", []))
+    line = (f"  {escape(date):<11} [bold]{escape(e['event'])}{escape(mode)}[/] {escape(who)}{escape(arrow)}{escape(where)} "
+            f"[{_STATUS_COLOUR.get(status, 'white')}]{escape(status)}[/]" + (f" [dim]per {escape(cited)}[/]" if cited else ""))
+    if article:
+        line += f"  [dim]{escape(attribution.get('outlet') or '')} {escape(str(e.get('article_id', ''))[:10])}[/]"
+    return line
 
 
-@main.command(short_help="Code the PLOVER events in pages or a text.")
-@click.argument("sources", nargs=-1, required=True, metavar="PATH... | TEXT")
+def _print_event(e: dict[str, Any], *, evidence: bool, article: bool = False) -> None:
+    """The event's line and, with ``evidence``, up to three sentences stating it, trigger underlined."""
+    out.print(_event_line(e, article=article))
+    if not evidence:
+        return
+    for ev in e.get("evidence", [])[:3]:
+        s = ev["sentence"]
+        a = ev["trigger_span"][0] - ev["sentence_span"][0]
+        b = ev["trigger_span"][1] - ev["sentence_span"][0]
+        out.print(Text("      “", style="dim") + Text(s[:a]) + Text(s[a:b], style="bold underline")
+                  + Text(s[b:]) + Text("”", style="dim"))
+
+
+def _day_option(value: str | None, option: str) -> str | None:
+    """Check a YYYY-MM-DD (or YYYY-MM, YYYY) filter option; say how to write it."""
+    if value is None:
+        return None
+    from .store.base import date_bound
+
+    try:
+        date_bound(value, option, end=False)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it like 2025-07-10 (or 2025-07, or 2025)",
+                                 param_hint=option) from None
+    return value
+
+
+def _store_only(given: dict[str, Any]) -> None:
+    """Refuse store filters next to PATHs: they would silently do nothing."""
+    used = [opt for opt, value in given.items() if value not in (None, False)]
+    if used:
+        raise click.UsageError(
+            f"{', '.join(used)} list(s) what is stored: drop the PATH/TEXT arguments to browse the store, "
+            "or drop the option to code the inputs"
+        )
+
+
+def _paths_only(given: dict[str, Any]) -> None:
+    """Refuse input options without inputs."""
+    used = [opt for opt, value in given.items() if value is not None]
+    if used:
+        raise click.UsageError(f"{', '.join(used)} apply to PATH/TEXT arguments; none were given")
+
+
+@main.command(short_help="Code the PLOVER events in pages or a text, or list stored events.")
+@click.argument("sources", nargs=-1, metavar="[PATH... | TEXT]")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="Publication date for a TEXT (pages carry their own).")
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), help="Input format (default: detected).")
 @click.option("--json", "as_json", is_flag=True, help="One PLOVER-style JSON object per event.")
 @click.option("--evidence/--no-evidence", default=True, show_default=True, help="Show each event's evidence sentence.")
+@_db_option
+@click.option("--type", "etype", metavar="TYPE", help="Stored events of this PLOVER type only (ASSAULT, CONSULT, ...).")
+@click.option("--actor", "actor_id", metavar="ID", help="Stored events with this actor, recipient or location (Q7747, gh:..., prov:...).")
+@click.option("--status", type=click.Choice(STATUSES), help="Stored events with this status only.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Stored events dated on or after this day (or month, year).")
+@click.option("--until", metavar="YYYY-MM-DD", help="Stored events dated on or before this day (or month, year).")
+@click.option("--limit", type=click.IntRange(1), help="How many stored events to list  [default: 50]")
+@click.option("--offset", type=click.IntRange(0), help="Skip this many stored events (for paging).")
 @click.pass_context
-def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: str | None, as_json: bool, evidence: bool) -> None:
+def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: str | None, as_json: bool, evidence: bool,
+           db: str | None, etype: str | None, actor_id: str | None, status: str | None, since: str | None,
+           until: str | None, limit: int | None, offset: int | None) -> None:
     """Find the political events in pages (or a text): who did what to whom, when, where, per whom.
 
     \b
@@ -809,11 +958,24 @@ def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: st
     planned, hypothetical, negated, historical), whom the outlet cites, and
     the sentence that says so.
     \b
+    With no PATH or TEXT, list the events stored by `ghotona ingest`, newest
+    date first, filtered by --type, --actor, --status, --since and --until.
+    \b
     Examples:
       ghotona events saved-pages/
       ghotona events page.html --json > events.jsonl
       ghotona events "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন আজ চীনের প্রেসিডেন্টের সঙ্গে বৈঠক করেছেন।" --date 2025-05-08
+      ghotona events --db news.db --type ASSAULT --since 2025-07-01
+      ghotona events --db news.db --actor Q7747 --status planned --json
     """
+    store_opts = {"--db": db, "--type": etype, "--actor": actor_id, "--status": status, "--since": since,
+                  "--until": until, "--limit": limit, "--offset": offset}
+    if not sources:
+        _paths_only({"--date": on, "--format": fmt})
+        _stored_events(ctx, as_json, evidence, db, etype, actor_id, status,
+                       _day_option(since, "--since"), _day_option(until, "--until"), limit or 50, offset or 0)
+        return
+    _store_only(store_opts)
     from .events.coder import default_coder
 
     coder = default_coder()
@@ -824,28 +986,55 @@ def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: st
             rejected.append(rej)
             continue
         n_articles += 1
-        found = coder.code(art)
+        found = [e.to_json() for e in coder.code(art)]
         n_events += len(found)
         if as_json:
             for e in found:
-                _json_line(e.to_json())
+                _json_line(e)
             continue
         if not found:
             continue
         stamp = _fmt_dt(art.published or art.updated or art.page_date)
         out.print(f"[bold]{escape(art.title or art.source)}[/] [dim]{escape(art.outlet or '')} {stamp} {art.id}[/]")
         for e in found:
-            out.print(_event_line(e))
-            if evidence:
-                for ev in e.evidence[:3]:
-                    s = ev.sentence
-                    a, b = ev.trigger_start - ev.sentence_start, ev.trigger_end - ev.sentence_start
-                    out.print(Text("      “", style="dim") + Text(s[:a]) + Text(s[a:b], style="bold underline")
-                              + Text(s[b:]) + Text("”", style="dim"))
+            _print_event(e, evidence=evidence)
     if rejected:
         _print_rejections(rejected)
     if not as_json:
         err.print(f"{n_events} event(s) in {n_articles} article(s)" + (f"; {len(rejected)} rejected" if rejected else ""))
+
+
+def _stored_events(ctx: click.Context, as_json: bool, evidence: bool, db: str | None, etype: str | None,
+                   actor_id: str | None, status: str | None, since: str | None, until: str | None,
+                   limit: int, offset: int) -> None:
+    if etype is not None:
+        from .events.ontology import load_ontology
+
+        onto = load_ontology()
+        canonical = onto.canonical_type(etype)
+        if canonical is None:
+            raise click.BadParameter(f"{etype!r} is not a PLOVER type; one of: {', '.join(onto.types)}",
+                                     param_hint="--type")
+        etype = canonical
+    filters = {"type": etype, "actor_id": actor_id, "status": status, "since": since, "until": until}
+    with _open(ctx, db) as store:
+        found = store.events(**filters, limit=limit, offset=offset)
+        total = store.count_events(**filters)
+        stored = store.count_events() if not total else total
+    if as_json:
+        for e in found:
+            _json_line(e)
+        return
+    if not found:
+        if not stored:
+            err.print("no events stored yet: `ghotona ingest PATH` codes and stores them (or try `ghotona demo`)")
+        else:
+            err.print(f"no stored event matches ({stored} stored in all)")
+        return
+    shown = f", showing {offset + 1}–{offset + len(found)}" if total > len(found) else ""
+    out.print(f"[bold]{total} event(s)[/]{shown}\n")
+    for e in found:
+        _print_event(e, evidence=evidence, article=True)
 
 
 @evaluate.command("events")

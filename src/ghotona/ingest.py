@@ -1,11 +1,17 @@
-"""Batch ingest: inputs -> extractor -> store, with counts and a run log.
+"""Batch ingest: inputs -> extractor -> coder -> store, with counts and a run log.
 
 Each article is written in its own transaction, with its actor mentions
-(``Store.upsert_article``), so an interrupted ingest leaves every article
-either fully stored or not stored at all, and running the same ingest again
-finishes the job (unchanged pages are recognised).  Re-ingesting a page
-replaces its stored actor mentions with the ones the current dictionary
-finds, even when the page itself is unchanged.
+(``Store.upsert_article``), its events and its claims, so an interrupted
+ingest leaves every article either fully stored or not stored at all, and
+running the same ingest again finishes the job (unchanged pages are
+recognised).  Re-ingesting a page replaces its stored actor mentions,
+events and claims with the ones the current dictionary and coder find, even
+when the page itself is unchanged.
+
+Events and claims are coded in this process, after extraction (which may
+run in worker processes): coding is fast next to extraction, and one
+process keeps a single coder.  A coding failure costs the article its
+events or claims, never its place in the store or the rest of the batch.
 """
 
 from __future__ import annotations
@@ -17,8 +23,20 @@ from typing import Any, BinaryIO
 
 from .inputs import iter_pages
 from .pipeline import Extractor
-from .records import Article, InputFormat, RawPage, Rejection
+from .events.model import Event
+from .records import Article, Claim, InputFormat, RawPage, Rejection
 from .store import Store
+from .store.base import check_events
+
+
+@dataclass(slots=True, frozen=True)
+class CodingError:
+    """An article that was stored, but whose events or claims could not be coded."""
+
+    source: str
+    article_id: str
+    stage: str  # "events" | "claims"
+    detail: str
 
 
 @dataclass
@@ -27,6 +45,9 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    events: int = 0  # events stored by this run
+    claims: int = 0  # claims stored by this run
+    coding_errors: list[CodingError] = field(default_factory=list)
     interrupted: bool = False
     run_id: int | None = None
 
@@ -40,6 +61,9 @@ class IngestSummary:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": len(self.rejected),
+            "events": self.events,
+            "claims": self.claims,
+            "coding_errors": len(self.coding_errors),
             "interrupted": self.interrupted,
         }
 
@@ -98,6 +122,67 @@ def extract_all(
             yield result
 
 
+class _Coder:
+    """Events and claims of one article; a failure becomes a ``CodingError``, not an exception."""
+
+    def __init__(self) -> None:
+        # Built once per ingest: the coder loads its lexicons and grammar.
+        from .claims import find_claims
+        from .events.coder import default_coder
+
+        self._coder = default_coder()
+        self._find_claims = find_claims
+
+    def code(self, article: Article) -> tuple[list[Event] | None, list[Claim] | None, list[CodingError]]:
+        """``(events, claims, errors)``; ``None`` for the part that failed."""
+        if article.language != "bn":
+            return [], [], []  # the coder and the claim finder read Bengali only
+        errors: list[CodingError] = []
+        events: list[Event] | None = None
+        claims: list[Claim] | None = None
+        try:
+            events = self._coder.code(article)
+            check_events(article.id, events)
+        except Exception as exc:  # a coder bug costs this article its events, not the batch
+            errors.append(self._error(article, "events", exc))
+            events = None
+        try:
+            claims = self._find_claims(article)
+        except Exception as exc:
+            errors.append(self._error(article, "claims", exc))
+            claims = None
+        return events, claims, errors
+
+    @staticmethod
+    def _error(article: Article, stage: str, exc: Exception) -> CodingError:
+        return CodingError(
+            article.source, article.id, stage,
+            f"{type(exc).__name__}: {exc}; the article is stored without its {stage}; please report this page",
+        )
+
+
+def _store(
+    store: Store, article: Article, events: list[Event] | None, claims: list[Claim] | None
+) -> tuple[str, int, int]:
+    """Write the article with its events and claims in one transaction; ``(outcome, n_events, n_claims)``.
+
+    A part that could not be coded (``None``) keeps its stored rows when the
+    text is unchanged (they still describe it) and is cleared otherwise
+    (their offsets point into the old text).
+    """
+    with store.transaction():
+        outcome = store.upsert_article(article)
+        if events is not None:
+            store.replace_events(article.id, events)
+        elif outcome != "unchanged":
+            store.replace_events(article.id, [])
+        if claims is not None:
+            store.replace_claims(article.id, claims)
+        elif outcome != "unchanged":
+            store.replace_claims(article.id, [])
+    return outcome, len(events or []), len(claims or [])
+
+
 def ingest(
     paths: list[str],
     store: Store,
@@ -109,17 +194,27 @@ def ingest(
     workers: int = 1,
     run_kind: str = "ingest",
 ) -> IngestSummary:
-    """Ingest every page under ``paths``; ``on_item`` sees each result and its store outcome."""
+    """Ingest every page under ``paths``; ``on_item`` sees each result and its store outcome.
+
+    Each Bengali article's events and claims are coded and stored with it;
+    ``summary.coding_errors`` lists the articles whose coding failed (they
+    are stored all the same).
+    """
     summary = IngestSummary()
     summary.run_id = store.start_run(run_kind, {"paths": paths, "format": fmt.value if fmt else None})
     try:
+        coder = _Coder()
         for result in extract_all(paths, extractor, fmt, stdin, workers):
             outcome: str | None = None
             if isinstance(result, Rejection):
                 summary.rejected.append(result)
             else:
-                outcome = store.upsert_article(result)
+                events, claims, errors = coder.code(result)
+                outcome, n_events, n_claims = _store(store, result, events, claims)
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
+                summary.events += n_events
+                summary.claims += n_claims
+                summary.coding_errors += errors
             if on_item:
                 on_item(result, outcome)
     except KeyboardInterrupt:

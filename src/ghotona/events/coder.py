@@ -229,7 +229,8 @@ class EventCoder:
                 if c_start <= t.start and t.end <= t_start and t.text in g.complementizers:
                     own_start = t.end
             status, cue = self._status(toks, t_start, t_end, own_start, c_end, verb_i)
-            date_v, gran, how, dtext = _event_date(timexes, t_start, own_start, c_end, sent, skip=(c_start, own_start))
+            date_v, gran, how, dtext = _event_date(timexes, t_start, own_start, c_end, sent, skip=(c_start, own_start),
+                                                   status=status, ref=ref)
             status = _historical(status, date_v, ref, verb, cue, clause_words, g)
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
             out.append(_Draft(
@@ -630,10 +631,26 @@ def _date_part(value: str | None) -> tuple[str | None, str | None]:
 
 
 def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent: Sentence,
-                skip: tuple[int, int] = (0, 0)) -> tuple[str | None, str | None, str, str | None]:
+                skip: tuple[int, int] = (0, 0), status: str = "occurred", ref: date | None = None
+                ) -> tuple[str | None, str | None, str, str | None]:
+    def consistent(value: str) -> bool:
+        # A happening told as past cannot start after the article; a plan cannot end before it
+        # ("বৈঠকের পর ... ২০৩০ সালের মধ্যে" is a deadline, not the meeting's date).
+        if ref is None:
+            return True
+        first, last = _bounds(value)
+        if first is None or last is None:
+            return True
+        if status in ("occurred", "negated", "historical"):
+            return first <= ref
+        if status == "planned":
+            return last >= ref
+        return True
+
     def usable(t: Any) -> bool:
-        return (t.type in ("DATE", "TIME") and _date_part(t.value)[0] is not None
-                and not skip[0] <= t.start < skip[1])
+        v = _date_part(t.value)[0]
+        return (t.type in ("DATE", "TIME") and v is not None and not skip[0] <= t.start < skip[1]
+                and consistent(v))
 
     in_clause = [t for t in timexes if c_start <= t.start and t.end <= c_end and usable(t)]
     pool, how = (in_clause, "text") if in_clause else (
@@ -665,6 +682,29 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     if past_perfect and (cue_hit or (day is not None and (ref - day).days > st.background_verb_after_days)):
         return "historical"
     return status
+
+
+def _bounds(value: str) -> tuple[date | None, date | None]:
+    """First and last day a date value can mean (a month, a year, an ISO week)."""
+    week = _WEEK.match(value)
+    if week:
+        try:
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        except ValueError:
+            return None, None
+        return monday, date.fromordinal(monday.toordinal() + 6)
+    m = _ISO.match(value)
+    if not m:
+        return None, None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    try:
+        if d:
+            return date(y, mo, d), date(y, mo, d)
+        if mo:
+            return date(y, mo, 1), _as_date(value)
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None, None
 
 
 def _as_date(value: str | None) -> date | None:

@@ -1,4 +1,4 @@
-"""Where articles and the run log are kept.
+"""Where articles, their mentions, events and claims, and the run log are kept.
 
 ``open_store(target)`` picks a backend from the target's URL scheme: a plain
 path, ``sqlite:///path`` or ``None`` (the configured default) opens SQLite.

@@ -8,14 +8,16 @@ added later by implementing the same methods and registering a URL scheme in
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Any, Literal
 
-from ..records import ActorMention, Article, Rejection
+from ..events.model import Event
+from ..records import ActorMention, Article, Claim, Rejection
 
 UpsertResult = Literal["new", "updated", "unchanged"]
 
@@ -84,8 +86,78 @@ class ActorArticle:
     first: int
 
 
+# An event date as the coder writes it: a day, an ISO week, a month or a year.
+_DATE_VALUE = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_range(value: date | str | None) -> tuple[str, str] | None:
+    """The first and last day (ISO) that a date value may mean, or None if it is no date.
+
+    ``2025-07-10`` is that day, ``2025-W28`` its Monday to Sunday,
+    ``2025-07`` the whole month, ``2025`` the whole year.  Anything after
+    the day (a clock time) is ignored.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat(), value.isoformat()
+    m = _DATE_VALUE.match(str(value).strip())
+    if m is None:
+        return None
+    year, week, month, day = (int(g) if g else None for g in m.groups())
+    assert year is not None
+    try:
+        if week is not None:
+            first, last = date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+        elif day is not None:
+            first = last = date(year, month or 1, day)
+        elif month is not None:
+            first = date(year, month, 1)
+            last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+        else:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:  # 2025-13, 2025-02-30, 2025-W54
+        return None
+    return first.isoformat(), last.isoformat()
+
+
+def date_bound(value: date | str | None, name: str, *, end: bool) -> str | None:
+    """A ``since`` (``end=False``) or ``until`` (``end=True``) filter as an ISO day, or None.
+
+    A month or a year counts from its first day (since) or to its last
+    (until), so ``until="2025-07"`` includes the 31st.
+    """
+    if value is None:
+        return None
+    span = date_range(value)
+    if span is None or (isinstance(value, str) and not _DATE_VALUE.fullmatch(value.strip())):
+        raise ValueError(f"{name} {value!r} is not a date; write it like 2025-07-10 (or 2025-07, or 2025)")
+    return span[1] if end else span[0]
+
+
+def check_events(article_id: str, events: list[Event]) -> None:
+    """Refuse events that cannot be stored as the events of ``article_id``.
+
+    Raises ``ValueError`` (before anything is written) for an event read from
+    another article or two events sharing an id: either is a coder bug, and
+    storing it would silently mix up or drop events.
+    """
+    seen: set[str] = set()
+    for e in events:
+        if e.article_id != article_id:
+            raise ValueError(
+                f"event {e.id} belongs to article {e.article_id}, not {article_id}; "
+                "store each article's events under its own id"
+            )
+        if e.id in seen:
+            raise ValueError(f"two events of article {article_id} share the id {e.id}; event ids must be unique")
+        seen.add(e.id)
+
+
 class Store(ABC):
-    """Where articles, their actor mentions and the log of ingest runs are kept.
+    """Where articles, their actor mentions, events and claims, and the log of ingest runs are kept.
 
     A store is also a context manager: ``with open_store(path) as store:``
     closes it on exit.
@@ -209,6 +281,82 @@ class Store(ABC):
     @abstractmethod
     def count_articles_with_actor(self, actor_id: str) -> int:
         """How many articles ``articles_with_actor`` would page through."""
+
+    # -- events and claims ------------------------------------------------
+
+    @abstractmethod
+    def replace_events(self, article_id: str, events: list[Event]) -> None:
+        """Make ``events`` the stored events of the article (exact id), in one transaction.
+
+        Events are derived from the text by the coder, so ingest calls this
+        every time it codes an article: re-ingesting refreshes them and
+        nothing else.  Raises ``NotFound`` when no article has that id and
+        ``ValueError`` for events that belong elsewhere (``check_events``).
+        """
+
+    @abstractmethod
+    def replace_claims(self, article_id: str, claims: list[Claim]) -> None:
+        """Make ``claims`` the stored claims of the article (exact id), in one transaction.
+
+        As for :meth:`replace_events`; the claims keep the order given.
+        """
+
+    @abstractmethod
+    def events(
+        self,
+        *,
+        article_id: str | None = None,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored events as ``Event.to_json()`` dicts, newest date first, undated last.
+
+        ``type`` is a PLOVER type (``ASSAULT``); ``actor_id`` matches an
+        actor, a recipient or the location; ``since``/``until`` (a day, a
+        month or a year, inclusive) keep the events whose date overlaps
+        them, so ``since="2025-07-05"`` keeps an event dated only
+        ``2025-07`` (see ``date_range``), and leave out undated events.
+        Every filter is ANDed.  Events of one date: the newer article first.
+        """
+
+    @abstractmethod
+    def count_events(
+        self,
+        *,
+        article_id: str | None = None,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> int:
+        """How many events ``events`` would page through."""
+
+    @abstractmethod
+    def claims(
+        self,
+        *,
+        article_id: str | None = None,
+        counted: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored claims, newest article first and in text order within one.
+
+        Each dict is ``Claim.to_json()`` plus ``article_id`` and the
+        article's ``outlet``, ``outlet_id`` and ``published`` (ISO text), so
+        that figures from different outlets can be set side by side.
+        ``counted`` is what is counted (``killed``, ``troops``, ...).
+        """
+
+    @abstractmethod
+    def count_claims(self, *, article_id: str | None = None, counted: str | None = None) -> int:
+        """How many claims ``claims`` would page through."""
 
     # -- runs -------------------------------------------------------------
 

@@ -16,15 +16,28 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from hashlib import sha1
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, StoreError
-from ..records import ActorMention, Article, Rejection
-from .base import MIN_PREFIX, ORDERS, SNIPPET_END, SNIPPET_START, ActorArticle, SearchHit, Store, UpsertResult
+from ..events.model import Event
+from ..records import ActorMention, Article, Claim, Rejection
+from .base import (
+    MIN_PREFIX,
+    ORDERS,
+    SNIPPET_END,
+    SNIPPET_START,
+    ActorArticle,
+    SearchHit,
+    Store,
+    UpsertResult,
+    check_events,
+    date_bound,
+    date_range,
+)
 from .serialize import article_from_dict, article_to_dict, decode_datetime
 
 __all__ = ["SQLiteStore", "fts5_query", "TOKENCHARS", "SQLITE_HEADER"]
@@ -693,6 +706,163 @@ class SQLiteStore(Store):
                 "SELECT COUNT(DISTINCT article_id) FROM actor_mentions WHERE actor_id = ?", (actor_id,)
             ).fetchone()
         return int(row[0])
+
+    # -- events and claims ------------------------------------------------
+
+    def _require_article(self, article_id: str, what: str) -> None:
+        if not self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+            raise NotFound(
+                f"no article with id '{article_id}' in {self.location}; store the article "
+                f"before its {what} (upsert_article)"
+            )
+
+    def replace_events(self, article_id: str, events: list[Event]) -> None:
+        check_events(article_id, events)
+        conn = self.conn
+        with self._errors(f"storing the events of {article_id}"), self.transaction():
+            self._require_article(article_id, "events")
+            # Participants go with their events (ON DELETE CASCADE).
+            conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            rows, people = [], []
+            for seq, e in enumerate(events):
+                data = e.to_json()
+                first, last = date_range(e.date) or (None, None)
+                rows.append((
+                    e.id, article_id, seq, e.type, e.mode, e.status, e.date, e.date_granularity,
+                    first, last, e.date_how, float(e.confidence), e.cameo, e.outlet_id,
+                    json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                ))
+                roles = [("actor", e.actors), ("recipient", e.recipients),
+                         ("location", [e.location] if e.location else [])]
+                for role, parts in roles:
+                    people += [(e.id, role, i, p.actor_id, p.name_en) for i, p in enumerate(parts)]
+            conn.executemany(
+                "INSERT INTO events (id, article_id, seq, type, mode, status, date, date_granularity,"
+                " date_start, date_end, date_how, confidence, cameo, outlet_id, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.executemany(
+                "INSERT INTO event_participants (event_id, role, seq, actor_id, name_en) VALUES (?, ?, ?, ?, ?)",
+                people,
+            )
+
+    def replace_claims(self, article_id: str, claims: list[Claim]) -> None:
+        conn = self.conn
+        with self._errors(f"storing the claims of {article_id}"), self.transaction():
+            self._require_article(article_id, "claims")
+            conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO claims (article_id, seq, start, end, text, value, value_max, bound, unit,"
+                " currency, counted, claimant_id, claimant, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, seq, c.start, c.end, c.text, float(c.value),
+                     None if c.value_max is None else float(c.value_max), c.bound, c.unit, c.currency,
+                     c.counted, c.claimant_id, c.claimant,
+                     json.dumps(c.to_json(), ensure_ascii=False, separators=(",", ":")))
+                    for seq, c in enumerate(claims)
+                ],
+            )
+
+    @staticmethod
+    def _event_filters(
+        article_id: str | None, type: str | None, actor_id: str | None, status: str | None,
+        since: date | str | None, until: date | str | None,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("article_id", article_id), ("type", type), ("status", status)):
+            if value is not None:
+                clauses.append(f"e.{column} = ?")
+                params.append(value)
+        if actor_id is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = ? AND p.event_id = e.id)"
+            )
+            params.append(actor_id)
+        # Overlap: the event may fall on a day between since and until.
+        lo = date_bound(since, "since", end=False)
+        hi = date_bound(until, "until", end=True)
+        if lo is not None:
+            clauses.append("e.date_end >= ?")
+            params.append(lo)
+        if hi is not None:
+            clauses.append("e.date_start <= ?")
+            params.append(hi)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def events(
+        self,
+        *,
+        article_id: str | None = None,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, params = self._event_filters(article_id, type, actor_id, status, since, until)
+        sql = (
+            "SELECT e.data FROM events e JOIN articles a ON a.id = e.article_id" + where +
+            # Latest first day first; of two starting the same day, the narrower.
+            " ORDER BY e.date_start IS NULL, e.date_start DESC, e.date_end,"
+            " a.published_utc IS NULL, a.published_utc DESC,"
+            " e.article_id, e.seq LIMIT ? OFFSET ?"
+        )
+        with self._errors("listing events"):
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def count_events(
+        self,
+        *,
+        article_id: str | None = None,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> int:
+        where, params = self._event_filters(article_id, type, actor_id, status, since, until)
+        with self._errors("counting events"):
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
+
+    @staticmethod
+    def _claim_filters(article_id: str | None, counted: str | None) -> tuple[str, list[Any]]:
+        clauses = [f"c.{col} = ?" for col, v in (("article_id", article_id), ("counted", counted)) if v is not None]
+        params = [v for v in (article_id, counted) if v is not None]
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def claims(
+        self,
+        *,
+        article_id: str | None = None,
+        counted: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, params = self._claim_filters(article_id, counted)
+        sql = (
+            "SELECT c.article_id, a.outlet, a.outlet_id, a.published, c.data"
+            " FROM claims c JOIN articles a ON a.id = c.article_id" + where +
+            # Newest article first, as ``list_articles``; text order within one.
+            " ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.first_seen DESC, a.id, c.seq"
+            " LIMIT ? OFFSET ?"
+        )
+        with self._errors("listing claims"):
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [
+            {"article_id": r[0], "outlet": r[1], "outlet_id": r[2], "published": r[3], **json.loads(r[4])}
+            for r in rows
+        ]
+
+    def count_claims(self, *, article_id: str | None = None, counted: str | None = None) -> int:
+        where, params = self._claim_filters(article_id, counted)
+        with self._errors("counting claims"):
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM claims c{where}", params).fetchone()[0])
 
     # -- runs -------------------------------------------------------------
 
