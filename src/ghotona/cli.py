@@ -86,6 +86,9 @@ def main(ctx: click.Context, config_path: str | None) -> None:
       ghotona articles                  list what is stored
       ghotona show ID                   one article: metadata, clean text, what was removed
       ghotona search WORDS              full-text search (Bengali-aware, prefix matching)
+      ghotona events                    the stored events: who did what to whom, when, per whom
+      ghotona events PAGES/ --json      code pages into PLOVER-style event records (no store)
+      ghotona claims                    the stored figures (deaths, troops, tariffs) and who claims them
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config_mod.load(config_path)

@@ -506,6 +506,9 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
             rel = g.postpositions[following]
         elif _ends_with_any(word, g.accusative_endings) and m.type != "place" and inflected:
             rel = "against"
+        elif m.how == "demonym" and len(nxt) > 1 and nxt[1].text in g.postpositions:
+            # "বাংলাদেশি পণ্যের ওপর শুল্ক": the demonym's noun carries the postposition.
+            rel = g.postpositions[nxt[1].text]
         elif m.how == "demonym":
             rel = "demonym"
         elif _ends_with_any(word, g.genitive_endings) and inflected:
