@@ -117,6 +117,29 @@ def _gold_event(raw: dict[str, Any], where: str, spans: list[tuple[int, int]], u
     )
 
 
+def _events(entry: dict[str, Any], body: str, source_of: Any, where: str) -> list[GoldEvent]:
+    """The gold events of one article, each trigger quote located in the extracted body.
+
+    ``source_of(evidence, where)`` gives the normalised text the quote is
+    counted in (the page line, or the whole written text).
+    """
+    events = []
+    for ev in entry.get("events") or []:
+        spans, missing = [], 0
+        for e in ev.get("evidence") or []:
+            at_where = f"{where} event {ev.get('id')}"
+            source = source_of(e, at_where)
+            t = normalize(str(e["trigger"]))
+            k = find_nth(source, t, int(e.get("occurrence", 1)), at_where)
+            at = _locate(body, source, k, len(t))
+            if at is None:
+                missing += 1
+            else:
+                spans.append((at, at + len(t)))
+        events.append(_gold_event(ev, where, spans, missing))
+    return events
+
+
 def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
     """Read every ``*.yaml`` of a gold directory (or one file) and run extraction on its articles."""
     from ..pipeline import Extractor, article_from_text
@@ -137,44 +160,20 @@ def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
                 lines = raw.split("\n")
                 art = _extract_page(page, extractor)
                 ident = Path(rel).stem
-                events = []
-                for ev in entry.get("events") or []:
-                    spans, missing = [], 0
-                    for e in ev.get("evidence") or []:
-                        trig = str(e["trigger"])
-                        where = f"{f.name}: {ident} event {ev.get('id')}"
-                        if "offset" in e and raw[int(e["offset"]):int(e["offset"]) + len(trig)] != trig:
-                            raise ValueError(f"{where}: {trig!r} is not at offset {e['offset']}")
-                        line = normalize(lines[int(e["line"]) - 1])
-                        t = normalize(trig)
-                        k = find_nth(line, t, int(e.get("occurrence", 1)), where)
-                        at = _locate(art.body, line, k, len(t))
-                        if at is None:
-                            missing += 1
-                        else:
-                            spans.append((at, at + len(t)))
-                    events.append(_gold_event(ev, f"{f.name}: {ident}", spans, missing))
-                out.append(GoldArticle(ident, f.name, art, events))
+                def source_of(e: dict[str, Any], where: str) -> str:
+                    trig = str(e["trigger"])
+                    if "offset" in e and raw[int(e["offset"]):int(e["offset"]) + len(trig)] != trig:
+                        raise ValueError(f"{where}: {trig!r} is not at offset {e['offset']}")
+                    return normalize(lines[int(e["line"]) - 1])
+
+                out.append(GoldArticle(ident, f.name, art, _events(entry, art.body, source_of, f"{f.name}: {ident}")))
             else:
                 ident = str(entry.get("id", n))
                 text = str(entry["text"])
                 art = article_from_text(text, str(entry.get("date") or ""), title=entry.get("title"),
                                         outlet=entry.get("outlet"), source=ident, extractor=texts)
                 ntext = normalize(text)
-                events = []
-                for ev in entry.get("events") or []:
-                    spans, missing = [], 0
-                    for e in ev.get("evidence") or []:
-                        where = f"{f.name}: {ident} event {ev.get('id')}"
-                        t = normalize(str(e["trigger"]))
-                        k = find_nth(ntext, t, int(e.get("occurrence", 1)), where)
-                        at = _locate(art.body, ntext, k, len(t))
-                        if at is None:
-                            missing += 1
-                        else:
-                            spans.append((at, at + len(t)))
-                    events.append(_gold_event(ev, f"{f.name}: {ident}", spans, missing))
-                out.append(GoldArticle(ident, f.name, art, events))
+                out.append(GoldArticle(ident, f.name, art, _events(entry, art.body, lambda e, w: ntext, f"{f.name}: {ident}")))
     return out
 
 
