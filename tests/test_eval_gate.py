@@ -96,6 +96,26 @@ def test_gate_actor_linking(name: str) -> None:
     assert not failures, f"linking gate ({name}): " + "; ".join(failures)
 
 
+@pytest.mark.parametrize("name", ["banglakit", "rifat"])
+def test_gate_ner_heldout(name: str) -> None:
+    """NER micro-F1 on each corpus's held-out split (never trained on), per type
+    and micro, tagged in the corpus's own style and in the default style (about 1 s)."""
+    from ghotona.actors.ner import NerTagger
+    from ghotona.evaluate.ner import evaluate_sentences, heldout_sets, ner_dir
+
+    if not (ner_dir() / "banglakit_main.jsonl").is_file() or not (ner_dir() / "rifat_train.txt").is_file():
+        pytest.skip("../shared/data/ner is not beside the repository")
+    sents = heldout_sets()[name]
+    tagger = NerTagger.load()
+    pinned = BASELINES["ner"][name]
+    own = evaluate_sentences(sents, tagger, style=name)
+    default = evaluate_sentences(sents, tagger)
+    got = {"micro_f1": own["micro"]["f1"], **{f"{t}_f1": own[t]["f1"] for t in ("PER", "ORG", "LOC")},
+           "micro_f1_default_style": default["micro"]["f1"]}
+    failures = [f"{k}: {got[k]:.4f} < pinned {v}" for k, v in pinned.items() if got[k] < v - 1e-9]
+    assert not failures, f"NER gate ({name}): " + "; ".join(failures)
+
+
 def _events_set(name: str) -> Path:
     return ROOT / "eval" / "refset" / "events" / f"{name}.yaml"
 

@@ -458,19 +458,24 @@ def evaluate_timex(refset: str, as_json: bool, n_errors: int) -> None:
 @evaluate.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False), metavar="FILE", required=False)
 @click.option("--heldout", is_flag=True, help="Score the held-out splits of the shared NER corpora instead of FILE.")
+@click.option("--style", default=None, help="Tag FILE in one training corpus's annotation style (banglakit or rifat; default: none, names only).")
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
-def evaluate_ner(path: str | None, heldout: bool, as_json: bool) -> None:
+def evaluate_ner(path: str | None, heldout: bool, style: str | None, as_json: bool) -> None:
     """Per-type and micro P/R/F1 of the NER tagger on FILE (token<TAB>label lines, BIO or BILOU).
 
     Labels PER/PERSON, ORG and LOC/GPE are scored; other labels count as O.
     With --heldout, the held-out splits of ../shared/data/ner are rebuilt
-    and scored, each corpus on its own, beside a dictionary-only baseline.
+    and scored, each corpus on its own and in its own annotation style,
+    then in the default style, beside a dictionary-only baseline.
     """
     from .evaluate import ner as ner_eval
 
     if not path and not heldout:
         raise click.UsageError("give a FILE of token<TAB>label lines, or --heldout")
-    results = ner_eval.report(path=Path(path) if path else None, heldout=heldout)
+    try:
+        results = ner_eval.report(path=Path(path) if path else None, heldout=heldout, style=style)
+    except ValueError as exc:  # an unknown style
+        raise click.UsageError(str(exc)) from None
     if as_json:
         out.print(json.dumps(results, ensure_ascii=False, indent=2), markup=False)
         return

@@ -2,8 +2,11 @@
 
 The model (``data/models/ner_crf.crfsuite``) is trained by
 ``scripts/train_ner.py`` on two public Bengali NER corpora; how, on what and
-with which scores is in ``data/models/NER_MODEL.md``.  It runs on
-``python-crfsuite`` alone: no network, no scikit-learn.
+with which scores is in ``data/models/NER_MODEL.md``.  It comes with a
+companion file, ``ner_crf.lexicon.json`` (:class:`Lexicon`: a gazetteer
+snapshot of the actor dictionary, word clusters, the annotation styles the
+model learned).  It runs on ``python-crfsuite`` alone: no network, no numpy,
+no scikit-learn.
 
 * :func:`tokenize` splits text the way the training data was split
   (spaCy-style: whitespace, then punctuation such as । , ? ! ‘ ’ “ ” ( ) : ;
@@ -13,36 +16,51 @@ with which scores is in ``data/models/NER_MODEL.md``.  It runs on
   the normalised word, its prefixes and suffixes (Bengali case endings such
   as -এর, -কে sit there), the word with an inflection removed
   (:func:`ghotona.actors.inflect.base_forms`), script, digits, shape,
-  position and the words around it.
+  cue words (``data/models/ner_cues.yaml``), position and the words around
+  it; with a :class:`Lexicon`, also gazetteer hits, word clusters and the
+  style copies.
 * :class:`NerTagger` tags tokens (BIO labels) and finds entities in text,
-  with offsets into the text given (``text[start:end]`` is the surface).
+  with offsets into the text given (``text[start:end]`` is the surface),
+  without style by default (names only) or in one training corpus's style.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import regex
 
+from ..langdata import check_keys, fail, load_yaml, require
+from ..text.normalize import normalize
 from .inflect import base_forms
 
 __all__ = [
     "ENTITY_TYPES",
+    "Lexicon",
+    "LexiconError",
     "NerTagger",
     "Token",
     "bio_spans",
     "default_model_path",
+    "from_bilou",
+    "lexicon_path",
     "repair_bio",
+    "to_bilou",
     "token_features",
     "tokenize",
 ]
 
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 MODEL_NAME = "ner_crf.crfsuite"
+LEXICON_SUFFIX = ".lexicon.json"  # the model's companion file: ner_crf.lexicon.json
+LEXICON_FORMAT = 1
 
 Token = tuple[str, int, int]  # (surface, start, end): text[start:end] == surface
 
@@ -156,42 +174,40 @@ _WORDCHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
 
 def _norm(word: str) -> str:
-    return _ZW.sub("", unicodedata.normalize("NFC", word)).lower()
+    """The form features and the gazetteer compare: ghotona's normalisation
+    (NFC, nukta letters, khanda ta), no joiners, lower case."""
+    return _ZW.sub("", normalize(word)).lower()
 
 
-# Cue words, matched on a word's base forms.  They are part of the feature
-# definition the shipped model was trained with (change them and retrain), so
-# they live here beside the features rather than in a data file.
-_CUES = {
-    # titles and offices that stand before a person's name
-    "title": """মো. মোঃ মোহাম্মদ ডা. ডাক্তার ড. ডক্টর অধ্যাপক প্রফেসর জনাব শ্রী শ্রীমতী মিস মিসেস মিস্টার
-        প্রধানমন্ত্রী রাষ্ট্রপতি প্রেসিডেন্ট মন্ত্রী প্রতিমন্ত্রী উপমন্ত্রী সভাপতি সম্পাদক চেয়ারম্যান কর্মকর্তা
-        ওসি বিচারপতি বিচারক আইনজীবী ব্যারিস্টার সাংসদ এমপি নেতা কমিশনার উপাচার্য অধ্যক্ষ শিক্ষক সচিব
-        মুখপাত্র মহাসচিব পরিচালক মহাপরিচালক প্রধান উপদেষ্টা রাষ্ট্রদূত গভর্নর মেয়র কাউন্সিলর সদস্য আহ্বায়ক
-        প্রতিবেদক প্রতিনিধি পুলিশ-সুপার সুপার ইন্সপেক্টর উপপরিদর্শক পরিদর্শক সার্জেন্ট জেনারেল মেজর কর্নেল
-        ক্যাপ্টেন লেফটেন্যান্ট অভিনেতা অভিনেত্রী শিল্পী লেখক কবি গায়ক অধিনায়ক কোচ ছাত্র ছাত্রী স্ত্রী স্বামী
-        ছেলে মেয়ে বাবা মা ভাই বোন""",
-    # words said of a person just named
-    "say": """বলেন বলেছেন জানান জানিয়েছেন বলে বলেছে জানায় দাবি করেন অভিযোগ করেন নামের নামে নামক সাহেব""",
-    # heads of organisation names
-    "orghead": """মন্ত্রণালয় বিশ্ববিদ্যালয় কলেজ স্কুল বিদ্যালয় মাদ্রাসা ব্যাংক লীগ দল পার্টি কমিশন কমিটি সংস্থা
-        সমিতি পরিষদ বোর্ড কর্তৃপক্ষ অধিদপ্তর দপ্তর বিভাগ ফাউন্ডেশন ইনস্টিটিউট হাসপাতাল করপোরেশন কর্পোরেশন
-        লিমিটেড গ্রুপ ক্লাব আদালত ট্রাইব্যুনাল বাহিনী সংঘ জোট ফ্রন্ট কাউন্সিল অ্যাসোসিয়েশন এসোসিয়েশন
-        ফোরাম কেন্দ্র একাডেমি ইনস্টিটিউশন সরকার সংসদ কংগ্রেস পত্রিকা চ্যানেল টেলিভিশন ফেডারেশন মিশন
-        সোসাইটি ট্রাস্ট কোম্পানি ইন্টারন্যাশনাল ইউনিভার্সিটি""",
-    # words that follow or stand for places
-    "lochead": """জেলা উপজেলা গ্রাম ইউনিয়ন শহর থানা এলাকা পৌরসভা সদর নগর মহানগর রাজধানী দেশ প্রদেশ রাজ্য
-        অঞ্চল সড়ক বাজার মহল্লা পাড়া বন্দর সীমান্ত দ্বীপ নদী""",
-}
-_CUE_OF: dict[str, str] = {}
-for _cls, _words in _CUES.items():
-    for _w in _words.split():
-        _CUE_OF.setdefault(unicodedata.normalize("NFC", _w), _cls)
+# Cue words (titles, speech verbs, heads of organisation and place names),
+# matched on a word's base forms.  They are language data
+# (``data/models/ner_cues.yaml``) and part of the feature definition the
+# shipped model was trained with: change them, then retrain.
+_CUES_FILE = "models/ner_cues.yaml"
 
 
-def _cue(bases: list[str]) -> str | None:
+@lru_cache(maxsize=1)
+def _cue_of() -> dict[str, str]:
+    raw = load_yaml(_CUES_FILE)
+    if not isinstance(raw, dict):
+        raise fail(_CUES_FILE, "file", "expected a mapping with the key 'cues'")
+    check_keys(_CUES_FILE, "file", raw, {"cues"})
+    classes = require(_CUES_FILE, "file", raw, "cues", dict)
+    out: dict[str, str] = {}
+    for cls, words in classes.items():
+        if not isinstance(cls, str) or not isinstance(words, list):
+            raise fail(_CUES_FILE, f"cues.{cls}", "expected a class name with a list of words")
+        for i, w in enumerate(words):
+            if not isinstance(w, str) or not w.strip() or len(w.split()) != 1:
+                raise fail(_CUES_FILE, f"cues.{cls}[{i}]", f"expected one word, got {w!r}")
+            out.setdefault(_norm(normalize(w.strip())), cls)
+    return out
+
+
+def _cue(bases: tuple[str, ...]) -> str | None:
+    cue_of = _cue_of()
     for b in bases:
-        c = _CUE_OF.get(b)
+        c = cue_of.get(b)
         if c:
             return c
     return None
@@ -229,20 +245,30 @@ def _script(word: str) -> str:
     return "other"
 
 
+class _Word(NamedTuple):
+    feats: tuple[str, ...]  # the word's own features
+    w: str  # normal form
+    base: str  # the longest known ending removed
+    cue: str  # cue class or ""
+    bases: tuple[str, ...]  # every base form, the word itself first
+    script: str
+
+
 @lru_cache(maxsize=50000)
-def _word_features(word: str) -> tuple[tuple[str, ...], str, str, str]:
-    """Features of one word on its own, plus its normal form, base and cue class (cached)."""
+def _word_features(word: str) -> _Word:
+    """Features of one word on its own, plus its normal form, bases and cue class (cached)."""
     w = _norm(word)
-    bases = base_forms(w)
-    base = bases[1] if len(bases) > 1 else w  # the longest known ending removed
+    bases = tuple(base_forms(w))
+    base = bases[1] if len(bases) > 1 else w
     cue = _cue(bases) or ""
     ending = w[len(base):] if base != w else ""
+    script = _script(word)
     f = [
         "w=" + w,
         "b=" + base,
         "end=" + ending,
         "sh=" + _shape(word),
-        "sc=" + _script(word),
+        "sc=" + script,
         "len=" + str(min(len(w), 12)),
     ]
     for k in range(1, 5):
@@ -257,17 +283,210 @@ def _word_features(word: str) -> tuple[tuple[str, ...], str, str, str]:
         f.append("upper")
     if cue:
         f.append("cue=" + cue)
-    return tuple(f), w, base, cue
+    return _Word(tuple(f), w, base, cue, bases, script)
 
 
-def token_features(tokens: list[str]) -> list[list[str]]:
-    """CRF features for one sentence of tokens."""
+class LexiconError(ValueError):
+    """The data file that goes with a NER model is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What a model's features need besides the words: its companion file
+    ``<model>.lexicon.json`` (written by ``scripts/train_ner.py``).
+
+    * ``gazetteer`` -- known names (normalised, space-joined tokens) by type,
+      a snapshot of the actor dictionary taken at training time, so a later
+      dictionary edit cannot shift what the model sees.  A token gets
+      ``gzB-PER`` / ``gzI-PER`` when it starts / continues the longest known
+      name there (the name's last word may carry an ending: পুতিনের).
+    * ``clusters`` -- word -> cluster ids, one id per clustering in
+      ``cluster_sizes`` (distributional classes learned from unlabelled text).
+    * ``styles`` -- the annotation conventions the model learned, one per
+      training corpus.  Tagging in a style adds a copy of the features named
+      by ``style_features`` prefixed with the style, so each corpus's habits
+      (generic nouns as ORG or not, a bracketed abbreviation inside an ORG
+      or not) are learned apart while the rest is shared.
+    * ``labels`` -- "BIO" or "BILOU": what the model emits (the tagger
+      always returns BIO).
+    * ``o_weight`` -- 1.0: Viterbi decoding.  Below 1: each token takes the
+      label of highest marginal probability, the probability of O multiplied
+      by ``o_weight``; the CRF is more precise than it recalls, and this
+      trades some precision back (chosen on development data).
+    """
+
+    gazetteer: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    clusters: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    cluster_sizes: tuple[int, ...] = ()
+    styles: tuple[str, ...] = ()
+    default_style: str | None = None
+    style_features: tuple[str, ...] = ()
+    labels: str = "BIO"
+    o_weight: float = 1.0
+    _first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, list[tuple[str, ...]]] = {}
+        for name in self.gazetteer:
+            first.setdefault(name[0], []).append(name)
+        for k, v in first.items():
+            self._first[k] = tuple(sorted(v, key=len, reverse=True))
+
+    def to_json(self) -> dict[str, Any]:
+        by_type: dict[str, list[str]] = {t: [] for t in ENTITY_TYPES}
+        for name, types in sorted(self.gazetteer.items()):
+            for t in types:
+                by_type.setdefault(t, []).append(" ".join(name))
+        return {
+            "format": LEXICON_FORMAT,
+            "labels": self.labels,
+            "o_weight": self.o_weight,
+            "styles": list(self.styles),
+            "default_style": self.default_style,
+            "style_features": list(self.style_features),
+            "gazetteer": by_type,
+            "cluster_sizes": list(self.cluster_sizes),
+            "clusters": {w: list(c) for w, c in sorted(self.clusters.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "lexicon") -> "Lexicon":
+        def bad(problem: str) -> LexiconError:
+            return LexiconError(f"{where}: {problem}; retrain with scripts/train_ner.py")
+
+        if not isinstance(data, dict):
+            raise bad("expected a JSON object")
+        allowed = {"format", "about", "labels", "o_weight", "styles", "default_style", "style_features", "gazetteer",
+                   "cluster_sizes", "clusters"}
+        if set(data) - allowed:
+            raise bad(f"unknown key(s) {sorted(set(data) - allowed)}")
+        if data.get("format") != LEXICON_FORMAT:
+            raise bad(f"format {data.get('format')!r}, this code reads format {LEXICON_FORMAT}")
+        labels = data.get("labels", "BIO")
+        if labels not in ("BIO", "BILOU"):
+            raise bad(f"labels must be BIO or BILOU, got {labels!r}")
+        o_weight = data.get("o_weight", 1.0)
+        if not isinstance(o_weight, (int, float)) or not 0 < o_weight <= 1:
+            raise bad(f"o_weight must be a number in (0, 1], got {o_weight!r}")
+        styles = data.get("styles", [])
+        default = data.get("default_style")
+        prefixes = data.get("style_features", [])
+        if not (isinstance(styles, list) and all(isinstance(s, str) and s for s in styles)):
+            raise bad("styles must be a list of names")
+        if default is not None and default not in styles:
+            raise bad(f"default_style {default!r} is not one of styles {styles}")
+        if not (isinstance(prefixes, list) and all(isinstance(p, str) and p for p in prefixes)):
+            raise bad("style_features must be a list of feature-name prefixes")
+        gaz: dict[tuple[str, ...], list[str]] = {}
+        raw_gaz = data.get("gazetteer", {})
+        if not isinstance(raw_gaz, dict):
+            raise bad("gazetteer must map a type to a list of names")
+        for typ, names in raw_gaz.items():
+            if typ not in ENTITY_TYPES or not isinstance(names, list):
+                raise bad(f"gazetteer: expected one of {ENTITY_TYPES} with a list of names, got {typ!r}")
+            for name in names:
+                if not isinstance(name, str) or not name.split():
+                    raise bad(f"gazetteer.{typ}: empty or non-string name {name!r}")
+                gaz.setdefault(tuple(name.split()), []).append(typ)
+        sizes = data.get("cluster_sizes", [])
+        raw_cl = data.get("clusters", {})
+        if not (isinstance(sizes, list) and all(isinstance(k, int) and k > 0 for k in sizes)):
+            raise bad("cluster_sizes must be a list of positive integers")
+        if not isinstance(raw_cl, dict):
+            raise bad("clusters must map a word to its cluster ids")
+        clusters: dict[str, tuple[int, ...]] = {}
+        for word, ids in raw_cl.items():
+            if not (isinstance(ids, list) and len(ids) == len(sizes) and all(isinstance(i, int) for i in ids)):
+                raise bad(f"clusters[{word!r}]: expected {len(sizes)} integer ids")
+            clusters[word] = tuple(ids)
+        return cls(
+            gazetteer={k: tuple(sorted(set(v))) for k, v in gaz.items()},
+            clusters=clusters,
+            cluster_sizes=tuple(sizes),
+            styles=tuple(styles),
+            default_style=default,
+            style_features=tuple(prefixes),
+            labels=labels,
+            o_weight=float(o_weight),
+        )
+
+    @classmethod
+    def read(cls, path: str | Path) -> "Lexicon":
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except json.JSONDecodeError as exc:
+            raise LexiconError(f"{path}: not valid JSON ({exc}); retrain with scripts/train_ner.py") from None
+        return cls.from_json(data, str(path))
+
+    def write(self, path: str | Path, about: str = "") -> None:
+        data = self.to_json()
+        if about:
+            data = {"format": data["format"], "about": about, **{k: v for k, v in data.items() if k != "format"}}
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+    def names_at(self, info: list[_Word]) -> list[list[str]]:
+        """Gazetteer features per token: the longest known name starting at each
+        free position, left to right; its last word may be inflected."""
+        n = len(info)
+        out: list[list[str]] = [[] for _ in range(n)]
+        if not self._first:
+            return out
+        i = 0
+        while i < n:
+            found = None
+            for name in self._first.get(info[i].w, ()):  # longest first
+                k = len(name)
+                if k == 1 or (
+                    i + k <= n
+                    and all(info[i + j].w == name[j] for j in range(1, k - 1))
+                    and name[-1] in info[i + k - 1].bases  # the last word may be inflected
+                ):
+                    found = name
+                    break
+            if found is None:
+                # a one-word inflected name: its first word is its last (পুতিনের)
+                for b in info[i].bases[1:]:
+                    if (b,) in self.gazetteer:
+                        found = (b,)
+                        break
+            if found is None:
+                i += 1
+                continue
+            types = self.gazetteer[found]
+            k = len(found)
+            for t in types:
+                out[i].append("gzB-" + t)
+                for j in range(1, k):
+                    out[i + j].append("gzI-" + t)
+                if k == 1:
+                    out[i].append("gz1-" + t)
+            if len(types) > 1:
+                out[i].append("gzamb")
+            i += k
+        return out
+
+
+NO_LEXICON = Lexicon()
+
+
+def token_features(tokens: list[str], lexicon: Lexicon | None = None, style: str | None = None) -> list[list[str]]:
+    """CRF features for one sentence of tokens.
+
+    ``lexicon`` adds gazetteer and word-cluster features, ``style`` (one of
+    ``lexicon.styles``) the style-specific copies; without them the features
+    are the word's own, its affixes and its neighbours'.
+    """
+    lex = lexicon or NO_LEXICON
     n = len(tokens)
     info = [_word_features(t) for t in tokens]
+    gaz = lex.names_at(info) if lex.gazetteer else None
+    cl = [lex.clusters.get(x.w) for x in info] if lex.clusters else None
+    sizes = lex.cluster_sizes
     out: list[list[str]] = []
     for i in range(n):
-        own, w, base, _ = info[i]
-        f = ["bias", *own]
+        x = info[i]
+        f = ["bias", *x.feats]
         if i == 0:
             f.append("BOS")
         elif i == n - 1:
@@ -276,20 +495,28 @@ def token_features(tokens: list[str]) -> list[list[str]]:
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                _, wj, bj, cj = info[j]
-                f.append(f"{d}:w=" + wj)
-                if cj:
-                    f.append(f"{d}:cue=" + cj)
+                y = info[j]
+                f.append(f"{d}:w=" + y.w)
+                if y.cue:
+                    f.append(f"{d}:cue=" + y.cue)
                 if d in (-1, 1):
-                    f.append(f"{d}:b=" + bj)
-                    f.append(f"{d}:s3=" + wj[-3:])
-                    f.append(f"{d}:sc=" + _script(tokens[j]))
+                    f.append(f"{d}:b=" + y.base)
+                    f.append(f"{d}:s3=" + y.w[-3:])
+                    f.append(f"{d}:sc=" + y.script)
             else:
                 f.append(f"{d}:pad")
         if i > 0:
-            f.append("-1|0=" + info[i - 1][1] + "|" + w)
+            f.append("-1|0=" + info[i - 1].w + "|" + x.w)
         if i < n - 1:
-            f.append("0|1=" + w + "|" + info[i + 1][1])
+            f.append("0|1=" + x.w + "|" + info[i + 1].w)
+        if gaz is not None:
+            f += gaz[i]
+        if cl is not None and cl[i]:
+            f += [f"c{k}={v}" for k, v in zip(sizes, cl[i])]
+        if style and lex.style_features:
+            tag = "@" + style
+            f += [tag + ":" + g for g in f if g.startswith(lex.style_features)]
+            f.append(tag)
         out.append(f)
     return out
 
@@ -339,13 +566,48 @@ def default_model_path() -> Path:
     return Path(str(resources.files("ghotona").joinpath("data", "models", MODEL_NAME)))
 
 
+def lexicon_path(model_path: str | Path) -> Path:
+    """The companion file of a model: ``ner_crf.crfsuite`` -> ``ner_crf.lexicon.json``."""
+    p = Path(model_path)
+    return p.with_name(p.stem + LEXICON_SUFFIX)
+
+
+def from_bilou(labels: list[str]) -> list[str]:
+    """BILOU (or BIO) labels as BIO: U- -> B-, L- -> I-."""
+    return ["B-" + lab[2:] if lab[:2] == "U-" else "I-" + lab[2:] if lab[:2] == "L-" else lab for lab in labels]
+
+
+def to_bilou(labels: list[str]) -> list[str]:
+    """BIO labels as BILOU (a one-token entity is U-, an entity's last token L-)."""
+    out = list(labels)
+    for a, b, typ in bio_spans(list(labels)):
+        if b - a == 1:
+            out[a] = "U-" + typ
+        else:
+            out[a] = "B-" + typ
+            for k in range(a + 1, b - 1):
+                out[k] = "I-" + typ
+            out[b - 1] = "L-" + typ
+    return out
+
+
 class NerTagger:
-    """A CRF tagger over one model file.  Use :meth:`load` for the shipped model."""
+    """A CRF tagger over one model file.  Use :meth:`load` for the shipped model.
+
+    A model may come with a companion file (:func:`lexicon_path`, see
+    :class:`Lexicon`); a model trained on several corpora tags in one of their
+    annotation ``styles``.  ``style=None`` means the model's default style,
+    which for the shipped model is "banglakit": proper names only, as
+    docs/actors.md wants (see data/models/NER_MODEL.md).
+    """
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._tagger = None
+        self._labels: list[str] = []
+        self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
+        self.o_weight: float | None = None  # None: the lexicon's; set only to tune it
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "NerTagger":
@@ -355,6 +617,27 @@ class NerTagger:
         """
         return _load(str(Path(path).resolve()) if path is not None else str(default_model_path()))
 
+    @property
+    def lexicon(self) -> Lexicon:
+        """The model's companion data (empty when the model has no companion file)."""
+        if self._lexicon is None:
+            p = lexicon_path(self.path)
+            self._lexicon = Lexicon.read(p) if p.is_file() else NO_LEXICON
+        return self._lexicon
+
+    @property
+    def styles(self) -> tuple[str, ...]:
+        return self.lexicon.styles
+
+    def _style(self, style: str | None) -> str | None:
+        lex = self.lexicon
+        if style is None:
+            return lex.default_style
+        if style not in lex.styles:
+            known = ", ".join(lex.styles) or "none"
+            raise ValueError(f"unknown NER style {style!r}; this model knows: {known}")
+        return style
+
     def _open(self):
         if self._tagger is None:
             try:
@@ -362,48 +645,75 @@ class NerTagger:
             except ImportError as exc:  # pragma: no cover - dependency declared in pyproject
                 raise RuntimeError("the NER tagger needs python-crfsuite (pip install python-crfsuite)") from exc
             if not self.path.is_file():
-                raise FileNotFoundError(f"NER model missing: {self.path}")
+                raise FileNotFoundError(f"NER model missing: {self.path}; reinstall ghotona or retrain with scripts/train_ner.py")
             tagger = pycrfsuite.Tagger()
             tagger.open(str(self.path))
+            self._labels = list(tagger.labels())
             self._tagger = tagger
         return self._tagger
 
-    def tag(self, tokens: list[str]) -> list[str]:
+    def _decode(self, feats: list[list[str]]) -> tuple[list[str], list[float] | None]:
+        """Labels (as the model emits them) and, when decoding by marginals, their probabilities."""
+        tagger = self._open()
+        w = self.o_weight if self.o_weight is not None else self.lexicon.o_weight
+        if w >= 1.0:
+            return tagger.tag(feats), None
+        tagger.set(feats)
+        others = [y for y in self._labels if y != "O"]
+        labels, probs = [], []
+        for i in range(len(feats)):
+            p_o = tagger.marginal("O", i)
+            best, best_p, best_s = "O", p_o, p_o * w
+            if best_s < 1.0 - p_o:  # otherwise no other label can beat O: skip asking
+                for y in others:
+                    p = tagger.marginal(y, i)
+                    if p > best_s:
+                        best, best_p, best_s = y, p, p
+            labels.append(best)
+            probs.append(best_p)
+        return labels, probs
+
+    def features(self, tokens: list[str], style: str | None = None) -> list[list[str]]:
+        """The CRF features this model reads for one sentence."""
+        return token_features(list(tokens), self.lexicon, self._style(style))
+
+    def tag(self, tokens: list[str], style: str | None = None) -> list[str]:
         """BIO labels (B-PER, I-ORG, O, ...) for one sentence of tokens."""
         if not tokens:
             return []
-        feats = token_features(list(tokens))
+        feats = self.features(tokens, style)
         with self._lock:
-            labels = self._open().tag(feats)
-        return repair_bio(labels)
+            labels, _ = self._decode(feats)
+        return repair_bio(from_bilou(labels))
 
-    def tag_scored(self, tokens: list[str]) -> tuple[list[str], list[float]]:
+    def tag_scored(self, tokens: list[str], style: str | None = None) -> tuple[list[str], list[float]]:
         """Labels as :meth:`tag`, with each label's marginal probability."""
         if not tokens:
             return [], []
-        feats = token_features(list(tokens))
+        feats = self.features(tokens, style)
         with self._lock:
-            tagger = self._open()
-            labels = tagger.tag(feats)
-            probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
-        return repair_bio(labels), probs
+            labels, probs = self._decode(feats)
+            if probs is None:
+                tagger = self._open()
+                probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+        return repair_bio(from_bilou(labels)), probs
 
-    def scored_entities(self, text: str) -> list[tuple[int, int, str, float]]:
+    def scored_entities(self, text: str, style: str | None = None) -> list[tuple[int, int, str, float]]:
         """``(start, end, type, confidence)`` for every entity; confidence is the
         mean marginal probability of its labels."""
         out: list[tuple[int, int, str, float]] = []
         for sent in _sentences(text, tokenize(text)):
-            labels, probs = self.tag_scored([t[0] for t in sent])
+            labels, probs = self.tag_scored([t[0] for t in sent], style)
             for a, b, typ in bio_spans(labels):
                 conf = sum(probs[a:b]) / (b - a)
                 out.append((sent[a][1], sent[b - 1][2], typ, round(conf, 4)))
         return out
 
-    def entities(self, text: str) -> list[tuple[int, int, str]]:
+    def entities(self, text: str, style: str | None = None) -> list[tuple[int, int, str]]:
         """``(start, end, type)`` character spans of PER / ORG / LOC names in ``text``."""
         out: list[tuple[int, int, str]] = []
         for sent in _sentences(text, tokenize(text)):
-            labels = self.tag([t[0] for t in sent])
+            labels = self.tag([t[0] for t in sent], style)
             for a, b, typ in bio_spans(labels):
                 out.append((sent[a][1], sent[b - 1][2], typ))
         return out

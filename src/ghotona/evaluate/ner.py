@@ -302,14 +302,17 @@ def score(gold_seqs: list[list[str]], pred_seqs: list[list[str]]) -> dict[str, d
     return out
 
 
-def evaluate_sentences(sents: list[Sentence], tagger=None) -> dict[str, dict[str, float | int]]:
-    """Tag each sentence's tokens and score against its labels."""
+def evaluate_sentences(sents: list[Sentence], tagger=None, style: str | None = None) -> dict[str, dict[str, float | int]]:
+    """Tag each sentence's tokens (in ``style``, when given) and score against its labels."""
     if tagger is None:
         from ..actors.ner import NerTagger
 
         tagger = NerTagger.load()
     gold = [labs for _, labs in sents]
-    pred = [tagger.tag(toks) for toks, _ in sents]
+    if style is None:
+        pred = [tagger.tag(toks) for toks, _ in sents]
+    else:
+        pred = [tagger.tag(toks, style=style) for toks, _ in sents]
     return score(gold, pred)
 
 
@@ -362,25 +365,43 @@ class DictionaryTagger:
         return labels
 
 
-def report(path: Path | None = None, heldout: bool = False) -> dict[str, Any]:
-    """Scores of the shipped tagger and of the dictionary baseline, on a file or the held-out splits."""
+def report(path: Path | None = None, heldout: bool = False, style: str | None = None) -> dict[str, Any]:
+    """Scores of the shipped tagger and of the dictionary baseline, on a file or the held-out splits.
+
+    A held-out corpus is tagged in its own style (the annotation convention
+    the model learned from that corpus, see ``NerTagger``) and, for
+    comparison, in the default style the pipeline uses.  A file is tagged in
+    ``style`` (default: the model's default style).
+    """
     from ..actors.ner import NerTagger
 
-    sets: dict[str, list[Sentence]] = {}
-    if path is not None:
-        sets[Path(path).name] = read_conll(path)
-    if heldout:
-        sets.update(heldout_sets())
     tagger, baseline = NerTagger.load(), DictionaryTagger()
-    return {
-        name: {"ner": evaluate_sentences(sents, tagger), "dictionary_only": evaluate_sentences(sents, baseline), "sentences": len(sents)}
-        for name, sents in sets.items()
-    }
+    default = tagger.lexicon.default_style
+    sets: dict[str, tuple[list[Sentence], str | None]] = {}
+    if path is not None:
+        sets[Path(path).name] = (read_conll(path), style)
+    if heldout:
+        for name, sents in heldout_sets().items():
+            sets[name] = (sents, name if name in tagger.styles else None)
+    out: dict[str, Any] = {}
+    for name, (sents, st) in sets.items():
+        r: dict[str, Any] = {"sentences": len(sents), "style": st if st is not None else default,
+                             "ner": evaluate_sentences(sents, tagger, style=st)}
+        if st is not None and st != default:
+            r["default_style"] = default
+            r["ner_default_style"] = evaluate_sentences(sents, tagger)
+        r["dictionary_only"] = evaluate_sentences(sents, baseline)
+        out[name] = r
+    return out
 
 
 def render(results: dict[str, Any]) -> str:
     parts = []
     for name, r in results.items():
-        parts.append(format_scores(r["ner"], f"{name} ({r['sentences']} sentences): NER tagger"))
+        style = f", style {r['style']}" if r.get("style") else ""
+        parts.append(format_scores(r["ner"], f"{name} ({r['sentences']} sentences): NER tagger{style}"))
+        if "ner_default_style" in r:
+            default = r["default_style"] or "none, as the pipeline tags"
+            parts.append(format_scores(r["ner_default_style"], f"{name}: NER tagger, default style ({default})"))
         parts.append(format_scores(r["dictionary_only"], f"{name}: dictionary only (baseline)"))
     return "\n\n".join(parts)
