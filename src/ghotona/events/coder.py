@@ -676,7 +676,8 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     if status != "occurred" or ref is None:
         return status
     st = g.status
-    day = _as_date(date_v)
+    # A period counts from its last day: "this month" is never background.
+    day = _bounds(date_v)[1] if date_v else None
     if day is not None and (ref - day).days > st.historical_after_days:
         return "historical"
     joined = " ".join(words)
@@ -704,29 +705,11 @@ def _bounds(value: str) -> tuple[date | None, date | None]:
         if d:
             return date(y, mo, d), date(y, mo, d)
         if mo:
-            return date(y, mo, 1), _as_date(value)
+            nxt = date(y + (mo == 12), mo % 12 + 1, 1)
+            return date(y, mo, 1), date.fromordinal(nxt.toordinal() - 1)
         return date(y, 1, 1), date(y, 12, 31)
     except ValueError:
         return None, None
-
-
-def _as_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    m = _ISO.match(value)
-    if not m:
-        return None
-    y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
-    try:
-        if d:
-            return date(y, mo, d)
-        if mo:
-            # A month counts from its last day: "this month" is never background.
-            nxt = date(y + (mo == 12), mo % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
-        return date(y, 12, 31)
-    except ValueError:
-        return None
 
 
 def _as_source(c: Any) -> EventSource:
