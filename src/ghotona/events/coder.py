@@ -143,28 +143,27 @@ class EventCoder:
         subject: list[Participant] = []
         for para in article.paragraphs:
             for sent in para.sentences:
-                found = self._sentence(article, body, sent, mentions, timexes, ref, drafts, last_people,
-                                       sources_by_sentence.get(sent.start, []), subject)
+                # Tokens, mentions and time spans of the sentence, made once for both readings below.
+                toks = [_Tok(t.start, t.end, normalize(t.text)) for t in tokenize(body[sent.start:sent.end], sent.start)]
+                in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+                times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
+                found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
+                                       sources_by_sentence.get(sent.start, []), subject) if toks else []
                 for d in found:
                     _merge_into(drafts, d)
-                in_sent = [m for m in mentions if sent.start <= m.start < sent.end and m.type == "person" and m.actor_id]
-                if in_sent:
-                    last_people = [_participant(m) for m in in_sent]
-                subject = self._subject(body, sent, mentions, timexes) or subject
+                people = [m for m in in_sent if m.type == "person" and m.actor_id]
+                if people:
+                    last_people = [_participant(m) for m in people]
+                subject = self._subject(body, sent, toks, in_sent, times) or subject
         return [self._finish(article, d, ref) for d in drafts]
 
     # -- per sentence ---------------------------------------------------------
 
-    def _sentence(self, article: Article, body: str, sent: Sentence, mentions: list[ActorMention],
-                  timexes: list[Any], ref: date | None, earlier: list[_Draft], last_people: list[Participant],
-                  sources: list[EventSource], subject: list[Participant]) -> list[_Draft]:
+    def _sentence(self, body: str, sent: Sentence, toks: list[_Tok], in_sent: list[ActorMention],
+                  times: tuple[tuple[int, int], ...], timexes: list[Any], ref: date | None, earlier: list[_Draft],
+                  last_people: list[Participant], sources: list[EventSource], subject: list[Participant]) -> list[_Draft]:
         g = self.grammar
         text = body[sent.start:sent.end]
-        toks = [_Tok(t.start, t.end, normalize(t.text)) for t in tokenize(text, sent.start)]
-        if not toks:
-            return []
-        in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
-        times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
         matches = [m for m in self.lexicon.match(text)] + self._motion(toks, in_sent, sent)
         out: list[_Draft] = []
         prev_doers: list[Participant] = []
@@ -294,13 +293,11 @@ class EventCoder:
             return []
         return [Participant(country.id, country.name_en, country.name_bn, place.text, place.start, place.end, "country")]
 
-    def _subject(self, body: str, sent: Sentence, mentions: list[ActorMention], timexes: list[Any]) -> list[Participant]:
+    def _subject(self, body: str, sent: Sentence, toks: list[_Tok], in_sent: list[ActorMention],
+                 times: tuple[tuple[int, int], ...]) -> list[Participant]:
         """The sentence's unmarked doers: what a তারা / তিনি in the next sentence most likely means."""
-        text = body[sent.start:sent.end]
-        toks = [_Tok(t.start, t.end, normalize(t.text)) for t in tokenize(text, sent.start)]
-        in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.actor_id]
-        times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
-        roles = _roles(toks, in_sent, sent.end, sent.end, sent.start, sent.end, self.grammar, body, False, times)
+        linked = [m for m in in_sent if m.actor_id]
+        roles = _roles(toks, linked, sent.end, sent.end, sent.start, sent.end, self.grammar, body, False, times)
         return [_participant(r.mention) for r in roles if r.relation == "doer" and r.mention.type != "place"][:1]
 
     def _status(self, toks: list[_Tok], t_start: int, t_end: int, c_start: int, c_end: int,
