@@ -73,6 +73,28 @@ def test_status(coder: EventCoder, text: str, status: str) -> None:
     assert names(ev.actors) == ["Narendra Modi"]
 
 
+def test_background_below_the_lead_is_historical(coder: EventCoder) -> None:
+    # The news (Thursday's attack) leads; Monday's recognition, told further
+    # down, is background although it is only three days old.
+    text = (
+        "রাশিয়া বৃহস্পতিবার ইউক্রেনের খারকিভে ক্ষেপণাস্ত্র হামলা চালিয়েছে।\n\n"
+        "গত সোমবার রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন ইউক্রেনের দুটি অঞ্চলকে স্বাধীন হিসেবে স্বীকৃতি দেন।"
+    )
+    events = code(coder, text, "2022-02-25")
+    assert one(events, "ASSAULT").status == "occurred"
+    assert one(events, "SUPPORT").status == "historical"
+    # The same recognition as the lead is the news itself.
+    lead = code(coder, "গত সোমবার রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন ইউক্রেনের দুটি অঞ্চলকে স্বাধীন হিসেবে স্বীকৃতি দেন।", "2022-02-25")
+    assert one(lead, "SUPPORT").status == "occurred"
+
+
+def test_could_not_agree_is_negated_and_agreed_to_talk_is_planned(coder: EventCoder) -> None:
+    text = "দীর্ঘ আলোচনার পরও দুই দেশ সীমান্ত প্রশ্নে একমত হতে পারেনি।"
+    assert one(code(coder, text), "AGREE").status == "negated"
+    text = "যুক্তরাষ্ট্র ও চীন বাণিজ্য আলোচনা আবার শুরু করতে রাজি হয়েছে।"
+    assert [e.status for e in code(coder, text) if e.type == "CONSULT"] == ["planned"]
+
+
 def test_planned_has_no_invented_date(coder: EventCoder) -> None:
     ev = one(code(coder, "জাতিসংঘের মহাসচিব আন্তোনিও গুতেরেস কক্সবাজারের শিবির পরিদর্শন করবেন।"), "CONSULT")
     assert ev.status == "planned"

@@ -155,6 +155,7 @@ class EventCoder:
                 if people:
                     last_people = [_participant(m) for m in people]
                 subject = self._subject(body, sent, toks, in_sent, times) or subject
+        _background_pass(drafts, article, ref, self.grammar)
         return [self._finish(article, d, ref) for d in drafts]
 
     # -- per sentence ---------------------------------------------------------
@@ -309,6 +310,10 @@ class EventCoder:
         after_text = " ".join(t.text for t in after)
         for cue in st.hypothetical_cues:
             if _has_phrase(clause_text, cue):
+                # "একমত হতে পারেনি" (could not agree) is a negation, not a possibility.
+                modal = next((t.text for t in clause if t.text.startswith(cue) and t.text != cue), None)
+                if modal and any(modal.endswith(e) for e in st.negative_endings):
+                    return "negated", modal
                 return "hypothetical", cue
         verb = toks[verb_i].text if verb_i is not None else None
         if verb is not None:
@@ -320,6 +325,13 @@ class EventCoder:
         for cue in st.planned_cues:
             if _has_phrase(after_text, cue):
                 return "planned", cue
+        # "আলোচনা শুরু করতে একমত হয়েছে": the act is the content of an agreement
+        # or decision (an infinitive before its head), so it is still to come.
+        words = [t.text for t in after]
+        for i, w in enumerate(words[:4]):
+            if w.endswith("তে") and any(h in words[i + 1:i + 3] or any(x.startswith(h) for x in words[i + 1:i + 3])
+                                         for h in st.planned_heads):
+                return "planned", w
         just_before = [t.text for t in toks if c_start <= t.start and t.end <= t_start][-2:]
         for cue in st.planned_before:
             if cue in just_before:
@@ -683,6 +695,38 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     if past_perfect and (cue_hit or (day is not None and (ref - day).days > st.background_verb_after_days)):
         return "historical"
     return status
+
+
+def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g: Grammar) -> None:
+    """Mark as historical what the article recalls behind its news.
+
+    Reports lead with the news and recall the past further down.  An event
+    told after the lead paragraphs and dated clearly before the news -- the
+    newest day the lead's own events carry, else the publication date -- is
+    background, even when it is only days old ("last Monday Putin
+    recognised ...", in a report of Thursday's invasion).
+    """
+    if ref is None or not drafts:
+        return
+    st = g.status
+    lead_end = _lead_end(article, st.background_lead_paragraphs)
+    lead_days = [_bounds(d.date)[1] for d in drafts
+                 if d.date and d.evidence[0].sentence_start < lead_end and d.status == "occurred"]
+    news = max([x for x in lead_days if x is not None and x <= ref] or [ref])
+    for d in drafts:
+        if d.status != "occurred" or not d.date or d.evidence[0].sentence_start < lead_end:
+            continue
+        last = _bounds(d.date)[1]
+        if last is not None and (news - last).days > st.background_before_news_days:
+            d.status = "historical"
+
+
+def _lead_end(article: Article, n: int) -> int:
+    """Where the first ``n`` paragraphs with sentences end in the body."""
+    paras = [p for p in article.paragraphs if p.sentences]
+    if not paras:
+        return 0
+    return paras[min(n, len(paras)) - 1].sentences[-1].end
 
 
 def _bounds(value: str) -> tuple[date | None, date | None]:

@@ -20,8 +20,8 @@ _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_end
         "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
-                 "hypothetical_cues", "background_endings", "background_cues"}
-_STATUS_INTS = {"historical_after_days", "background_verb_after_days"}
+                 "hypothetical_cues", "background_endings", "background_cues", "planned_heads"}
+_STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +34,11 @@ class StatusCues:
     hypothetical_cues: tuple[str, ...]
     background_endings: tuple[str, ...]
     background_cues: tuple[str, ...]
+    planned_heads: tuple[str, ...]
     historical_after_days: int
     background_verb_after_days: int
+    background_lead_paragraphs: int
+    background_before_news_days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +161,7 @@ def load_grammar() -> Grammar:
             hypothetical_cues=lists["hypothetical_cues"],
             background_endings=lists["background_endings"],
             background_cues=lists["background_cues"],
+            planned_heads=lists["planned_heads"],
             **ints,
         ),
         light_stems=_strings("verbs.light_stems", verbs.get("light_stems")),
