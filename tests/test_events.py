@@ -95,6 +95,15 @@ def test_could_not_agree_is_negated_and_agreed_to_talk_is_planned(coder: EventCo
     assert [e.status for e in code(coder, text) if e.type == "CONSULT"] == ["planned"]
 
 
+def test_stand_in_head_carries_the_case(coder: EventCoder) -> None:
+    # "the Myanmar government" stands for Myanmar: the head noun's postposition
+    # makes Myanmar the target; bare, the same phrase is the doer.
+    ev = one(code(coder, "প্রধানমন্ত্রী শেখ হাসিনা মিয়ানমার সরকারের বিরুদ্ধে নির্যাতনের অভিযোগ তুলেছেন।"), "ACCUSE")
+    assert names(ev.recipients) == ["Myanmar"]
+    ev = one(code(coder, "মিয়ানমার সরকার এখনো বাংলাদেশের সঙ্গে বৈঠক করেনি।"), "CONSULT")
+    assert names(ev.actors) == ["Myanmar"] and names(ev.recipients) == ["Bangladesh"]
+
+
 def test_planned_has_no_invented_date(coder: EventCoder) -> None:
     ev = one(code(coder, "জাতিসংঘের মহাসচিব আন্তোনিও গুতেরেস কক্সবাজারের শিবির পরিদর্শন করবেন।"), "CONSULT")
     assert ev.status == "planned"

@@ -515,6 +515,20 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
             rel = g.postpositions[following]
         elif _ends_with_any(word, g.accusative_endings) and m.type != "place" and inflected:
             rel = "against"
+        elif not inflected and m.type in ("country", "organisation") and nxt and nxt[0].start not in starts \
+                and nxt[0].end <= c_end and any(following.startswith(h) for h in g.stand_in_heads):
+            # "মিয়ানমার সরকারের বিরুদ্ধে": the head noun standing for the actor
+            # (its government, authorities) carries the case or the postposition.
+            # Only what follows the head noun is its ending ("সরকার" ends in র but is bare).
+            head_ending = following[max(len(h) for h in g.stand_in_heads if following.startswith(h)):]
+            if len(nxt) > 1 and nxt[1].text in g.postpositions:
+                rel = g.postpositions[nxt[1].text]
+            elif head_ending and _ends_with_any(head_ending, g.accusative_endings):
+                rel = "against"
+            elif head_ending and _ends_with_any(head_ending, g.genitive_endings):
+                rel = "genitive"
+            else:
+                rel = "doer"
         elif m.how == "demonym" and len(nxt) > 1 and nxt[1].text in g.postpositions:
             # "বাংলাদেশি পণ্যের ওপর শুল্ক": the demonym's noun carries the postposition.
             rel = g.postpositions[nxt[1].text]

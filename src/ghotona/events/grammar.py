@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads"}
@@ -67,6 +67,7 @@ class Grammar:
     location_is_target: frozenset[str]
     speech_verbs: tuple[str, ...]
     speech_act_types: frozenset[str]
+    stand_in_heads: tuple[str, ...]
     shells: dict[str, str]  # shell word -> actor type it stands for
     dateline_dashes: tuple[str, ...]
     dateline_max_chars: int
@@ -144,6 +145,7 @@ def load_grammar() -> Grammar:
         dateline_dashes=_strings("dateline_dashes", data["dateline_dashes"]),
         dateline_max_chars=require(_FILE, "top level", data, "dateline_max_chars", int),
         speech_act_types=frozenset(_strings("speech_act_types", data["speech_act_types"])),
+        stand_in_heads=_strings("stand_in_heads", data["stand_in_heads"]),
         speech_verbs=_strings("speech_verbs", data["speech_verbs"]),
         complementizers=frozenset(_strings("complementizers", data["complementizers"])),
         location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
