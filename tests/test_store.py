@@ -695,6 +695,23 @@ def test_migration_from_version_2_keeps_articles_and_mentions(tmp_path: Path, mo
         assert s.count_events(article_id=a.id) == 1
 
 
+def test_a_skipped_migration_is_applied_later(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A store that got migration 3 without 2 (parallel work merged in another
+    # order) must still receive 2: migrations are applied by membership.
+    path = tmp_path / "gap.db"
+    without2 = [m for m in sqlite_mod._migrations() if m[0] != 2]
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_mod, "_migrations", lambda: without2)
+        with open_store(str(path)) as old:
+            assert "actor_mentions" not in {r[0] for r in old.conn.execute("SELECT name FROM sqlite_master")}
+    with open_store(str(path)) as s:
+        applied = [r[0] for r in s.conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        assert applied == [m[0] for m in sqlite_mod._migrations()]
+        a = make_article()
+        s.upsert_article(a)
+        assert s.mentions(a.id) == a.actor_mentions
+
+
 # -- search ----------------------------------------------------------------
 
 

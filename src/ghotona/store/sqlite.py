@@ -379,14 +379,17 @@ class SQLiteStore(Store):
                 f"(schema {current}; this version knows up to {known}). "
                 "Upgrade ghotona, or pass another --db path."
             )
+        # By membership, not by the highest number: a store written between
+        # two merges of parallel work may hold 8 without 5, and must still get 5.
+        applied = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
         for version, name, sql in migrations:
-            if version <= current:
+            if version in applied:
                 continue
             try:
                 with self.transaction():
                     # Re-check under the write lock: another process opening
                     # the same new file may have just applied this one.
-                    if self.schema_version() >= version:
+                    if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
                         continue
                     for stmt in _statements(sql):
                         conn.execute(stmt)
