@@ -146,6 +146,8 @@ HELP = {
     ("evaluate", "events"): "Event coding P/R/F1",
     ("claims",): "Find the quantitative statements",
     ("evaluate", "claims"): "Claim span P/R/F1",
+    ("serve",): "Browse the store in a web browser",
+    ("export",): "Export the store",
 }
 
 

@@ -393,6 +393,78 @@ def demo(ctx: click.Context, db: str) -> None:
               f"[cyan]ghotona search পুতিন --db {where}[/]  or  [cyan]ghotona events --db {where} --type CONSULT[/]")
 
 
+# --------------------------------------------------------------------------- serve, export
+@main.command(short_help="Serve the web interface and the HTTP API (read-only unless --allow-writes).")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (the default is this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--allow-writes", is_flag=True, help="Also accept POST /api/ingest (page bodies into the store). Off by default.")
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str, port: int, allow_writes: bool) -> None:
+    """Browse the store in a web browser: timeline, stories, actors, articles, search.
+
+    \b
+    The same server answers the JSON API under /api/ (OpenAPI at
+    /openapi.json; see docs/api.md).  Everything is served from this
+    machine: no fonts or scripts are fetched from elsewhere.
+    \b
+    Examples:
+      ghotona demo && ghotona serve --db ghotona-demo.db
+      ghotona serve --db news.db --port 8080
+    """
+    import uvicorn
+
+    from .api import create_app
+
+    cfg = ctx.obj["config"]
+    target = db or str(cfg["store"]["path"])
+    app = create_app(target, allow_writes=allow_writes, config=cfg)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]note:[/] listening on {escape(host)}: other machines can read this store")
+    err.print(f"ghotona: serving {escape(target)} at [cyan]http://{escape(host)}:{port}/[/]"
+              + (" [yellow](writes allowed)[/]" if allow_writes else " (read-only)") + "; Ctrl+C stops")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command(short_help="Write the stored events, articles, claims or stories as JSONL, CSV or Parquet.")
+@_db_option
+@click.option("--kind", default="events", show_default=True, type=click.Choice(["events", "articles", "claims", "stories"]), help="What to export.")
+@click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "csv", "parquet"]), help="File format (parquet needs the 'parquet' extra).")
+@click.option("-o", "--output", metavar="FILE", help="Write here instead of standard output (required for parquet).")
+@click.pass_context
+def export(ctx: click.Context, db: str | None, kind: str, fmt: str, output: str | None) -> None:
+    """Export the store: events as PLOVER-style records with the CAMEO crosswalk, or articles, claims, stories.
+
+    \b
+    JSONL keeps each record whole; CSV and Parquet get one flat row per
+    record (see docs/api.md, "Exports").  The API's /api/export gives the
+    same files.
+    \b
+    Examples:
+      ghotona export --db news.db > events.jsonl
+      ghotona export --db news.db --kind claims --format csv -o claims.csv
+      ghotona export --db news.db --format parquet -o events.parquet
+    """
+    from .export import check, export as run_export
+
+    check(kind, fmt)
+    if fmt == "parquet" and not output:
+        raise click.UsageError("Parquet is binary: give a file with -o FILE")
+    with _open(ctx, db) as store:
+        if output:
+            tmp = Path(output + ".part")
+            try:
+                with tmp.open("wb") as fh:
+                    n = run_export(store, kind, fmt, fh)
+                tmp.replace(output)  # no half-written file under the real name
+            finally:
+                tmp.unlink(missing_ok=True)
+        else:
+            n = run_export(store, kind, fmt, sys.stdout.buffer)
+            sys.stdout.flush()
+    err.print(f"{n} {kind} exported" + (f" to {escape(output)}" if output else ""))
+
+
 # --------------------------------------------------------------------------- evaluate
 @main.group()
 def evaluate() -> None:

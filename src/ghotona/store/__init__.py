@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import StoreError
-from .base import MIN_PREFIX, ORDERS, SNIPPET_END, SNIPPET_START, ActorArticle, SearchHit, Store, UpsertResult
+from .base import MIN_PREFIX, ORDERS, PERIODS, SNIPPET_END, SNIPPET_START, ActorArticle, SearchHit, Store, UpsertResult
 from .sqlite import SQLiteStore
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "SQLiteStore",
     "UpsertResult",
     "ORDERS",
+    "PERIODS",
     "MIN_PREFIX",
     "SNIPPET_START",
     "SNIPPET_END",

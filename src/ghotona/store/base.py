@@ -33,6 +33,9 @@ SNIPPET_END = "\ue001"
 #: The shortest id prefix ``get_article`` accepts (as ``git`` does for hashes).
 MIN_PREFIX = 6
 
+#: ``count_events_by_period`` periods -> length of the ISO day prefix that names one.
+PERIODS: dict[str, int] = {"year": 4, "month": 7, "day": 10}
+
 
 @dataclass(slots=True, frozen=True)
 class SearchHit:
@@ -313,10 +316,13 @@ class Store(ABC):
         until: date | str | None = None,
         limit: int = 50,
         offset: int = 0,
+        mode: str | None = None,
+        outlet: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events as ``Event.to_json()`` dicts, newest date first, undated last.
 
-        ``type`` is a PLOVER type (``ASSAULT``); ``actor_id`` matches an
+        ``type`` is a PLOVER type (``ASSAULT``); ``mode`` one of its modes;
+        ``outlet`` the reporting outlet's id or name; ``actor_id`` matches an
         actor, a recipient or the location; ``since``/``until`` (a day, a
         month or a year, inclusive) keep the events whose date overlaps
         them, so ``since="2025-07-05"`` keeps an event dated only
@@ -334,8 +340,30 @@ class Store(ABC):
         status: str | None = None,
         since: date | str | None = None,
         until: date | str | None = None,
+        mode: str | None = None,
+        outlet: str | None = None,
     ) -> int:
         """How many events ``events`` would page through."""
+
+    @abstractmethod
+    def count_events_by_period(
+        self,
+        period: str,
+        *,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        mode: str | None = None,
+        outlet: str | None = None,
+    ) -> list[tuple[str, int]]:
+        """How many dated events start in each year, month or day (``period``, a key of ``PERIODS``).
+
+        ``[("2025-07", 12), ...]`` oldest first, for a timeline; periods with
+        no event are left out, and so are undated events.  Filters as for
+        :meth:`events`.  ``ValueError`` for another period.
+        """
 
     @abstractmethod
     def claims(

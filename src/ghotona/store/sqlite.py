@@ -16,7 +16,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from hashlib import sha1
 from importlib import resources
 from pathlib import Path
@@ -28,6 +28,7 @@ from ..records import ActorMention, Article, Claim, Rejection
 from .base import (
     MIN_PREFIX,
     ORDERS,
+    PERIODS,
     SNIPPET_END,
     SNIPPET_START,
     ActorArticle,
@@ -67,6 +68,10 @@ TOKENCHARS = frozenset(
 )
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[A-Za-z0-9_-]+\.sql$")
+
+#: From this many events of one actor on, ``events(actor_id=...)`` walks the
+#: events in date order instead of collecting and sorting the actor's own.
+_ACTOR_WALK_MIN = 2000
 
 # order name -> ORDER BY clause.  Undated articles go last either way: a list
 # sorted by date is useless if it opens with a page of unknown dates.
@@ -772,15 +777,25 @@ class SQLiteStore(Store):
     def _event_filters(
         article_id: str | None, type: str | None, actor_id: str | None, status: str | None,
         since: date | str | None, until: date | str | None,
+        mode: str | None = None, outlet: str | None = None, actor_by_index: bool = True,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        for column, value in (("article_id", article_id), ("type", type), ("status", status)):
+        for column, value in (("article_id", article_id), ("type", type), ("status", status), ("mode", mode)):
             if value is not None:
                 clauses.append(f"e.{column} = ?")
                 params.append(value)
+        if outlet is not None:
+            # The outlet id is on the event row; a name goes through the article.
+            clauses.append("(e.outlet_id = ? OR EXISTS (SELECT 1 FROM articles o"
+                           " WHERE o.id = e.article_id AND o.outlet = ?))")
+            params.extend((outlet, outlet))
         if actor_id is not None:
+            # IN reads only the actor's events (through the participant index);
+            # EXISTS lets a page of a busy actor's events walk the events in
+            # date order and stop after one page (see ``events``).
             clauses.append(
+                "e.id IN (SELECT event_id FROM event_participants WHERE actor_id = ?)" if actor_by_index else
                 "EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = ? AND p.event_id = e.id)"
             )
             params.append(actor_id)
@@ -790,6 +805,11 @@ class SQLiteStore(Store):
         if lo is not None:
             clauses.append("e.date_end >= ?")
             params.append(lo)
+            # Redundant, but it bounds an index range: no event spans more than
+            # a year (the widest granularity), so none that starts over 366 days
+            # before ``since`` can reach it.
+            clauses.append("e.date_start >= ?")
+            params.append((date.fromisoformat(lo) - timedelta(days=366)).isoformat())
         if hi is not None:
             clauses.append("e.date_start <= ?")
             params.append(hi)
@@ -806,8 +826,16 @@ class SQLiteStore(Store):
         until: date | str | None = None,
         limit: int = 50,
         offset: int = 0,
+        mode: str | None = None,
+        outlet: str | None = None,
     ) -> list[dict[str, Any]]:
-        where, params = self._event_filters(article_id, type, actor_id, status, since, until)
+        by_index = True
+        if actor_id is not None and article_id is None:
+            # An actor with many events: walking all events in date order finds a
+            # page sooner than sorting every one of theirs (measured in
+            # benchmarks/api_bench.py: 0.5 ms against 60 ms at 11k of 100k events).
+            by_index = self.count_events(actor_id=actor_id) < _ACTOR_WALK_MIN
+        where, params = self._event_filters(article_id, type, actor_id, status, since, until, mode, outlet, by_index)
         sql = (
             "SELECT e.data FROM events e JOIN articles a ON a.id = e.article_id" + where +
             # Latest first day first; of two starting the same day, the narrower.
@@ -828,10 +856,39 @@ class SQLiteStore(Store):
         status: str | None = None,
         since: date | str | None = None,
         until: date | str | None = None,
+        mode: str | None = None,
+        outlet: str | None = None,
     ) -> int:
-        where, params = self._event_filters(article_id, type, actor_id, status, since, until)
+        where, params = self._event_filters(article_id, type, actor_id, status, since, until, mode, outlet)
         with self._errors("counting events"):
             return int(self.conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
+
+    def count_events_by_period(
+        self,
+        period: str,
+        *,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        mode: str | None = None,
+        outlet: str | None = None,
+    ) -> list[tuple[str, int]]:
+        if period not in PERIODS:
+            raise ValueError(f"period {period!r} is not one of {', '.join(PERIODS)}")
+        where, params = self._event_filters(None, type, actor_id, status, since, until, mode, outlet)
+        where += (" AND " if where else " WHERE ") + "e.date_start IS NOT NULL"
+        n = PERIODS[period]
+        # Grouped by day in the database (the date index is already in that
+        # order: no sort), then by month or year here.
+        sql = f"SELECT e.date_start, COUNT(*) FROM events e{where} GROUP BY e.date_start ORDER BY e.date_start"
+        counts: dict[str, int] = {}
+        with self._errors("counting events by period"):
+            for day, k in self.conn.execute(sql, params):
+                key = str(day)[:n]
+                counts[key] = counts.get(key, 0) + int(k)
+        return list(counts.items())
 
     @staticmethod
     def _claim_filters(article_id: str | None, counted: str | None) -> tuple[str, list[Any]]:

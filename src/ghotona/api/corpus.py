@@ -1,0 +1,169 @@
+"""What the API and web pages ask of the corpus, in one place.
+
+The HTTP layer never talks to a ``Store`` directly: it asks this adapter,
+which turns store rows into the API's records.  Stories, threads and
+conflicts are built by the corpus layer; a store that does not have them
+yet (no ``stories`` method, say) is answered with an empty list marked
+``available=False`` so that the pages can say "no stories yet" instead of
+failing.  When the store grows those methods, only this module changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from typing import Any
+
+from ..actors.dictionary import Actor, Dictionary, load_dictionary
+from ..errors import NotFound
+from ..store.base import Store
+
+#: How many of an actor's events are read to draw its network: enough for
+#: the few dozen nodes a page can show, bounded so a busy actor stays fast.
+NETWORK_EVENTS = 500
+#: How many neighbours the actor network keeps (strongest first).
+NETWORK_NODES = 30
+
+
+def _plain(obj: Any) -> Any:
+    """A dataclass (or anything with ``to_json``) as plain JSON-able data."""
+    if hasattr(obj, "to_json"):
+        return obj.to_json()
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    return obj
+
+
+class Corpus:
+    """Read-only questions about one store, for the API and the pages."""
+
+    def __init__(self, store: Store, dictionary: Dictionary | None = None) -> None:
+        self.store = store
+        self._dictionary = dictionary
+
+    @property
+    def dictionary(self) -> Dictionary:
+        if self._dictionary is None:
+            self._dictionary = load_dictionary()
+        return self._dictionary
+
+    # -- capabilities -----------------------------------------------------
+
+    def has(self, method: str) -> bool:
+        """Whether the store offers ``method`` (stories and conflicts arrive later)."""
+        return callable(getattr(self.store, method, None))
+
+    # -- actors -----------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.dictionary.get(actor_id)
+
+    def find_actors(self, q: str | None, kind: str | None) -> list[Actor]:
+        """Dictionary actors whose English or Bengali name or alias contains ``q``."""
+        actors = self.dictionary.of_type(kind) if kind else list(self.dictionary)
+        if not q:
+            return sorted(actors, key=lambda a: a.name_en.casefold())
+        from ..text.normalize import normalize
+
+        needle = normalize(q).casefold()
+        exact = {a.id for a in self.dictionary.by_alias(q)}
+        hits = [
+            a for a in actors
+            if a.id in exact or a.id.casefold() == needle
+            or any(needle in f.casefold() for f in (a.name_en, *a.forms()))
+        ]
+        return sorted(hits, key=lambda a: (a.id not in exact, a.name_en.casefold()))
+
+    def role_name(self, key: str) -> str:
+        rd = self.dictionary.roles.get(key)
+        return rd.name_en if rd is not None else key.replace("_", " ")
+
+    def network(self, actor_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+        """Who the actor takes part in events with: nodes, edges and how many events were read.
+
+        An edge joins two participants (actor, recipient or location) of one
+        event; its weight is the number of events they share and ``types``
+        the PLOVER types of those events.  Only events naming ``actor_id``
+        are read, at most ``NETWORK_EVENTS`` of them (newest first).
+        """
+        events = self.store.events(actor_id=actor_id, limit=NETWORK_EVENTS)
+        names: dict[str, tuple[str | None, str | None]] = {}
+        weight: Counter[tuple[str, str]] = Counter()
+        types: dict[tuple[str, str], Counter[str]] = {}
+        for e in events:
+            people = [*e.get("actor", []), *e.get("recipient", [])]
+            if e.get("location"):
+                people.append(e["location"])
+            ids = []
+            for p in people:
+                pid = p.get("id")
+                if pid and pid not in ids:
+                    ids.append(pid)
+                    names.setdefault(pid, (p.get("name_en"), p.get("name_bn")))
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    key = (a, b) if a < b else (b, a)
+                    weight[key] += 1
+                    types.setdefault(key, Counter())[e.get("event", "")] += 1
+        # Keep the actor's strongest neighbours, and the edges among them.
+        strength: Counter[str] = Counter()
+        for (a, b), w in weight.items():
+            if a == actor_id:
+                strength[b] += w
+            elif b == actor_id:
+                strength[a] += w
+        keep = {actor_id, *(n for n, _ in strength.most_common(NETWORK_NODES))}
+        nodes = [
+            {"id": n, "name_en": names.get(n, (None, None))[0], "name_bn": names.get(n, (None, None))[1],
+             "weight": strength.get(n, 0) if n != actor_id else len(events)}
+            for n in sorted(keep, key=lambda n: (n != actor_id, -strength.get(n, 0), n))
+            if n in names or n == actor_id
+        ]
+        edges = [
+            {"source": a, "target": b, "weight": w, "types": [t for t, _ in types[(a, b)].most_common()]}
+            for (a, b), w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+            if a in keep and b in keep
+        ]
+        return nodes, edges, len(events)
+
+    def name_from_events(self, actor_id: str) -> tuple[str | None, str | None, str | None]:
+        """English name, Bengali name and type of an actor the dictionary lacks (a provisional id)."""
+        for e in self.store.events(actor_id=actor_id, limit=20):
+            for p in [*e.get("actor", []), *e.get("recipient", []), *([e["location"]] if e.get("location") else [])]:
+                if p.get("id") == actor_id:
+                    return p.get("name_en"), p.get("name_bn") or p.get("text"), p.get("type")
+        return None, None, None
+
+    # -- stories and conflicts (built by the corpus layer) -----------------
+
+    def stories(self, limit: int, offset: int) -> tuple[bool, int, list[dict[str, Any]]]:
+        """(available, total, page of stories as dicts)."""
+        if not self.has("stories"):
+            return False, 0, []
+        rows = [_plain(s) for s in self.store.stories(limit=limit, offset=offset)]  # type: ignore[attr-defined]
+        total = (self.store.count_stories() if self.has("count_stories")  # type: ignore[attr-defined]
+                 else offset + len(rows))
+        return True, int(total), rows
+
+    def story(self, story_id: str) -> tuple[bool, dict[str, Any] | None]:
+        """(available, the story as a dict or None when unknown)."""
+        getter = next((m for m in ("get_story", "story") if self.has(m)), None)
+        if getter is None:
+            return False, None
+        try:
+            return True, _plain(getattr(self.store, getter)(story_id))
+        except (NotFound, KeyError, LookupError):
+            return True, None
+
+    def conflicts(self, limit: int, offset: int) -> tuple[bool, int, list[dict[str, Any]]]:
+        if not self.has("conflicts"):
+            return False, 0, []
+        rows = [_plain(c) for c in self.store.conflicts(limit=limit, offset=offset)]  # type: ignore[attr-defined]
+        total = (self.store.count_conflicts() if self.has("count_conflicts")  # type: ignore[attr-defined]
+                 else offset + len(rows))
+        return True, int(total), rows
+
+
+def iso_day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
