@@ -603,3 +603,14 @@ def test_json_odd_top_levels(tmp_path: Path) -> None:
     f.write_text(json.dumps({"title": "t", "body": BN_PARAGRAPH, "items": [1, 2]}, ensure_ascii=False), "utf-8")
     page = only(run([f]))
     assert page.fields["body"] == BN_PARAGRAPH and page.fields["extra"] == {"items": [1, 2]}
+
+
+def test_config_env_empty_means_none_and_a_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ghotona import config
+    from ghotona.errors import ConfigError
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(config.ENV_CONFIG, "")
+    assert config.load()["store"]["path"] == "ghotona.db"
+    with pytest.raises(ConfigError, match="cannot be read"):
+        config.load(str(tmp_path))

@@ -53,7 +53,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any], where: str) -> dict[str, 
 def load(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Return the effective configuration as nested dicts."""
     cfg = _defaults()
-    candidate = path or os.environ.get(ENV_CONFIG)
+    # An empty $GHOTONA_CONFIG means "none", as an unset one does.
+    candidate = path or os.environ.get(ENV_CONFIG) or None
     if candidate is None and Path("ghotona.toml").is_file():
         candidate = "ghotona.toml"
     if candidate is not None:
@@ -62,6 +63,8 @@ def load(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
             user = tomllib.loads(p.read_text("utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"config file {p} does not exist; pass an existing file to --config") from None
+        except (IsADirectoryError, PermissionError) as exc:
+            raise ConfigError(f"config file {p} cannot be read ({exc.strerror}); pass a TOML file to --config") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
         cfg = _merge(cfg, user, str(p))
