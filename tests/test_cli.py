@@ -146,6 +146,10 @@ HELP = {
     ("evaluate", "events"): "Event coding P/R/F1",
     ("claims",): "Find the quantitative statements",
     ("evaluate", "claims"): "Claim span P/R/F1",
+    ("crawl",): "Crawl the outlets in the sources file politely",
+    ("sources",): "The crawl sources file",
+    ("sources", "check"): "show which answer",
+    ("reprocess",): "Re-extract the raw pages the crawler kept",
 }
 
 
