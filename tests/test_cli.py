@@ -148,6 +148,10 @@ HELP = {
     ("evaluate", "claims"): "Claim span P/R/F1",
     ("serve",): "Browse the store in a web browser",
     ("export",): "Export the store",
+    ("crawl",): "Crawl the outlets in the sources file politely",
+    ("sources",): "The crawl sources file",
+    ("sources", "check"): "show which answer",
+    ("reprocess",): "Re-extract the raw pages the crawler kept",
 }
 
 

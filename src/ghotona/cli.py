@@ -1134,5 +1134,218 @@ def evaluate_events(gold: str, as_json: bool, n_errors: int) -> None:
     out.print(to_json(result) if as_json else escape(render(result, n_errors)), markup=not as_json)
 
 
+# --------------------------------------------------------------------------- crawl
+_DURATION = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _seconds(text: str) -> float:
+    """``15m`` -> 900.0; a clear error for anything else."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text or "")
+    if not m or float(m.group(1)) <= 0:
+        raise click.BadParameter(f"{text!r} is not a duration; write it like 90s, 15m, 2h or 1d")
+    return float(m.group(1)) * _DURATION[m.group(2) or "s"]
+
+
+def _load_crawl_sources(ctx: click.Context, sources_path: str | None) -> tuple[str, list[Any]]:
+    from .crawl import example_file, load_sources
+
+    path = sources_path or ctx.obj["config"]["crawl"]["sources_file"]
+    if not path:
+        raise GhotonaError(
+            f"no sources file: pass --sources FILE (or set [crawl] sources_file); {example_file()} shows the format"
+        )
+    return path, load_sources(path)
+
+
+def _crawl_table(summary: Any) -> Any:
+    from rich.table import Table
+
+    c = summary.counts()
+    table = Table(title=f"crawl run {summary.run_id}", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("HTTP requests (robots.txt, retries, redirects included)", c["requests"]),
+        ("feeds / sitemaps / sections read", c["endpoints_read"]),
+        ("… unchanged (304)", c["endpoints_not_modified"]),
+        ("… failed", c["endpoints_failed"]),
+        ("new page URLs found", c["discovered"]),
+        ("known pages listed as changed", c["requeued"]),
+        ("pages fetched", c["fetched"]),
+        ("… new articles", c["new"]),
+        ("… changed articles", c["changed"]),
+        ("… unchanged", c["unchanged"]),
+        ("… not modified (304)", c["not_modified"]),
+        ("… rejected (not an article)", c["rejected"]),
+        ("pages failed", c["failed"]),
+        *((f"skipped: {k.removeprefix('skipped-')}", v) for k, v in sorted(c["skipped"].items())),
+        ("events / claims stored", f"{c['events']} / {c['claims']}"),
+    ]
+    for label, value in rows:
+        table.add_row(label, str(value))
+    return table
+
+
+@main.command(short_help="Fetch new pages from the outlets' feeds, sitemaps and section pages, and store them.")
+@click.option("--sources", "sources_path", metavar="FILE", help="Sources file (YAML; see ghotona/data/sources.example.yaml).")
+@click.option("--once", "once", is_flag=True, help="One run, then exit (the default).")
+@click.option("--every", metavar="DURATION", help="Run again every DURATION (90s, 15m, 2h) until Ctrl-C.")
+@_db_option
+@click.option("--fetch-only", is_flag=True, help="Fetch and keep raw pages without extracting them (`ghotona reprocess` does that later).")
+@click.option("--max-pages", type=click.IntRange(0), help="Fetch at most this many pages per run (default: [crawl] max_pages; 0: no limit).")
+@click.option("--json", "as_json", is_flag=True, help="Print each run's counts as one JSON object.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.pass_context
+def crawl(ctx: click.Context, sources_path: str | None, once: bool, every: str | None, db: str | None,
+          fetch_only: bool, max_pages: int | None, as_json: bool, quiet: bool) -> None:
+    """Crawl the outlets in the sources file politely and store their articles.
+
+    Each run reads every feed, sitemap and section page (conditionally:
+    unchanged ones answer 304), then fetches the pages that are new, that a
+    feed or sitemap says changed, or that failed before and may now work,
+    and stores them through the same path as `ghotona ingest`.  It honours
+    robots.txt and Crawl-delay, paces each host ([crawl] in the config),
+    fetches only the hosts the sources file names, and keeps every raw page
+    for `ghotona reprocess`.  An interrupted run loses nothing: run it again.
+    """
+    import copy
+    import time
+
+    from .crawl import Crawler
+
+    if once and every:
+        raise click.UsageError("--once and --every exclude each other")
+    interval = _seconds(every) if every else None
+    path, sources = _load_crawl_sources(ctx, sources_path)
+    cfg = copy.deepcopy(ctx.obj["config"])
+    if max_pages is not None:
+        cfg["crawl"]["max_pages"] = max_pages
+    show = not quiet and not as_json and err.is_terminal
+    with _open(ctx, db) as store:
+        # One crawler for every run: its extractors and coder load once.
+        crawler = Crawler(sources, store, cfg, fetch_only=fetch_only, args={"sources_file": path})
+        while True:
+            started = time.monotonic()
+            with Progress(
+                TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), console=err, transient=True, disable=not show,
+            ) as progress:
+                task = progress.add_task("reading feeds and sitemaps", total=None)
+
+                def on_phase(phase: str, total: int) -> None:
+                    progress.update(task, description="fetching pages", total=total, completed=0)
+
+                def on_fetch(record: Any) -> None:
+                    if record.kind == "page":
+                        progress.advance(task)
+
+                crawler.on_fetch, crawler.on_phase = on_fetch, on_phase
+                try:
+                    summary = crawler.run()
+                except KeyboardInterrupt:
+                    err.print("[yellow]interrupted:[/] everything fetched so far is stored; run the same command again to go on.")
+                    sys.exit(130)
+            if as_json:
+                _json_line({"run": summary.run_id, **summary.counts()})
+            else:
+                out.print(_crawl_table(summary))
+                for reason, n in summary.failures.most_common(10):
+                    err.print(f"  {n} × {escape(reason)}")
+                _print_coding_errors(summary.ingest.coding_errors)
+            if interval is None:
+                return
+            wait = max(0.0, interval - (time.monotonic() - started))
+            if not as_json:
+                err.print(f"next run in {wait:.0f} s (Ctrl-C to stop)")
+            try:
+                time.sleep(wait)
+            except KeyboardInterrupt:
+                err.print("stopped.")
+                return
+
+
+@main.group("sources")
+def sources_group() -> None:
+    """The crawl sources file: which outlets to crawl, through which feeds and sitemaps."""
+
+
+@sources_group.command("check")
+@click.option("--sources", "sources_path", metavar="FILE", help="Sources file to check (default: [crawl] sources_file).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per endpoint.")
+@click.pass_context
+def sources_check(ctx: click.Context, sources_path: str | None, as_json: bool) -> None:
+    """Fetch each feed, sitemap and section page once and show which answer (status, time, links)."""
+    from rich.table import Table
+
+    from .crawl import check_sources
+
+    _, sources = _load_crawl_sources(ctx, sources_path)
+    with err.status("asking every endpoint…", spinner="dots") if not as_json and err.is_terminal else _nullcontext():
+        results = check_sources(sources, ctx.obj["config"])
+    if as_json:
+        for r in results:
+            _json_line(r.to_json())
+        return
+    table = Table(show_header=True, header_style="bold")
+    for col in ("source", "kind", "url", "status", "ms", "links", "problem"):
+        table.add_column(col, justify="right" if col in ("status", "ms", "links") else "left")
+    for r in results:
+        mark = "[green]ok[/]" if r.ok else "[red]no[/]"
+        table.add_row(escape(r.source_id) + (" [dim](unverified)[/]" if r.unverified else ""), r.kind,
+                      escape(r.url), f"{mark} {r.status or '-'}", f"{r.ms:.0f}",
+                      "-" if r.links is None else str(r.links), escape(r.detail or ""))
+    out.print(table)
+    good = sum(r.ok for r in results)
+    err.print(f"{good} of {len(results)} endpoints answered with something readable")
+
+
+def _nullcontext() -> Any:
+    import contextlib
+
+    return contextlib.nullcontext()
+
+
+@main.command(short_help="Extract the crawled raw pages again with the current extractor and coder.")
+@_db_option
+@click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE (2025-07-10, or a full ISO time, UTC).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def reprocess(ctx: click.Context, db: str | None, since: str | None, quiet: bool) -> None:
+    """Re-extract the raw pages the crawler kept (no network) and store the results.
+
+    Use it after upgrading ghotona: articles whose text now extracts
+    differently are updated (their previous version kept), and every
+    article's events and claims are coded again.
+    """
+    from datetime import datetime
+
+    from .crawl import reprocess as run_reprocess
+    from .pipeline import Extractor
+
+    if since:
+        try:
+            datetime.fromisoformat(since)
+        except ValueError:
+            raise click.BadParameter(f"{since!r} is not a date; write it like 2025-07-10", param_hint="--since") from None
+    extractor = Extractor(ctx.obj["config"])
+    with _open(ctx, db) as store, Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=quiet or not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("re-extracting", total=None)
+        try:
+            summary = run_reprocess(store, extractor, since=since, on_item=lambda *_: progress.advance(task))
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted:[/] every article stored so far is complete; run it again to finish.")
+            sys.exit(130)
+    _print_rejections(summary.rejected)
+    _print_coding_errors(summary.coding_errors)
+    err.print(f"[bold]{summary.new}[/] new, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] unchanged, "
+              f"[bold]{len(summary.rejected)}[/] rejected (run {summary.run_id})")
+    err.print(_coded_line(summary))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -183,6 +183,31 @@ def _store(
     return outcome, len(events or []), len(claims or [])
 
 
+#: The coder ``ingest_one`` needs: build one per run (it loads lexicons and grammar).
+Coder = _Coder
+
+
+def ingest_one(
+    result: Article | Rejection, store: Store, coder: _Coder, summary: IngestSummary
+) -> str | None:
+    """Code and store one extraction result, counting it in ``summary``; the store outcome, or None.
+
+    The per-item step of :func:`ingest`; the crawler (``ghotona.crawl``) and
+    ``reprocess`` push their pages through it too, so every way in shares
+    one extract -> code -> store path.
+    """
+    if isinstance(result, Rejection):
+        summary.rejected.append(result)
+        return None
+    events, claims, errors = coder.code(result)
+    outcome, n_events, n_claims = _store(store, result, events, claims)
+    setattr(summary, outcome, getattr(summary, outcome) + 1)
+    summary.events += n_events
+    summary.claims += n_claims
+    summary.coding_errors += errors
+    return outcome
+
+
 def ingest(
     paths: list[str],
     store: Store,
@@ -205,16 +230,7 @@ def ingest(
     try:
         coder = _Coder()
         for result in extract_all(paths, extractor, fmt, stdin, workers):
-            outcome: str | None = None
-            if isinstance(result, Rejection):
-                summary.rejected.append(result)
-            else:
-                events, claims, errors = coder.code(result)
-                outcome, n_events, n_claims = _store(store, result, events, claims)
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
-                summary.events += n_events
-                summary.claims += n_claims
-                summary.coding_errors += errors
+            outcome = ingest_one(result, store, coder, summary)
             if on_item:
                 on_item(result, outcome)
     except KeyboardInterrupt:

@@ -344,3 +344,69 @@ class Article:
         out["time_expressions"] = [t.to_json() for t in self.time_expressions]
         out["actor_mentions"] = [m.to_json() for m in self.actor_mentions]
         return out
+
+
+# --------------------------------------------------------------------------
+# The crawler's records (ghotona.crawl; stored by migration 0004)
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class FrontierEntry:
+    """One URL the crawler knows: a feed, sitemap or section page it reads, or an article page.
+
+    ``state`` is ``pending`` (to fetch), ``done``, ``failed`` (``attempts``
+    failed tries; retried after ``next_attempt`` while under the limit),
+    ``gone`` (a 4xx, too large, a refused redirect: not retried unless a
+    feed says it changed) or ``skipped`` (robots.txt, another host, a
+    private address: ``reason``).
+    ``feed_date`` is the date a feed or sitemap gave for the page; the
+    page's own dates win over it.  Times are UTC ISO text.
+    """
+
+    url: str
+    host: str
+    source_id: str
+    kind: str  # page | feed | sitemap | section
+    via: str  # config | feed | sitemap | section
+    discovered: str
+    state: str = "pending"
+    found_in: str | None = None
+    feed_date: str | None = None
+    lastmod: str | None = None
+    attempts: int = 0
+    next_attempt: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    article_id: str | None = None
+    fetched: str | None = None
+    outcome: str | None = None
+    reason: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class FetchRecord:
+    """One HTTP request of a crawl run, as logged: what came back and what it meant."""
+
+    url: str
+    kind: str
+    status: int | None
+    bytes: int
+    ms: float
+    outcome: str  # new | changed | unchanged | not-modified | failed | skipped-* | read
+    reason: str | None
+    at: str
+
+
+@dataclass(slots=True, frozen=True)
+class RawResponse:
+    """A response body kept for re-extraction (``ghotona reprocess``); ``body`` uncompressed."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None
+    content_hash: str
+    fetched: str
+    body: bytes

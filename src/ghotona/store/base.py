@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from ..events.model import Event
-from ..records import ActorMention, Article, Claim, Rejection
+from ..records import ActorMention, Article, Claim, FetchRecord, FrontierEntry, RawResponse, Rejection
 
 UpsertResult = Literal["new", "updated", "unchanged"]
 
@@ -410,6 +410,44 @@ class Store(ABC):
     @abstractmethod
     def run_rejections(self, run_id: int) -> list[Rejection]:
         """Every page a run rejected, in the order they were reported."""
+
+    # -- crawl state (ghotona.crawl, docs/crawl.md) -------------------------
+
+    @abstractmethod
+    def frontier_get(self, url: str) -> FrontierEntry | None:
+        """The crawler's row for ``url``, or None if it was never discovered."""
+
+    @abstractmethod
+    def frontier_put(self, entry: FrontierEntry) -> None:
+        """Insert or replace the crawler's row for ``entry.url``."""
+
+    @abstractmethod
+    def frontier_due(self, kind: str, now: str, max_attempts: int, limit: int = 100_000) -> list[FrontierEntry]:
+        """Rows of ``kind`` to fetch now, in discovery order.
+
+        Pending rows, and failed rows with fewer than ``max_attempts`` tries
+        whose ``next_attempt`` is not after ``now`` (UTC ISO).
+        """
+
+    @abstractmethod
+    def frontier(self, *, source_id: str | None = None, state: str | None = None) -> list[FrontierEntry]:
+        """Every frontier row (filtered), in discovery order."""
+
+    @abstractmethod
+    def log_fetch(self, run_id: int, record: FetchRecord) -> None:
+        """Append one request to a crawl run's fetch log."""
+
+    @abstractmethod
+    def fetches(self, run_id: int) -> list[FetchRecord]:
+        """A crawl run's fetch log, in request order."""
+
+    @abstractmethod
+    def save_raw(self, raw: RawResponse) -> bool:
+        """Keep a response body (compressed); False if this URL already has this exact body."""
+
+    @abstractmethod
+    def raw_responses(self, since: str | None = None) -> list[RawResponse]:
+        """The latest kept body of each URL (fetched at or after ``since``, UTC ISO), oldest first."""
 
     # -- lifecycle --------------------------------------------------------
 

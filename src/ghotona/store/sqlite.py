@@ -14,6 +14,7 @@ import json
 import re
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
@@ -24,7 +25,7 @@ from typing import Any
 
 from ..errors import NotFound, StoreError
 from ..events.model import Event
-from ..records import ActorMention, Article, Claim, Rejection
+from ..records import ActorMention, Article, Claim, FetchRecord, FrontierEntry, RawResponse, Rejection
 from .base import (
     MIN_PREFIX,
     ORDERS,
@@ -990,3 +991,99 @@ class SQLiteStore(Store):
                 (run_id,),
             ).fetchall()
         return [Rejection(source=s, reason=r, detail=d) for s, r, d in rows]
+
+    # -- crawl state ------------------------------------------------------
+
+    _FRONTIER_COLUMNS = (
+        "url, host, source_id, kind, via, discovered, state, found_in, feed_date, lastmod, attempts,"
+        " next_attempt, etag, last_modified, content_hash, article_id, fetched, outcome, reason"
+    )
+
+    def frontier_get(self, url: str) -> FrontierEntry | None:
+        with self._errors("reading the crawl frontier"):
+            row = self.conn.execute(
+                f"SELECT {self._FRONTIER_COLUMNS} FROM crawl_frontier WHERE url = ?", (url,)
+            ).fetchone()
+        return FrontierEntry(*row) if row else None
+
+    def frontier_put(self, entry: FrontierEntry) -> None:
+        values = (
+            entry.url, entry.host, entry.source_id, entry.kind, entry.via, entry.discovered, entry.state,
+            entry.found_in, entry.feed_date, entry.lastmod, entry.attempts, entry.next_attempt, entry.etag,
+            entry.last_modified, entry.content_hash, entry.article_id, entry.fetched, entry.outcome, entry.reason,
+        )
+        with self._errors("writing the crawl frontier"), self.transaction():
+            # UPSERT, not REPLACE: REPLACE deletes the row and the new one gets
+            # a new rowid, which would lose the discovery order.
+            self.conn.execute(
+                f"INSERT INTO crawl_frontier ({self._FRONTIER_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (url) DO UPDATE SET "
+                + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in self._FRONTIER_COLUMNS.split(",")[1:]),
+                values,
+            )
+
+    def frontier_due(self, kind: str, now: str, max_attempts: int, limit: int = 100_000) -> list[FrontierEntry]:
+        with self._errors("reading the crawl frontier"):
+            rows = self.conn.execute(
+                f"SELECT {self._FRONTIER_COLUMNS} FROM crawl_frontier WHERE kind = ? AND"
+                " (state = 'pending' OR (state = 'failed' AND attempts < ?))"
+                " AND (next_attempt IS NULL OR next_attempt <= ?) ORDER BY rowid LIMIT ?",
+                (kind, max_attempts, now, limit),
+            ).fetchall()
+        return [FrontierEntry(*r) for r in rows]
+
+    def frontier(self, *, source_id: str | None = None, state: str | None = None) -> list[FrontierEntry]:
+        clauses = [f"{c} = ?" for c, v in (("source_id", source_id), ("state", state)) if v is not None]
+        params = [v for v in (source_id, state) if v is not None]
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        with self._errors("reading the crawl frontier"):
+            rows = self.conn.execute(
+                f"SELECT {self._FRONTIER_COLUMNS} FROM crawl_frontier{where} ORDER BY rowid", params
+            ).fetchall()
+        return [FrontierEntry(*r) for r in rows]
+
+    def log_fetch(self, run_id: int, record: FetchRecord) -> None:
+        with self._errors("logging a fetch"), self.transaction():
+            seq = self.conn.execute(
+                "SELECT COALESCE(MAX(seq), -1) + 1 FROM crawl_fetches WHERE run_id = ?", (run_id,)
+            ).fetchone()[0]
+            self.conn.execute(
+                "INSERT INTO crawl_fetches (run_id, seq, url, kind, status, bytes, ms, outcome, reason, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, seq, record.url, record.kind, record.status, record.bytes, record.ms,
+                 record.outcome, record.reason, record.at),
+            )
+
+    def fetches(self, run_id: int) -> list[FetchRecord]:
+        with self._errors("reading the fetch log"):
+            rows = self.conn.execute(
+                "SELECT url, kind, status, bytes, ms, outcome, reason, at FROM crawl_fetches"
+                " WHERE run_id = ? ORDER BY seq",
+                (run_id,),
+            ).fetchall()
+        return [FetchRecord(*r) for r in rows]
+
+    def save_raw(self, raw: RawResponse) -> bool:
+        with self._errors("keeping a raw response"), self.transaction():
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO crawl_raw (url, content_hash, fetched, status, content_type, final_url, size, body)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (raw.url, raw.content_hash, raw.fetched, raw.status, raw.content_type, raw.final_url,
+                 len(raw.body), zlib.compress(raw.body, 6)),
+            )
+            return cur.rowcount > 0
+
+    def raw_responses(self, since: str | None = None) -> list[RawResponse]:
+        # The latest body per URL: rowid order is insertion order.
+        sql = (
+            "SELECT url, final_url, status, content_type, content_hash, fetched, body FROM crawl_raw r"
+            " WHERE rowid = (SELECT MAX(rowid) FROM crawl_raw WHERE url = r.url)"
+        )
+        params: list[Any] = []
+        if since is not None:
+            sql += " AND fetched >= ?"
+            params.append(since)
+        with self._errors("reading raw responses"):
+            rows = self.conn.execute(sql + " ORDER BY rowid", params).fetchall()
+        return [RawResponse(r[0], r[1], r[2], r[3], r[4], r[5], zlib.decompress(r[6])) for r in rows]
