@@ -292,3 +292,152 @@ def test_export_endpoint_matches_store(client, store):
     err = _error(client.get("/api/export", params={"kind": "stories"}), 400)
     assert "no stories" in err["message"]
     _error(client.get("/api/export", params={"kind": "users"}), 400)
+
+
+# -- response cache (api/cache.py) -------------------------------------------
+
+
+def test_repeated_get_is_cached_with_etag_and_304(client):
+    url = "/api/events?limit=5&type=CONSULT"
+    first, second = client.get(url), client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert second.headers["x-cache"] == "hit" and second.content == first.content
+    tag = second.headers["etag"]
+    assert tag == first.headers["etag"] and tag.startswith('"')
+    assert second.headers["cache-control"] == "no-cache"
+    assert "script-src 'self'" in second.headers["content-security-policy"]  # the guard's headers are kept
+    same = client.get(url, headers={"If-None-Match": tag})
+    assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == tag
+    assert client.get(url, headers={"If-None-Match": '"stale"'}).status_code == 200
+    other = client.get("/api/events?limit=5&type=ASSAULT")  # another URL is another entry
+    assert other.headers["etag"] != tag
+
+
+def test_errors_and_exports_are_not_cached(client):
+    for _ in range(2):
+        r = client.get("/api/articles/ffffffffffff")
+        assert r.status_code == 404 and "x-cache" not in r.headers
+    for _ in range(2):
+        assert "x-cache" not in client.get("/api/export", params={"kind": "claims", "format": "csv"}).headers
+
+
+def test_cached_answers_equal_uncached_ones(client):
+    from ghotona import config
+
+    cfg = config.load()
+    cfg["serve"]["cache_entries"] = 0
+    with TestClient(create_app(str(demo_store_path()), config=cfg)) as plain:
+        for url in ("/api/meta", "/api/events?limit=7", "/api/timeline?period=month", "/api/actors/Q7747",
+                    "/api/search?q=পুতিন", "/api/articles?limit=3"):
+            client.get(url)
+            cached = client.get(url)
+            fresh = plain.get(url)
+            assert cached.headers["x-cache"] == "hit" and "x-cache" not in fresh.headers
+            assert cached.json() == fresh.json(), url
+
+
+def test_ingest_through_the_api_invalidates_the_cache(tmp_path):
+    db = copy_of_demo_store(tmp_path)
+    with TestClient(create_app(str(db), allow_writes=True)) as c:
+        before = c.get("/api/articles?limit=1").json()["total"]
+        assert c.get("/api/articles?limit=1").headers["x-cache"] == "hit"
+        page = json.dumps({"headline": "ক্যাশ পরীক্ষা", "article": "রাজশাহীতে আজ একটি সভা হয়েছে। " * 5,
+                           "url": "https://example.org/cache", "publication_date": "2025-02-03T09:00:00+06:00"})
+        assert c.post("/api/ingest", params={"format": "json"}, content=page.encode()).json()["new"] == 1
+        after = c.get("/api/articles?limit=1")
+        assert after.headers["x-cache"] == "miss" and after.json()["total"] == before + 1
+
+
+def test_a_write_by_another_process_invalidates_the_cache(tmp_path):
+    import dataclasses
+
+    db = copy_of_demo_store(tmp_path)
+    with TestClient(create_app(str(db))) as c:
+        first = c.get("/api/articles?limit=1")
+        assert c.get("/api/articles?limit=1").headers["x-cache"] == "hit"
+        with open_store(str(db)) as other:  # another connection, as `ghotona ingest` beside the server
+            art = other.list_articles(limit=1)[0]
+            other.upsert_article(dataclasses.replace(art, id="0" * 16, url="https://example.org/copy", content_hash=""))
+        again = c.get("/api/articles?limit=1")
+        assert again.headers["x-cache"] == "miss"
+        assert again.json()["total"] == first.json()["total"] + 1
+        assert again.headers["etag"] != first.headers["etag"]
+
+
+def test_network_from_sql_matches_reading_the_events(store):
+    """The actor network counted in SQL equals the one built from the event records."""
+
+    class Plain:  # the store without co_participants: Corpus falls back to reading events
+        def __init__(self, s):
+            self._s = s
+
+        def __getattr__(self, name):
+            if name in ("co_participants", "event_records"):
+                raise AttributeError(name)
+            return getattr(self._s, name)
+
+    fast, slow = Corpus(store), Corpus(Plain(store))
+    ids = sorted({p["id"] for e in store.events(limit=500) for p in [*e["actor"], *e["recipient"]] if p["id"]})
+    assert len(ids) > 5
+    for actor_id in ids:
+        n1, e1, r1 = fast.network(actor_id)
+        n2, e2, r2 = slow.network(actor_id)
+        assert r1 == r2
+        assert sorted((n["id"], n["weight"], n["name_en"], n["name_bn"]) for n in n1) == \
+            sorted((n["id"], n["weight"], n["name_en"], n["name_bn"]) for n in n2), actor_id
+        assert [(e["source"], e["target"], e["weight"], sorted(e["types"])) for e in e1] == \
+            [(e["source"], e["target"], e["weight"], sorted(e["types"])) for e in e2], actor_id
+
+
+def test_serve_workers_factory_reads_its_settings(monkeypatch):
+    from ghotona import config
+    from ghotona.api.app import SERVE_ENV, app_from_environment
+    from ghotona.errors import GhotonaError
+
+    monkeypatch.delenv(SERVE_ENV, raising=False)
+    with pytest.raises(GhotonaError, match="ghotona serve"):
+        app_from_environment()
+    monkeypatch.setenv(SERVE_ENV, json.dumps({"db": str(demo_store_path()), "allow_writes": False,
+                                              "config": config.load()}, default=str))
+    with TestClient(app_from_environment()) as c:
+        assert c.get("/api/meta").json()["allow_writes"] is False
+
+
+def test_article_summaries_from_columns_match_decoded_articles(store):
+    from ghotona.api.app import _summary
+
+    for order in ("published", "oldest", "seen", "title"):
+        for offset in (0, 4):
+            decoded = [_summary(a) for a in store.list_articles(limit=6, offset=offset, order=order)]
+            assert store.article_summaries(limit=6, offset=offset, order=order) == decoded
+    outlet = store.list_articles(limit=1)[0].outlet
+    assert store.article_summaries(outlet=outlet) == [_summary(a) for a in store.list_articles(outlet=outlet)]
+
+
+def test_month_filter_uses_the_same_events_with_the_index_hint(store):
+    """``since``/``until`` add ``(date_start IS NULL) = 0`` for the index; the answer is unchanged."""
+    from ghotona.store.base import date_range
+
+    dated = [e for e in store.events(limit=500) if e["date"]]
+    month = dated[0]["date"][:7]
+    got = {e["id"] for e in store.events(since=month, until=month, limit=500)}
+    want = set()
+    for e in dated:
+        span = date_range(e["date"])
+        if span and span[0] <= f"{month}-31" and span[1] >= f"{month}-01":
+            want.add(e["id"])
+    assert got == want and store.count_events(since=month, until=month) == len(want)
+
+
+def test_actor_articles_walk_and_sort_agree(store, monkeypatch):
+    """``articles_with_actor`` walks articles for a much-named actor and sorts for a rare one: same page."""
+    from ghotona.store import sqlite as sq
+
+    ids = [r[0] for r in store.conn.execute("SELECT DISTINCT actor_id FROM actor_mentions WHERE actor_id IS NOT NULL")]
+    assert ids
+    for actor_id in ids[:25]:
+        for offset in (0, 1):
+            monkeypatch.setattr(sq, "_ACTOR_ARTICLES_WALK_MIN", 0)
+            walked = store.articles_with_actor(actor_id, limit=3, offset=offset)
+            monkeypatch.setattr(sq, "_ACTOR_ARTICLES_WALK_MIN", 10**9)
+            assert store.articles_with_actor(actor_id, limit=3, offset=offset) == walked, actor_id

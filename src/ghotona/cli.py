@@ -399,8 +399,10 @@ def demo(ctx: click.Context, db: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (the default is this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--allow-writes", is_flag=True, help="Also accept POST /api/ingest (page bodies into the store). Off by default.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes. SQLite readers scale with processes, not threads: use up to one per core.")
 @click.pass_context
-def serve(ctx: click.Context, db: str | None, host: str, port: int, allow_writes: bool) -> None:
+def serve(ctx: click.Context, db: str | None, host: str, port: int, allow_writes: bool, workers: int) -> None:
     """Browse the store in a web browser: timeline, stories, actors, articles, search.
 
     \b
@@ -411,6 +413,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, allow_writes
     Examples:
       ghotona demo && ghotona serve --db ghotona-demo.db
       ghotona serve --db news.db --port 8080
+      ghotona serve --db news.db --workers 2
     """
     import uvicorn
 
@@ -418,12 +421,18 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, allow_writes
 
     cfg = ctx.obj["config"]
     target = db or str(cfg["store"]["path"])
-    app = create_app(target, allow_writes=allow_writes, config=cfg)
+    app = create_app(target, allow_writes=allow_writes, config=cfg)  # checks the store before forking
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/] listening on {escape(host)}: other machines can read this store")
     err.print(f"ghotona: serving {escape(target)} at [cyan]http://{escape(host)}:{port}/[/]"
-              + (" [yellow](writes allowed)[/]" if allow_writes else " (read-only)") + "; Ctrl+C stops")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+              + (" [yellow](writes allowed)[/]" if allow_writes else " (read-only)")
+              + (f", {workers} processes" if workers > 1 else "") + "; Ctrl+C stops")
+    if workers > 1:
+        from .api.app import serve_workers
+
+        serve_workers(host, port, workers, {"db": target, "allow_writes": allow_writes, "config": cfg})
+    else:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command(short_help="Write the stored events, articles, claims or stories as JSONL, CSV or Parquet.")

@@ -10,6 +10,10 @@ so page text that slipped into markup still could not run.
 SQLite connections may not cross threads, and FastAPI runs plain ``def``
 endpoints in a thread pool: each worker thread opens its own store the
 first time it needs one (readers do not block each other in WAL mode).
+A read-only server marks those connections ``query_only`` and gives them
+a memory map and a larger page cache (``[serve]`` in defaults.toml).
+GET answers under /api/ are cached per URL until the store changes
+(``cache.py``).
 """
 
 from __future__ import annotations
@@ -29,14 +33,17 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..store.sqlite import SQLiteStore
 from ..errors import GhotonaError, NotFound
 from ..events.model import STATUSES
 from ..store import open_store
 from ..store.base import PERIODS, Store
 from . import schemas as S
+from .cache import CacheMiddleware, DataVersion, ResponseCache
 from .corpus import Corpus, iso_day
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -94,6 +101,43 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+class Guard:
+    """ASGI middleware: refuse writes on a read-only server; put the security headers on every answer.
+
+    Plain ASGI rather than ``@app.middleware("http")``: that wrapper runs
+    each response through extra tasks and streams, about a millisecond a
+    request under load, which is most of a cached or simple answer.
+    """
+
+    def __init__(self, app: Any, *, allow_writes: bool) -> None:
+        self.app = app
+        self.allow_writes = allow_writes
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method, path = scope["method"], scope["path"]
+        if method not in READ_METHODS and not (self.allow_writes and path == "/api/ingest"):
+            msg = ("this server is read-only; restart it with `ghotona serve --allow-writes` to ingest pages"
+                   if not self.allow_writes else f"{method} is not allowed on {path}")
+            response = _error(405, "read-only" if not self.allow_writes else "method-not-allowed", msg)
+            response.headers["Allow"] = "GET, HEAD"
+            for k, v in SECURITY_HEADERS.items():
+                response.headers.setdefault(k, v)
+            await response(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def _summary(a: Any) -> dict[str, Any]:
     return {
         "id": a.id, "title": a.title, "outlet": a.outlet, "outlet_id": a.outlet_id, "url": a.url,
@@ -114,6 +158,11 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
     cfg = config if config is not None else config_mod.load()
     target = db or str(cfg["store"]["path"])
     open_store(target).close()  # create/migrate now; fail early on a bad path
+    # A config dict made before [serve] existed still gets the shipped values.
+    serve_cfg = {**config_mod._defaults()["serve"], **cfg.get("serve", {})}
+    version = DataVersion(target)
+    cache = ResponseCache(version, max_entries=int(serve_cfg["cache_entries"]),
+                          max_bytes=int(serve_cfg["cache_mb"]) * 1024 * 1024)
 
     local = threading.local()
     opened: list[Store] = []
@@ -123,6 +172,14 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
         c = getattr(local, "corpus", None)
         if c is None:
             store = open_store(target)
+            if isinstance(store, SQLiteStore):
+                conn = store.conn
+                # Set once per thread, not per request.  query_only makes a
+                # write from a read-only server fail in SQLite itself.
+                if not allow_writes:
+                    conn.execute("PRAGMA query_only = ON")
+                conn.execute(f"PRAGMA mmap_size = {int(serve_cfg['mmap_mb']) * 1024 * 1024}")
+                conn.execute(f"PRAGMA cache_size = {-int(serve_cfg['sqlite_cache_mb']) * 1024}")
             with lock:
                 opened.append(store)
             c = local.corpus = Corpus(store)
@@ -131,6 +188,7 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        version.close()
         with lock:  # the worker threads' connections, at shutdown
             for s in opened:
                 try:
@@ -150,21 +208,14 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
     )
     app.state.allow_writes = allow_writes
     app.state.db = target
+    app.state.response_cache = cache
 
     # -- errors and headers ---------------------------------------------
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Any) -> Response:
-        if request.method not in READ_METHODS and not (allow_writes and request.url.path == "/api/ingest"):
-            msg = ("this server is read-only; restart it with `ghotona serve --allow-writes` to ingest pages"
-                   if not allow_writes else f"{request.method} is not allowed on {request.url.path}")
-            response: Response = _error(405, "read-only" if not allow_writes else "method-not-allowed", msg)
-            response.headers["Allow"] = "GET, HEAD"
-        else:
-            response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    app.add_middleware(Guard, allow_writes=allow_writes)
+    # Added after ``Guard``, so it runs first: a cached answer skips the
+    # routing, the thread pool and SQLite (its headers were set by ``Guard``).
+    app.add_middleware(CacheMiddleware, cache=cache)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -231,8 +282,11 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
                       order: str = Query("published", pattern="^(published|oldest|seen|title)$")) -> Any:
         """Articles, newest first (or ``order=oldest|seen|title``); filter by outlet (id or name) and language."""
         s = corpus().store
-        items = [_summary(a) for a in s.list_articles(limit=limit, offset=offset, outlet=outlet,
-                                                       language=language, order=order)]
+        if hasattr(s, "article_summaries"):  # from columns, without decoding every article
+            items = s.article_summaries(limit=limit, offset=offset, outlet=outlet, language=language, order=order)
+        else:
+            items = [_summary(a) for a in s.list_articles(limit=limit, offset=offset, outlet=outlet,
+                                                           language=language, order=order)]
         return _json({"total": s.count_articles(outlet=outlet, language=language), "limit": limit,
                 "offset": offset, "items": items}
 )
@@ -362,7 +416,7 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
                               "of_name": of.name_en if of else None,
                               "start": iso_day(r.start), "end": iso_day(r.end)})
             out["roles"] = roles
-        nodes, edges, read = c.network(actor_id)
+        nodes, edges, read = c.network(actor_id, n_events)
         arts = s.articles_with_actor(actor_id, limit=50)
         out.update({
             "n_events": n_events, "n_articles": n_articles,
@@ -462,8 +516,11 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
                 if outcome is not None and hasattr(result, "id"):
                     ids.append(result.id)
 
-            summary = ingest(["-"], corpus().store, Extractor(cfg), fmt=InputFormat(fmt) if fmt else None,
-                             stdin=io.BytesIO(body), on_item=seen, run_kind="api")
+            try:
+                summary = ingest(["-"], corpus().store, Extractor(cfg), fmt=InputFormat(fmt) if fmt else None,
+                                 stdin=io.BytesIO(body), on_item=seen, run_kind="api")
+            finally:
+                version.bump()  # data_version sees it too; this also covers a :memory: store
             return {"new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
                     "rejected": [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in summary.rejected],
                     "events": summary.events, "claims": summary.claims, "ids": ids}
@@ -481,3 +538,49 @@ def create_app(db: str | None = None, *, allow_writes: bool = False, config: dic
         app.add_api_route(path, page, methods=["GET", "HEAD"], include_in_schema=False)
 
     return app
+
+
+#: How ``ghotona serve --workers N`` hands its settings to each worker process.
+SERVE_ENV = "GHOTONA_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one ``ghotona serve --workers N`` process (uvicorn imports this by name).
+
+    uvicorn starts each worker by importing an application factory, so the
+    store path, the write flag and the configuration travel in ``$GHOTONA_SERVE_SETTINGS``.
+    """
+    import os
+
+    raw = os.environ.get(SERVE_ENV)
+    if not raw:
+        raise GhotonaError(f"${SERVE_ENV} is not set; start the server with `ghotona serve`")
+    settings = json.loads(raw)
+    return create_app(settings["db"], allow_writes=bool(settings["allow_writes"]), config=settings["config"])
+
+
+def serve_workers(host: str, port: int, workers: int, settings: dict[str, Any]) -> None:
+    """Run ``workers`` uvicorn processes sharing one listening socket (``ghotona serve --workers``)."""
+    import os
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    os.environ[SERVE_ENV] = json.dumps(settings, default=str)
+    config = uvicorn.Config("ghotona.api.app:app_from_environment", factory=True, host=host, port=port,
+                            workers=workers, log_level="warning")
+    # Made here rather than by uvicorn: its socket has protocol number 0, so
+    # asyncio does not set TCP_NODELAY on the connections, and each answer
+    # (headers and body are written apart) then waited ~40 ms for a delayed
+    # ACK: every request took 45 ms at p50 (benchmarks/api_bench.py).
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise GhotonaError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; pass another --port") from None
+    sock.set_inheritable(True)
+    Multiprocess(config, sockets=[sock]).run()

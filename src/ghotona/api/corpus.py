@@ -79,7 +79,7 @@ class Corpus:
         rd = self.dictionary.roles.get(key)
         return rd.name_en if rd is not None else key.replace("_", " ")
 
-    def network(self, actor_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    def network(self, actor_id: str, n_events: int | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
         """Who the actor takes part in events with: nodes, edges and how many events were read.
 
         An edge joins two participants (actor, recipient or location) of one
@@ -87,6 +87,8 @@ class Corpus:
         the PLOVER types of those events.  Only events naming ``actor_id``
         are read, at most ``NETWORK_EVENTS`` of them (newest first).
         """
+        if self.has("co_participants") and self.has("event_records"):
+            return self._network_sql(actor_id, n_events)
         events = self.store.events(actor_id=actor_id, limit=NETWORK_EVENTS)
         names: dict[str, tuple[str | None, str | None]] = {}
         weight: Counter[tuple[str, str]] = Counter()
@@ -126,6 +128,63 @@ class Corpus:
             if a in keep and b in keep
         ]
         return nodes, edges, len(events)
+
+    def _network_sql(self, actor_id: str, n_events: int | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+        """``network`` from pairs the store counted (``co_participants``): no event is decoded.
+
+        Same nodes, edges and weights as reading the events here; names come
+        from the dictionary, or from the events for an id it lacks.
+        """
+        if n_events is None:
+            n_events = self.store.count_events(actor_id=actor_id)
+        read = min(NETWORK_EVENTS, n_events)
+        weight: Counter[tuple[str, str]] = Counter()
+        types: dict[tuple[str, str], Counter[str]] = {}
+        seen_in: dict[str, str] = {}  # participant -> one event naming them
+        for a, b, kind, n, event_id in self.store.co_participants(  # type: ignore[attr-defined]
+                actor_id, NETWORK_EVENTS, n_events):
+            weight[(a, b)] += n
+            types.setdefault((a, b), Counter())[kind or ""] += n
+            seen_in.setdefault(a, event_id)
+            seen_in.setdefault(b, event_id)
+        strength: Counter[str] = Counter()
+        for (a, b), w in weight.items():
+            if a == actor_id:
+                strength[b] += w
+            elif b == actor_id:
+                strength[a] += w
+        # Ties at the cut are broken by id, so the page does not depend on row order.
+        keep = {actor_id, *(n for n, _ in sorted(strength.items(), key=lambda kv: (-kv[1], kv[0]))[:NETWORK_NODES])}
+        names: dict[str, tuple[str | None, str | None]] = {}
+        unknown = []
+        for n in keep:
+            known = self.dictionary.get(n)
+            if known is not None:
+                names[n] = (known.name_en, known.name_bn)
+            elif n in seen_in:
+                unknown.append(n)
+        # An id the dictionary lacks (a provisional one) is named as its event records name it.
+        records = self.store.event_records(sorted({seen_in[n] for n in unknown}))  # type: ignore[attr-defined]
+        for n in unknown:
+            e = records.get(seen_in[n], {})
+            for p in [*e.get("actor", []), *e.get("recipient", []), *([e["location"]] if e.get("location") else [])]:
+                if p.get("id") == n:
+                    names[n] = (p.get("name_en"), p.get("name_bn"))
+                    break
+        nodes = [
+            {"id": n, "name_en": names.get(n, (None, None))[0], "name_bn": names.get(n, (None, None))[1],
+             "weight": strength.get(n, 0) if n != actor_id else read}
+            for n in sorted(keep, key=lambda n: (n != actor_id, -strength.get(n, 0), n))
+        ]
+        edges = [
+            # Counter.most_common keeps first-seen order among equal counts;
+            # sorting by name makes that order stable whatever SQLite returns.
+            {"source": a, "target": b, "weight": w,
+             "types": [t for t, _ in sorted(types[(a, b)].items(), key=lambda kv: (-kv[1], kv[0]))]}
+            for (a, b), w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+            if a in keep and b in keep
+        ]
+        return nodes, edges, read
 
     def name_from_events(self, actor_id: str) -> tuple[str | None, str | None, str | None]:
         """English name, Bengali name and type of an actor the dictionary lacks (a provisional id)."""

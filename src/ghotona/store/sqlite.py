@@ -73,6 +73,8 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[A-Za-z0-9_-]+\.sql$")
 #: From this many events of one actor on, ``events(actor_id=...)`` walks the
 #: events in date order instead of collecting and sorting the actor's own.
 _ACTOR_WALK_MIN = 2000
+#: The same for an actor's articles (``articles_with_actor``), counted in articles.
+_ACTOR_ARTICLES_WALK_MIN = 200
 
 # order name -> ORDER BY clause.  Undated articles go last either way: a list
 # sorted by date is useless if it opens with a page of unknown dates.
@@ -587,6 +589,36 @@ class SQLiteStore(Store):
             rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
         return [self._load(r[0]) for r in rows]
 
+    def article_summaries(
+        self,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        language: str | None = None,
+        order: str = "published",
+    ) -> list[dict[str, Any]]:
+        """``list_articles`` as the API's summary records, from columns: no article is decoded.
+
+        Rebuilding 25 whole articles to show their titles took 15 ms of an
+        article-list request; this takes under 1 ms.  Dates are the ISO text
+        the columns hold (``Article.published.isoformat()`` and so on).
+        """
+        if order not in _ORDER_SQL:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+        where, params = self._filters(outlet, language)
+        sql = ("SELECT id, title, outlet, outlet_id, url, published, updated, page_date, language,"
+               " json_extract(data, '$.desk'), json_extract(data, '$.byline'),"
+               " json_extract(data, '$.wire_sources'), republished FROM articles")
+        if where:
+            sql += " WHERE " + where
+        sql += f" ORDER BY {_ORDER_SQL[order]} LIMIT ? OFFSET ?"
+        keys = ("id", "title", "outlet", "outlet_id", "url", "published", "updated", "page_date", "language",
+                "desk", "byline")
+        with self._errors("listing articles"):
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [{**dict(zip(keys, r)), "wire_sources": json.loads(r[11]) if r[11] else [],
+                 "republished": bool(r[12])} for r in rows]
+
     def count_articles(self, outlet: str | None = None, language: str | None = None) -> int:
         where, params = self._filters(outlet, language)
         sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {where}" if where else "")
@@ -691,6 +723,23 @@ class SQLiteStore(Store):
         return [ActorMention(*r) for r in rows]
 
     def articles_with_actor(self, actor_id: str, limit: int = 50, offset: int = 0) -> list[ActorArticle]:
+        if self.count_articles_with_actor(actor_id) >= _ACTOR_ARTICLES_WALK_MIN:
+            # A much-named actor: walk the articles newest first and stop after
+            # one page (Q30 in 12k of 17k articles: 68 ms -> 0.7 ms), rather
+            # than collect and sort every article naming them.
+            sql = ("SELECT a.id, a.title, a.outlet, a.published,"
+                   " (SELECT COUNT(*) FROM actor_mentions m WHERE m.actor_id = ?1 AND m.article_id = a.id),"
+                   " (SELECT MIN(start) FROM actor_mentions m WHERE m.actor_id = ?1 AND m.article_id = a.id)"
+                   " FROM articles a WHERE EXISTS"
+                   " (SELECT 1 FROM actor_mentions m WHERE m.actor_id = ?1 AND m.article_id = a.id)"
+                   f" ORDER BY {_ORDER_SQL['published']} LIMIT ?2 OFFSET ?3")
+            with self._errors("looking up an actor's articles"):
+                rows = self.conn.execute(sql, (actor_id, limit, offset)).fetchall()
+            return [
+                ActorArticle(id=r[0], title=r[1], outlet=r[2], published=decode_datetime(r[3]) if r[3] else None,
+                             mentions=int(r[4]), first=int(r[5]))
+                for r in rows
+            ]
         with self._errors("looking up an actor's articles"):
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.outlet, a.published, m.n, m.first"
@@ -814,6 +863,11 @@ class SQLiteStore(Store):
         if hi is not None:
             clauses.append("e.date_start <= ?")
             params.append(hi)
+        if lo is not None or hi is not None:
+            # Implied by the bounds, but written as the list indexes' first
+            # column (migration 0008) so SQLite can range-scan them: a month
+            # of 100k events went from 43 ms to 6 ms a request (benchmarks/README.md).
+            clauses.append("(e.date_start IS NULL) = 0")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def events(
@@ -847,6 +901,37 @@ class SQLiteStore(Store):
         with self._errors("listing events"):
             rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
         return [json.loads(r[0]) for r in rows]
+
+    def co_participants(self, actor_id: str, limit: int, n_events: int | None = None) -> list[tuple[str, str, str, int, str]]:
+        """Pairs of participants sharing the actor's latest ``limit`` events, counted in SQL.
+
+        Rows are (id_a, id_b, PLOVER type, shared events, one such event's id)
+        with id_a < id_b: the actor network of the API without decoding
+        ``limit`` event records in Python (50-80 ms -> 20-30 ms on 100k events).
+        ``n_events``: the actor's event count, if the caller has it already.
+        """
+        if n_events is None:
+            n_events = self.count_events(actor_id=actor_id)
+        by_index = n_events < _ACTOR_WALK_MIN  # as in ``events``
+        where, params = self._event_filters(None, None, actor_id, None, None, None, actor_by_index=by_index)
+        sql = (
+            "WITH ev AS (SELECT e.id, e.type FROM events e JOIN articles a ON a.id = e.article_id" + where +
+            " ORDER BY e.date_start IS NULL, e.date_start DESC, e.date_end,"
+            " a.published_utc IS NULL, a.published_utc DESC, e.article_id, e.seq LIMIT ?),"
+            " p AS (SELECT DISTINCT ev.id, ev.type, q.actor_id FROM ev JOIN event_participants q"
+            " ON q.event_id = ev.id WHERE q.actor_id IS NOT NULL AND q.actor_id != '')"
+            " SELECT x.actor_id, y.actor_id, x.type, COUNT(*), MIN(x.id) FROM p x JOIN p y"
+            " ON y.id = x.id AND x.actor_id < y.actor_id GROUP BY 1, 2, 3"
+        )
+        with self._errors("counting an actor's co-participants"):
+            return [tuple(r) for r in self.conn.execute(sql, (*params, limit))]
+
+    def event_records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The stored records of these event ids (unknown ids are left out)."""
+        marks = ", ".join("?" * len(ids))
+        with self._errors("reading events"):
+            rows = self.conn.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", ids).fetchall() if ids else []
+        return {r[0]: json.loads(r[1]) for r in rows}
 
     def count_events(
         self,
