@@ -146,6 +146,12 @@ HELP = {
     ("evaluate", "events"): "Event coding P/R/F1",
     ("claims",): "Find the quantitative statements",
     ("evaluate", "claims"): "Claim span P/R/F1",
+    ("duplicates",): "Articles that copy another",
+    ("stories",): "Stories: the articles about one happening",
+    ("story",): "One story: its articles",
+    ("threads",): "Threads: stories linked over time",
+    ("conflicts",): "Figures that disagree across outlets",
+    ("evaluate", "stories"): "Story and thread B-cubed",
 }
 
 
