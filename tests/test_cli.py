@@ -152,6 +152,12 @@ HELP = {
     ("sources",): "The crawl sources file",
     ("sources", "check"): "show which answer",
     ("reprocess",): "Re-extract the raw pages the crawler kept",
+    ("duplicates",): "Articles that copy another",
+    ("stories",): "Stories: the articles about one happening",
+    ("story",): "One story: its articles",
+    ("threads",): "Threads: stories linked over time",
+    ("conflicts",): "Figures that disagree across outlets",
+    ("evaluate", "stories"): "Story and thread B-cubed",
 }
 
 

@@ -156,3 +156,15 @@ def test_gate_claims(name: str) -> None:
         if got[key] < floor - 1e-9
     ]
     assert not failures, f"claims gate ({name}): " + "; ".join(failures)
+
+
+def test_gate_event_merges() -> None:
+    """Cross-article merging on the events gold's happening labels (ghotona.evaluate.merges)."""
+    if not (shared_dir() / "samples" / "pages").is_dir():
+        pytest.skip("../shared/samples/pages is not beside the repository")
+    from ghotona.evaluate.merges import evaluate as evaluate_merges
+
+    result = evaluate_merges(ROOT / "eval" / "refset" / "events")
+    pinned = {k: v for k, v in BASELINES["merges"].items() if not k.startswith("_")}
+    failures = [f"{k}: {result[k]} < pinned {v}" for k, v in pinned.items() if result[k] < v - 1e-9]
+    assert not failures, "event merge gate: " + "; ".join(failures)

@@ -89,6 +89,10 @@ def main(ctx: click.Context, config_path: str | None) -> None:
       ghotona events                    the stored events: who did what to whom, when, per whom
       ghotona events PAGES/ --json      code pages into PLOVER-style event records (no store)
       ghotona claims                    the stored figures (deaths, troops, tariffs) and who claims them
+      ghotona stories                   articles grouped by happening; ghotona story ID shows one
+      ghotona threads                   stories linked over time (trip legs, attack then reactions)
+      ghotona duplicates                copies of other articles (syndicated, re-published)
+      ghotona conflicts                 figures that disagree across outlets, both sides
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config_mod.load(config_path)
@@ -169,12 +173,36 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, db: str 
         f"[bold]{len(summary.rejected)}[/] rejected  → {escape(str(location))}"
     )
     err.print(_coded_line(summary))
+    _print_corpus(summary)
 
 
 def _coded_line(summary: Any) -> str:
     """What coding stored: events, claims and failures (an ``IngestSummary``)."""
     failed = f", [yellow]{len(summary.coding_errors)} coding failure(s)[/]" if summary.coding_errors else ""
     return f"[bold]{summary.events}[/] events, [bold]{summary.claims}[/] claims stored{failed}"
+
+
+def _corpus_line(summary: Any) -> str:
+    """What the corpus stages did in a run: copies, stories, merged events, conflicts."""
+    c = summary.corpus
+    return (
+        f"[bold]{c.get('duplicates', 0)}[/] copies found, [bold]{c.get('stories_new', 0)}[/] new stories, "
+        f"[bold]{c.get('stories_joined', 0)}[/] articles joined a story, "
+        f"[bold]{c.get('happenings', 0)}[/] events merged, [bold]{c.get('conflicts', 0)}[/] conflicts"
+    )
+
+
+def _print_corpus(summary: Any) -> None:
+    if not summary.corpus and not summary.corpus_errors:
+        return
+    err.print(_corpus_line(summary))
+    errors = summary.corpus_errors
+    if errors:
+        err.print(f"[yellow]{len(errors)} corpus failure(s):[/] these articles are stored without the stage named")
+        for e in errors[:50]:
+            err.print(f"  [yellow]{e.stage}[/] {escape(e.source)} ({escape(e.article_id[:10])}): {escape(e.detail)}")
+        if len(errors) > 50:
+            err.print(f"  … and {len(errors) - 50} more")
 
 
 def _print_coding_errors(errors: list[Any]) -> None:
@@ -388,9 +416,260 @@ def demo(ctx: click.Context, db: str) -> None:
     _print_coding_errors(summary.coding_errors)
     for a in items:
         _print_article_line(a)
+    with open_store(str(path)) as store:
+        n_stories, n_multi = store.count_stories(), store.count_stories(min_articles=2)
+        n_threads, n_copies = store.count_threads(min_stories=2), store.count_duplicates()
+    out.print(
+        f"\n[bold]{n_stories}[/] stories ({n_multi} reported by more than one article), "
+        f"[bold]{n_threads}[/] threads linking several stories, [bold]{n_copies}[/] copies of other articles"
+    )
     where = escape(str(path))
     out.print(f"\nNext: [cyan]ghotona show {items[0].id[:10] if items else 'ID'} --db {where} --events[/]  or  "
-              f"[cyan]ghotona search পুতিন --db {where}[/]  or  [cyan]ghotona events --db {where} --type CONSULT[/]")
+              f"[cyan]ghotona search পুতিন --db {where}[/]  or  [cyan]ghotona events --db {where} --type CONSULT[/]  or  "
+              f"[cyan]ghotona stories --db {where}[/]")
+
+
+# --------------------------------------------------------------------------- corpus
+def _article_sources(store: Any, article_id: str, wire: list[str]) -> list[str]:
+    """Whom an article cites: its wire services, then the sources its events name."""
+    names = list(dict.fromkeys(wire))
+    for e in store.events(article_id=article_id, limit=1000):
+        for s in (e.get("attribution") or {}).get("sources") or []:
+            name = s.get("name_en") or s.get("text")
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _story_events(store: Any, article_ids: list[str]) -> list[dict[str, Any]]:
+    """The happenings (merged events) a story's articles report, most reported first; stored events when none."""
+    found: dict[str, dict[str, Any]] = {}
+    plain: list[dict[str, Any]] = []
+    for aid in article_ids:
+        for e in store.events(article_id=aid, limit=1000):
+            if e.get("status") not in ("occurred", "planned"):
+                continue
+            h = store.happening_of_event(e["id"]) if hasattr(store, "happening_of_event") else None
+            if h is not None:
+                found.setdefault(h["id"], h)
+            else:
+                plain.append(e)
+
+    def who(parts: list[dict[str, Any]] | None) -> list[str]:
+        return [p.get("name_en") or p.get("text") or p.get("id") or "?" for p in parts or []]
+
+    out = [
+        {"happening": h["id"], "event": h.get("event"), "mode": h.get("mode"), "status": h.get("status"),
+         "date": h.get("date"), "actor": who(h.get("actor")), "recipient": who(h.get("recipient")),
+         "articles": len(h.get("articles") or []), "outlets": list(h.get("outlets") or []),
+         "sources": list(h.get("sources") or [])}
+        for h in found.values()
+    ]
+    out.sort(key=lambda h: (-h["articles"], h["date"] or ""))
+    out += [
+        {"happening": None, "event": e.get("event"), "mode": e.get("mode"), "status": e.get("status"),
+         "date": e.get("date"), "actor": who(e.get("actor")), "recipient": who(e.get("recipient")),
+         "articles": 1, "outlets": [], "sources": []}
+        for e in plain
+    ]
+    return out
+
+
+def _story_json(store: Any, row: Any, *, events: bool = True) -> dict[str, Any]:
+    arts = store.story_articles(row.id)
+    thread = store.get_thread(row.thread_id)
+    obj: dict[str, Any] = {
+        "id": row.id, "title": row.title, "first": row.first, "last": row.last, "n_articles": row.n_articles,
+        "thread": {"id": thread.id, "title": thread.title, "n_stories": thread.n_stories},
+        "articles": [
+            {"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title,
+             "published": a.published.isoformat() if a.published else None,
+             "sources": _article_sources(store, a.id, a.wire_sources), "via": a.via, "score": round(a.score, 3),
+             "duplicate_of": (store.duplicate_of(a.id).original_id
+                              if hasattr(store, "duplicate_of") and store.duplicate_of(a.id) else None)}
+            for a in arts
+        ],
+    }
+    if events:
+        obj["events"] = _story_events(store, [a.id for a in arts])
+    return obj
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first if first == last else f"{first} … {last}"
+
+
+@main.command()
+@_db_option
+@click.option("--original", metavar="ID", help="Only the copies of this article.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many to list.")
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many (for paging).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per copy.")
+@click.pass_context
+def duplicates(ctx: click.Context, db: str | None, original: str | None, limit: int, offset: int, as_json: bool) -> None:
+    """Articles that copy another (syndicated, re-published, lightly edited), newest found first.
+
+    A copy keeps its own outlet and URL and points at its original (the
+    earliest published).  Ingest finds them; this lists what it found.
+    """
+    with _open(ctx, db) as store:
+        if original:
+            original = store.get_article(original).id
+        rows = store.duplicates(limit, offset, original_id=original)
+        total = store.count_duplicates(original_id=original)
+    if as_json:
+        for r in rows:
+            _json_line({
+                "id": r.article_id, "outlet": r.outlet, "url": r.url, "title": r.title,
+                "original": {"id": r.original_id, "outlet": r.original_outlet, "url": r.original_url,
+                             "title": r.original_title},
+                "jaccard": round(r.jaccard, 4), "method": r.method,
+            })
+        return
+    if not rows:
+        out.print("no copies found" + (" of that article" if original else "; ingest more pages, or see `ghotona stories`"))
+        return
+    for r in rows:
+        out.print(
+            f"[bold]{escape(r.article_id[:10])}[/] {escape(r.outlet or '?')}: {escape((r.title or '')[:60])}\n"
+            f"   {r.method} copy (Jaccard {r.jaccard:.2f}) of [bold]{escape(r.original_id[:10])}[/] "
+            f"{escape(r.original_outlet or '?')}: {escape((r.original_title or '')[:60])}"
+        )
+    out.print(f"\n{len(rows)} of {total} copies")
+
+
+@main.command()
+@_db_option
+@click.option("--thread", "thread_id", type=int, metavar="N", help="Only the stories of this thread.")
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1), help="Only stories with at least this many articles.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many to list.")
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many (for paging).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story: its articles (ids, URLs, outlets, cited sources), events and thread.")
+@click.pass_context
+def stories(ctx: click.Context, db: str | None, thread_id: int | None, min_articles: int, limit: int, offset: int, as_json: bool) -> None:
+    """Stories: the articles about one happening, newest first.
+
+    Ingest puts every article into a story (joining the most similar open
+    one, or starting its own) and links stories into threads.  See one with
+    `ghotona story ID`.
+    """
+    with _open(ctx, db) as store:
+        rows = store.stories(thread_id=thread_id, min_articles=min_articles, limit=limit, offset=offset)
+        total = store.count_stories(thread_id=thread_id, min_articles=min_articles)
+        if as_json:
+            for r in rows:
+                _json_line(_story_json(store, r))
+            return
+        if not rows:
+            out.print("no stories yet; ingest pages first (`ghotona ingest PAGES/`)")
+            return
+        for r in rows:
+            arts = store.story_articles(r.id)
+            outlets = ", ".join(dict.fromkeys(a.outlet or "?" for a in arts))
+            out.print(
+                f"[bold cyan]story {r.id}[/] [dim]thread {r.thread_id} · {_span(r.first, r.last)} · "
+                f"{r.n_articles} article(s)[/]  {escape((r.title or '')[:70])}\n   [dim]{escape(outlets)}[/]"
+            )
+    out.print(f"\n{len(rows)} of {total} stories" + (f" in thread {thread_id}" if thread_id is not None else ""))
+
+
+@main.command()
+@click.argument("story_id", type=int, metavar="ID")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="The story as one JSON object.")
+@click.pass_context
+def story(ctx: click.Context, story_id: int, db: str | None, as_json: bool) -> None:
+    """One story: its articles with outlets, URLs and cited sources, its events, its thread."""
+    with _open(ctx, db) as store:
+        obj = _story_json(store, store.get_story(story_id))
+        siblings = [s for s in store.stories(thread_id=obj["thread"]["id"], limit=20) if s.id != story_id]
+    if as_json:
+        _json_line(obj)
+        return
+    out.print(f"[bold cyan]story {obj['id']}[/]  {escape(obj['title'] or '')}")
+    out.print(f"[dim]{_span(obj['first'], obj['last'])} · {obj['n_articles']} article(s)[/]\n")
+    for a in obj["articles"]:
+        copy = f" [yellow]copy of {escape(a['duplicate_of'][:10])}[/]" if a["duplicate_of"] else ""
+        out.print(f"  [bold]{escape(a['id'][:10])}[/] {escape(a['outlet'] or '?')} · {escape((a['published'] or 'undated')[:16])}{copy}")
+        out.print(f"     {escape(a['title'] or '')}")
+        if a["url"]:
+            out.print(f"     [dim]{escape(a['url'])}[/]")
+        if a["sources"]:
+            out.print(f"     cites: {escape(', '.join(a['sources']))}")
+    if obj["events"]:
+        out.print("\n[bold]events[/]")
+        for e in obj["events"][:30]:
+            who = " → ".join(filter(None, [", ".join(e["actor"]), ", ".join(e["recipient"])]))
+            n = f" · {e['articles']} article(s), {', '.join(e['outlets'])}" if e["happening"] else ""
+            out.print(f"  {e['event']}{'/' + e['mode'] if e['mode'] else ''} [dim]{e['status']} {e['date'] or ''}[/] {escape(who)}{escape(n)}")
+    t = obj["thread"]
+    out.print(f"\n[bold]thread {t['id']}[/] ({t['n_stories']} stor{'y' if t['n_stories'] == 1 else 'ies'})")
+    for s in siblings:
+        out.print(f"  story {s.id} · {_span(s.first, s.last)} · {escape((s.title or '')[:70])}")
+
+
+@main.command()
+@_db_option
+@click.option("--min-stories", default=1, show_default=True, type=click.IntRange(1), help="Only threads with at least this many stories.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many to list.")
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many (for paging).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per thread, with its stories.")
+@click.pass_context
+def threads(ctx: click.Context, db: str | None, min_stories: int, limit: int, offset: int, as_json: bool) -> None:
+    """Threads: stories linked over time (the legs of a trip, an attack then the reactions), newest first."""
+    with _open(ctx, db) as store:
+        rows = store.threads(min_stories=min_stories, limit=limit, offset=offset)
+        total = store.count_threads(min_stories=min_stories)
+        listed = [(t, store.stories(thread_id=t.id, limit=100)) for t in rows]
+    if as_json:
+        for t, ss in listed:
+            _json_line({"id": t.id, "title": t.title, "first": t.first, "last": t.last, "n_stories": t.n_stories,
+                        "n_articles": t.n_articles,
+                        "stories": [{"id": s.id, "title": s.title, "first": s.first, "last": s.last,
+                                     "n_articles": s.n_articles} for s in ss]})
+        return
+    if not rows:
+        out.print("no threads yet; ingest pages first (`ghotona ingest PAGES/`)")
+        return
+    for t, ss in listed:
+        out.print(f"[bold cyan]thread {t.id}[/] [dim]{_span(t.first, t.last)} · {t.n_stories} stor{'y' if t.n_stories == 1 else 'ies'}, {t.n_articles} article(s)[/]")
+        for s in sorted(ss, key=lambda s: (s.first or "9999", s.id)):
+            out.print(f"   story {s.id} · {_span(s.first, s.last)} · {s.n_articles} · {escape((s.title or '')[:70])}")
+    out.print(f"\n{len(rows)} of {total} threads")
+
+
+@main.command()
+@_db_option
+@click.option("--counted", metavar="WHAT", help="Only conflicts about this (killed, injured, troops, ...).")
+@click.option("--article", "article_id", metavar="ID", help="Only conflicts involving this article.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many to list.")
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many (for paging).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per conflict, both sides with value, bound, outlet, claimant and evidence.")
+@click.pass_context
+def conflicts(ctx: click.Context, db: str | None, counted: str | None, article_id: str | None, limit: int, offset: int, as_json: bool) -> None:
+    """Figures that disagree across outlets, both sides shown with who published and whom they cite."""
+    with _open(ctx, db) as store:
+        if article_id:
+            article_id = store.get_article(article_id).id
+        rows = store.conflicts(article_id=article_id, counted=counted, limit=limit, offset=offset)
+        total = store.count_conflicts(article_id=article_id, counted=counted)
+    if as_json:
+        for c in rows:
+            _json_line(c)
+        return
+    if not rows:
+        out.print("no conflicting figures found" + ("" if counted or article_id else "; ingest more pages"))
+        return
+    for c in rows:
+        out.print(f"[bold cyan]{escape(c['counted'])}[/] [dim]({escape(c['unit'])}; figures {c['ratio']}x apart)[/]")
+        for s in c["sides"]:
+            per = f" per {s['claimant']}" if s.get("claimant") else ""
+            out.print(f"   [bold]{escape(s['text'])}[/]{escape(per)} · {escape(s.get('outlet') or '?')} "
+                      f"[dim]{escape((s.get('published') or '')[:10])} {escape(s['article_id'][:10])}[/]")
+            out.print(f"      [dim]{escape((s.get('evidence') or '')[:160])}[/]")
+    out.print(f"\n{len(rows)} of {total} conflicts")
 
 
 # --------------------------------------------------------------------------- serve, export
@@ -561,6 +840,34 @@ def evaluate_ner(path: str | None, heldout: bool, style: str | None, as_json: bo
         out.print(json.dumps(results, ensure_ascii=False, indent=2), markup=False)
         return
     out.print(escape(ner_eval.render(results)))
+
+
+@evaluate.command("stories")
+@click.argument("refset", type=click.Path(exists=True, file_okay=False), metavar="GOLD")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list the dev stories split or merged wrongly.")
+@click.pass_context
+def evaluate_stories(ctx: click.Context, refset: str, as_json: bool, show_errors: bool) -> None:
+    """Story and thread B-cubed P/R/F1 against the labels in GOLD (eval/refset/stories).
+
+    Ingests the labelled texts from ../shared into a temporary store (about
+    half a minute) and scores each label set and split; tune on dev only.
+    """
+    from .evaluate.stories import evaluate as run_stories
+    from .evaluate.stories import render
+
+    try:
+        result = run_stories(Path(refset), ctx.obj["config"])
+    except (FileNotFoundError, ValueError, KeyError) as exc:
+        raise GhotonaError(f"cannot read the story labels: {exc}") from None
+    errors = result.pop("_errors", [])
+    if as_json:
+        out.print(json.dumps(result, ensure_ascii=False, indent=1), markup=False)
+        return
+    out.print(escape(render(result)))
+    if show_errors:
+        for line in errors:
+            out.print(escape(line))
 
 
 @evaluate.command("linking")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .inputs import iter_pages
 from .pipeline import Extractor
@@ -27,6 +27,9 @@ from .events.model import Event
 from .records import Article, Claim, InputFormat, RawPage, Rejection
 from .store import Store
 from .store.base import check_events
+
+if TYPE_CHECKING:  # the corpus layer imports the store; load it only when a run needs it
+    from .corpus.update import CorpusUpdater
 
 
 @dataclass(slots=True, frozen=True)
@@ -48,6 +51,10 @@ class IngestSummary:
     events: int = 0  # events stored by this run
     claims: int = 0  # claims stored by this run
     coding_errors: list[CodingError] = field(default_factory=list)
+    # Corpus stages (corpus/update.py): duplicates, stories, threads, merged
+    # events, conflicts found by this run, and the articles a stage failed on.
+    corpus: dict[str, int] = field(default_factory=dict)
+    corpus_errors: list[Any] = field(default_factory=list)
     interrupted: bool = False
     run_id: int | None = None
 
@@ -64,6 +71,8 @@ class IngestSummary:
             "events": self.events,
             "claims": self.claims,
             "coding_errors": len(self.coding_errors),
+            "corpus": dict(self.corpus),
+            "corpus_errors": len(self.corpus_errors),
             "interrupted": self.interrupted,
         }
 
@@ -188,7 +197,8 @@ Coder = _Coder
 
 
 def ingest_one(
-    result: Article | Rejection, store: Store, coder: _Coder, summary: IngestSummary
+    result: Article | Rejection, store: Store, coder: _Coder, summary: IngestSummary,
+    updater: CorpusUpdater | None = None,
 ) -> str | None:
     """Code and store one extraction result, counting it in ``summary``; the store outcome, or None.
 
@@ -205,6 +215,13 @@ def ingest_one(
     summary.events += n_events
     summary.claims += n_claims
     summary.coding_errors += errors
+    if updater is not None and outcome != "unchanged":
+        # Unchanged pages were placed when first stored; their story, copies
+        # and happenings still hold.  Inside a caller's transaction (the
+        # crawler's) each stage is a savepoint: its failure undoes only itself.
+        update = updater.add(result, events or [], claims or [])
+        summary.corpus_errors += update.errors
+        summary.corpus = dict(updater.counts)
     return outcome
 
 
@@ -218,24 +235,38 @@ def ingest(
     on_item: Callable[[Article | Rejection, str | None], None] | None = None,
     workers: int = 1,
     run_kind: str = "ingest",
+    corpus: bool = True,
 ) -> IngestSummary:
     """Ingest every page under ``paths``; ``on_item`` sees each result and its store outcome.
 
     Each Bengali article's events and claims are coded and stored with it;
     ``summary.coding_errors`` lists the articles whose coding failed (they
     are stored all the same).
+
+    With ``corpus`` (the default) every new or changed article then goes
+    through the corpus stages (``CorpusUpdater``: duplicates, stories and
+    threads, merged events, conflicts), after its own transaction;
+    ``summary.corpus`` counts what they did and ``summary.corpus_errors``
+    lists the articles a stage failed on (stored all the same).
     """
     summary = IngestSummary()
     summary.run_id = store.start_run(run_kind, {"paths": paths, "format": fmt.value if fmt else None})
+    updater = None
     try:
         coder = _Coder()
+        if corpus:
+            from .corpus.update import CorpusUpdater
+
+            updater = CorpusUpdater(store, extractor.config)
         for result in extract_all(paths, extractor, fmt, stdin, workers):
-            outcome = ingest_one(result, store, coder, summary)
+            outcome = ingest_one(result, store, coder, summary, updater)
             if on_item:
                 on_item(result, outcome)
     except KeyboardInterrupt:
         summary.interrupted = True
         raise
     finally:
+        if updater is not None:
+            updater.close()  # an interrupted run keeps what its stored articles taught
         store.finish_run(summary.run_id, summary.counts(), summary.rejected)
     return summary

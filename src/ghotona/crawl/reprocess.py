@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..corpus.update import CorpusUpdater
 from ..ingest import Coder, IngestSummary, ingest_one
 from ..pipeline import Extractor
 from ..records import Article, Rejection
@@ -31,8 +32,10 @@ def reprocess(
     """Re-extract the latest kept body of every crawled URL (fetched at or after ``since``, UTC ISO)."""
     summary = IngestSummary()
     summary.run_id = store.start_run("reprocess", {"since": since})
+    updater = None
     try:
         coder = Coder()
+        updater = CorpusUpdater(store, extractor.config)
         for raw in store.raw_responses(since):
             page = to_page(raw.body, raw.final_url, raw.content_type)
             entry = store.frontier_get(raw.url)
@@ -40,7 +43,7 @@ def reprocess(
             if isinstance(result, Article) and entry is not None:
                 apply_feed_date(result, entry.feed_date, extractor.tz)
             with store.transaction():
-                outcome = ingest_one(result, store, coder, summary)
+                outcome = ingest_one(result, store, coder, summary, updater)
                 if entry is not None and isinstance(result, Article):
                     entry.article_id = result.id
                     store.frontier_put(entry)
@@ -50,5 +53,7 @@ def reprocess(
         summary.interrupted = True
         raise
     finally:
+        if updater is not None:
+            updater.close()
         store.finish_run(summary.run_id, summary.counts(), summary.rejected)
     return summary

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
+from ..corpus.update import CorpusUpdater
 from ..ingest import Coder, IngestSummary, ingest_one
 from ..pipeline import Extractor, canonical_url
 from ..records import Article, FetchRecord, FrontierEntry, RawResponse, Rejection
@@ -169,6 +170,9 @@ class Crawler:
         self.args = args or {}
         self._extractors: dict[str, Extractor] = {}
         self._coder: Coder | None = None
+        # Stories, copies, happenings and conflicts follow each stored page,
+        # as they do for ``ingest`` (made with the coder, on the first page).
+        self._updater: CorpusUpdater | None = None
 
     # -- entry point ------------------------------------------------------------
 
@@ -184,6 +188,8 @@ class Crawler:
             summary.interrupted = True
             raise
         finally:
+            if self._updater is not None:
+                self._updater.close()
             self.store.finish_run(summary.run_id, summary.counts(), summary.ingest.rejected)
         return summary
 
@@ -396,10 +402,11 @@ class Crawler:
             outcome = "rejected"
         if self._coder is None and result is not None:
             self._coder = Coder()
+            self._updater = CorpusUpdater(self.store, self.config)
         with self.store.transaction():
             if result is not None:
                 assert self._coder is not None
-                stored = ingest_one(result, self.store, self._coder, summary.ingest)
+                stored = ingest_one(result, self.store, self._coder, summary.ingest, self._updater)
                 if stored is not None:
                     outcome = {"updated": "changed"}.get(stored, stored)
                     e.article_id = result.id  # type: ignore[union-attr]

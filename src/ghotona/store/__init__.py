@@ -14,13 +14,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import StoreError
-from .base import MIN_PREFIX, ORDERS, PERIODS, SNIPPET_END, SNIPPET_START, ActorArticle, SearchHit, Store, UpsertResult
+from .base import (
+    MIN_PREFIX,
+    ORDERS,
+    PERIODS,
+    SNIPPET_END,
+    SNIPPET_START,
+    ActorArticle,
+    DuplicateRecord,
+    SearchHit,
+    Store,
+    StoredFingerprint,
+    UpsertResult,
+)
 from .sqlite import SQLiteStore
 
 __all__ = [
     "Store",
     "SearchHit",
     "ActorArticle",
+    "DuplicateRecord",
+    "StoredFingerprint",
     "SQLiteStore",
     "UpsertResult",
     "ORDERS",

@@ -89,6 +89,101 @@ class ActorArticle:
     first: int
 
 
+@dataclass(slots=True, frozen=True)
+class StoredFingerprint:
+    """What the duplicate index stored for one article (``Store.fingerprints``).
+
+    ``shingles`` are the sorted distinct uint32 shingle hashes as
+    little-endian bytes (``numpy.frombuffer(..., "<u4")``), made with
+    ``shingle_words``-word n-grams; ``published`` and ``first_seen`` (UTC
+    ISO text) decide which of two copies is the original.
+    """
+
+    article_id: str
+    body_key: str
+    shingle_words: int
+    words: int
+    shingles: bytes
+    published: datetime | None
+    first_seen: str
+
+
+@dataclass(slots=True, frozen=True)
+class DuplicateRecord:
+    """An article known to be a copy of another (``Store.duplicates``).
+
+    The copy keeps its own outlet and URL; ``original_*`` describe the
+    article it copies.  ``jaccard`` is their exact shingle Jaccard
+    similarity (1.0 for an exact copy); ``method`` is ``exact`` or ``near``;
+    ``found`` (UTC ISO text) is when the copy was recognised.
+    """
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: datetime | None
+    original_id: str
+    original_title: str | None
+    original_outlet: str | None
+    original_url: str | None
+    original_published: datetime | None
+    jaccard: float
+    method: str
+    found: str
+
+
+@dataclass(slots=True, frozen=True)
+class StoryRow:
+    """A story's summary (``Store.stories``; corpus/stories.py, docs/stories.md).
+
+    ``first``/``last`` are the ISO days of its earliest and latest dated
+    article (None when none is dated); ``first_time``/``last_time`` the same
+    in days since the epoch.  ``title`` is its first article's.
+    """
+
+    id: int
+    thread_id: int
+    title: str | None
+    first: str | None
+    last: str | None
+    n_articles: int
+    first_time: float | None = None
+    last_time: float | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class StoryArticle:
+    """One article of a story (``Store.story_articles``), with what it cites.
+
+    ``via`` says how it joined: ``new`` (it started the story), ``score``
+    (its similarity passed the threshold: ``score``) or ``duplicate`` (a
+    copy joins its original's story).
+    """
+
+    id: str
+    story_id: int
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: datetime | None
+    wire_sources: list[str]
+    score: float
+    via: str
+
+
+@dataclass(slots=True, frozen=True)
+class ThreadRow:
+    """A thread's summary (``Store.threads``): stories linked over time."""
+
+    id: int
+    title: str | None
+    first: str | None
+    last: str | None
+    n_stories: int
+    n_articles: int
+
+
 # An event date as the coder writes it: a day, an ISO week, a month or a year.
 _DATE_VALUE = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
 
@@ -385,6 +480,272 @@ class Store(ABC):
     @abstractmethod
     def count_claims(self, *, article_id: str | None = None, counted: str | None = None) -> int:
         """How many claims ``claims`` would page through."""
+
+    # -- duplicates (corpus/duplicates.py, docs/duplicates.md) ------------
+
+    @abstractmethod
+    def save_fingerprint(
+        self,
+        article_id: str,
+        body_key: str,
+        shingle_words: int,
+        words: int,
+        shingles: bytes,
+        bands: list[int],
+    ) -> None:
+        """Store (or replace) the article's duplicate fingerprint and its LSH band keys.
+
+        ``bands`` are signed 64-bit ints.  Replacing drops the old band rows
+        (an updated article must not stay findable under its old text).
+        Raises ``NotFound`` when no article has that id.
+        """
+
+    @abstractmethod
+    def fingerprints_with_key(self, body_key: str) -> list[str]:
+        """Ids of the articles whose body key is ``body_key`` (exact copies), oldest first."""
+
+    @abstractmethod
+    def band_candidates(self, bands: list[int]) -> list[str]:
+        """Ids of the articles sharing at least one LSH band key with ``bands``."""
+
+    @abstractmethod
+    def fingerprints(self, article_ids: list[str]) -> list[StoredFingerprint]:
+        """The stored fingerprints of these articles (exact ids; unknown ids are skipped)."""
+
+    @abstractmethod
+    def record_duplicate(self, article_id: str, original_id: str | None, jaccard: float = 1.0, method: str = "near") -> None:
+        """Record ``article_id`` as a copy of ``original_id``; ``None`` records that it is no copy.
+
+        ``method`` is ``exact`` or ``near``.  Which article is the original
+        is the duplicate index's decision; the store keeps what it is told.
+        Raises ``NotFound`` when either article is not stored.
+        """
+
+    @abstractmethod
+    def duplicate_of(self, article_id: str) -> DuplicateRecord | None:
+        """The article's duplicate record (exact id), or None when it is no known copy."""
+
+    @abstractmethod
+    def duplicates(self, limit: int = 50, offset: int = 0, *, original_id: str | None = None) -> list[DuplicateRecord]:
+        """Known copies, most recently found first; ``original_id`` keeps the copies of one article."""
+
+    @abstractmethod
+    def count_duplicates(self, *, original_id: str | None = None) -> int:
+        """How many records ``duplicates`` would page through."""
+
+    # -- happenings and conflicts (corpus/merge.py, corpus/conflicts.py, docs/conflicts.md)
+
+    @abstractmethod
+    def save_happening(self, data: dict[str, Any]) -> None:
+        """Insert or replace a happening (``Happening.to_json()``) and its participants.
+
+        The ``mentions`` in ``data`` are not stored here (they are rows of
+        :meth:`add_happening_mention`); the counts are.
+        """
+
+    @abstractmethod
+    def delete_happening(self, happening_id: str) -> None:
+        """Remove a happening, its mentions' rows and its links (no error if absent)."""
+
+    @abstractmethod
+    def clear_happenings(self) -> None:
+        """Remove every happening, mention row and link (before a full rebuild)."""
+
+    @abstractmethod
+    def happening_exists(self, happening_id: str) -> bool:
+        """Whether a happening with exactly this id is stored."""
+
+    @abstractmethod
+    def add_happening_mention(
+        self, event_id: str, happening_id: str, article_id: str, score: float, article_date: str | None
+    ) -> None:
+        """Record that stored event ``event_id`` reports ``happening_id`` (replacing any earlier row)."""
+
+    @abstractmethod
+    def remove_happening_mentions(self, article_id: str) -> list[str]:
+        """Drop the article's mention rows; return the ids of the happenings they were in."""
+
+    @abstractmethod
+    def happening_mention_rows(self, happening_id: str) -> list[dict[str, Any]]:
+        """The mentions of a happening with what the merger needs, oldest article first.
+
+        Each dict: ``event`` (``Event.to_json()``), ``article_id``,
+        ``article_date``, ``score``, and the article's ``outlet``,
+        ``outlet_id``, ``url``, ``published`` (ISO text) and ``title``.
+        Rows whose event is no longer stored are left out.
+        """
+
+    @abstractmethod
+    def happening_candidates(
+        self, types: list[str], *, since: str | None, until: str | None, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """Happenings of these types whose date window overlaps ``since``..``until`` (ISO days).
+
+        Without a window, the latest ones.  Each dict is the happening's JSON
+        without ``mentions`` (enough to score a new mention against).
+        """
+
+    @abstractmethod
+    def link_happenings(self, from_id: str, to_id: str, kind: str) -> None:
+        """Link two happenings (``planned_for``: from a plan to what it announced)."""
+
+    @abstractmethod
+    def happening_links(self, happening_id: str) -> list[tuple[str, str]]:
+        """``(kind, other id)`` for every link of a happening; incoming ``planned_for`` reads ``planned_by``."""
+
+    @abstractmethod
+    def happenings(
+        self,
+        *,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        min_articles: int = 1,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored happenings (``Happening.to_json()``, mentions included), most reported first.
+
+        Filters as for :meth:`events` (``actor_id`` matches an actor, a
+        recipient or the location; the date range keeps happenings whose
+        interval overlaps it); ``min_articles`` keeps those reported by at
+        least that many articles.
+        """
+
+    @abstractmethod
+    def count_happenings(
+        self,
+        *,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        min_articles: int = 1,
+    ) -> int:
+        """How many happenings ``happenings`` would page through."""
+
+    @abstractmethod
+    def get_happening(self, happening_id: str) -> dict[str, Any]:
+        """One happening with every mention; raises ``NotFound`` (an id prefix of 6+ characters is accepted)."""
+
+    @abstractmethod
+    def happening_of_event(self, event_id: str) -> dict[str, Any] | None:
+        """The happening a stored event was merged into, or None (not merged yet)."""
+
+    @abstractmethod
+    def replace_claim_keys(self, article_id: str, keys: list[dict[str, Any]]) -> None:
+        """Make ``keys`` the conflict keys of the article's claims (see corpus/conflicts.py)."""
+
+    @abstractmethod
+    def claim_key_candidates(
+        self, counted: str, unit: str, since: str, until: str, *, exclude_article: str, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        """Keys of claims about ``counted`` in ``unit`` whose time overlaps ``since``..``until``, other articles only."""
+
+    @abstractmethod
+    def replace_conflicts(self, article_id: str, conflicts: list[dict[str, Any]]) -> None:
+        """Drop every conflict involving the article, then store ``conflicts`` (``Conflict.to_json()``)."""
+
+    @abstractmethod
+    def conflicts(
+        self, *, article_id: str | None = None, counted: str | None = None, kind: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored conflicts (``Conflict.to_json()``), newest found first; filters ANDed."""
+
+    @abstractmethod
+    def count_conflicts(
+        self, *, article_id: str | None = None, counted: str | None = None, kind: str | None = None
+    ) -> int:
+        """How many conflicts ``conflicts`` would page through."""
+
+    # -- stories and threads (corpus/stories.py, corpus/threads.py, docs/stories.md)
+
+    @abstractmethod
+    def load_term_df(self) -> tuple[dict[str, int], int]:
+        """The stored TF-IDF document frequencies and the number of documents behind them."""
+
+    @abstractmethod
+    def save_term_df(self, changed: dict[str, int], n_docs: int) -> None:
+        """Store the frequencies of ``changed`` terms (absolute values) and the document count."""
+
+    @abstractmethod
+    def save_story_member(self, story_id: int, article_id: str, profile: dict[str, Any], score: float, via: str) -> None:
+        """Make ``story_id`` the article's story (replacing any earlier one), with the profile it was scored by."""
+
+    @abstractmethod
+    def save_story(self, row: StoryRow) -> None:
+        """Insert or replace a story's summary row."""
+
+    @abstractmethod
+    def delete_story(self, story_id: int) -> None:
+        """Remove a story that lost its last article (no error if absent)."""
+
+    @abstractmethod
+    def refresh_thread(self, thread_id: int) -> None:
+        """Recompute a thread's summary row from its stories (removing it when it has none)."""
+
+    @abstractmethod
+    def move_thread(self, from_id: int, to_id: int) -> None:
+        """Thread ``from_id`` joins ``to_id``: its stories are relabelled and both rows refreshed."""
+
+    @abstractmethod
+    def max_story_id(self) -> int:
+        """The highest story id used so far (0 for none)."""
+
+    @abstractmethod
+    def max_thread_id(self) -> int:
+        """The highest thread id used so far (0 for none)."""
+
+    @abstractmethod
+    def newest_story_time(self) -> float | None:
+        """The latest ``last_time`` of any story (days since the epoch), or None."""
+
+    @abstractmethod
+    def open_stories(
+        self, since: float | None, until: float | None = None, undated_limit: int = 10_000
+    ) -> list[tuple[int, int, list[tuple[str, dict[str, Any]]]]]:
+        """Stories a new article may still join: ``(id, thread id, [(article id, profile), ...])``.
+
+        Those whose ``last_time`` is at or after ``since`` (all dated ones
+        when None) and whose ``first_time`` is at or before ``until`` (when
+        given), and the ``undated_limit`` most recently changed undated ones.
+        """
+
+    @abstractmethod
+    def story_of(self, article_id: str) -> int | None:
+        """The id of the article's story (exact article id), or None."""
+
+    @abstractmethod
+    def stories(self, *, thread_id: int | None = None, min_articles: int = 1, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+        """Stories, most recent first (undated last); biggest first within a day."""
+
+    @abstractmethod
+    def count_stories(self, *, thread_id: int | None = None, min_articles: int = 1) -> int:
+        """How many stories ``stories`` would page through."""
+
+    @abstractmethod
+    def get_story(self, story_id: int) -> StoryRow:
+        """One story; raises ``NotFound``."""
+
+    @abstractmethod
+    def story_articles(self, story_id: int) -> list[StoryArticle]:
+        """The articles of a story, oldest first (undated last)."""
+
+    @abstractmethod
+    def threads(self, *, min_stories: int = 1, limit: int = 50, offset: int = 0) -> list[ThreadRow]:
+        """Threads, most recent first (undated last)."""
+
+    @abstractmethod
+    def count_threads(self, *, min_stories: int = 1) -> int:
+        """How many threads ``threads`` would page through."""
+
+    @abstractmethod
+    def get_thread(self, thread_id: int) -> ThreadRow:
+        """One thread; raises ``NotFound``."""
 
     # -- runs -------------------------------------------------------------
 

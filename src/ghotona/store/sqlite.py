@@ -33,8 +33,13 @@ from .base import (
     SNIPPET_END,
     SNIPPET_START,
     ActorArticle,
+    DuplicateRecord,
     SearchHit,
     Store,
+    StoredFingerprint,
+    StoryArticle,
+    StoryRow,
+    ThreadRow,
     UpsertResult,
     check_events,
     date_bound,
@@ -1009,6 +1014,589 @@ class SQLiteStore(Store):
         where, params = self._claim_filters(article_id, counted)
         with self._errors("counting claims"):
             return int(self.conn.execute(f"SELECT COUNT(*) FROM claims c{where}", params).fetchone()[0])
+
+    # -- duplicates -------------------------------------------------------
+
+    def save_fingerprint(
+        self,
+        article_id: str,
+        body_key: str,
+        shingle_words: int,
+        words: int,
+        shingles: bytes,
+        bands: list[int],
+    ) -> None:
+        conn = self.conn
+        with self._errors(f"storing the fingerprint of {article_id}"), self.transaction():
+            self._require_article(article_id, "duplicate fingerprint")
+            conn.execute(
+                "INSERT OR REPLACE INTO dup_fingerprints (article_id, body_key, shingle_words, words, shingles)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (article_id, body_key, shingle_words, words, shingles),
+            )
+            conn.execute("DELETE FROM dup_bands WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT OR IGNORE INTO dup_bands (key, article_id) VALUES (?, ?)",
+                [(int(k), article_id) for k in bands],
+            )
+
+    def fingerprints_with_key(self, body_key: str) -> list[str]:
+        with self._errors("looking up exact copies"):
+            rows = self.conn.execute(
+                "SELECT f.article_id FROM dup_fingerprints f JOIN articles a ON a.id = f.article_id"
+                " WHERE f.body_key = ? ORDER BY a.first_seen, a.id",
+                (body_key,),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def band_candidates(self, bands: list[int]) -> list[str]:
+        if not bands:
+            return []
+        marks = ", ".join("?" * len(bands))
+        with self._errors("looking up near-copy candidates"):
+            rows = self.conn.execute(
+                f"SELECT DISTINCT article_id FROM dup_bands WHERE key IN ({marks})",
+                [int(k) for k in bands],
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def fingerprints(self, article_ids: list[str]) -> list[StoredFingerprint]:
+        out: list[StoredFingerprint] = []
+        ids = list(dict.fromkeys(article_ids))
+        # SQLite limits host parameters per statement (32766 by default; 999
+        # in old builds): ask in chunks.
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            with self._errors("reading fingerprints"):
+                rows = self.conn.execute(
+                    "SELECT f.article_id, f.body_key, f.shingle_words, f.words, f.shingles,"
+                    " a.published, a.first_seen"
+                    f" FROM dup_fingerprints f JOIN articles a ON a.id = f.article_id WHERE f.article_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            out += [
+                StoredFingerprint(
+                    article_id=r[0], body_key=r[1], shingle_words=int(r[2]), words=int(r[3]),
+                    shingles=bytes(r[4]), published=decode_datetime(r[5]) if r[5] else None, first_seen=r[6],
+                )
+                for r in rows
+            ]
+        return out
+
+    def record_duplicate(
+        self, article_id: str, original_id: str | None, jaccard: float = 1.0, method: str = "near"
+    ) -> None:
+        if method not in ("exact", "near"):
+            raise ValueError(f"duplicate method must be 'exact' or 'near', not {method!r}")
+        if original_id == article_id:
+            raise ValueError(f"article {article_id} cannot be a copy of itself")
+        conn = self.conn
+        with self._errors(f"recording the duplicate status of {article_id}"), self.transaction():
+            self._require_article(article_id, "duplicate record")
+            if original_id is None:
+                conn.execute("DELETE FROM duplicates WHERE article_id = ?", (article_id,))
+                return
+            self._require_article(original_id, "copies")
+            conn.execute(
+                "INSERT OR REPLACE INTO duplicates (article_id, original_id, jaccard, method, found)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (article_id, original_id, float(jaccard), method, _now()),
+            )
+
+    _DUP_SELECT = (
+        "SELECT d.article_id, c.title, c.outlet, c.url, c.published,"
+        " d.original_id, o.title, o.outlet, o.url, o.published, d.jaccard, d.method, d.found"
+        " FROM duplicates d JOIN articles c ON c.id = d.article_id JOIN articles o ON o.id = d.original_id"
+    )
+
+    @staticmethod
+    def _dup_record(r: tuple[Any, ...]) -> DuplicateRecord:
+        return DuplicateRecord(
+            article_id=r[0], title=r[1], outlet=r[2], url=r[3],
+            published=decode_datetime(r[4]) if r[4] else None,
+            original_id=r[5], original_title=r[6], original_outlet=r[7], original_url=r[8],
+            original_published=decode_datetime(r[9]) if r[9] else None,
+            jaccard=float(r[10]), method=r[11], found=r[12],
+        )
+
+    def duplicate_of(self, article_id: str) -> DuplicateRecord | None:
+        with self._errors("reading a duplicate record"):
+            row = self.conn.execute(self._DUP_SELECT + " WHERE d.article_id = ?", (article_id,)).fetchone()
+        return self._dup_record(row) if row else None
+
+    def duplicates(
+        self, limit: int = 50, offset: int = 0, *, original_id: str | None = None
+    ) -> list[DuplicateRecord]:
+        where, params = (" WHERE d.original_id = ?", [original_id]) if original_id is not None else ("", [])
+        with self._errors("listing duplicates"):
+            rows = self.conn.execute(
+                self._DUP_SELECT + where + " ORDER BY d.found DESC, d.article_id LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            ).fetchall()
+        return [self._dup_record(r) for r in rows]
+
+    def count_duplicates(self, *, original_id: str | None = None) -> int:
+        where, params = (" WHERE original_id = ?", [original_id]) if original_id is not None else ("", [])
+        with self._errors("counting duplicates"):
+            return int(self.conn.execute("SELECT COUNT(*) FROM duplicates" + where, params).fetchone()[0])
+
+    # -- happenings and conflicts (corpus/merge.py, corpus/conflicts.py) ---
+
+    def save_happening(self, data: dict[str, Any]) -> None:
+        conn = self.conn
+        body = {k: v for k, v in data.items() if k != "mentions"}
+        counts = data.get("counts") or {}
+        parts = [("actor", p["id"]) for p in data.get("actor") or []]
+        parts += [("recipient", p["id"]) for p in data.get("recipient") or []]
+        if data.get("location"):
+            parts.append(("location", data["location"]["id"]))
+        with self._errors(f"storing happening {data['id']}"), self.transaction():
+            # An upsert, not INSERT OR REPLACE: a replace deletes the row first
+            # and would cascade to its participants mid-update.
+            conn.execute(
+                "INSERT INTO happenings (id, type, status, family, date, date_start, date_end, date_strength,"
+                " n_mentions, n_articles, n_outlets, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status,"
+                " family = excluded.family, date = excluded.date, date_start = excluded.date_start,"
+                " date_end = excluded.date_end, date_strength = excluded.date_strength,"
+                " n_mentions = excluded.n_mentions, n_articles = excluded.n_articles,"
+                " n_outlets = excluded.n_outlets, updated_at = excluded.updated_at, data = excluded.data",
+                (data["id"], data["event"], data["status"], data["family"], data.get("date"),
+                 data.get("date_start"), data.get("date_end"), data.get("date_strength") or "none",
+                 int(counts.get("mentions", 0)), int(counts.get("articles", 0)), int(counts.get("outlets", 0)),
+                 _now(), json.dumps(body, ensure_ascii=False, separators=(",", ":"))),
+            )
+            conn.execute("DELETE FROM happening_participants WHERE happening_id = ?", (data["id"],))
+            conn.executemany(
+                "INSERT OR IGNORE INTO happening_participants (happening_id, role, actor_id) VALUES (?, ?, ?)",
+                [(data["id"], role, actor) for role, actor in parts],
+            )
+
+    def delete_happening(self, happening_id: str) -> None:
+        conn = self.conn
+        with self._errors(f"deleting happening {happening_id}"), self.transaction():
+            conn.execute("DELETE FROM happening_mentions WHERE happening_id = ?", (happening_id,))
+            conn.execute("DELETE FROM happening_links WHERE from_id = ? OR to_id = ?", (happening_id, happening_id))
+            conn.execute("DELETE FROM happenings WHERE id = ?", (happening_id,))
+
+    def clear_happenings(self) -> None:
+        conn = self.conn
+        with self._errors("clearing happenings"), self.transaction():
+            for table in ("happening_mentions", "happening_links", "happening_participants", "happenings"):
+                conn.execute(f"DELETE FROM {table}")
+
+    def happening_exists(self, happening_id: str) -> bool:
+        with self._errors("looking up a happening"):
+            return self.conn.execute("SELECT 1 FROM happenings WHERE id = ?", (happening_id,)).fetchone() is not None
+
+    def add_happening_mention(
+        self, event_id: str, happening_id: str, article_id: str, score: float, article_date: str | None
+    ) -> None:
+        with self._errors(f"storing the happening of {event_id}"):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO happening_mentions (event_id, happening_id, article_id, score, article_date)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (event_id, happening_id, article_id, float(score), article_date),
+            )
+
+    def remove_happening_mentions(self, article_id: str) -> list[str]:
+        conn = self.conn
+        with self._errors(f"removing the mentions of {article_id}"), self.transaction():
+            ids = [r[0] for r in conn.execute(
+                "SELECT DISTINCT happening_id FROM happening_mentions WHERE article_id = ?", (article_id,))]
+            conn.execute("DELETE FROM happening_mentions WHERE article_id = ?", (article_id,))
+        return ids
+
+    def happening_mention_rows(self, happening_id: str) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT e.data, m.article_id, m.article_date, m.score, a.outlet, a.outlet_id, a.url, a.published, a.title"
+            " FROM happening_mentions m JOIN events e ON e.id = m.event_id JOIN articles a ON a.id = m.article_id"
+            " WHERE m.happening_id = ? ORDER BY m.article_date IS NULL, m.article_date, a.first_seen, e.seq"
+        )
+        with self._errors("reading the mentions of a happening"):
+            rows = self.conn.execute(sql, (happening_id,)).fetchall()
+        keys = ("article_id", "article_date", "score", "outlet", "outlet_id", "url", "published", "title")
+        return [{"event": json.loads(r[0]), **dict(zip(keys, r[1:]))} for r in rows]
+
+    def happening_candidates(
+        self, types: list[str], *, since: str | None, until: str | None, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        if not types:
+            return []
+        marks = ",".join("?" * len(types))
+        params: list[Any] = list(types)
+        where = f"type IN ({marks})"
+        if since is not None:
+            where += " AND date_end >= ?"
+            params.append(since)
+        if until is not None:
+            where += " AND date_start <= ?"
+            params.append(until)
+        sql = f"SELECT data FROM happenings WHERE {where} ORDER BY date_end DESC, id LIMIT ?"
+        with self._errors("reading candidate happenings"):
+            rows = self.conn.execute(sql, (*params, limit)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def link_happenings(self, from_id: str, to_id: str, kind: str) -> None:
+        with self._errors("linking happenings"):
+            self.conn.execute(
+                "INSERT OR IGNORE INTO happening_links (from_id, to_id, kind) VALUES (?, ?, ?)", (from_id, to_id, kind)
+            )
+
+    def happening_links(self, happening_id: str) -> list[tuple[str, str]]:
+        with self._errors("reading happening links"):
+            out = [(r[0], r[1]) for r in self.conn.execute(
+                "SELECT kind, to_id FROM happening_links WHERE from_id = ? ORDER BY to_id", (happening_id,))]
+            out += [("planned_by" if r[0] == "planned_for" else r[0] + "_by", r[1]) for r in self.conn.execute(
+                "SELECT kind, from_id FROM happening_links WHERE to_id = ? ORDER BY from_id", (happening_id,))]
+        return out
+
+    @staticmethod
+    def _happening_filters(
+        type: str | None, actor_id: str | None, status: str | None,
+        since: date | str | None, until: date | str | None, min_articles: int,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = ["h.n_articles >= ?"]
+        params: list[Any] = [int(min_articles)]
+        for column, value in (("type", type), ("status", status)):
+            if value is not None:
+                clauses.append(f"h.{column} = ?")
+                params.append(value)
+        if actor_id is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM happening_participants p WHERE p.actor_id = ? AND p.happening_id = h.id)"
+            )
+            params.append(actor_id)
+        lo = date_bound(since, "since", end=False)
+        hi = date_bound(until, "until", end=True)
+        if lo is not None:
+            clauses.append("h.date_end >= ?")
+            params.append(lo)
+        if hi is not None:
+            clauses.append("h.date_start <= ?")
+            params.append(hi)
+        return " WHERE " + " AND ".join(clauses), params
+
+    def _with_mentions(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A happening's stored JSON with its mentions and links read from their rows."""
+        mentions = []
+        for r in self.happening_mention_rows(data["id"]):
+            e = r["event"]
+            att = e.get("attribution") or {}
+            mentions.append({
+                "event_id": e["id"], "article_id": r["article_id"], "outlet": r["outlet"] or att.get("outlet"),
+                "outlet_id": r["outlet_id"] or att.get("outlet_id"), "url": r["url"],
+                "published": r["published"] or r["article_date"], "title": r["title"], "status": e["status"],
+                "date": e.get("date") if e.get("date_how") != "publication-fallback" else None,
+                "sources": [s.get("name_en") or s.get("text") for s in att.get("sources") or []],
+                "score": r["score"],
+            })
+        links = self.happening_links(data["id"])
+        return {**data, "mentions": mentions, "links": [{"kind": k, "happening": h} for k, h in links]}
+
+    def happenings(
+        self,
+        *,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        min_articles: int = 1,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, params = self._happening_filters(type, actor_id, status, since, until, min_articles)
+        sql = (f"SELECT h.data FROM happenings h{where} ORDER BY h.n_articles DESC, h.n_mentions DESC,"
+               " h.date_start IS NULL, h.date_start DESC, h.id LIMIT ? OFFSET ?")
+        with self._errors("listing happenings"):
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [self._with_mentions(json.loads(r[0])) for r in rows]
+
+    def count_happenings(
+        self,
+        *,
+        type: str | None = None,
+        actor_id: str | None = None,
+        status: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        min_articles: int = 1,
+    ) -> int:
+        where, params = self._happening_filters(type, actor_id, status, since, until, min_articles)
+        with self._errors("counting happenings"):
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM happenings h{where}", params).fetchone()[0])
+
+    def get_happening(self, happening_id: str) -> dict[str, Any]:
+        wanted = happening_id.strip()
+        with self._errors("looking up a happening"):
+            row = self.conn.execute("SELECT data FROM happenings WHERE id = ?", (wanted,)).fetchone()
+            if row is None and len(wanted) >= MIN_PREFIX:
+                pattern = re.sub(r"([*?\[])", r"[\1]", wanted if wanted.startswith("hp:") else "hp:" + wanted) + "*"
+                rows = self.conn.execute("SELECT data FROM happenings WHERE id GLOB ? LIMIT 2", (pattern,)).fetchall()
+                if len(rows) > 1:
+                    raise NotFound(f"happening id prefix '{wanted}' matches more than one; give more characters")
+                row = rows[0] if rows else None
+        if row is None:
+            raise NotFound(f"no happening with id '{wanted}' in {self.location}; run `ghotona happenings` to list them")
+        return self._with_mentions(json.loads(row[0]))
+
+    def happening_of_event(self, event_id: str) -> dict[str, Any] | None:
+        with self._errors("looking up an event's happening"):
+            row = self.conn.execute(
+                "SELECT h.data FROM happening_mentions m JOIN happenings h ON h.id = m.happening_id"
+                " WHERE m.event_id = ?", (event_id,)).fetchone()
+        return self._with_mentions(json.loads(row[0])) if row else None
+
+    def replace_claim_keys(self, article_id: str, keys: list[dict[str, Any]]) -> None:
+        conn = self.conn
+        with self._errors(f"storing the claim keys of {article_id}"), self.transaction():
+            conn.execute("DELETE FROM claim_keys WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO claim_keys (article_id, seq, counted, unit, time_start, time_end, low, high, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, k["seq"], k["counted"], k["unit"], k["time_start"], k["time_end"], k["low"],
+                  k.get("high"), json.dumps(k, ensure_ascii=False, separators=(",", ":"))) for k in keys],
+            )
+
+    def claim_key_candidates(
+        self, counted: str, unit: str, since: str, until: str, *, exclude_article: str, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        sql = ("SELECT data FROM claim_keys WHERE counted = ? AND unit = ? AND time_end >= ? AND time_start <= ?"
+               " AND article_id != ? ORDER BY time_end DESC LIMIT ?")
+        with self._errors("reading candidate claims"):
+            rows = self.conn.execute(sql, (counted, unit, since, until, exclude_article, limit)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def replace_conflicts(self, article_id: str, conflicts: list[dict[str, Any]]) -> None:
+        conn = self.conn
+        with self._errors(f"storing the conflicts of {article_id}"), self.transaction():
+            conn.execute("DELETE FROM conflicts WHERE article_a = ? OR article_b = ?", (article_id, article_id))
+            conn.executemany(
+                "INSERT OR REPLACE INTO conflicts (id, kind, counted, article_a, article_b, found_at, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(c["id"], c["kind"], c.get("counted"), c["sides"][0]["article_id"], c["sides"][1]["article_id"],
+                  _now(), json.dumps(c, ensure_ascii=False, separators=(",", ":"))) for c in conflicts],
+            )
+
+    @staticmethod
+    def _conflict_filters(article_id: str | None, counted: str | None, kind: str | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if article_id is not None:
+            clauses.append("(article_a = ? OR article_b = ?)")
+            params += [article_id, article_id]
+        for column, value in (("counted", counted), ("kind", kind)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def conflicts(
+        self, *, article_id: str | None = None, counted: str | None = None, kind: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, params = self._conflict_filters(article_id, counted, kind)
+        with self._errors("listing conflicts"):
+            rows = self.conn.execute(
+                f"SELECT data FROM conflicts{where} ORDER BY found_at DESC, id LIMIT ? OFFSET ?",
+                (*params, limit, offset)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def count_conflicts(
+        self, *, article_id: str | None = None, counted: str | None = None, kind: str | None = None
+    ) -> int:
+        where, params = self._conflict_filters(article_id, counted, kind)
+        with self._errors("counting conflicts"):
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM conflicts{where}", params).fetchone()[0])
+
+    # -- stories and threads --------------------------------------------
+
+    def load_term_df(self) -> tuple[dict[str, int], int]:
+        with self._errors("reading term frequencies"):
+            terms = dict(self.conn.execute("SELECT term, df FROM term_df").fetchall())
+            row = self.conn.execute("SELECT value FROM corpus_meta WHERE key = 'n_docs'").fetchone()
+        return terms, int(row[0]) if row else 0
+
+    def save_term_df(self, changed: dict[str, int], n_docs: int) -> None:
+        with self._errors("saving term frequencies"), self.transaction():
+            self.conn.executemany(
+                "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df",
+                list(changed.items()),
+            )
+            self.conn.execute(
+                "INSERT INTO corpus_meta (key, value) VALUES ('n_docs', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(n_docs),),
+            )
+
+    def save_story_member(self, story_id: int, article_id: str, profile: dict[str, Any], score: float, via: str) -> None:
+        with self._errors(f"storing the story of {article_id}"), self.transaction():
+            self._require_article(article_id, "story")
+            self.conn.execute(
+                "INSERT OR REPLACE INTO story_articles (article_id, story_id, score, via, profile, joined)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, story_id, float(score), via,
+                 json.dumps(profile, ensure_ascii=False, separators=(",", ":")), _now()),
+            )
+
+    def save_story(self, row: StoryRow) -> None:
+        with self._errors(f"storing story {row.id}"), self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO stories (id, thread_id, title, first_day, last_day, first_time,"
+                " last_time, n_articles, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (row.id, row.thread_id, row.title, row.first, row.last, row.first_time, row.last_time,
+                 row.n_articles, _now()),
+            )
+
+    def delete_story(self, story_id: int) -> None:
+        with self._errors(f"removing story {story_id}"), self.transaction():
+            self.conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story_id,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+    def refresh_thread(self, thread_id: int) -> None:
+        conn = self.conn
+        with self._errors(f"storing thread {thread_id}"), self.transaction():
+            n, first, last = conn.execute(
+                "SELECT COUNT(*), MIN(first_day), MAX(last_day) FROM stories WHERE thread_id = ?", (thread_id,)
+            ).fetchone()
+            if not n:
+                conn.execute("DELETE FROM threads WHERE id = ?", (thread_id,))
+                return
+            title = conn.execute(
+                "SELECT title FROM stories WHERE thread_id = ? ORDER BY first_time IS NULL, first_time, id LIMIT 1",
+                (thread_id,),
+            ).fetchone()[0]
+            conn.execute(
+                "INSERT OR REPLACE INTO threads (id, title, first_day, last_day, n_stories, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (thread_id, title, first, last, n, _now()),
+            )
+
+    def move_thread(self, from_id: int, to_id: int) -> None:
+        with self._errors(f"joining thread {from_id} to {to_id}"), self.transaction():
+            self.conn.execute("UPDATE stories SET thread_id = ? WHERE thread_id = ?", (to_id, from_id))
+            self.refresh_thread(from_id)
+            self.refresh_thread(to_id)
+
+    def max_story_id(self) -> int:
+        return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM stories").fetchone()[0])
+
+    def max_thread_id(self) -> int:
+        return int(self.conn.execute(
+            "SELECT MAX(COALESCE((SELECT MAX(id) FROM threads), 0), COALESCE((SELECT MAX(thread_id) FROM stories), 0))"
+        ).fetchone()[0])
+
+    def newest_story_time(self) -> float | None:
+        row = self.conn.execute("SELECT MAX(last_time) FROM stories").fetchone()
+        return None if row[0] is None else float(row[0])
+
+    def open_stories(
+        self, since: float | None, until: float | None = None, undated_limit: int = 10_000
+    ) -> list[tuple[int, int, list[tuple[str, dict[str, Any]]]]]:
+        conn = self.conn
+        with self._errors("reopening stories"):
+            dated = conn.execute(
+                "SELECT id, thread_id FROM stories WHERE last_time IS NOT NULL AND last_time >= ? AND first_time <= ?",
+                (since if since is not None else float("-inf"), until if until is not None else float("inf")),
+            ).fetchall()
+            undated = conn.execute(
+                "SELECT id, thread_id FROM stories WHERE last_time IS NULL ORDER BY updated DESC LIMIT ?",
+                (undated_limit,),
+            ).fetchall()
+            out = []
+            for sid, tid in sorted(dated + undated):
+                members = [
+                    (aid, json.loads(profile))
+                    for aid, profile in conn.execute(
+                        "SELECT article_id, profile FROM story_articles WHERE story_id = ? ORDER BY joined, article_id",
+                        (sid,),
+                    )
+                ]
+                if members:
+                    out.append((int(sid), int(tid), members))
+        return out
+
+    def story_of(self, article_id: str) -> int | None:
+        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    _STORY_COLUMNS = "id, thread_id, title, first_day, last_day, n_articles, first_time, last_time"
+    # Newest first, undated last; the bigger story first within a day.
+    _STORY_ORDER = "last_time IS NULL, last_day DESC, n_articles DESC, id DESC"
+
+    def stories(
+        self, *, thread_id: int | None = None, min_articles: int = 1, limit: int = 50, offset: int = 0
+    ) -> list[StoryRow]:
+        where, params = "WHERE n_articles >= ?", [min_articles]
+        if thread_id is not None:
+            where += " AND thread_id = ?"
+            params.append(thread_id)
+        with self._errors("listing stories"):
+            rows = self.conn.execute(
+                f"SELECT {self._STORY_COLUMNS} FROM stories {where} ORDER BY {self._STORY_ORDER} LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            ).fetchall()
+        return [StoryRow(*r) for r in rows]
+
+    def count_stories(self, *, thread_id: int | None = None, min_articles: int = 1) -> int:
+        where, params = "WHERE n_articles >= ?", [min_articles]
+        if thread_id is not None:
+            where += " AND thread_id = ?"
+            params.append(thread_id)
+        with self._errors("counting stories"):
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM stories {where}", params).fetchone()[0])
+
+    def get_story(self, story_id: int) -> StoryRow:
+        row = self.conn.execute(f"SELECT {self._STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no story {story_id} in {self.location}; `ghotona stories` lists them")
+        return StoryRow(*row)
+
+    def story_articles(self, story_id: int) -> list[StoryArticle]:
+        with self._errors("listing a story's articles"):
+            rows = self.conn.execute(
+                "SELECT a.id, s.story_id, a.title, a.outlet, a.url, a.published, a.data, s.score, s.via"
+                " FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?"
+                " ORDER BY a.published_utc IS NULL, a.published_utc, s.joined, a.id",
+                (story_id,),
+            ).fetchall()
+        return [
+            StoryArticle(
+                id=r[0], story_id=int(r[1]), title=r[2], outlet=r[3], url=r[4],
+                published=decode_datetime(r[5]) if r[5] else None,
+                wire_sources=list(json.loads(r[6]).get("wire_sources") or []),
+                score=float(r[7]), via=r[8],
+            )
+            for r in rows
+        ]
+
+    _THREAD_SQL = (
+        "SELECT t.id, t.title, t.first_day, t.last_day, t.n_stories,"
+        " (SELECT COALESCE(SUM(n_articles), 0) FROM stories s WHERE s.thread_id = t.id) FROM threads t"
+    )
+
+    def threads(self, *, min_stories: int = 1, limit: int = 50, offset: int = 0) -> list[ThreadRow]:
+        with self._errors("listing threads"):
+            rows = self.conn.execute(
+                f"{self._THREAD_SQL} WHERE t.n_stories >= ?"
+                " ORDER BY t.last_day IS NULL, t.last_day DESC, t.n_stories DESC, t.id DESC LIMIT ? OFFSET ?",
+                (min_stories, limit, offset),
+            ).fetchall()
+        return [ThreadRow(*r) for r in rows]
+
+    def count_threads(self, *, min_stories: int = 1) -> int:
+        with self._errors("counting threads"):
+            return int(self.conn.execute(
+                "SELECT COUNT(*) FROM threads WHERE n_stories >= ?", (min_stories,)
+            ).fetchone()[0])
+
+    def get_thread(self, thread_id: int) -> ThreadRow:
+        row = self.conn.execute(f"{self._THREAD_SQL} WHERE t.id = ?", (thread_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no thread {thread_id} in {self.location}; `ghotona threads` lists them")
+        return ThreadRow(*row)
 
     # -- runs -------------------------------------------------------------
 
