@@ -165,13 +165,23 @@ def test_timeline_story_actor_article(server, browser):
     types = page.locator("#events .type").all_inner_texts()
     assert types and all(t.startswith("CONSULT") for t in types)
 
-    # stories: the corpus layer has not built any in this store
+    # stories: each with its articles by outlet and their evidence
     page.click("nav.nav a[href='/stories']")
     w.ready()
-    assert "No stories yet" in page.inner_text("main")
-    w.shot("03-stories-empty")
-    w.go(server + "/story/some-story")
-    assert "No stories yet" in page.inner_text("main")
+    links = page.locator("main .cards a[href^='/story/']")
+    assert links.count() >= 1
+    w.shot("03-stories")
+    links.first.click()
+    w.ready()
+    assert page.locator("main .columns .column").count() >= 1
+    assert page.locator("main a[href^='/article/']").count() >= 1
+    w.shot("03b-story")
+    page.goto(server + "/story/some-story")
+    page.wait_for_selector("body[data-ready]", timeout=15000)
+    assert "Not found" in page.inner_text("main")
+    # the API's 404 for the unknown story is the one console error expected here
+    assert all("404" in e for e in w.errors)
+    w.errors.clear()
 
     # an actor from an event card
     w.go(server + "/timeline?actor=Q7747")

@@ -206,14 +206,33 @@ class Corpus:
         return True, int(total), rows
 
     def story(self, story_id: str) -> tuple[bool, dict[str, Any] | None]:
-        """(available, the story as a dict or None when unknown)."""
-        getter = next((m for m in ("get_story", "story") if self.has(m)), None)
-        if getter is None:
+        """(available, the story as a dict or None when unknown).
+
+        The story page shows a story's articles side by side by outlet, their
+        events, and the conflicting figures among them; the store keeps
+        those apart (story rows, story articles, events, conflicts), so they
+        are gathered here.
+        """
+        if not self.has("get_story"):
             return False, None
         try:
-            return True, _plain(getattr(self.store, getter)(story_id))
-        except (NotFound, KeyError, LookupError):
+            sid = int(story_id)
+            row = self.store.get_story(sid)  # type: ignore[attr-defined]
+        except (ValueError, NotFound, KeyError, LookupError):
             return True, None
+        out = _plain(row)
+        articles = self.store.story_articles(sid)  # type: ignore[attr-defined]
+        out["articles"] = [_plain(a) for a in articles]
+        events: list[dict[str, Any]] = []
+        conflicts: dict[str, dict[str, Any]] = {}
+        for a in articles:
+            events += self.store.events(article_id=a.id, limit=500)
+            for c in self.store.conflicts(article_id=a.id, limit=500):  # type: ignore[attr-defined]
+                # The page reads a conflict as the claims it sets against each other.
+                conflicts.setdefault(c["id"], {**c, "claims": c.get("sides", [])})
+        out["events"] = events
+        out["conflicts"] = list(conflicts.values())
+        return True, out
 
     def conflicts(self, limit: int, offset: int) -> tuple[bool, int, list[dict[str, Any]]]:
         if not self.has("conflicts"):

@@ -552,6 +552,10 @@
       return;
     }
     const s = res.story;
+    if (!s) {
+      root.append(el("h1", null, t("notFound")), el("p", null, el("a", { href: "/stories" }, t("stories"))));
+      return;
+    }
     document.title = (s.title || s.id) + " · ghotona";
     root.append(el("h1", { lang: "bn" }, s.title || s.id));
     root.append(el("p", { class: "muted" }, [day(s.first || s.start), day(s.last || s.end)].filter(Boolean).join(" – ")));
