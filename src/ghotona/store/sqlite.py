@@ -214,6 +214,23 @@ def _resolve_path(path: str) -> str:
     return str(p)
 
 
+def _date_overlap(alias: str, since: date | str | None, until: date | str | None,
+                  clauses: list[str], params: list[Any]) -> tuple[str | None, str | None]:
+    """Keep rows of ``alias`` (events, happenings) whose date_start..date_end meets since..until.
+
+    Appends to ``clauses``/``params``; returns the two bounds as ISO days (or None).
+    """
+    lo = date_bound(since, "since", end=False)
+    hi = date_bound(until, "until", end=True)
+    if lo is not None:
+        clauses.append(f"{alias}.date_end >= ?")
+        params.append(lo)
+    if hi is not None:
+        clauses.append(f"{alias}.date_start <= ?")
+        params.append(hi)
+    return lo, hi
+
+
 def _migrations() -> list[tuple[int, str, str]]:
     """The shipped migrations as (version, file name, SQL), in order."""
     found: list[tuple[int, str, str]] = []
@@ -854,20 +871,13 @@ class SQLiteStore(Store):
                 "EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = ? AND p.event_id = e.id)"
             )
             params.append(actor_id)
-        # Overlap: the event may fall on a day between since and until.
-        lo = date_bound(since, "since", end=False)
-        hi = date_bound(until, "until", end=True)
+        lo, hi = _date_overlap("e", since, until, clauses, params)
         if lo is not None:
-            clauses.append("e.date_end >= ?")
-            params.append(lo)
             # Redundant, but it bounds an index range: no event spans more than
             # a year (the widest granularity), so none that starts over 366 days
             # before ``since`` can reach it.
             clauses.append("e.date_start >= ?")
             params.append((date.fromisoformat(lo) - timedelta(days=366)).isoformat())
-        if hi is not None:
-            clauses.append("e.date_start <= ?")
-            params.append(hi)
         if lo is not None or hi is not None:
             # Implied by the bounds, but written as the list indexes' first
             # column (migration 0008) so SQLite can range-scan them: a month
@@ -1268,14 +1278,7 @@ class SQLiteStore(Store):
                 "EXISTS (SELECT 1 FROM happening_participants p WHERE p.actor_id = ? AND p.happening_id = h.id)"
             )
             params.append(actor_id)
-        lo = date_bound(since, "since", end=False)
-        hi = date_bound(until, "until", end=True)
-        if lo is not None:
-            clauses.append("h.date_end >= ?")
-            params.append(lo)
-        if hi is not None:
-            clauses.append("h.date_start <= ?")
-            params.append(hi)
+        _date_overlap("h", since, until, clauses, params)
         return " WHERE " + " AND ".join(clauses), params
 
     def _with_mentions(self, data: dict[str, Any]) -> dict[str, Any]:
