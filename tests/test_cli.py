@@ -156,7 +156,7 @@ HELP = {
     ("stories",): "Stories: the articles about one happening",
     ("story",): "One story: its articles",
     ("threads",): "Threads: stories linked over time",
-    ("conflicts",): "Figures that disagree across outlets",
+    ("conflicts",): "Figures (and dates) that disagree across outlets",
     ("evaluate", "stories"): "Story and thread B-cubed",
 }
 

@@ -11,7 +11,14 @@ from collections.abc import Iterator
 import pytest
 
 from ghotona.claims import find_claims
-from ghotona.corpus.conflicts import conflict_from_json, rebuild_conflicts, update_conflicts, value_interval
+from ghotona.corpus.conflicts import (
+    ConflictSide,
+    compare_dates,
+    conflict_from_json,
+    rebuild_conflicts,
+    update_conflicts,
+    value_interval,
+)
 from ghotona.corpus.merge import EventMerger
 from ghotona.evaluate.extraction import shared_dir
 from ghotona.pipeline import Extractor, article_from_text
@@ -112,4 +119,65 @@ def test_sample_pages_casualty_figures_conflict_with_both_sources() -> None:
         assert sides[6000.0].claimant_id == "gh:gb-defence-intelligence" and sides[6000.0].bound == "more-than"
         assert sides[600.0].outlet != sides[6000.0].outlet and sides[600.0].article_id != sides[6000.0].article_id
         # No other figures of these pages disagree (troops sent in 2024 vs engineers to come, ...).
-        assert store.count_conflicts() == 1
+        assert store.count_conflicts(kind="quantity") == 1
+        # Putin's visit to Pyongyang: "last November" in one page, "last year" in another.
+        dates = [conflict_from_json(c) for c in store.conflicts(kind="date")]
+        assert len(dates) == 1, [c.to_json() for c in dates]
+        d = dates[0]
+        assert d.level == "less-precise" and d.happening
+        assert {s.date for s in d.sides} == {"2024", "2024-11"}
+        assert len({s.outlet for s in d.sides}) == 2 and all(s.evidence and s.event_id for s in d.sides)
+
+
+# -- dates of one happening -------------------------------------------------------
+
+VISIT_YEAR = ("মস্কো, ১০ জুলাই — রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন আজ বলেছেন, দুই দেশের সম্পর্ক আরও গভীর হবে।\n"
+              "গত বছর পুতিন উত্তর কোরিয়া সফর করেন।")
+VISIT_MONTH = ("সিউল, ১২ জুলাই — উত্তর কোরিয়ার নেতা কিম জং উন নতুন এক ঘোষণা দিয়েছেন।\n"
+               "গত বছরের নভেম্বরে পুতিন উত্তর কোরিয়া সফর করেন।")
+
+
+def _ingest_text(store: Store, text: str, day: str, outlet: str) -> Article:
+    from ghotona.corpus.update import CorpusUpdater
+    from ghotona.ingest import Coder, IngestSummary, ingest_one
+
+    art = article_from_text(text, day, outlet=outlet, source=outlet, extractor=_TEXTS)
+    updater = CorpusUpdater(store)
+    ingest_one(art, store, Coder(), IngestSummary(), updater)
+    updater.close()
+    return art
+
+
+def test_one_visit_dated_to_a_year_and_to_a_month_inside_it_is_a_date_conflict(store: Store) -> None:
+    a = _ingest_text(store, VISIT_YEAR, "2025-07-10", "Outlet A")
+    b = _ingest_text(store, VISIT_MONTH, "2025-07-12", "Outlet B")
+    found = [conflict_from_json(c) for c in store.conflicts(kind="date")]
+    assert len(found) == 1, [c.to_json() for c in found]
+    c = found[0]
+    assert (c.kind, c.level) == ("date", "less-precise") and c.ratio is None
+    older, newer = c.sides
+    assert (older.article_id, older.outlet, older.date) == (a.id, "Outlet A", "2024")
+    assert (newer.article_id, newer.outlet, newer.date) == (b.id, "Outlet B", "2024-11")
+    assert "নভেম্বরে" in newer.text and "সফর" in newer.evidence
+    assert store.count_conflicts(kind="quantity") == 0
+    # Listed from either article, and idempotent on a re-run.
+    assert store.count_conflicts(article_id=a.id) == store.count_conflicts(article_id=b.id) == 1
+    update_conflicts(store, store.get_article(b.id))
+    assert store.count_conflicts(kind="date") == 1
+
+
+def test_a_day_against_its_month_is_not_listed_but_dates_that_cannot_both_hold_are() -> None:
+    def side(d: str, gran: str, first: str, last: str) -> ConflictSide:
+        return ConflictSide("a" + d, 0, "X", None, None, d, None, None, "date", "date", None, "date", None, None,
+                            "", [], [first, last], "text", date=d, date_granularity=gran, event_id="ev:" + d)
+
+    year = side("2024", "year", "2024-01-01", "2024-12-31")
+    november = side("2024-11", "month", "2024-11-01", "2024-11-30")
+    june = side("2024-06", "month", "2024-06-01", "2024-06-30")
+    june_19 = side("2024-06-19", "day", "2024-06-19", "2024-06-19")
+    coarse = frozenset({"year"})
+    assert compare_dates(year, november, coarse)[0] == "less-precise"
+    assert compare_dates(june, november, coarse)[0] == "disagree"
+    assert compare_dates(june, june_19, coarse) is None  # ordinary reporting
+    assert compare_dates(june, june, coarse) is None
+    assert compare_dates(year, november, frozenset()) is None  # the precision rule switched off

@@ -644,17 +644,27 @@ def threads(ctx: click.Context, db: str | None, min_stories: int, limit: int, of
 @_db_option
 @click.option("--counted", metavar="WHAT", help="Only conflicts about this (killed, injured, troops, ...).")
 @click.option("--article", "article_id", metavar="ID", help="Only conflicts involving this article.")
+@click.option("--kind", type=click.Choice(["quantity", "date"]),
+              help="Only figures that disagree (quantity) or dates of one happening that differ (date).")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many to list.")
 @click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many (for paging).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per conflict, both sides with value, bound, outlet, claimant and evidence.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per conflict, both sides with value or date, bound, outlet, claimant and evidence.")
 @click.pass_context
-def conflicts(ctx: click.Context, db: str | None, counted: str | None, article_id: str | None, limit: int, offset: int, as_json: bool) -> None:
-    """Figures that disagree across outlets, both sides shown with who published and whom they cite."""
+def conflicts(ctx: click.Context, db: str | None, counted: str | None, article_id: str | None, kind: str | None,
+              limit: int, offset: int, as_json: bool) -> None:
+    """Figures (and dates) that disagree across outlets, both sides shown with who published and whom they cite.
+
+    \b
+    quantity: about 600 killed per Seoul against over 6,000 per London.
+    date:     one report dates a visit to last November, another only to
+              last year (level less-precise), or to dates that cannot both
+              hold (level disagree).
+    """
     with _open(ctx, db) as store:
         if article_id:
             article_id = store.get_article(article_id).id
-        rows = store.conflicts(article_id=article_id, counted=counted, limit=limit, offset=offset)
-        total = store.count_conflicts(article_id=article_id, counted=counted)
+        rows = store.conflicts(article_id=article_id, counted=counted, kind=kind, limit=limit, offset=offset)
+        total = store.count_conflicts(article_id=article_id, counted=counted, kind=kind)
     if as_json:
         for c in rows:
             _json_line(c)
@@ -663,7 +673,11 @@ def conflicts(ctx: click.Context, db: str | None, counted: str | None, article_i
         out.print("no conflicting figures found" + ("" if counted or article_id else "; ingest more pages"))
         return
     for c in rows:
-        out.print(f"[bold cyan]{escape(c['counted'])}[/] [dim]({escape(c['unit'])}; figures {c['ratio']}x apart)[/]")
+        if c.get("kind") == "date":
+            level = "cannot both hold" if c.get("level") == "disagree" else "one report is less precise"
+            out.print(f"[bold cyan]date[/] [dim]({level}; happening {escape(c.get('happening') or '?')})[/]")
+        else:
+            out.print(f"[bold cyan]{escape(c['counted'])}[/] [dim]({escape(c['unit'])}; figures {c['ratio']}x apart)[/]")
         for s in c["sides"]:
             per = f" per {s['claimant']}" if s.get("claimant") else ""
             out.print(f"   [bold]{escape(s['text'])}[/]{escape(per)} · {escape(s.get('outlet') or '?')} "

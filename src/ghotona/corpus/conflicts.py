@@ -28,6 +28,16 @@ bound is applied ("about 600" is 450-750 with the ``about_tolerance``, "over
 rounding.  Tolerances and windows are in ``defaults.toml`` ``[conflicts]``.
 
 Candidates come from an index on (counted, unit, time), never from all pairs.
+
+**Dates** can disagree too: one outlet dates a visit "last year", another
+"last November".  The mentions of one happening (corpus/merge.py) from
+different articles are compared by the dates their own sentences give
+(never a publication-date fallback).  Dates that cannot both hold are a
+``date`` conflict at level ``disagree``; a date at a coarse granularity
+(``[conflicts] date_coarse``: a bare year) against a finer one inside it is
+a conflict at level ``less-precise``, shown so that a reader sees which
+outlet commits to more.  A day against its month is ordinary reporting
+("this month", "on Saturday") and is not listed.
 """
 
 from __future__ import annotations
@@ -58,8 +68,8 @@ class ConflictSide:
     outlet: str
     url: str | None
     published: str | None
-    text: str  # the figure as written (অন্তত ২৫ জন)
-    value: float
+    text: str  # the figure as written (অন্তত ২৫ জন), or the date as written (গত বছর নভেম্বরে)
+    value: float | None  # None on a date side
     value_max: float | None
     bound: str
     unit: str
@@ -71,6 +81,11 @@ class ConflictSide:
     subject: list[str]
     time: list[str]  # first and last day the figure holds for
     time_from: str  # "text" (a date in its sentence) or "article"
+    # Date conflicts: the date this side gives (value, granularity) and the
+    # event it dates.  A quantity side leaves them None.
+    date: str | None = None
+    date_granularity: str | None = None
+    event_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
@@ -81,23 +96,30 @@ class Conflict:
     """Two claims about one quantity whose figures cannot both be right."""
 
     id: str
-    kind: str  # "quantity"
-    counted: str
+    kind: str  # "quantity" (two figures) or "date" (two dates of one happening)
+    counted: str  # what the figures count; "date" for a date conflict
     unit: str
     sides: list[ConflictSide]
     reasons: list[str] = field(default_factory=list)
+    # "disagree": both cannot be right; "less-precise": one side's date lies
+    # inside the other's coarser one (dates only).
+    level: str = "disagree"
+    happening: str | None = None
 
     @property
-    def ratio(self) -> float:
-        """How far apart the figures are (larger lower end over smaller upper end)."""
+    def ratio(self) -> float | None:
+        """How far apart the figures are (larger lower end over smaller upper end); None for dates."""
         a, b = self.sides
+        if self.kind != "quantity" or a.value is None or b.value is None:
+            return None
         lo = max(a.value, b.value)
         hi = min(a.value_max or a.value, b.value_max or b.value)
         return round(lo / hi, 2) if hi else math.inf
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "counted": self.counted, "unit": self.unit,
-                "ratio": self.ratio, "reasons": list(self.reasons), "sides": [s.to_json() for s in self.sides]}
+                "ratio": self.ratio, "level": self.level, "happening": self.happening,
+                "reasons": list(self.reasons), "sides": [s.to_json() for s in self.sides]}
 
 
 # -- the key of one claim ---------------------------------------------------------
@@ -162,9 +184,13 @@ def _expand(ids: list[str]) -> set[str]:
     return out
 
 
-def claim_keys(store: Store, article: Article, claims: list[dict[str, Any]], settings: dict[str, Any]) -> list[dict[str, Any]]:
+def claim_keys(
+    store: Store, article: Article, claims: list[dict[str, Any]], settings: dict[str, Any],
+    events: list[dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
     """What :func:`update_conflicts` compares for each claim of ``article`` (stored in ``claim_keys``)."""
-    events = store.events(article_id=article.id, limit=10_000)
+    if events is None:
+        events = store.events(article_id=article.id, limit=10_000)
     body = article.body
     pub = article.published or article.updated or article.page_date
     keys = []
@@ -256,7 +282,8 @@ def update_conflicts(
         raw = store.claims(article_id=article.id, limit=100_000)
     else:
         raw = [c.to_json() if isinstance(c, Claim) else c for c in claims]
-    keys = claim_keys(store, article, raw, settings)
+    events = store.events(article_id=article.id, limit=10_000)
+    keys = claim_keys(store, article, raw, settings, events)
     store.replace_claim_keys(article.id, keys)
     window = timedelta(days=int(settings["same_time_days"]))
     found: dict[str, Conflict] = {}
@@ -271,9 +298,94 @@ def update_conflicts(
             first, second = sorted((k, other), key=lambda x: (x["side"]["published"] or "", x["article_id"]))
             cid = _conflict_id(k, other)
             found[cid] = Conflict(cid, "quantity", k["counted"], k["unit"], [_side(first), _side(second)], why)
+    if settings.get("dates", True):
+        for c in date_conflicts(store, article, events, settings):
+            found[c.id] = c
     out = sorted(found.values(), key=lambda c: c.id)
     store.replace_conflicts(article.id, [c.to_json() for c in out])
     return out
+
+
+# -- dates of one happening --------------------------------------------------------
+
+#: How an event's date was found when it is the text's own (not the publication-date fallback).
+TEXT_DATE_HOWS = frozenset({"text", "sentence", "coreference"})
+_GRANULARITY_RANK = {"year": 0, "quarter": 1, "month": 2, "week": 3, "day": 4}
+
+
+def _date_side(event: dict[str, Any], mention: dict[str, Any]) -> ConflictSide | None:
+    """One side of a date conflict: the event's own date, or None when its text gives none."""
+    span = date_range(event.get("date"))
+    if span is None or event.get("date_how") not in TEXT_DATE_HOWS:
+        return None
+    ev = (event.get("evidence") or [{}])[0]
+    sources = (event.get("attribution") or {}).get("sources") or []
+    who = [p.get("id") for p in (event.get("actor") or []) + (event.get("recipient") or []) if p.get("id")]
+    return ConflictSide(
+        article_id=event["article_id"], seq=0, outlet=mention.get("outlet") or publisher(
+            None, mention.get("outlet_id"), mention.get("url"), event["article_id"]),
+        url=mention.get("url"), published=mention.get("published"),
+        text=event.get("date_text") or event["date"], value=None, value_max=None, bound="date",
+        unit="date", currency=None, counted="date",
+        claimant=sources[0] if sources else None, claimant_id=None,
+        evidence=ev.get("sentence") or "", subject=who, time=[span[0], span[1]], time_from="text",
+        date=event["date"], date_granularity=event.get("date_granularity"), event_id=event["id"],
+    )
+
+
+def compare_dates(a: ConflictSide, b: ConflictSide, coarse: frozenset[str]) -> tuple[str, str] | None:
+    """(level, reason) when two dates of one happening are worth showing side by side, else None."""
+    if a.date == b.date:
+        return None
+    if a.time[0] > b.time[1] or b.time[0] > a.time[1]:
+        return "disagree", f"dates cannot both hold: {a.date} and {b.date}"
+    ra = _GRANULARITY_RANK.get(a.date_granularity or "", -1)
+    rb = _GRANULARITY_RANK.get(b.date_granularity or "", -1)
+    wide, narrow = (a, b) if ra < rb else (b, a)
+    if ra != rb and wide.date_granularity in coarse:
+        return "less-precise", f"{narrow.date} in one report, only {wide.date} in the other"
+    return None
+
+
+def date_conflicts(
+    store: Store, article: Article, events: list[dict[str, Any]], settings: dict[str, Any],
+) -> list[Conflict]:
+    """The article's events dated differently by another article's mention of the same happening."""
+    coarse = frozenset(settings.get("date_coarse", ["year"]))
+    others: dict[str, dict[str, dict[str, Any]]] = {}  # article id -> its events by id
+    out: dict[str, Conflict] = {}
+    for e in events:
+        h = store.happening_of_event(e["id"])
+        if h is None:
+            continue
+        mine = next((m for m in h.get("mentions") or [] if m.get("event_id") == e["id"]), {})
+        side = _date_side(e, mine)
+        if side is None:
+            continue
+        for m in h.get("mentions") or []:
+            if m.get("article_id") == article.id or not m.get("date"):
+                continue
+            by_id = others.get(m["article_id"])
+            if by_id is None:
+                by_id = others[m["article_id"]] = {x["id"]: x for x in store.events(article_id=m["article_id"], limit=10_000)}
+            other_event = by_id.get(m["event_id"])
+            other = _date_side(other_event, m) if other_event else None
+            if other is None:
+                continue
+            found = compare_dates(side, other, coarse)
+            if found is None:
+                continue
+            level, reason = found
+            first, second = sorted((side, other), key=lambda x: (x.published or "", x.article_id))
+            # One pair of sentences dating one happening differently is one
+            # conflict, even when the coder read two events from them (a
+            # visit and the treaty signed during it).
+            key = "|".join(sorted(f"{x.article_id}:{x.date}:{x.evidence}" for x in (side, other)))
+            cid = "cf:" + hashlib.sha1(("date|" + key).encode("utf-8")).hexdigest()[:16]
+            if cid not in out:
+                out[cid] = Conflict(cid, "date", "date", "date", [first, second],
+                                    [f"same happening {h['id']}", reason], level=level, happening=h["id"])
+    return list(out.values())
 
 
 def _with_layers(store: Store, article: Article) -> Article:
@@ -309,4 +421,4 @@ def rebuild_conflicts(store: Store, config: dict[str, Any] | None = None, batch:
 def conflict_from_json(d: dict[str, Any]) -> Conflict:
     """A stored conflict (``Store.conflicts``) as a record."""
     return Conflict(d["id"], d["kind"], d["counted"], d["unit"], [ConflictSide(**s) for s in d["sides"]],
-                    list(d.get("reasons") or []))
+                    list(d.get("reasons") or []), level=d.get("level") or "disagree", happening=d.get("happening"))

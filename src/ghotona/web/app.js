@@ -30,7 +30,7 @@
       republished: "An older article served again under a later page date",
       stories: "Stories", noStories: "No stories yet.",
       noStoriesHelp: "This store has no stories: ghotona groups articles into stories once the story layer has run over the store. The events, actors and articles are all browsable meanwhile.",
-      storyMissing: "No such story.", outletsSide: "Outlets side by side", conflicting: "Conflicting figures",
+      storyMissing: "No such story.", outletsSide: "Outlets side by side", conflicting: "Conflicting figures and dates", dateWord: "date",
       actors: "Actors", actorSearch: "Find an actor (English or Bengali)", roles: "Roles over time", noRoles: "No dated roles in the dictionary.",
       network: "Who interacts with whom", noNetwork: "No shared events with other actors yet.",
       actorEvents: "Events", actorArticles: "Articles naming this actor", present: "now", beforeRecords: "…",
@@ -66,7 +66,7 @@
       republished: "পুরোনো খবর, পরের তারিখের পাতায় আবার প্রকাশিত",
       stories: "ঘটনাপ্রবাহ", noStories: "এখনো কোনো ঘটনাপ্রবাহ নেই।",
       noStoriesHelp: "এই ভান্ডারে ঘটনাপ্রবাহ তৈরি হয়নি। ঘটনা, ব্যক্তি ও খবর এখনই দেখা যাবে।",
-      storyMissing: "এমন কোনো ঘটনাপ্রবাহ নেই।", outletsSide: "সংবাদমাধ্যম পাশাপাশি", conflicting: "পরস্পরবিরোধী সংখ্যা",
+      storyMissing: "এমন কোনো ঘটনাপ্রবাহ নেই।", outletsSide: "সংবাদমাধ্যম পাশাপাশি", conflicting: "পরস্পরবিরোধী সংখ্যা ও তারিখ", dateWord: "তারিখ",
       actors: "ব্যক্তি ও সংস্থা", actorSearch: "নাম লিখুন (বাংলা বা ইংরেজি)", roles: "সময়ের সঙ্গে পদ", noRoles: "অভিধানে তারিখসহ কোনো পদ নেই।",
       network: "কে কার সঙ্গে", noNetwork: "অন্য কারও সঙ্গে এখনো কোনো ঘটনা নেই।",
       actorEvents: "ঘটনা", actorArticles: "যেসব খবরে নাম আছে", present: "বর্তমান", beforeRecords: "…",
@@ -377,13 +377,14 @@
         withOutlet ? el("th", { scope: "col" }, t("outletLabel")) : null)),
       el("tbody", null, items.map((c) => el("tr", null,
         el("td", { class: "value" }, fmtValue(c)),
-        el("td", null, c.counted),
+        el("td", null, c.counted === "date" ? t("dateWord") : c.counted),
         el("td", null, c.claimant || "—"),
         el("td", { lang: "bn" }, c.text),
         withOutlet ? el("td", null, el("a", { href: "/article/" + seg(c.article_id) }, c.outlet || c.article_id), " ",
           el("span", { class: "muted small" }, day(c.published))) : null)))));
   }
   function fmtValue(c) {
+    if (c.date) return c.date;  // a side of a date conflict: the date it gives
     const n = (v) => Number(v).toLocaleString(lang === "bn" ? "bn-BD" : "en-US");
     let s = n(c.value) + (c.value_max !== null && c.value_max !== undefined ? "–" + n(c.value_max) : "");
     if (c.unit === "percent") s += "%";
