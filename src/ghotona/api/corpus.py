@@ -196,14 +196,18 @@ class Corpus:
 
     # -- stories and conflicts (built by the corpus layer) -----------------
 
+    def _page(self, kind: str, limit: int, offset: int) -> tuple[bool, int, list[dict[str, Any]]]:
+        """(available, total, page of rows as dicts) of ``Store.<kind>``, with ``count_<kind>`` when there is one."""
+        if not self.has(kind):
+            return False, 0, []
+        rows = [_plain(r) for r in getattr(self.store, kind)(limit=limit, offset=offset)]
+        count = f"count_{kind}"
+        total = getattr(self.store, count)() if self.has(count) else offset + len(rows)
+        return True, int(total), rows
+
     def stories(self, limit: int, offset: int) -> tuple[bool, int, list[dict[str, Any]]]:
         """(available, total, page of stories as dicts)."""
-        if not self.has("stories"):
-            return False, 0, []
-        rows = [_plain(s) for s in self.store.stories(limit=limit, offset=offset)]  # type: ignore[attr-defined]
-        total = (self.store.count_stories() if self.has("count_stories")  # type: ignore[attr-defined]
-                 else offset + len(rows))
-        return True, int(total), rows
+        return self._page("stories", limit, offset)
 
     def story(self, story_id: str) -> tuple[bool, dict[str, Any] | None]:
         """(available, the story as a dict or None when unknown).
@@ -235,12 +239,8 @@ class Corpus:
         return True, out
 
     def conflicts(self, limit: int, offset: int) -> tuple[bool, int, list[dict[str, Any]]]:
-        if not self.has("conflicts"):
-            return False, 0, []
-        rows = [_plain(c) for c in self.store.conflicts(limit=limit, offset=offset)]  # type: ignore[attr-defined]
-        total = (self.store.count_conflicts() if self.has("count_conflicts")  # type: ignore[attr-defined]
-                 else offset + len(rows))
-        return True, int(total), rows
+        """(available, total, page of conflicts as dicts: figures and dates)."""
+        return self._page("conflicts", limit, offset)
 
 
 def iso_day(value: date | None) -> str | None:
