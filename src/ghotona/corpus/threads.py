@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .semantic import cos as sem_cos
 from .textsim import cosine
 
 if TYPE_CHECKING:
@@ -29,14 +30,16 @@ class ThreadParams:
     """The tunable numbers of thread linking (``[threads]`` in defaults.toml)."""
 
     window_days: float = 14.0
-    threshold: float = 0.3
+    threshold: float = 0.35
     weight_text: float = 1.0
-    weight_actors: float = 0.5
+    weight_actors: float = 0.3
     weight_events: float = 0.1
     index_actors: int = 8
     max_candidates: int = 50
     max_posting: int = 200
     closed_terms: int = 100
+    weight_semantic: float = 1.0
+    semantic_floor: float = 0.4
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any] | None) -> "ThreadParams":
@@ -122,6 +125,9 @@ class ThreadIndex:
             s += p.weight_actors * cosine(a.unit_actors, b.unit_actors)
         if a.events and b.events and any(k in b.events for k in a.events):
             s += p.weight_events
+        if p.weight_semantic and a.emb_sum is not None and b.emb_sum is not None:
+            # With story embeddings on ([stories] embeddings), as in story scoring.
+            s += p.weight_semantic * (sem_cos(a.emb_sum, b.emb_sum) - p.semantic_floor)
         return s
 
     def update(self, story: "Story", *, new: bool) -> int:
