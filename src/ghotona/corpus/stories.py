@@ -196,14 +196,18 @@ class Profiler:
         self._weights = self.analyzer.weights()
 
     def profile(
-        self, article: "Article", events: Iterable["Event | Mapping[str, Any]"] = (), *, count: bool = True
+        self, article: "Article", events: Iterable["Event | Mapping[str, Any]"] = (), *, count: bool = True,
+        words: list[str] | None = None,
     ) -> ArticleProfile:
         p = self.params
-        title = article.title or ""
-        # The title names the happening; the lead tells it.  Later paragraphs
-        # drift into background that other stories share.
-        text = "\n".join([title] * p.title_repeat + [article.body[: p.lead_chars]])
-        counts = self.analyzer.counts(text)
+        if words is not None:  # found already (corpus.tokens.article_words(...).story: the same words)
+            counts = self.analyzer.counts_words(words)
+        else:
+            title = article.title or ""
+            # The title names the happening; the lead tells it.  Later paragraphs
+            # drift into background that other stories share.
+            text = "\n".join([title] * p.title_repeat + [article.body[: p.lead_chars]])
+            counts = self.analyzer.counts(text)
         actor_counts = Counter("a:" + m.actor_id for m in article.actor_mentions if m.actor_id)
         if count:
             self.df.add(list(counts) + list(actor_counts))
@@ -552,6 +556,7 @@ class StoryIndex:
         events: Iterable["Event | Mapping[str, Any]"] | None = None,
         *,
         duplicate_of: str | None = None,
+        words: list[str] | None = None,
     ) -> StoryAssignment:
         """Put ``article`` into a story (joining the best open one above the threshold, else a new one).
 
@@ -560,13 +565,15 @@ class StoryIndex:
         a copy: a copy joins its original's story without scoring.
         An article assigned before (a changed page) is taken out of its old
         story first and its document frequencies are not counted twice.
+        ``words``: the title-and-lead words when already found
+        (``corpus.tokens.article_words(...).story``).
         """
         if events is None:
             events = self._stored_events(article.id)
         old = self.by_article.get(article.id)
         if old is None and self.store is not None:
             old = self.store.story_of(article.id)
-        prof = self.profiler.profile(article, events, count=old is None)
+        prof = self.profiler.profile(article, events, count=old is None, words=words)
         self._reopen(prof.time)
         if old is not None:
             self._remove(article.id, old)
