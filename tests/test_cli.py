@@ -158,6 +158,8 @@ HELP = {
     ("threads",): "Threads: stories linked over time",
     ("conflicts",): "Figures (and dates) that disagree across outlets",
     ("evaluate", "stories"): "Story and thread B-cubed",
+    ("corpus",): "Corpus-wide passes over the stored articles",
+    ("corpus", "rebuild"): "Find the copies, stories and threads of every stored article again",
 }
 
 

@@ -501,6 +501,70 @@ def _span(first: str | None, last: str | None) -> str:
     return first if first == last else f"{first} … {last}"
 
 
+@main.group(short_help="Corpus-wide passes over the stored articles (rebuild copies, stories and threads).")
+def corpus() -> None:
+    """Corpus-wide passes over the stored articles."""
+
+
+@corpus.command("rebuild")
+@_db_option
+@click.option("--workers", "-j", default=2, show_default=True, type=click.IntRange(1, 2),
+              help="2: duplicates in this process while a second one assigns stories and threads.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article: its original (if a copy) and its story.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def corpus_rebuild(ctx: click.Context, db: str | None, workers: int, as_json: bool, quiet: bool) -> None:
+    """Find the copies, stories and threads of every stored article again.
+
+    Forgets the stored duplicate links, stories and threads, then reads the
+    articles oldest first, as if ingested in that order, and runs duplicate
+    detection and story assignment on them (after changing [corpus] dup_*
+    or [stories] settings, or after importing a store).  With --workers 2
+    the two stages run at the same time on two cores; the result is the
+    same as with 1.  Event merging and conflicts are not touched.
+
+      ghotona corpus rebuild --db news.db
+    """
+    from .corpus.parallel import rebuild
+
+    counts = {"articles": 0, "copies": 0, "stories_new": 0, "stories_joined": 0}
+    errors: list[Any] = []
+    with _open(ctx, db) as store:
+        total = store.count_articles()
+        with Progress(
+            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal,
+        ) as progress:
+            task = progress.add_task("rebuilding", total=total)
+            try:
+                for o in rebuild(store, ctx.obj["config"], workers=workers):
+                    counts["articles"] += 1
+                    counts["copies"] += o.duplicate_of is not None
+                    if o.story is not None:
+                        counts["stories_new" if o.story.new else "stories_joined"] += 1
+                    errors.extend(o.errors)
+                    progress.advance(task)
+                    if as_json:
+                        _json_line({
+                            "id": o.article_id, "original": o.duplicate_of, "method": o.duplicate_method,
+                            "story": o.story.story_id if o.story else None,
+                            "thread": o.story.thread_id if o.story else None,
+                            "errors": [e.stage + ": " + e.detail for e in o.errors],
+                        })
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from None
+            except KeyboardInterrupt:
+                err.print("[yellow]interrupted:[/] the stories are incomplete; run the same command again.")
+                sys.exit(130)
+    for e in errors[:20]:
+        err.print(f"[yellow]{escape(e.stage)} failed[/] for {escape(e.article_id[:10])}: {escape(e.detail)}")
+    err.print(
+        f"[bold]{counts['articles']}[/] articles: [bold]{counts['copies']}[/] copies found, "
+        f"[bold]{counts['stories_new']}[/] stories, [bold]{counts['stories_joined']}[/] articles joined one"
+        + (f", [yellow]{len(errors)} failure(s)[/]" if errors else "")
+    )
+
+
 @main.command()
 @_db_option
 @click.option("--original", metavar="ID", help="Only the copies of this article.")

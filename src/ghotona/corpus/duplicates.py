@@ -398,26 +398,33 @@ class DuplicateIndex:
 
     def fingerprint_text(self, text: str) -> Fingerprint:
         """The fingerprint of a body text."""
-        toks = words(text)
+        return self.fingerprint_words(words(text))
+
+    def fingerprint_words(self, toks: list[str]) -> Fingerprint:
+        """The fingerprint of a body's words (``shingles.words``, or ``corpus.tokens.article_words(...).body``)."""
         sh = shingle_hashes(toks, self.settings.shingle_words)
         bands = self.hasher.bands(sh) if len(toks) >= max(self.settings.min_words, 1) else ()
         return Fingerprint(key=body_key(toks), shingles=sh, words=len(toks), bands=bands)
 
-    def fingerprint(self, article: Article) -> Fingerprint:
-        """The article's fingerprint (computed once for ``check`` then ``add``)."""
+    def fingerprint(self, article: Article, words: list[str] | None = None) -> Fingerprint:
+        """The article's fingerprint (computed once for ``check`` then ``add``).
+
+        ``words`` are the body's words when the caller found them already
+        (``corpus.tokens``: one normalisation shared with stories).
+        """
         body = article.body
         key = (article.id, article.content_hash or body)
         if self._cache is not None and self._cache.key == key:
             return self._cache.fp
-        fp = self.fingerprint_text(body)
+        fp = self.fingerprint_text(body) if words is None else self.fingerprint_words(words)
         self._cache = _Cached(key, fp)
         return fp
 
     # -- the questions ----------------------------------------------------
 
-    def _confirmed(self, article: Article) -> list[tuple[_Entry, float, str]]:
+    def _confirmed(self, article: Article, words: list[str] | None = None) -> list[tuple[_Entry, float, str]]:
         """Every known article at Jaccard >= threshold with ``article``, with how it was found."""
-        fp = self.fingerprint(article)
+        fp = self.fingerprint(article, words)
         self.stats.checked += 1
         if fp.words == 0:
             self.stats.skipped_empty += 1
@@ -450,16 +457,17 @@ class DuplicateIndex:
         found.sort(key=lambda ejm: (-ejm[1], ejm[0].id))
         return [DuplicateMatch(article.id, e.id, j, m) for e, j, m in found]
 
-    def check(self, article: Article) -> DuplicateMatch | None:
+    def check(self, article: Article, words: list[str] | None = None) -> DuplicateMatch | None:
         """The known article that ``article`` copies (or that copies it), or None.
 
         Among all confirmed copies the original is the earliest published
         (dated before undated), then the first seen.  An article without a
         single word in its body is no copy of anything (counted in
         ``stats.skipped_empty``); one shorter than ``dup_min_words`` words
-        can only be an exact copy.
+        can only be an exact copy.  ``words``: the body's words, when
+        already found (see :meth:`fingerprint`).
         """
-        confirmed = self._confirmed(article)
+        confirmed = self._confirmed(article, words)
         if not confirmed:
             return None
         entry, j, method = min(confirmed, key=lambda ejm: _order(ejm[0], ejm[1]))
@@ -494,9 +502,9 @@ class DuplicateIndex:
         if match is not None:
             self._backend.record(match.article_id, match.original_id, match.jaccard, match.method)
 
-    def process(self, article: Article) -> DuplicateMatch | None:
+    def process(self, article: Article, words: list[str] | None = None) -> DuplicateMatch | None:
         """``check`` then ``add``: the article's match, and the article indexed."""
-        match = self.check(article)
+        match = self.check(article, words)
         self.add(article, match)
         return match
 

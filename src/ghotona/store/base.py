@@ -547,6 +547,10 @@ class Store(ABC):
     def delete_happening(self, happening_id: str) -> None:
         """Remove a happening, its mentions' rows and its links (no error if absent)."""
 
+    def clear_corpus_links(self) -> None:
+        """Remove every duplicate record, fingerprint, story, thread and term count (``ghotona corpus rebuild``)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot clear its duplicates and stories; rebuild needs SQLite")
+
     @abstractmethod
     def clear_happenings(self) -> None:
         """Remove every happening, mention row and link (before a full rebuild)."""

@@ -1190,6 +1190,13 @@ class SQLiteStore(Store):
             conn.execute("DELETE FROM happening_links WHERE from_id = ? OR to_id = ?", (happening_id, happening_id))
             conn.execute("DELETE FROM happenings WHERE id = ?", (happening_id,))
 
+    def clear_corpus_links(self) -> None:
+        conn = self.conn
+        with self._errors("clearing duplicates and stories"), self.transaction():
+            for table in ("duplicates", "dup_bands", "dup_fingerprints", "story_articles", "stories", "threads", "term_df"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM corpus_meta WHERE key = 'n_docs'")
+
     def clear_happenings(self) -> None:
         conn = self.conn
         with self._errors("clearing happenings"), self.transaction():
