@@ -597,8 +597,8 @@ class NerTagger:
     A model may come with a companion file (:func:`lexicon_path`, see
     :class:`Lexicon`); a model trained on several corpora tags in one of their
     annotation ``styles``.  ``style=None`` means the model's default style,
-    which for the shipped model is "banglakit": proper names only, as
-    docs/actors.md wants (see data/models/NER_MODEL.md).
+    which for the shipped model is no style: proper names only, learned from
+    both corpora, as docs/actors.md wants (see data/models/NER_MODEL.md).
     """
 
     def __init__(self, path: str | Path):
