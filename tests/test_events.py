@@ -194,6 +194,9 @@ def test_evaluate_scores_a_fixture_gold() -> None:
     # The fixture holds one deliberately wrong gold actor: type+actors cannot be perfect.
     assert lv["type+actors"]["tp"] == 2
     assert 0 < result["status_accuracy"] <= 1.0
+    # That wrong actor (France) is named nowhere in the article: two of the
+    # three events are linkable, the ceiling of the actor levels.
+    assert result["linkable"] == round(2 / 3, 4)
 
 
 def test_evaluate_rejects_a_quote_not_in_text(tmp_path: Path) -> None:

@@ -20,6 +20,11 @@ each event is paired once.  Scores:
   ``null`` date matches a predicted date taken from the publication date
   (flagged ``publication-fallback``) or none.
 - ``status``: accuracy over type hits.
+- ``linkable``: not a score of the coder but its ceiling for the actor
+  levels: the share of gold events whose named participants are all among
+  the actors the linker found anywhere in the article.  An event with a
+  participant the actor layer never finds cannot be matched at
+  ``type+actors`` whatever the coder does.
 - ``type+countries``: the same type and the same countries on each side,
   each participant replaced by its country (a person or organisation by the
   dictionary's country, a place by the country it lies in).  This is the
@@ -208,7 +213,9 @@ class _Names:
         return self.country_of_actor(self._by_name.get(name_key(name)))
 
     def keys(self, p: Any) -> set[str]:
-        names = {name_key(p.name_en)} if p.name_en else set()
+        """Name keys of a participant or an actor mention (anything with name_en, actor_id and text)."""
+        name_en = getattr(p, "name_en", None)
+        names = {name_key(name_en)} if name_en else set()
         actor = self.dictionary.actors.get(p.actor_id) if p.actor_id else None
         if actor is not None:
             names |= {name_key(n) for n in actor.aliases_en}
@@ -216,6 +223,16 @@ class _Names:
         if not names:
             names.add(name_key(p.text))
         return names
+
+
+def _linkable(article: Any, events: list[GoldEvent], names: _Names) -> int:
+    """How many of ``events`` have every named participant among the article's linked mentions."""
+    found: set[str] = set()
+    for m in article.actor_mentions:
+        found |= names.keys(m)
+    return sum(
+        all(name_key(x) in found for x in g.actors + g.recipients if not x.startswith("~")) for g in events
+    )
 
 
 def _same_people(pred: list[Any], gold: list[str], names: _Names) -> bool:
@@ -289,8 +306,9 @@ def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     by_status: dict[str, Counter[str]] = defaultdict(Counter)
     errors: list[str] = []
-    unlocated = 0
+    unlocated = linkable = 0
     for ga in gold:
+        linkable += _linkable(ga.article, ga.events, names)
         pred = coder.code(ga.article)
         n_pred += len(pred)
         n_gold += len(ga.events)
@@ -355,6 +373,7 @@ def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
         "levels": {lvl: _prf(hits[lvl], n_pred, n_gold) for lvl in LEVELS},
         "status_accuracy": round(status_ok / status_n, 4) if status_n else 0.0,
         "mode_accuracy": round(mode_ok / mode_n, 4) if mode_n else 0.0,
+        "linkable": round(linkable / n_gold, 4) if n_gold else 0.0,
         "by_type": {t: {"type": _prf(c["type"], c["pred"], c["gold"]),
                         "type+actors": _prf(c["type+actors"], c["pred"], c["gold"])}
                     for t, c in sorted(per_type.items())},
@@ -372,6 +391,8 @@ def render(result: dict[str, Any], n_errors: int = 40) -> str:
     for lvl, s in result["levels"].items():
         lines.append(f"{lvl:18} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
     lines.append(f"status accuracy {result['status_accuracy']:.3f}   mode accuracy {result['mode_accuracy']:.3f}")
+    lines.append(f"linkable {result['linkable']:.3f}  (gold events whose named participants the linker finds "
+                 "somewhere in the article: the ceiling of the actor levels)")
     lines.append("")
     lines.append(f"{'type':10} {'gold':>4} {'pred':>4} {'type F1':>8} {'+actors F1':>10}")
     for t, s in result["by_type"].items():
