@@ -734,7 +734,7 @@ def conflicts(ctx: click.Context, db: str | None, counted: str | None, article_i
             _json_line(c)
         return
     if not rows:
-        out.print("no conflicting figures found" + ("" if counted or article_id else "; ingest more pages"))
+        out.print("no conflicting figures or dates found" + ("" if counted or article_id or kind else "; ingest more pages"))
         return
     for c in rows:
         if c.get("kind") == "date":
