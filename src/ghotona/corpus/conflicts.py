@@ -50,6 +50,7 @@ from typing import Any
 
 from .. import config as config_mod
 from ..errors import NotFound
+from ..events.model import TEXT_DATE_HOWS
 from ..records import Article, Claim
 from ..store.base import Store, date_range
 from .merge import article_date, country_of, publisher
@@ -308,8 +309,6 @@ def update_conflicts(
 
 # -- dates of one happening --------------------------------------------------------
 
-#: How an event's date was found when it is the text's own (not the publication-date fallback).
-TEXT_DATE_HOWS = frozenset({"text", "sentence", "coreference"})
 _GRANULARITY_RANK = {"year": 0, "quarter": 1, "month": 2, "week": 3, "day": 4}
 
 

