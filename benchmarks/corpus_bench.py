@@ -53,22 +53,9 @@ import sys
 import time
 from pathlib import Path
 
+from _common import news_source, rss_mb
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _rss_mb() -> float:
-    """Current resident set size in MB (Linux /proc; 0 elsewhere)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return 0.0
-
-
-def _source() -> Path:
-    from ghotona.evaluate.extraction import shared_dir
-
-    return shared_dir() / "data" / "news" / "bdnews_2025-12-30.json"
 
 
 def run_size(n: int, stories: bool, seed: int, queue: "mp.Queue[dict]") -> None:
@@ -85,12 +72,12 @@ def run_size(n: int, stories: bool, seed: int, queue: "mp.Queue[dict]") -> None:
 
         story_index = StoryIndex(None)
     index = DuplicateIndex(settings=DuplicateSettings.from_config())
-    base_rss = _rss_mb()
+    base_rss = rss_mb()
     t_index = t_story = 0.0
     cpu_index = 0.0
     t0 = time.perf_counter()
     marks = []
-    for k, v in enumerate(gen.generate(n, seed=seed, source=_source()), 1):
+    for k, v in enumerate(gen.generate(n, seed=seed, source=news_source()), 1):
         a = v.to_article()
         t, c = time.perf_counter(), time.process_time()
         match = index.check(a)
@@ -105,7 +92,7 @@ def run_size(n: int, stories: bool, seed: int, queue: "mp.Queue[dict]") -> None:
         if k % max(1, n // 10) == 0:
             marks.append((k, round(t_index, 2)))
             print(
-                f"  n={n}: {k} articles, index {t_index:.1f} s (cpu {cpu_index:.1f} s), rss {_rss_mb():.0f} MB",
+                f"  n={n}: {k} articles, index {t_index:.1f} s (cpu {cpu_index:.1f} s), rss {rss_mb():.0f} MB",
                 file=sys.stderr, flush=True,
             )
     total = time.perf_counter() - t0
@@ -137,7 +124,7 @@ def run_pipeline(n: int, seed: int, queue: "mp.Queue[dict]") -> None:
     from ghotona.evaluate.duplicates import load_generator
 
     gen = load_generator()
-    base_rss = _rss_mb()
+    base_rss = rss_mb()
     load_before = os.getloadavg()
     cp = CorpusPass(None, workers=2)
     t0 = time.perf_counter()
@@ -146,7 +133,7 @@ def run_pipeline(n: int, seed: int, queue: "mp.Queue[dict]") -> None:
     step = max(1, n // 10)
 
     def articles():
-        for v in gen.generate(n, seed=seed, source=_source()):
+        for v in gen.generate(n, seed=seed, source=news_source()):
             yield v.to_article(), []
 
     k = 0
@@ -155,7 +142,7 @@ def run_pipeline(n: int, seed: int, queue: "mp.Queue[dict]") -> None:
         if k % step == 0:
             wall = time.perf_counter() - t0
             marks.append((k, round(wall, 1)))
-            print(f"  pipeline n={n}: {k} articles, {wall:.0f} s wall, main rss {_rss_mb():.0f} MB, "
+            print(f"  pipeline n={n}: {k} articles, {wall:.0f} s wall, main rss {rss_mb():.0f} MB, "
                   f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
     wall = time.perf_counter() - t0
     main_cpu = time.process_time() - c0
@@ -207,7 +194,7 @@ def baselines(n: int, seed: int) -> dict:
     from ghotona.evaluate.duplicates import brute_force_pairs, load_generator
 
     settings = DuplicateSettings.from_config()
-    arts = [v.to_article() for v in load_generator().generate(n, seed=seed, source=_source())]
+    arts = [v.to_article() for v in load_generator().generate(n, seed=seed, source=news_source())]
     pos = {a.id: i for i, a in enumerate(arts)}
     out: dict = {"n": n}
 
@@ -272,7 +259,7 @@ def real_spread() -> dict:
     from ghotona.corpus.shingles import shingle_hashes, words
     from ghotona.evaluate.duplicates import brute_force_pairs
 
-    records = json.loads(_source().read_text("utf-8"))
+    records = json.loads(news_source().read_text("utf-8"))
     bodies = [r["article"] for r in records if r.get("article") and r["article"] != "None"]
     out = {"articles": len(bodies)}
     for n in (2, 3, 4, 5):
@@ -301,8 +288,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = ap.parse_args()
-    if not _source().is_file():
-        ap.error(f"{_source()} not found; set GHOTONA_SHARED to the shared folder")
+    if not news_source().is_file():
+        ap.error(f"{news_source()} not found; set GHOTONA_SHARED to the shared folder")
     report: dict = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
     }

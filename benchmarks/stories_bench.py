@@ -41,19 +41,7 @@ import sys
 import time
 from pathlib import Path
 
-
-def _rss_mb() -> float:
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return 0.0
-
-
-def _source() -> Path:
-    from ghotona.evaluate.extraction import shared_dir
-
-    return shared_dir() / "data" / "news" / "bdnews_2025-12-30.json"
+from _common import news_source, rss_mb
 
 
 def run_size(n: int, duplicates: bool, profile: bool, seed: int, queue: "mp.Queue[dict]") -> None:
@@ -68,7 +56,7 @@ def run_size(n: int, duplicates: bool, profile: bool, seed: int, queue: "mp.Queu
 
         dup_index = DuplicateIndex(settings=DuplicateSettings.from_config())
     index = StoryIndex(None)
-    base_rss = _rss_mb()
+    base_rss = rss_mb()
     prof = None
     if profile:
         import cProfile
@@ -78,7 +66,7 @@ def run_size(n: int, duplicates: bool, profile: bool, seed: int, queue: "mp.Queu
     t0 = time.perf_counter()
     new = joined = via_dup = 0
     families: dict[str, set[int]] = {}
-    for k, v in enumerate(gen.generate(n, seed=seed, source=_source()), 1):
+    for k, v in enumerate(gen.generate(n, seed=seed, source=news_source()), 1):
         a = v.to_article()
         original = None
         if dup_index is not None:
@@ -103,7 +91,7 @@ def run_size(n: int, duplicates: bool, profile: bool, seed: int, queue: "mp.Queu
             print(
                 f"  n={n}: {k} articles, stories cpu {cpu_story:.1f} s, open {len(index.stories)}, "
                 f"thread-linkable {len(index.threads.stories)}, df terms {len(index.df.df)}, "
-                f"rss {_rss_mb():.0f} MB",
+                f"rss {rss_mb():.0f} MB",
                 file=sys.stderr, flush=True,
             )
     total = time.perf_counter() - t0
@@ -141,7 +129,7 @@ def baseline(n: int, seed: int) -> dict:
     from ghotona.corpus.stories import Story, StoryIndex
     from ghotona.evaluate.duplicates import load_generator
 
-    arts = [v.to_article() for v in load_generator().generate(n, seed=seed, source=_source())]
+    arts = [v.to_article() for v in load_generator().generate(n, seed=seed, source=news_source())]
     index = StoryIndex(None)
     t = time.process_time()
     ours = [index.assign(a, []).story_id for a in arts]
@@ -178,8 +166,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = ap.parse_args()
-    if not _source().is_file():
-        ap.error(f"{_source()} not found; set GHOTONA_SHARED to the shared folder")
+    if not news_source().is_file():
+        ap.error(f"{news_source()} not found; set GHOTONA_SHARED to the shared folder")
     report: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                 "platform": platform.platform()}}
     if args.baseline:
