@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import json
 import random
-import time
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
@@ -718,17 +717,15 @@ def test_spans_are_sorted_disjoint_and_exact(seed: int) -> None:
             assert (e.value is None) == (e.reason is not None), e
 
 
-def test_a_5000_character_article_tags_in_milliseconds() -> None:
+def test_a_5000_character_article_is_tagged_whole() -> None:
+    # Speed is measured in benchmarks/timex_bench.py (against dateparser, in
+    # one run), never timed here: a timed unit test fails on a loaded machine.
     sentences = [row[0] for row in TABLE] + list(FRAGMENTS[:10])
     text = " ".join(sentences * 5)[:5000]
-    tag(text, REF)  # the grammar is compiled once, on first use
-    runs = 10
-    t0 = time.perf_counter()
-    for _ in range(runs):
-        found = tag(text, REF)
-    per_call = (time.perf_counter() - t0) / runs
+    found = tag(text, REF)
     assert len(found) > 100
-    assert per_call < 0.05, f"{per_call * 1000:.1f} ms"  # a few ms on a laptop; loose for slow CI
+    assert all(0 <= t.start < t.end <= len(text) for t in found)
+    assert found == tag(text, REF)  # the compiled grammar is reused, not rebuilt differently
 
 
 # --------------------------------------------------------------------------
