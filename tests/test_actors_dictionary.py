@@ -476,9 +476,39 @@ def test_regions_have_no_parent(d: Dictionary) -> None:
 
 
 def test_no_organisation_claims_a_generic_force_phrase(d: Dictionary) -> None:
-    for form in ("রুশ বাহিনী", "মার্কিন সেনাবাহিনী", "ইসরায়েলি সেনাবাহিনী", "বাংলাদেশ সেনাবাহিনী"):
+    # troop nouns stay the country's (CAMEO); a service noun may name the
+    # country's service, but only the one that lists it in `forces`
+    for form in ("রুশ বাহিনী", "মার্কিন সেনারা", "ইসরায়েলি সৈন্যরা", "বাংলাদেশ সেনা"):
         assert d.by_alias(form) == [], form
     assert _one(d, "ইসরায়েলি প্রতিরক্ষা বাহিনী").name_en == "Israel Defense Forces"
+    assert _one(d, "বাংলাদেশ সেনাবাহিনী").name_en == "Bangladesh Army"
+    served: dict[tuple[str | None, str], str] = {}
+    for a in d.actors.values():
+        assert not a.forces or (a.type == "organisation" and a.sector == "MIL" and a.country), a.id
+        for noun in a.forces:
+            assert noun in d.context.generic_forces, (a.id, noun)
+            assert served.setdefault((a.country, noun), a.id) == a.id, (a.id, noun)
+    assert served[("IN", "বিমানবাহিনী")] == "gh:in-air-force" and ("RU", "বাহিনী") not in served
+
+
+@pytest.mark.parametrize("noun", ["প্রহরী", "মন্ত্রণালয়"])
+def test_forces_must_be_generic_force_nouns(tmp_path: Path, noun: str) -> None:
+    err = _error(tmp_path, "# forces\n" + ORG + f"  forces: [{noun}]\n")
+    assert "not a generic force noun" in err.problem and noun in err.problem
+
+
+def test_a_service_noun_names_one_organisation_per_country(tmp_path: Path) -> None:
+    err = _error(tmp_path, "# forces\n" + ORG + "  forces: [নৌবাহিনী]\n")  # Russia's navy is shipped
+    assert "already names 'gh:ru-navy'" in err.problem
+    # a country's service may be named by the country word plus its own noun
+    navy = ORG.replace("country: RU", "country: NO").replace("aliases: []", "aliases: [নরওয়ের নৌবাহিনী]")
+    ok = load_dictionary(extra_files=[_write(tmp_path, navy + "  forces: [নৌবাহিনী]\n", "ok.yaml")])
+    assert ok.get("gh:test-force").forces == ("নৌবাহিনী",)
+    # but not by another noun, nor another country's word
+    for alias in ("নরওয়ের বিমানবাহিনী", "রুশ নৌবাহিনী"):
+        bad = navy.replace("নরওয়ের নৌবাহিনী", alias) + "  forces: [নৌবাহিনী]\n"
+        with pytest.raises(LanguageDataError):
+            load_dictionary(extra_files=[_write(tmp_path, bad, "bad.yaml")])
 
 
 ORG = """\

@@ -419,6 +419,27 @@ def test_armed_forces_are_the_country(mini):
     assert (m.how, m.actor_id) == ("role", "gh:valery-gerasimov")
 
 
+def test_a_service_noun_after_a_country_word_is_that_countrys_service():
+    """সেনাবাহিনী / নৌবাহিনী / বিমানবাহিনী name the country's army, navy, air
+    force when the dictionary has one (Actor.forces); troop nouns stay the country."""
+    cases = [
+        ("ভারতীয় বিমানবাহিনী হামলা চালায়", "ভারতীয় বিমানবাহিনী", "gh:in-air-force", "exact"),
+        ("পাকিস্তানের সেনাবাহিনীর হাতে আটক", "পাকিস্তানের সেনাবাহিনীর", "gh:pk-army", "inflected"),
+        ("মিয়ানমারের সেনাবাহিনী ক্ষমতা নেয়", "মিয়ানমারের সেনাবাহিনী", "gh:mm-tatmadaw", "exact"),
+        ("ইসরায়েলি নৌবাহিনীর জাহাজ", "ইসরায়েলি নৌবাহিনীর", "gh:il-navy", "inflected"),
+    ]
+    for text, span, aid, how in cases:
+        m = find(text)[0]
+        assert (m.text, m.actor_id, m.type, m.how) == (span, aid, "organisation", how), text
+    # a troop noun, or a country with no such service listed, stays the country
+    for text, name in [("রুশ বাহিনী এগোচ্ছে", "Russia"), ("মার্কিন সেনারা ফিরছে", "United States"),
+                       ("মালদ্বীপের নৌবাহিনী টহল দেয়", "Maldives")]:
+        m = find(text)[0]
+        assert (m.type, m.name_en) == ("country", name) and "armed forces" in m.note, text
+    # "to Russia" is no modifier: রাশিয়ায় সেনাবাহিনী পাঠায় sends an army there
+    assert find("রাশিয়ায় সেনাবাহিনী পাঠায় উত্তর কোরিয়া")[0].name_en == "Russia"
+
+
 MALI = "gh:country-ml"
 
 

@@ -75,7 +75,7 @@ AMBIGUOUS_FILE = "actors/ambiguous.yaml"
 TYPES = frozenset({"person", "organisation", "country", "place"})
 ACTOR_KEYS = frozenset(
     {"id", "type", "name_en", "name_bn", "aliases", "aliases_en", "country", "sector",
-     "roles", "demonyms", "abbreviations", "parent"}
+     "roles", "demonyms", "abbreviations", "parent", "forces"}
 )
 ROLE_KEYS = frozenset({"role", "of", "from", "to"})
 ROLEDEF_KEYS = frozenset({"name_en", "phrases", "held_by", "held_by_in"})
@@ -172,6 +172,10 @@ class Actor:
     demonyms: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     parent: str | None = None
+    # organisations only: the generic force nouns (সেনাবাহিনী, বিমানবাহিনী)
+    # that, after a word of this organisation's country, name it (a
+    # country's army or air force, docs/actors.md "Armed forces")
+    forces: tuple[str, ...] = ()
 
     def bengali_forms(self) -> tuple[str, ...]:
         """name_bn, aliases, abbreviations and demonyms, in that order, without repeats."""
@@ -550,6 +554,9 @@ def _parse_actor(
     demonyms = _forms(f, where, entry, "demonyms")
     if demonyms and typ != "country":
         raise f.err(where, "'demonyms' are for countries only")
+    forces = _forms(f, where, entry, "forces")
+    if forces and typ != "organisation":
+        raise f.err(where, "'forces' are for organisations only (a country's army, navy, air force)")
     sector = _str(f, where, entry, "sector", null=True)
     if sector is not None and sector not in SECTORS:
         raise f.err(where, f"sector {sector!r} should be one of {sorted(SECTORS)}")
@@ -582,8 +589,10 @@ def _parse_actor(
         id=raw_id, type=typ, name_en=name_en, name_bn=_clean(name_bn),
         aliases=tuple(a for a in aliases if a != _clean(name_bn)), aliases_en=aliases_en,
         country=country, sector=sector, roles=tuple(roles), demonyms=demonyms,
-        abbreviations=abbreviations, parent=parent,
+        abbreviations=abbreviations, parent=parent, forces=forces,
     )
+    if forces and country is None:
+        raise f.err(where, "'forces' needs the organisation's 'country': the force nouns name it after that country's word")
     return actor, where, role_wheres
 
 
@@ -886,23 +895,37 @@ def _load(files: Sequence[tuple[str, str, str | None]], roles_path: str, ambiguo
 
 
 def _check_generic_forces(actors: dict[str, Actor], located: dict[str, tuple[_File, str]], forces: Sequence[str]) -> None:
-    """No organisation may be named by a country word plus a generic force noun.
+    """No organisation may be named by a country word plus a generic force noun,
+    unless it is that country's service the noun names (its ``forces``).
 
-    ``রুশ বাহিনী``, ``ইসরায়েলের সেনাবাহিনী``: docs/actors.md counts these as
+    ``রুশ বাহিনী``, ``ইসরায়েলের সেনারা``: docs/actors.md counts these as
     mentions of the country, so a dictionary entry claiming them would take
-    them away from it.  Armed forces are listed under their own names
-    (ইসরায়েলি প্রতিরক্ষা বাহিনী, তাতমাদাও).
+    them away from it.  A country's army, navy or air force lists the service
+    nouns that name it (``forces: [সেনাবাহিনী]``); each noun names at most one
+    organisation per country, and must be a generic force noun.
     """
+    force_keys = {alias_key(x) for x in forces}
+    served: dict[tuple[str, str], str] = {}
+    for a in actors.values():
+        for noun in a.forces:
+            f, where = located[a.id]
+            if alias_key(noun) not in force_keys:
+                raise f.err(where, f"'forces': '{noun}' is not a generic force noun (generic_forces in ambiguous.yaml)")
+            k = (a.country or "", alias_key(noun))
+            other = served.setdefault(k, a.id)
+            if other != a.id:
+                of, ow = located[other]
+                raise f.err(where, f"'forces': '{noun}' of {a.country} already names '{other}' ({of.label} {ow})")
     if not forces:
         return
-    force_keys = {alias_key(x) for x in forces}
-    country_keys: set[str] = set()
+    country_keys: dict[str, str] = {}  # alias key of a country word -> its code
     for a in actors.values():
         if a.type == "country":
-            country_keys.update(alias_key(x) for x in a.bengali_forms())
+            country_keys.update((alias_key(x), a.country or "") for x in a.bengali_forms())
     for a in actors.values():
         if a.type != "organisation":
             continue
+        own = {alias_key(x) for x in a.forces}
         for form in a.bengali_forms():
             words = form.split(" ")
             for cut in range(1, len(words)):
@@ -910,7 +933,8 @@ def _check_generic_forces(actors: dict[str, Actor], located: dict[str, tuple[_Fi
                     continue
                 head = words[:cut]
                 heads = {alias_key(" ".join([*head[:-1], b])) for b in base_forms(head[-1])}
-                if heads & country_keys:
+                codes = {country_keys[h] for h in heads if h in country_keys}
+                if codes and not (a.country in codes and alias_key(" ".join(words[cut:])) in own):
                     f, where = located[a.id]
                     raise f.err(
                         where,

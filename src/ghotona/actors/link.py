@@ -302,6 +302,9 @@ class _Index:
     list_words: frozenset[str] = frozenset()
     cue_window: int = 6
     forces: tuple[tuple[str, ...], ...] = ()  # generic force nouns, as unit keys
+    # (country code, joined force-noun key) -> the organisation that noun names
+    # after that country's word (Actor.forces: ভারতীয় বিমানবাহিনী)
+    services: dict[tuple[str, str], str] = field(default_factory=dict)
     homographs: dict[str, list["_Homograph"]] = field(default_factory=dict)  # joined form key -> entries
 
 
@@ -397,7 +400,8 @@ def build_index(dictionary: Any) -> _Index:
         index.cue_words = _word_keys(_attr(ctx, "cue_words", ()))
         index.list_words = _word_keys(_attr(ctx, "list_words", ()))
         index.cue_window = int(_attr(ctx, "cue_window", 6))
-        index.forces = tuple(k for k in (_name_keys(w) for w in _attr(ctx, "generic_forces", ())) if k)
+        index.forces = tuple(sorted((k for k in (_name_keys(w) for w in _attr(ctx, "generic_forces", ())) if k),
+                                    key=len, reverse=True))  # longest first: সামরিক বাহিনী before বাহিনী
         for h in _attr(ctx, "homographs", ()):
             entry = _Homograph(
                 h.actor,
@@ -407,6 +411,9 @@ def build_index(dictionary: Any) -> _Index:
                 _word_keys(h.cues),
             )
             index.homographs.setdefault(_joined(_name_keys(h.form)), []).append(entry)
+    for actor in actors.values():
+        for noun in _attr(actor, "forces", ()):
+            index.services[(actor.country, _joined(_name_keys(noun)))] = actor.id
     # finalise: key -> (ids, kind), names before abbreviations before demonyms
     for key, slot in index.names.entries.items():
         ids = tuple(sorted(slot, key=lambda a: (_KIND_RANK[slot[a]], a)))
@@ -1035,6 +1042,7 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
     chosen = _filter_homographs(text, chosen, units, index, dictionary, run)
     chosen += _select(_fuzzy_candidates(index, units, run, taken), units, taken)
     chosen.sort(key=lambda c: c.i)
+    services = _services(chosen, units, index, actors, taken)
 
     # NER entities over units nobody took
     ner_items: list[tuple[int, int, str, float]] = []
@@ -1081,6 +1089,14 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
                 outs.append(_Out(c.i, c.j, m, role_phrase_inflected=c.phrase_inflected))
                 if holder is not None:
                     seen.setdefault(holder.id, c.i)
+                continue
+            if c.i in services:
+                end, sid, inflected = services[c.i]
+                m = _mention(text, units, c.i, end, "organisation", actors[sid], "inflected" if inflected else "exact",
+                             SCORES["inflected" if inflected else "exact"],
+                             note="a country word and the force noun that names its service")
+                outs.append(_Out(c.i, end, m, cand_ids=(sid,)))
+                seen.setdefault(sid, c.i)
                 continue
             words = sum(1 for u in units[c.i : c.j] if u.word)
             ids = c.ids
@@ -1157,6 +1173,41 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
     outs.sort(key=lambda o: o.i)
     _apposition(outs, units, actors)
     return [o.mention for o in outs]
+
+
+def _services(chosen: list[_Cand], units: list[_Unit], index: _Index, actors: dict,
+              taken: list[bool]) -> dict[int, tuple[int, str, bool]]:
+    """Country words followed by a force noun that names one of that country's services.
+
+    ``ভারতীয় বিমানবাহিনী``, ``পাকিস্তান সেনাবাহিনীর``: the whole phrase is the
+    organisation whose ``forces`` list the noun (Indian Air Force, Pakistan
+    Army).  A noun no service claims (বাহিনী, সেনারা) leaves the country
+    mention as it is.  Returns candidate start -> (end unit, organisation id,
+    whether the noun is inflected), and marks the noun's units taken.
+    """
+    out: dict[int, tuple[int, str, bool]] = {}
+    if not index.services:
+        return out
+    for c in chosen:
+        if c.kind not in ("name", "demonym", "abbreviation") or len(c.ids) != 1:
+            continue
+        country = actors.get(c.ids[0])
+        if country is None or country.type != "country" or c.j >= len(units) or not units[c.j].join:
+            continue
+        last = units[c.j - 1].key
+        if c.inflected and not any(_is_genitive(last, b) for b in _bases(last)[1:]):
+            continue  # রাশিয়ায় সেনাবাহিনী পাঠায়: "to Russia", not Russia's army
+        for f in index.forces:
+            end = c.j + len(f)
+            if any(taken[c.j:end]) or not _phrase_at(units, c.j, f):
+                continue
+            sid = index.services.get((country.country, _joined(f)))
+            if sid is not None and sid in actors:
+                out[c.i] = (end, sid, units[end - 1].key != f[-1])
+                for m in range(c.j, end):
+                    taken[m] = True
+            break  # the longest noun there decides
+    return out
 
 
 def _forces_follow(units: list[_Unit], j: int, index: _Index) -> bool:
