@@ -14,6 +14,9 @@ and ``data/events/triggers.yaml``):
    the locative (কিয়েভে) is the location.  With no doer, a pronoun (তিনি,
    তারা, দুই নেতা) stands for the participants told just before, and a
    second clause of one sentence inherits the first clause's doer.
+   Then the supervised ranker (``arguments.py``) picks the actor and the
+   recipient among the sentence's names, the rules' choice among its
+   features; the rules' answer stands when there is no named candidate.
 3. Status comes from the clause's verb and particles: a future ending or an
    intent word is *planned*, -নি / না is *negated*, যদি / পারে is
    *hypothetical*, and a past happening dated well before the article (or
@@ -99,9 +102,17 @@ class _Draft:
     anaphoric: bool
     has_verb: bool
     warnings: list[str] = field(default_factory=list)
+    # The participants the hand rules found: whether two tellings are one
+    # happening is decided on these, so the ranker changes who took part, not
+    # how many events there are (on the development set, merging on the
+    # ranker's choices split tellings and cost type F1).
+    merge_keys: set[str] | None = None
 
     def keys(self) -> set[str]:
         return {p.key for p in self.actors + self.recipients}
+
+    def mkeys(self) -> set[str]:
+        return self.merge_keys if self.merge_keys is not None else self.keys()
 
 
 def _lexicon() -> Any:
@@ -120,11 +131,18 @@ class EventCoder:
     """Codes events in articles.  Build once (it loads the language data), call per article."""
 
     def __init__(self, lexicon: Any = None, grammar: Grammar | None = None, ontology: Any = None,
-                 attribution: Any = None) -> None:
+                 attribution: Any = None, ranker: Any = "default") -> None:
         self.lexicon = lexicon if lexicon is not None else _lexicon()
         self.grammar = grammar or load_grammar()
         self.ontology = ontology if ontology is not None else _ontology()
         self._attribution = attribution
+        # The supervised argument ranker (events/arguments.py) picks actor and
+        # recipient among the sentence's names; None keeps the hand rules alone.
+        if ranker == "default":
+            from .arguments import ArgumentRanker, load_model
+
+            ranker = ArgumentRanker(load_model())
+        self.ranker = ranker
 
     # -- public -------------------------------------------------------------
 
@@ -141,6 +159,7 @@ class EventCoder:
         sources_by_sentence = self._sources(article)
         last_people: list[Participant] = []
         subject: list[Participant] = []
+        prev: tuple[list[_Tok], list[ActorMention]] = ([], [])
         for para in article.paragraphs:
             for sent in para.sentences:
                 # Tokens, mentions and time spans of the sentence, made once for both readings below.
@@ -148,7 +167,8 @@ class EventCoder:
                 in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
                 times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
                 found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
-                                       sources_by_sentence.get(sent.start, []), subject) if toks else []
+                                       sources_by_sentence.get(sent.start, []), subject, prev) if toks else []
+                prev = (toks, in_sent)
                 for d in found:
                     _merge_into(drafts, d)
                 people = [m for m in in_sent if m.type == "person" and m.actor_id]
@@ -162,7 +182,8 @@ class EventCoder:
 
     def _sentence(self, body: str, sent: Sentence, toks: list[_Tok], in_sent: list[ActorMention],
                   times: tuple[tuple[int, int], ...], timexes: list[Any], ref: date | None, earlier: list[_Draft],
-                  last_people: list[Participant], sources: list[EventSource], subject: list[Participant]) -> list[_Draft]:
+                  last_people: list[Participant], sources: list[EventSource], subject: list[Participant],
+                  prev: tuple[list[_Tok], list[ActorMention]] = ([], [])) -> list[_Draft]:
         g = self.grammar
         text = body[sent.start:sent.end]
         matches = [m for m in self.lexicon.match(text)] + self._motion(toks, in_sent, sent)
@@ -220,6 +241,10 @@ class EventCoder:
                 if named:
                     actors = [Participant(named[0].actor_id, named[0].name_en, None, named[0].text,
                                           named[0].start or t_start, named[0].end or t_start, "source")]
+            rule_keys = {p.key for p in actors + recipients}
+            if self.ranker is not None:
+                actors, recipients = self._rank(body, sent, toks, in_sent, prev, sources, entry, speech_act,
+                                                (t_start, t_end), (c_start, c_end), actors, recipients)
             if actors:
                 prev_doers = actors
             # "X আগামী সপ্তাহে হামলা চালাবে বলে হুমকি দিয়েছে": what precedes the
@@ -238,8 +263,32 @@ class EventCoder:
                 actors=actors, recipients=[r for r in recipients if r.key not in {a.key for a in actors}],
                 location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
+                merge_keys=rule_keys,
             ))
         return _dedupe_same_sentence(out)
+
+    def _rank(self, body: str, sent: Sentence, toks: list[_Tok], in_sent: list[ActorMention],
+              prev: tuple[list[_Tok], list[ActorMention]], sources: list[EventSource], entry: Any, speech_act: bool,
+              trigger: tuple[int, int], clause: tuple[int, int], actors: list[Participant],
+              recipients: list[Participant]) -> tuple[list[Participant], list[Participant]]:
+        """The ranker's actor and recipient; the rules' answer when it has no candidate."""
+        from .arguments import ArgContext
+
+        g = self.grammar
+        ctx = ArgContext(
+            body=body, event_type=entry.type, symmetric=bool(entry.symmetric), speech_act=speech_act,
+            trigger=trigger, clause=clause, sentence=(sent.start, sent.end), toks=toks, mentions=in_sent,
+            prev_toks=prev[0], prev_mentions=prev[1],
+            source_spans=[(s.start, s.end) for s in sources if s.start is not None and s.end is not None],
+            speech_verbs=g.speech_verbs, stand_in_heads=g.stand_in_heads, clause_breaks=g.clause_breaks,
+            rule_actors=frozenset(p.key for p in actors), rule_recipients=frozenset(p.key for p in recipients),
+        )
+        picked = self.ranker.decide(ctx)
+        if picked is None:
+            return actors, recipients
+        new_actors = [_participant(m) for m in picked[0]]
+        new_recipients = [_participant(m) for m in picked[1]]
+        return new_actors, new_recipients
 
     def _dateline_end(self, body: str) -> int:
         """Where a dateline ("সিউল, ১ জুলাই (রয়টার্স) —") ends, else 0."""
@@ -782,7 +831,7 @@ def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == d.type and prev.status == d.status and prev.mode == d.mode
                 and prev.evidence[0].sentence_start == d.evidence[0].sentence_start
-                and (not d.keys() or not prev.keys() or d.keys() & prev.keys())):
+                and (not d.mkeys() or not prev.mkeys() or d.mkeys() & prev.mkeys())):
             prev.evidence.append(d.evidence[0])
             _fill(prev, d)
             continue
@@ -791,6 +840,8 @@ def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _fill(into: _Draft, d: _Draft) -> None:
+    if into.merge_keys is not None:
+        into.merge_keys |= d.mkeys()
     for p in d.actors:
         if p.key not in into.keys():
             into.actors.append(p)
@@ -819,10 +870,10 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
         if prev.type != d.type:
             continue
         same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and d.anaphoric
-        if (d.anaphoric or not d.keys()) and not d.keys() - prev.keys() and _dates_agree(prev, d):
+        if (d.anaphoric or not d.mkeys()) and not d.mkeys() - prev.mkeys() and _dates_agree(prev, d):
             # A retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new.
             pass
-        elif (d.keys() and prev.keys() and (d.keys() <= prev.keys() or prev.keys() <= d.keys())
+        elif (d.mkeys() and prev.mkeys() and (d.mkeys() <= prev.mkeys() or prev.mkeys() <= d.mkeys())
               and same_status and _dates_agree(prev, d)):
             pass
         else:
