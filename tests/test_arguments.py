@@ -138,3 +138,28 @@ def test_rules_alone_without_ranker() -> None:
     text = "ইরান বৃহস্পতিবার ইসরায়েলের বিরুদ্ধে যুদ্ধাপরাধের অভিযোগ এনেছে।"
     ev = [e for e in EventCoder(ranker=None).code(article_from_text(text, "2024-05-02")) if e.type == "ACCUSE"]
     assert ev and [p.name_en for p in ev[0].actors] == ["Iran"]
+
+
+class _FirstNameRanker:
+    """A stand-in ranker that always names the sentence's first mention as the actor."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def decide(self, ctx):  # noqa: ANN001 - duck-typed like ArgumentRanker.decide
+        self.asked += 1
+        return (list(ctx.mentions[:1]), []) if ctx.mentions else None
+
+
+def test_ranker_changes_who_took_part_never_whether_anyone_did() -> None:
+    # The rules find no participant of the protest (Hasina and India are named
+    # in another clause); the ranker is asked but may not invent one.
+    text = "গতকাল ঢাকায় বিক্ষোভ হয়েছে, তখন শেখ হাসিনা ভারতে ছিলেন।"
+    stub = _FirstNameRanker()
+    ev = [e for e in EventCoder(ranker=stub).code(article_from_text(text, "2024-05-02")) if e.type == "PROTEST"]
+    assert stub.asked and ev and not ev[0].actors and not ev[0].recipients
+    # Where the rules found someone, the ranker's answer replaces theirs.
+    text = "ইরান বৃহস্পতিবার ইসরায়েলের বিরুদ্ধে যুদ্ধাপরাধের অভিযোগ এনেছে।"
+    ev = [e for e in EventCoder(ranker=_FirstNameRanker()).code(article_from_text(text, "2024-05-02"))
+          if e.type == "ACCUSE"]
+    assert [p.name_en for p in ev[0].actors] == ["Iran"] and ev[0].recipients == []

@@ -284,7 +284,11 @@ class EventCoder:
             rule_actors=frozenset(p.key for p in actors), rule_recipients=frozenset(p.key for p in recipients),
         )
         picked = self.ranker.decide(ctx)
-        if picked is None:
+        # The ranker changes who took part, never whether anyone did: where
+        # the rules found no participant, a guess (a protest's "actor" picked
+        # from the names around it) made cross-article merges join unrelated
+        # happenings (merge gate P .72 -> .60) and cost dev type F1.
+        if picked is None or not (actors or recipients):
             return actors, recipients
         new_actors = [_participant(m) for m in picked[0]]
         new_recipients = [_participant(m) for m in picked[1]]
