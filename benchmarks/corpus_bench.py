@@ -24,8 +24,9 @@ the articles.  Growth is ``(CPU time per article at the largest size) /
 on a shared machine other processes stretch wall time.
 
 ``--pipeline`` runs what ``ghotona corpus rebuild --workers 2`` runs, in
-memory: ``CorpusPass`` with duplicate detection in the size's process and
-story assignment with threads in a second one.  It reports wall time (the
+memory: ``CorpusPass`` with duplicate detection (and the counting of the
+story features) in the size's process and story assignment with threads
+in a second one.  It reports wall time (the
 figure the issue's 30 minutes is about), the CPU time of each process,
 each process's peak RSS and their sum (both are alive at once), and the
 load average before and after (other work on the machine stretches wall

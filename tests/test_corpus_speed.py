@@ -11,6 +11,7 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -19,7 +20,7 @@ from ghotona.cli import main
 from ghotona.corpus import shingles, textsim
 from ghotona.corpus.duplicates import DuplicateIndex
 from ghotona.corpus.parallel import CorpusPass, rebuild
-from ghotona.corpus.stories import StoryIndex
+from ghotona.corpus.stories import StoryIndex, StoryParams, actor_counts, story_analyzer
 from ghotona.corpus.tokens import article_words, text_words
 from ghotona.evaluate.extraction import shared_dir
 from ghotona.pipeline import Extractor
@@ -272,3 +273,110 @@ def test_story_stage_needs_no_body_when_words_are_given(pages: list[Article]) ->
     w = article_words(a)
     one, two = StoryIndex(None), StoryIndex(None)
     assert one.assign(a, [], words=w.story) == two.assign(replace(a, paragraphs=[]), [], words=w.story)
+
+
+# -- features by term id (the reader counts and numbers them, the story process weighs them) --------
+
+
+def _by_name(tc: textsim.TermCounts, ids: textsim.TermIds) -> list[tuple[str, int]]:
+    names = {i: t for t, i in ids.ids.items()}
+    return [(names[i], c) for i, c in zip(tc.ids.tolist(), tc.counts.tolist())]
+
+
+def test_term_counter_counts_what_the_analyzer_counts(pages: list[Article]) -> None:
+    rng = random.Random(8)
+    texts = [(a.title or "") + "\n" + a.body[:800] for a in pages]
+    texts += ["".join(rng.choice(_PIECES + ["কিমের", "কিম", "ক্কক্ক", "আগুন আগুন"]) for _ in range(40)) for _ in range(300)]
+    for an in (textsim.Analyzer(), textsim.Analyzer(bigram_weight=0.0), textsim.Analyzer(char_weight=0.0)):
+        tc = textsim.TermCounter(an)
+        for text in texts + texts[:5]:  # again: from the word cache
+            words = textsim.words(text)
+            actors = {"a:Q1": 2, "a:prov:x": 1} if len(text) % 2 else {}
+            got = tc.count(words, actors)
+            want = an.counts_words(words)
+            assert _by_name(got, tc.term_ids) == [*want.items(), *actors.items()]
+            assert got.groups == want.groups and got.n_actors == len(actors)
+    # Ids are numbered once, in the order first seen, and each name is reported once.
+    new = tc.term_ids.take_new()
+    assert len(new) == len(set(new)) == len(tc.term_ids.ids)
+    assert [tc.term_ids.ids[t] for t in new] == list(range(len(new)))
+    assert tc.term_ids.take_new() == [] and tc.term_ids.of(["c:<x", "c:<x"]).tolist()[0] == len(new)
+
+
+def _same_df(by_name: textsim.DocFreq, by_id: textsim.DocFreqById, ids: textsim.TermIds, terms: list[str]) -> None:
+    d = ids.of(terms)
+    by_id.learn(ids.take_new())  # names not seen yet get their stored counts (if any)
+    assert by_name.n_docs == by_id.n_docs and len(by_name.df) == len(by_id)
+    got = by_id.idfs_ids(d)
+    assert got.tobytes() == by_name.idfs(terms).tobytes()  # equal to the bit
+
+
+def test_doc_freq_by_id_is_doc_freq() -> None:
+    rng = random.Random(9)
+    vocab = [f"w:t{i}" for i in range(60)] + ["w:সরকার", "c:<সর", "a:Q7"]
+    stored = {"w:t1": 4, "w:t2": 1, "w:gone": 1, "w:সরকার": 2}
+    for prior in (None, textsim.shipped_prior(50, fade=40)):
+        for track, seed in ((False, {}), (True, stored)):
+            a = textsim.DocFreq(seed, 7 if seed else 0, prior=prior, track=track)
+            b = textsim.DocFreqById(seed, 7 if seed else 0, prior=prior, track=track)
+            ids = textsim.TermIds()
+            for step in range(80):
+                doc = rng.sample(vocab, rng.randint(0, 12))
+                a.add(doc)
+                d = ids.of(doc)
+                b.learn(ids.take_new())
+                b.add_ids(d)
+                _same_df(a, b, ids, vocab[:5] + doc)
+                if step % 9 == 8:
+                    assert a.prune(max_terms=20) == b.prune(max_terms=20)
+                    _same_df(a, b, ids, vocab)
+                if track and step % 20 == 19:
+                    assert a.take_dirty() == b.take_dirty()
+            b.learn(ids.take_new())
+            assert {t: int(b.counts[i]) for t, i in ids.ids.items() if b.counts[i]} | b.pending == dict(a.df)
+
+
+def test_tfidf_by_id_is_tfidf_to_the_bit(pages: list[Article]) -> None:
+    an = textsim.Analyzer()
+    tc = textsim.TermCounter(an)
+    by_name, by_id = textsim.DocFreq(), textsim.DocFreqById()
+    for a in pages:
+        words = textsim.words((a.title or "") + "\n" + a.body[:800])
+        counts = an.counts_words(words)
+        terms = tc.count(words)
+        by_name.add(list(counts))
+        by_id.learn(tc.term_ids.take_new())
+        by_id.add_ids(terms.ids)
+        for keep in (0, 5, 40, 300):
+            want = textsim.tfidf(counts, by_name, keep=keep, weights=an.weights())
+            got, top = textsim.tfidf_ids(terms.ids, terms.counts, by_id, keep=keep, weights=an.weights(),
+                                         groups=terms.groups, top=16)
+            assert list(got.items()) == list(want.items()) and top == textsim.top_terms(want, 16)
+    # Ties at the cut are broken by name, as tfidf breaks them.
+    ids = textsim.TermIds()
+    df = textsim.DocFreqById()
+    names = ["w:d", "w:c", "w:b", "w:a"]
+    df.learn(names)
+    df.add_ids(ids.of(names))
+    got, top = textsim.tfidf_ids(ids.of(names), np.ones(4, dtype=np.int32), df, keep=2, groups=(("w:", 4),), top=3)
+    assert list(got) == ["w:b", "w:a"] and top == ["w:b", "w:a"]
+
+
+def test_story_index_by_id_assigns_as_by_words(pages: list[Article]) -> None:
+    cfg = config_mod.load()
+    params = StoryParams.from_config(cfg)
+    by_words, by_id = StoryIndex(None, cfg), StoryIndex(None, cfg, by_id=True)
+    tc = textsim.TermCounter(story_analyzer(params))
+    assert any(a.actor_mentions for a in pages)  # the actor terms are counted too
+    for a in _articles(pages) * 2:  # twice: re-assigned articles are not counted again
+        w = article_words(a, params.lead_chars, params.title_repeat)
+        terms = tc.count(w.story, actor_counts(a))
+        by_id.df.learn(tc.term_ids.take_new())
+        pa = by_words.profiler.profile(a, count=False, words=w.story)
+        pb = by_id.profiler.profile(a, count=False, terms=terms)
+        assert pa.to_json() == pb.to_json() and pa.words == pb.words and pa.top == pb.top
+        assert by_words.assign(a, [], words=w.story) == by_id.assign(a, [], terms=terms)
+    with pytest.raises(ValueError, match="give the article's terms"):
+        by_id.assign(pages[0], [])
+    with pytest.raises(ValueError, match="not term ids"):
+        by_words.assign(pages[0], [], terms=terms)

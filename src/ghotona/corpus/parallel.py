@@ -9,16 +9,20 @@ cannot finish in the issue's 30 minutes.  :class:`CorpusPass` splits it in
 two stages that run at the same time:
 
 - this process reads the articles, finds their words once for both stages
-  (``corpus.tokens``), and runs duplicate detection (``DuplicateIndex``);
+  (``corpus.tokens``), runs duplicate detection (``DuplicateIndex``), and
+  counts each article's story features and numbers them
+  (``textsim.TermCounter``): work that needs nothing the stories know;
 - a second process runs story assignment and thread linking
   (``StoryIndex``), which needs each article's duplicate link: a copy joins
-  its original's story.
+  its original's story.  It gets feature ids and counts, not words (and
+  the article without its body), and keeps its document frequencies in
+  arrays indexed by term id (``textsim.DocFreqById``).
 
 Articles travel between them in batches, in order, so the story stage sees
 exactly what it would see in one process; the results are the same as
-``workers=1`` (tests/test_corpus_speed.py checks it).  Story assignment is
-the slower stage (about three times the work of duplicates), so the pass
-takes about as long as story assignment alone.
+``workers=1`` and as ``StoryIndex.assign`` on its own
+(tests/test_corpus_speed.py checks both).  The work is split so that the
+two processes take about as long as each other.
 
 With a store, each process opens its own connection (SQLite in WAL mode
 lets one write while the other reads; writes wait for each other) and
@@ -34,9 +38,10 @@ import queue as queue_mod
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from .textsim import TermCounter, TermCounts
 from .tokens import article_words
 from .update import CorpusError
 
@@ -64,12 +69,20 @@ class PassOutcome:
 
 @dataclass(slots=True)
 class _Item:
-    """One article as the story stage needs it."""
+    """One article as the story stage needs it (the article without its body unless embeddings read it)."""
 
     article: "Article"
     events: Sequence[Any] | None
-    words: list[str]
+    terms: TermCounts
     duplicate_of: str | None
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Articles for the story stage, with the feature names numbered since the last batch."""
+
+    names: list[str]
+    items: list[_Item]
 
 
 def _error(article: "Article", stage: str, exc: Exception) -> CorpusError:
@@ -94,16 +107,17 @@ class _StoryStage:
         from .stories import StoryIndex
 
         self.store = store
-        self.index = StoryIndex(store, config)
+        self.index = StoryIndex(store, config, by_id=True)
 
-    def run(self, batch: list[_Item]) -> list[tuple["StoryAssignment | None", CorpusError | None]]:
+    def run(self, batch: _Batch) -> list[tuple["StoryAssignment | None", CorpusError | None]]:
         out: list[tuple[StoryAssignment | None, CorpusError | None]] = []
         store = self.store
+        self.index.df.learn(batch.names)  # type: ignore[union-attr]  # a by-id index
         with store.transaction() if store is not None else nullcontext():
-            for it in batch:
+            for it in batch.items:
                 try:
                     with store.transaction() if store is not None else nullcontext():
-                        a = self.index.assign(it.article, it.events, duplicate_of=it.duplicate_of, words=it.words)
+                        a = self.index.assign(it.article, it.events, duplicate_of=it.duplicate_of, terms=it.terms)
                     out.append((a, None))
                 except Exception as exc:  # one bad article never stops the batch
                     out.append((None, _error(it.article, "stories", exc)))
@@ -158,6 +172,7 @@ class CorpusPass:
     def __post_init__(self) -> None:
         from .. import config as config_mod
         from .duplicates import DuplicateIndex
+        from .stories import StoryParams, story_analyzer
 
         if self.workers not in (1, 2):
             raise ValueError(f"workers must be 1 or 2 (one process per stage), got {self.workers}")
@@ -175,9 +190,11 @@ class CorpusPass:
                 )
             self._store_path = str(path)
         self.dups = DuplicateIndex(self.store, config=self.config)
-        stories = self.config.get("stories", {})
-        self._lead = int(stories.get("lead_chars", 800))
-        self._repeat = int(stories.get("title_repeat", 2))
+        params = StoryParams.from_config(self.config)
+        self._lead, self._repeat = params.lead_chars, params.title_repeat
+        self._terms = TermCounter(story_analyzer(params))
+        # The story stage reads the body only to embed it ([stories] embeddings).
+        self._send_body = params.embeddings != "off"
 
     # -- the first stage ----------------------------------------------------
 
@@ -222,7 +239,7 @@ class CorpusPass:
 
     def _chunks(
         self, items: Iterable[tuple["Article", Sequence[Any] | None]]
-    ) -> Iterator[tuple[list[PassOutcome], list[_Item]]]:
+    ) -> Iterator[tuple[list[PassOutcome], _Batch]]:
         group: list[tuple[Article, Sequence[Any] | None]] = []
         for pair in items:
             group.append(pair)
@@ -232,11 +249,14 @@ class CorpusPass:
         if group:
             yield self._first_stage(group)
 
-    def _first_stage(self, group: list[tuple["Article", Sequence[Any] | None]]) -> tuple[list[PassOutcome], list[_Item]]:
+    def _first_stage(self, group: list[tuple["Article", Sequence[Any] | None]]) -> tuple[list[PassOutcome], _Batch]:
         """Words and duplicates for a batch (its writes in one transaction), and what the story stage needs."""
+        from .stories import actor_counts
+
         store = self.store
         firsts: list[PassOutcome] = []
         batch: list[_Item] = []
+        keep_body = self._send_body
         with store.transaction() if store is not None else nullcontext():
             for article, events in group:
                 w = article_words(article, self._lead, self._repeat)
@@ -244,8 +264,13 @@ class CorpusPass:
                 firsts.append(first)
                 if events is None and store is not None:
                     events = store.events(article_id=article.id, limit=10_000)
-                batch.append(_Item(article, list(events) if events is not None else [], w.story, original))
-        return firsts, batch
+                # Story features, as stories.Profiler counts them: the text's, then the actors'.
+                terms = self._terms.count(w.story, actor_counts(article))
+                slim = article if keep_body else replace(
+                    article, paragraphs=[], actor_mentions=[], time_expressions=[], removed=[], dates_on_page=[],
+                )
+                batch.append(_Item(slim, list(events) if events is not None else [], terms, original))
+        return firsts, _Batch(self._terms.term_ids.take_new(), batch)
 
     def _run_here(self, items: Iterable[tuple["Article", Sequence[Any] | None]]) -> Iterator[PassOutcome]:
         stage = _StoryStage(self.store, self.config or {})

