@@ -196,8 +196,17 @@ class EventCoder:
             c_start, c_end = _clause(toks, t_start, t_end, g)
             verb_i, verb = _verb_after(toks, t_end, c_end, g)
             entry = m.entry
+            if verb is None and entry is not g.motion and getattr(entry, "kind", None) == "verb":
+                # "... ছেড়ে দেবে পাকিস্তান": a verb entry's own last word is the clause's verb.
+                own = next((i for i, t in enumerate(toks) if t.end == t_end), None)
+                if own is not None:
+                    verb_i, verb = own, toks[own].text
             if entry.type is None:
                 continue  # a blocker phrase (সংবাদ সম্মেলন): no event
+            if entry.type == "AGREE" and _signed_after(m, matches, toks, t_end, c_end, sent.start):
+                continue  # "চুক্তি ও সমঝোতা স্মারক সই হয়": the signing (SUPPORT) is the event told
+            if _is_content(m, matches, toks, t_end, verb, sent.start):
+                continue  # "X করতে আহ্বান", "X আরোপের হুমকি": what is asked or threatened has not happened
             lv = getattr(m, "light_verb", None)
             if getattr(entry, "light_verbs", None) and lv is not None and sent.start + lv.start >= c_end:
                 continue  # the light verb belongs to another clause
@@ -258,8 +267,11 @@ class EventCoder:
                                                    status=status, ref=ref)
             status = _historical(status, date_v, ref, verb, cue, clause_words, g)
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
+            etype, emode = entry.type, entry.mode
+            if getattr(entry, "to_other", None) and _to_other_country(actors, recipients):
+                etype, emode = entry.to_other, None
             out.append(_Draft(
-                type=entry.type, mode=entry.mode, contexts=list(entry.contexts or []), symmetric=bool(entry.symmetric),
+                type=etype, mode=emode, contexts=list(entry.contexts or []), symmetric=bool(entry.symmetric),
                 actors=actors, recipients=[r for r in recipients if r.key not in {a.key for a in actors}],
                 location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
@@ -494,6 +506,60 @@ def _verb_after(toks: list[_Tok], t_end: int, c_end: int, g: Grammar) -> tuple[i
         if t.end <= t_end and t.text in g.copulas:
             return i, t.text
     return None, None
+
+
+# Types whose trigger takes another act as its content: "X করতে আহ্বান" (a
+# call to do X), "X আরোপের হুমকি" (a threat of X).  PLOVER codes the call or
+# the threat; the act asked for or threatened has not happened.
+_CONTENT_HEAD_TYPES = frozenset({"REQUEST", "THREATEN"})
+# The infinitive (করতে, দিতে) and the genitive (-এর, -র) that mark a content.
+_INFINITIVE = "তে"
+_GENITIVE = ("ের", "র")
+
+
+def _is_content(m: Any, matches: list[Any], toks: list[_Tok], t_end: int, verb: str | None, sent_start: int) -> bool:
+    """Whether trigger ``m`` names the content of a later request or threat in its sentence."""
+    if m.entry.type in _CONTENT_HEAD_TYPES:
+        return False
+    heads = {sent_start + x.start for x in matches if x.start >= m.end and x.entry.type in _CONTENT_HEAD_TYPES}
+    if not heads:
+        return False
+    nxt = next((t for t in toks if t.start >= t_end), None)
+    threats = {sent_start + x.start for x in matches if x.start >= m.end and x.entry.type == "THREATEN"}
+    if nxt is not None and nxt.start in threats and m.text.endswith(_GENITIVE):
+        # "নিষেধাজ্ঞা আরোপের হুমকি": the threat of a sanction.  Not for a
+        # request: "সেনা পাঠানোর নির্দেশ" is an order that is carried out.
+        return True
+    lv = getattr(m, "light_verb", None)
+    form = lv.text if lv is not None else (m.text.split()[-1] if m.entry.kind == "verb" else verb)
+    return bool(form) and form.endswith(_INFINITIVE)
+
+
+def _signed_after(m: Any, matches: list[Any], toks: list[_Tok], t_end: int, c_end: int, sent_start: int) -> bool:
+    """Whether an agreement noun is followed closely, in its clause, by a signing (a SUPPORT trigger)."""
+    after = [t for t in toks if t.start >= t_end and t.end <= c_end][:3]
+    starts = {t.start for t in after}
+    return any(x.entry.type == "SUPPORT" and sent_start + x.start in starts for x in matches)
+
+
+def _to_other_country(actors: list[Participant], recipients: list[Participant]) -> bool:
+    """Whether a recipient is a country (or lies in one) other than the doers' own."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+
+    def country(p: Participant) -> str | None:
+        a = d.get(p.actor_id) if p.actor_id else None
+        if a is None:
+            return None
+        return a.id if a.type == "country" else a.country
+
+    own = {country(a) for a in actors} - {None}
+    for r in recipients:
+        c = country(r)
+        if c is not None and c not in own and r.type in ("country", "place", "organisation"):
+            return True
+    return False
 
 
 def _is_passive(toks: list[_Tok], t_end: int, c_end: int) -> bool:

@@ -55,7 +55,7 @@ KINDS = ("noun", "verb", "fixed")
 
 _TOP_KEYS = ("verb_endings", "noun_endings", "light_verb_window", "light_verbs", "triggers")
 _ENTRY_KEYS = ("text", "kind", "type")
-_ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note")
+_ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other")
 # A token that carries no letter or digit ends the clause for the light-verb search.
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
@@ -74,6 +74,9 @@ class TriggerEntry:
     light_verbs: tuple[str, ...] = ()
     except_forms: tuple[str, ...] = ()
     note: str | None = None
+    # The type (mode null) when the event has a recipient country other than
+    # the doer's own: troops sent to another country are aid to it.
+    to_other: str | None = None
     line: int = 0
 
     @property
@@ -347,12 +350,15 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
                 raise ck.err(line, f"light verb {lv!r} is not a key of light_verbs; known: {', '.join(light_verbs)}")
             lvs.append(lv)
         excepts = tuple(_norm_list(ck, raw.get("except") or [], line, "'except'"))
+        to_other = raw.get("to_other")
+        if to_other is not None and (tname is None or to_other not in ontology.types):
+            raise ck.err(line, f"to_other {to_other!r} should be a PLOVER type, on an entry that has a type")
         if kind == "verb" and len(words[-1]) < 2:
             raise ck.err(line, f"verb stem {words[-1]!r} is too short to match safely")
         entries.append(TriggerEntry(
             text=text, words=words, kind=kind, type=tname, mode=mode, contexts=tuple(contexts),
             symmetric=symmetric if tname is not None else None, light_verbs=tuple(lvs),
-            except_forms=excepts, note=ck.text(raw, "note", null=True), line=line,
+            except_forms=excepts, note=ck.text(raw, "note", null=True), line=line, to_other=to_other,
         ))
         first_line[text] = line
     return Lexicon(
