@@ -5,8 +5,10 @@ The model (``data/models/ner_crf.crfsuite``) is trained by
 with which scores is in ``data/models/NER_MODEL.md``.  It comes with a
 companion file, ``ner_crf.lexicon.json`` (:class:`Lexicon`: a gazetteer
 snapshot of the actor dictionary, word clusters, the annotation styles the
-model learned).  It runs on ``python-crfsuite`` alone: no network, no numpy,
-no scikit-learn.
+model learned), and with a small BiLSTM-CRF network, ``ner_crf.nn.npz``
+(:mod:`ghotona.actors.ner_nn`, run in numpy): the tagger mixes the two
+models' marginals, which scores higher than either alone.  No network
+connection, no torch, no scikit-learn.
 
 * :func:`tokenize` splits text the way the training data was split
   (spaCy-style: whitespace, then punctuation such as । , ? ! ‘ ’ “ ” ( ) : ;
@@ -592,7 +594,8 @@ def to_bilou(labels: list[str]) -> list[str]:
 
 
 class NerTagger:
-    """A CRF tagger over one model file.  Use :meth:`load` for the shipped model.
+    """A CRF tagger over one model file, mixed with the model's network when it
+    has one (``neural=False``: the CRF alone).  Use :meth:`load` for the shipped model.
 
     A model may come with a companion file (:func:`lexicon_path`, see
     :class:`Lexicon`); a model trained on several corpora tags in one of their
@@ -601,8 +604,10 @@ class NerTagger:
     both corpora, as docs/actors.md wants (see data/models/NER_MODEL.md).
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, neural: bool = True):
         self.path = Path(path)
+        self.use_neural = neural  # False: the CRF alone, even when the model has a network
+        self._neural: Any = None
         self._tagger = None
         self._labels: list[str] = []
         self._lexicon: Lexicon | None = None
@@ -652,8 +657,44 @@ class NerTagger:
             self._tagger = tagger
         return self._tagger
 
-    def _decode(self, feats: list[list[str]]) -> tuple[list[str], list[float] | None]:
+    @property
+    def neural(self):
+        """The model's network (:class:`~.ner_nn.NeuralNer`, ``<model>.nn.npz``), or None."""
+        if self._neural is None:
+            from .ner_nn import NeuralNer, nn_path
+
+            p = nn_path(self.path)
+            self._neural = NeuralNer(p) if self.use_neural and p.is_file() else False
+        return self._neural or None
+
+    def _decode_mixed(self, feats: list[list[str]], tokens: list[str], style: str | None, net) -> tuple[list[str], list[float]]:
+        """Labels and probabilities from the CRF's marginals mixed with the network's."""
+        import numpy as np
+
+        from .ner_nn import mix
+
+        tagger = self._open()
+        tagger.set(feats)
+        labels = net.labels
+        known = set(self._labels)
+        p_crf = np.zeros((len(tokens), len(labels)))
+        for j, y in enumerate(labels):
+            if y in known:
+                for i in range(len(tokens)):
+                    p_crf[i, j] = tagger.marginal(y, i)
+        p = mix(net.sentence_marginals(tokens, self.lexicon, style), p_crf, net.mix)
+        w = self.o_weight if self.o_weight is not None else self.lexicon.o_weight
+        scaled = p.copy()
+        scaled[:, labels.index("O")] *= min(w, 1.0)
+        best = scaled.argmax(1)
+        return [labels[j] for j in best], [float(p[i, j]) for i, j in enumerate(best)]
+
+    def _decode(self, feats: list[list[str]], tokens: list[str] | None = None,
+                style: str | None = None) -> tuple[list[str], list[float] | None]:
         """Labels (as the model emits them) and, when decoding by marginals, their probabilities."""
+        net = self.neural if tokens is not None else None
+        if net is not None:
+            return self._decode_mixed(feats, tokens, style, net)
         tagger = self._open()
         w = self.o_weight if self.o_weight is not None else self.lexicon.o_weight
         if w >= 1.0:
@@ -681,18 +722,20 @@ class NerTagger:
         """BIO labels (B-PER, I-ORG, O, ...) for one sentence of tokens."""
         if not tokens:
             return []
-        feats = self.features(tokens, style)
+        style = self._style(style)
+        feats = token_features(list(tokens), self.lexicon, style)
         with self._lock:
-            labels, _ = self._decode(feats)
+            labels, _ = self._decode(feats, list(tokens), style)
         return repair_bio(from_bilou(labels))
 
     def tag_scored(self, tokens: list[str], style: str | None = None) -> tuple[list[str], list[float]]:
         """Labels as :meth:`tag`, with each label's marginal probability."""
         if not tokens:
             return [], []
-        feats = self.features(tokens, style)
+        style = self._style(style)
+        feats = token_features(list(tokens), self.lexicon, style)
         with self._lock:
-            labels, probs = self._decode(feats)
+            labels, probs = self._decode(feats, list(tokens), style)
             if probs is None:
                 tagger = self._open()
                 probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
@@ -721,4 +764,7 @@ class NerTagger:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> NerTagger:
-    return NerTagger(path)
+    from .. import config
+
+    # [ner] neural in the user's config (ghotona.toml / --config) or the defaults
+    return NerTagger(path, neural=bool(config.load()["ner"]["neural"]))
