@@ -265,7 +265,13 @@ class EventCoder:
             status, cue = self._status(toks, t_start, t_end, own_start, c_end, verb_i)
             date_v, gran, how, dtext = _event_date(timexes, t_start, own_start, c_end, sent, skip=(c_start, own_start),
                                                    status=status, ref=ref)
-            status = _historical(status, date_v, ref, verb, cue, clause_words, g)
+            if status == "planned" and entry.type in g.status.said_is_done_types and cue == verb and _after_speech(
+                    toks, c_start, g):
+                # "X বলেন, ... সব ধরনের সমর্থন দেবে": promising support is itself the act of support.
+                status = "occurred"
+            tense_i = _tense_verb(toks, verb_i, c_end, g)
+            status = _historical(status, date_v, ref, toks[tense_i].text if tense_i is not None else verb, cue,
+                                 clause_words, g)
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
             etype, emode = entry.type, entry.mode
             if getattr(entry, "to_other", None) and _to_other_country(actors, recipients):
@@ -369,17 +375,31 @@ class EventCoder:
     def _status(self, toks: list[_Tok], t_start: int, t_end: int, c_start: int, c_end: int,
                 verb_i: int | None) -> tuple[str, str | None]:
         st = self.grammar.status
+        # A concessive verb ("বৈঠক করলেও", although they met) ends the
+        # trigger's clause for status: what follows it is another assertion.
+        stop = next((t for t in toks if t.start >= t_end and t.end <= c_end
+                     and any(t.text.endswith(e) and len(t.text) > len(e) for e in st.concessive_endings)), None)
+        if stop is not None:
+            c_end = stop.end
+            if verb_i is not None and toks[verb_i].end > c_end:
+                verb_i = None
         after = [t for t in toks if t.start >= t_end and t.end <= c_end]
         clause = [t for t in toks if c_start <= t.start and t.end <= c_end]
         clause_text = " ".join(t.text for t in clause)
         after_text = " ".join(t.text for t in after)
-        for cue in st.hypothetical_cues:
-            if _has_phrase(clause_text, cue):
-                # "একমত হতে পারেনি" (could not agree) is a negation, not a possibility.
-                modal = next((t.text for t in clause if t.text.startswith(cue) and t.text != cue), None)
-                if modal and any(modal.endswith(e) for e in st.negative_endings):
-                    return "negated", modal
-                return "hypothetical", cue
+        for cues, text, pool in ((st.hypothetical_cues, clause_text, clause), (st.hypothetical_after, after_text, after)):
+            for cue in cues:
+                if _has_phrase(text, cue):
+                    # "একমত হতে পারেনি" (could not agree) is a negation, not a possibility.
+                    modal = next((t.text for t in pool if t.text.startswith(cue) and t.text != cue), None)
+                    if modal and any(modal.endswith(e) for e in st.negative_endings):
+                        return "negated", modal
+                    return "hypothetical", cue
+        # "X করা হলে ...": the trigger is the condition of another clause.
+        cond = next((t.text for t in after if t.text in st.conditional_words), None)
+        if cond is not None:
+            return "hypothetical", cond
+        verb_i = _tense_verb(toks, verb_i, c_end, self.grammar)
         verb = toks[verb_i].text if verb_i is not None else None
         if verb is not None:
             nxt = toks[verb_i + 1].text if verb_i + 1 < len(toks) and toks[verb_i + 1].end <= c_end else None
@@ -397,6 +417,9 @@ class EventCoder:
             if w.endswith("তে") and any(h in words[i + 1:i + 3] or any(x.startswith(h) for x in words[i + 1:i + 3])
                                          for h in st.planned_heads):
                 return "planned", w
+        head = _noun_head(toks, t_start, t_end, c_end, self.grammar)
+        if head is not None:
+            return "planned", head
         just_before = [t.text for t in toks if c_start <= t.start and t.end <= t_start][-2:]
         for cue in st.planned_before:
             if cue in just_before:
@@ -464,7 +487,8 @@ def _has_phrase(text: str, phrase: str) -> bool:
 def _clause(toks: list[_Tok], t_start: int, t_end: int, g: Grammar) -> tuple[int, int]:
     """Character bounds of the clause holding the trigger.
 
-    A subordinator right after the trigger ("সফর শেষে", "বৈঠকের পর") closes
+    A subordinator right after the trigger ("সফর শেষে", "বৈঠকের পর"), or
+    after the trigger's own noun phrase ("সফরের খবর ছড়ানোর পর"), closes
     it: the main verb that follows belongs to another happening.
     """
     lo, hi = toks[0].start, toks[-1].end
@@ -475,11 +499,13 @@ def _clause(toks: list[_Tok], t_start: int, t_end: int, g: Grammar) -> tuple[int
             elif t.start >= t_end:
                 hi = t.start
                 break
-    after = [t for t in toks if t_end <= t.start < hi][:2]
+    after = [t for t in toks if t_end <= t.start < hi][:3]
     for t in after:
         if t.text in g.subordinators:
             hi = t.end
             break
+        if _is_verb(t.text, g):
+            break  # "সফরের খবর ছড়ানোর পর" closes; a verb before the subordinator is the trigger's own
     return lo, hi
 
 
@@ -499,7 +525,8 @@ def _is_verb(word: str, g: Grammar) -> bool:
 def _verb_after(toks: list[_Tok], t_end: int, c_end: int, g: Grammar) -> tuple[int | None, str | None]:
     """The clause's verb after the trigger: the first verb-like word, Bengali being verb-final."""
     for i, t in enumerate(toks):
-        if t.start >= t_end and t.end <= c_end and _is_verb(t.text, g):
+        # A subordinator closing the clause (জবাবে, শেষে) is no verb, however it ends.
+        if t.start >= t_end and t.end <= c_end and t.text not in g.subordinators and _is_verb(t.text, g):
             return i, t.text
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
@@ -808,6 +835,35 @@ def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent
     return value, gran, how, best.text
 
 
+def _after_speech(toks: list[_Tok], c_start: int, g: Grammar) -> bool:
+    """The clause is what someone is told to have said: a verb of saying ends an earlier clause."""
+    head = " ".join(t.text for t in toks if t.end <= c_start)
+    return any(_has_phrase(head, v) for v in g.speech_verbs)
+
+
+def _tense_verb(toks: list[_Tok], verb_i: int | None, c_end: int, g: Grammar) -> int | None:
+    """The word carrying the clause's tense: an auxiliary right after the verb ("করা হবে") else the verb."""
+    if verb_i is None:
+        return None
+    j = verb_i + 1
+    if j < len(toks) and toks[j].end <= c_end and toks[j].text in g.status.auxiliaries:
+        return j
+    return verb_i
+
+
+def _noun_head(toks: list[_Tok], t_start: int, t_end: int, c_end: int, g: Grammar) -> str | None:
+    """A head noun taking the trigger as its complement ("আরোপের ঘোষণা", "দেওয়ার ঘোষণা"), or None."""
+    after = [t for t in toks if t.start >= t_end and t.end <= c_end][:2]
+    last = next((t for t in reversed(toks) if t.end <= t_end and t.start >= t_start), None)
+    prev = last.text if last is not None else ""
+    for t in after:
+        if any(t.text.startswith(h) for h in g.status.planned_noun_heads):
+            # The complement is genitive: the trigger itself or a verbal noun after it (দেওয়ার).
+            return t.text if _ends_with_any(prev, ("ের", "র")) else None
+        prev = t.text
+    return None
+
+
 def _past_marked(verb: str, g: Grammar) -> bool:
     return any(verb.endswith(e) for e in g.status.background_endings) or any(
         verb.endswith(e) for e in ("েছে", "েছেন", "লেন", "লো", "ল"))
@@ -820,12 +876,19 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     st = g.status
     # A period counts from its last day: "this month" is never background.
     day = _bounds(date_v)[1] if date_v else None
-    if day is not None and (ref - day).days > st.historical_after_days:
-        return "historical"
     joined = " ".join(words)
+    if day is not None and (ref - day).days > st.historical_after_days:
+        # "গত মাস থেকে চলা আলোচনা": going on since then, so not over.
+        if not any(_has_phrase(joined, c) for c in st.ongoing_cues):
+            return "historical"
+    if verb is not None and _past_marked(verb, g) and any(_has_phrase(joined, c) for c in st.repeated_cues):
+        # "তারা বহুবার ফোনে কথা বলেছেন": a series summed up is the story so far, not the news.
+        return "historical"
     past_perfect = verb is not None and any(verb.endswith(e) for e in st.background_endings)
     cue_hit = any(_has_phrase(joined, c) for c in st.background_cues)
-    if past_perfect and (cue_hit or (day is not None and (ref - day).days > st.background_verb_after_days)):
+    if past_perfect and (cue_hit or day is None or (ref - day).days > st.background_verb_after_days):
+        # The past perfect with no date of its own ("সেনা জড়ো করা হয়েছিল")
+        # recalls what came before the news.
         return "historical"
     return status
 
@@ -849,6 +912,8 @@ def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g
     for d in drafts:
         if d.status != "occurred" or not d.date or d.evidence[0].sentence_start < lead_end:
             continue
+        if d.date_how == "sentence":
+            continue  # the date of another clause ("সফরের খবর ছড়ানোর পর গত শুক্রবার ...") says nothing of this one
         last = _bounds(d.date)[1]
         if last is not None and (news - last).days > st.background_before_news_days:
             d.status = "historical"

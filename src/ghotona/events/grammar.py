@@ -20,7 +20,10 @@ _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_end
         "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
-                 "hypothetical_cues", "background_endings", "background_cues", "planned_heads"}
+                 "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
+                 "hypothetical_after", "conditional_words", "concessive_endings", "planned_noun_heads",
+                 "auxiliaries", "ongoing_cues", "said_is_done_types",
+                 "repeated_cues"}
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days"}
 
 
@@ -35,6 +38,14 @@ class StatusCues:
     background_endings: tuple[str, ...]
     background_cues: tuple[str, ...]
     planned_heads: tuple[str, ...]
+    hypothetical_after: tuple[str, ...]
+    conditional_words: frozenset[str]
+    concessive_endings: tuple[str, ...]
+    planned_noun_heads: tuple[str, ...]
+    auxiliaries: frozenset[str]
+    ongoing_cues: tuple[str, ...]
+    said_is_done_types: frozenset[str]
+    repeated_cues: tuple[str, ...]
     historical_after_days: int
     background_verb_after_days: int
     background_lead_paragraphs: int
@@ -164,6 +175,14 @@ def load_grammar() -> Grammar:
             background_endings=lists["background_endings"],
             background_cues=lists["background_cues"],
             planned_heads=lists["planned_heads"],
+            hypothetical_after=lists["hypothetical_after"],
+            conditional_words=frozenset(lists["conditional_words"]),
+            concessive_endings=lists["concessive_endings"],
+            planned_noun_heads=lists["planned_noun_heads"],
+            auxiliaries=frozenset(lists["auxiliaries"]),
+            ongoing_cues=lists["ongoing_cues"],
+            said_is_done_types=frozenset(lists["said_is_done_types"]),
+            repeated_cues=lists["repeated_cues"],
             **ints,
         ),
         light_stems=_strings("verbs.light_stems", verbs.get("light_stems")),
