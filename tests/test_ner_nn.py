@@ -146,3 +146,111 @@ def test_ner_neural_setting_switches_the_network_off(tmp_path, monkeypatch):
     assert ner_mod._load.__wrapped__(str(default_model_path())).use_neural is False
     monkeypatch.setenv("GHOTONA_CONFIG", "")
     assert ner_mod._load.__wrapped__(str(default_model_path())).use_neural is True
+
+
+# -- batched == one sentence at a time ---------------------------------------------
+
+
+def _lexicon():
+    from ghotona.actors.ner import Lexicon
+
+    # a name of two words and one of one word, and clusters for two words: every kind of input is set somewhere
+    return Lexicon(gazetteer={("ঢাকা",): ("LOC",), ("হাসান", "মাহমুদ"): ("PER",)},
+                   clusters={"ঢাকা": (3, 40, 200), "বলেন": (1, 2, 3)}, cluster_sizes=(32, 128, 512))
+
+
+# written for these tests; lengths 1 to 7, repeated words, a name from the gazetteer, an inflected one
+SENTENCES = [
+    "হাসান মাহমুদ ঢাকায় বলেন ।".split(),
+    ["ঢাকা"],
+    "অচেনা শব্দ zzz 123 ১২৩ বলেন , ঢাকা".split(),
+    "বলেন বলেন".split(),
+    "মাহমুদ হাসান মাহমুদের সঙ্গে".split(),
+]
+
+
+def test_batched_marginals_equal_one_sentence_at_a_time(tmp_path):
+    _tiny_network(tmp_path / "m.nn.npz", hidden=4)
+    net = NeuralNer(tmp_path / "m.nn.npz")
+    lex = _lexicon()
+    for style in HEADS:
+        want = [net.sentence_marginals(s, lex, style) for s in SENTENCES]
+        got = net.text_marginals(SENTENCES, lex, style)
+        assert [g.shape for g in got] == [w.shape for w in want]
+        for g, w in zip(got, want):
+            assert np.allclose(g, w, atol=1e-5) and np.allclose(g.sum(1), 1.0)
+    # an empty sentence stays empty and moves nothing; one sentence alone gives the same as in a batch
+    got = net.text_marginals([[], SENTENCES[0], []], lex)
+    assert got[0].shape == (0, len(LABELS)) and got[2].shape == (0, len(LABELS))
+    assert np.allclose(got[1], net.text_marginals([SENTENCES[0]], lex)[0], atol=1e-6)
+    assert net.text_marginals([], lex) == []
+
+
+def test_word_cache_is_bounded_and_keyed_by_lexicon(tmp_path):
+    from ghotona.actors.ner import Lexicon
+
+    _tiny_network(tmp_path / "m.nn.npz")
+    lex = _lexicon()
+    small = NeuralNer(tmp_path / "m.nn.npz", word_cache=3)
+    none = NeuralNer(tmp_path / "m.nn.npz", word_cache=0)
+    want = [none.sentence_marginals(s, lex) for s in SENTENCES]
+    for _ in range(2):  # the second pass reads rows the first one cached (or evicted)
+        for g, w in zip(small.text_marginals(SENTENCES, lex), want):
+            assert np.allclose(g, w, atol=1e-5)
+        assert len(small._rows) == 3
+        assert len(none._rows) == 0 and all(np.allclose(g, w, atol=1e-5) for g, w in zip(none.text_marginals(SENTENCES, lex), want))
+    small.text_marginals([SENTENCES[4]], lex)
+    assert list(small._rows) == ["হাসান", "মাহমুদের", "সঙ্গে"]  # the last words used, least recent first
+    # another lexicon has other clusters: rows cached under the first one are not reused
+    bare = Lexicon()
+    got = small.text_marginals(SENTENCES[:1], bare)[0]
+    assert np.allclose(got, none.sentence_marginals(SENTENCES[0], bare), atol=1e-5)
+    assert not np.allclose(got, want[0], atol=1e-3)
+
+
+def _page_texts():
+    """Body texts of the bundled demo pages and, when ../shared is there, its sample pages."""
+    from pathlib import Path
+
+    import ghotona.demo
+    from ghotona.evaluate.extraction import shared_dir
+    from ghotona.inputs import iter_pages
+    from ghotona.pipeline import Extractor
+    from ghotona.records import RawPage
+
+    paths = sorted((Path(ghotona.demo.__file__).parent / "pages").iterdir())
+    try:
+        paths += sorted((shared_dir() / "samples" / "pages").iterdir())
+    except (OSError, FileNotFoundError):
+        pass
+    ex = Extractor()
+    out = []
+    for page in iter_pages([str(p) for p in paths]):
+        art = ex.extract(page) if isinstance(page, RawPage) else None
+        if art is not None and hasattr(art, "paragraphs"):
+            out.append("\n".join(p.text for p in art.paragraphs))
+    return out
+
+
+def test_shipped_tagger_batched_equals_one_sentence_at_a_time():
+    from ghotona.actors.ner import _sentences, tokenize
+
+    texts = _page_texts()
+    assert len(texts) >= 10
+    one = NerTagger(default_model_path(), batched=False)
+    batch = NerTagger(default_model_path())
+    n_spans = 0
+    for text in texts:
+        spans = batch.scored_entities(text)
+        want = one.scored_entities(text)
+        assert [s[:3] for s in spans] == [s[:3] for s in want]
+        assert all(abs(a[3] - b[3]) < 1e-4 for a, b in zip(spans, want))
+        assert batch.entities(text) == one.entities(text)
+        n_spans += len(spans)
+        sents = [[t[0] for t in s] for s in _sentences(text, tokenize(text))][:8]
+        for style in (None, *batch.styles):
+            for g, w in zip(batch.neural.text_marginals(sents, batch.lexicon, style),
+                            [one.neural.sentence_marginals(s, one.lexicon, style) for s in sents]):
+                assert np.allclose(g, w, atol=1e-5)
+    assert n_spans > 50
+    assert batch.tag_many([[], "হাছান মাহমুদ ঢাকায় যান ।".split()]) == [[], one.tag("হাছান মাহমুদ ঢাকায় যান ।".split())]

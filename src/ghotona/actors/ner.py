@@ -604,9 +604,13 @@ class NerTagger:
     both corpora, as docs/actors.md wants (see data/models/NER_MODEL.md).
     """
 
-    def __init__(self, path: str | Path, neural: bool = True):
+    def __init__(self, path: str | Path, neural: bool = True, batched: bool = True, word_cache: int = 20000):
         self.path = Path(path)
         self.use_neural = neural  # False: the CRF alone, even when the model has a network
+        # False: the network reads one sentence at a time, as before batching;
+        # kept as the reference the tests and benchmarks/actors_bench.py compare against
+        self.batched = batched
+        self.word_cache = word_cache  # distinct words whose network inputs are kept ([ner] nn_word_cache)
         self._neural: Any = None
         self._tagger = None
         self._labels: list[str] = []
@@ -664,30 +668,52 @@ class NerTagger:
             from .ner_nn import NeuralNer, nn_path
 
             p = nn_path(self.path)
-            self._neural = NeuralNer(p) if self.use_neural and p.is_file() else False
+            self._neural = NeuralNer(p, word_cache=self.word_cache) if self.use_neural and p.is_file() else False
         return self._neural or None
 
     def _decode_mixed(self, feats: list[list[str]], tokens: list[str], style: str | None, net) -> tuple[list[str], list[float]]:
         """Labels and probabilities from the CRF's marginals mixed with the network's."""
+        return self._decode_mixed_many([feats], [tokens], style, net)[0]
+
+    def _decode_mixed_many(self, feats: list[list[list[str]]], sents: list[list[str]], style: str | None,
+                           net) -> list[tuple[list[str], list[float]]]:
+        """:meth:`_decode_mixed` of several sentences: the network reads them in
+        one batch (:meth:`~.ner_nn.NeuralNer.text_marginals`), and the mixing
+        and decoding run once over all their tokens."""
         import numpy as np
 
         from .ner_nn import mix
 
         tagger = self._open()
-        tagger.set(feats)
         labels = net.labels
         known = set(self._labels)
-        p_crf = np.zeros((len(tokens), len(labels)))
-        for j, y in enumerate(labels):
-            if y in known:
-                for i in range(len(tokens)):
-                    p_crf[i, j] = tagger.marginal(y, i)
-        p = mix(net.sentence_marginals(tokens, self.lexicon, style), p_crf, net.mix)
+        cols = [j for j, y in enumerate(labels) if y in known]
+        ys = [labels[j] for j in cols]
+        marginal = tagger.marginal
+        parts = []
+        for f, toks in zip(feats, sents):
+            tagger.set(f)
+            steps = range(len(toks))
+            # one list per sentence, one conversion to numpy: cheaper than one per label
+            parts.append(np.array([marginal(y, i) for y in ys for i in steps]).reshape(len(ys), len(toks)).T)
+        p_crf = np.zeros((sum(map(len, sents)), len(labels)))
+        p_crf[:, cols] = np.concatenate(parts)
+        if self.batched:
+            p_nn = net.text_marginals(sents, self.lexicon, style)
+        else:
+            p_nn = [net.sentence_marginals(toks, self.lexicon, style) for toks in sents]
+        p = mix(np.concatenate(p_nn), p_crf, net.mix)
         w = self.o_weight if self.o_weight is not None else self.lexicon.o_weight
         scaled = p.copy()
         scaled[:, labels.index("O")] *= min(w, 1.0)
         best = scaled.argmax(1)
-        return [labels[j] for j in best], [float(p[i, j]) for i, j in enumerate(best)]
+        probs = p[np.arange(len(best)), best].tolist()
+        names = [labels[j] for j in best]
+        out, k = [], 0
+        for toks in sents:
+            out.append((names[k: k + len(toks)], probs[k: k + len(toks)]))
+            k += len(toks)
+        return out
 
     def _decode(self, feats: list[list[str]], tokens: list[str] | None = None,
                 style: str | None = None) -> tuple[list[str], list[float] | None]:
@@ -730,33 +756,54 @@ class NerTagger:
 
     def tag_scored(self, tokens: list[str], style: str | None = None) -> tuple[list[str], list[float]]:
         """Labels as :meth:`tag`, with each label's marginal probability."""
-        if not tokens:
-            return [], []
+        return self.tag_scored_many([tokens], style)[0]
+
+    def tag_scored_many(self, sentences: list[list[str]], style: str | None = None) -> list[tuple[list[str], list[float]]]:
+        """:meth:`tag_scored` of each sentence.  With a network, all the
+        sentences go through it in one batch: give a whole text at once."""
+        sents = [list(s) for s in sentences]
         style = self._style(style)
-        feats = token_features(list(tokens), self.lexicon, style)
+        feats = [token_features(s, self.lexicon, style) if s else [] for s in sents]
+        todo = [i for i, s in enumerate(sents) if s]
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sents]
         with self._lock:
-            labels, probs = self._decode(feats, list(tokens), style)
-            if probs is None:
-                tagger = self._open()
-                probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
-        return repair_bio(from_bilou(labels)), probs
+            net = self.neural
+            if net is not None and todo:
+                done = self._decode_mixed_many([feats[i] for i in todo], [sents[i] for i in todo], style, net)
+            else:
+                done = []
+                for i in todo:
+                    labels, probs = self._decode(feats[i], None, style)
+                    if probs is None:
+                        tagger = self._open()
+                        probs = [tagger.marginal(lab, j) for j, lab in enumerate(labels)]
+                    done.append((labels, probs))
+        for i, (labels, probs) in zip(todo, done):
+            out[i] = (repair_bio(from_bilou(labels)), probs)
+        return out
 
     def scored_entities(self, text: str, style: str | None = None) -> list[tuple[int, int, str, float]]:
         """``(start, end, type, confidence)`` for every entity; confidence is the
         mean marginal probability of its labels."""
         out: list[tuple[int, int, str, float]] = []
-        for sent in _sentences(text, tokenize(text)):
-            labels, probs = self.tag_scored([t[0] for t in sent], style)
+        sents = _sentences(text, tokenize(text))
+        for sent, (labels, probs) in zip(sents, self.tag_scored_many([[t[0] for t in s] for s in sents], style)):
             for a, b, typ in bio_spans(labels):
                 conf = sum(probs[a:b]) / (b - a)
                 out.append((sent[a][1], sent[b - 1][2], typ, round(conf, 4)))
         return out
 
+    def tag_many(self, sentences: list[list[str]], style: str | None = None) -> list[list[str]]:
+        """:meth:`tag` of each sentence; with a network, in one batch (see :meth:`tag_scored_many`)."""
+        if self.neural is None:  # the CRF alone: Viterbi labels, no marginals needed
+            return [self.tag(s, style) for s in sentences]
+        return [labels for labels, _ in self.tag_scored_many(sentences, style)]
+
     def entities(self, text: str, style: str | None = None) -> list[tuple[int, int, str]]:
         """``(start, end, type)`` character spans of PER / ORG / LOC names in ``text``."""
+        sents = _sentences(text, tokenize(text))
         out: list[tuple[int, int, str]] = []
-        for sent in _sentences(text, tokenize(text)):
-            labels = self.tag([t[0] for t in sent], style)
+        for sent, labels in zip(sents, self.tag_many([[t[0] for t in s] for s in sents], style)):
             for a, b, typ in bio_spans(labels):
                 out.append((sent[a][1], sent[b - 1][2], typ))
         return out
@@ -766,5 +813,6 @@ class NerTagger:
 def _load(path: str) -> NerTagger:
     from .. import config
 
-    # [ner] neural in the user's config (ghotona.toml / --config) or the defaults
-    return NerTagger(path, neural=bool(config.load()["ner"]["neural"]))
+    # [ner] neural and nn_word_cache in the user's config (ghotona.toml / --config) or the defaults
+    cfg = config.load()["ner"]
+    return NerTagger(path, neural=bool(cfg["neural"]), word_cache=int(cfg.get("nn_word_cache", 20000)))

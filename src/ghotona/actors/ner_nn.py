@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -118,10 +119,18 @@ class InputSpec:
 
 
 class NeuralNer:
-    """A BiLSTM-CRF read from one ``.nn.npz`` file (see the module docstring)."""
+    """A BiLSTM-CRF read from one ``.nn.npz`` file (see the module docstring).
 
-    def __init__(self, path: str | Path):
+    :meth:`text_marginals` runs every sentence of a text in one batch and keeps
+    the input projection of up to ``word_cache`` distinct words (least recently
+    used dropped first); :meth:`sentence_marginals` runs one sentence the plain
+    way and is the reference the batched path is tested against.  Not
+    thread-safe: :class:`~.ner.NerTagger` calls it under its lock.
+    """
+
+    def __init__(self, path: str | Path, word_cache: int = 20000):
         self.path = Path(path)
+        self.word_cache = max(0, int(word_cache))
         try:
             data = np.load(self.path, allow_pickle=False)
         except (OSError, ValueError) as exc:
@@ -157,6 +166,35 @@ class NeuralNer:
         self._etrans = np.exp(p["trans"].astype(np.float64))
         self._estart = np.exp(p["start"].astype(np.float64))
         self._eend = np.exp(p["end"].astype(np.float64))
+        self._prepare_batched()
+
+    def _prepare_batched(self) -> None:
+        """Split the LSTM input weights of both directions into the part a word
+        fixes on its own (embeddings, characters, clusters, cue, script, digits)
+        and the part its context sets (gazetteer hits, sentence start and end)."""
+        p, spec = self.p, self.spec
+        hdim = p["lstm_f_whh"].shape[1]
+        # gate rows reordered from torch's (i, f, g, o) to (i, f, o, g), the three
+        # sigmoid gates halved: sigmoid(x) = (tanh(x/2) + 1) / 2, so one tanh call
+        # per step serves all four gates.  Halving is exact in binary floating point.
+        order = np.r_[0: 2 * hdim, 3 * hdim: 4 * hdim, 2 * hdim: 3 * hdim]
+        scale = np.r_[np.full(3 * hdim, 0.5, np.float32), np.ones(hdim, np.float32)]
+
+        def gates(a: np.ndarray) -> np.ndarray:
+            return (a[order].T * scale).T
+
+        wih = np.concatenate([gates(p["lstm_f_wih"]), gates(p["lstm_b_wih"])], 0)  # (8H, inputs): both directions in one product
+        self._bias2 = np.concatenate([gates(p["lstm_f_b"]), gates(p["lstm_b_b"])])
+        n_static = wih.shape[1] - spec.n_dense
+        n_gaz = len(spec.gazetteer_inputs)
+        word_cols = np.r_[0:n_static, n_static + n_gaz: wih.shape[1] - 2]
+        self._wih_word = np.ascontiguousarray(wih[:, word_cols].T)  # (word inputs, 8H)
+        self._wih_gaz = np.ascontiguousarray(wih[:, n_static: n_static + n_gaz].T)  # (gazetteer inputs, 8H)
+        self._wih_first = wih[:, -2].copy()
+        self._wih_last = wih[:, -1].copy()
+        self._whh_t = {d: np.ascontiguousarray(gates(p[f"lstm_{d}_whh"]).T) for d in "fb"}
+        self._rows: OrderedDict[str, np.ndarray] = OrderedDict()  # word -> its (8H,) input projection
+        self._rows_lexicon: Any = None
 
     # -- network --------------------------------------------------------------
 
@@ -208,6 +246,158 @@ class NeuralNer:
         clusters = [lexicon.clusters.get(x.w) for x in info]
         with _one_blas_thread():
             return self.marginals(*self.spec.encode(info, gaz, clusters), style=style)
+
+    # -- batched: every sentence of a text at once ----------------------------
+
+    def _chars_out(self, c: np.ndarray) -> np.ndarray:
+        """The character CNN (max-pooled) for words of char ids ``c`` ``(n, L)``."""
+        p = self.p
+        n, length = c.shape
+        ce = p["cemb"][c]
+        pad = np.zeros((n, 1, ce.shape[2]), np.float32)
+        cp = np.concatenate([pad, ce, pad], 1)
+        conv = sum(cp[:, k: k + length] @ p["conv_w"][:, :, k].T for k in range(3)) + p["conv_b"]
+        return np.maximum(conv, 0).max(1)
+
+    def _word_rows(self, words: list[str], info: list, lexicon) -> np.ndarray:
+        """The input projection ``(len(words), 8H)`` (both directions, bias
+        included) of what each distinct word fixes on its own; cached by word."""
+        if lexicon is not self._rows_lexicon:  # clusters come from the lexicon: rows of another one do not fit
+            self._rows.clear()
+            self._rows_lexicon = lexicon
+        rows, cache = self._rows, self.word_cache
+        missing = [i for i, w in enumerate(words) if w not in rows]
+        fresh: dict[str, np.ndarray] = {}
+        if missing:
+            spec, p = self.spec, self.p
+            mi = [info[i] for i in missing]
+            wid = np.array([spec._wid.get(x.w, 1) for x in mi], np.int64)
+            bid = np.array([spec._wid.get(x.base, 1) for x in mi], np.int64)
+            c = np.array([spec._chars(x.w) for x in mi], np.int64).reshape(len(mi), spec.char_len)
+            cl = np.array([[v + 1 for v in k] if k else [0, 0, 0] for k in (lexicon.clusters.get(x.w) for x in mi)],
+                          np.int64).reshape(len(mi), 3)
+            # the word's own 0/1 inputs, in InputSpec.encode's order without the gazetteer and the sentence ends
+            dense = np.zeros((len(mi), len(spec.cues) + len(spec.scripts) + 2), np.float32)
+            o_sc, o_dig = len(spec.cues), len(spec.cues) + len(spec.scripts)
+            for r, x in enumerate(mi):
+                if x.cue in spec._cuei:
+                    dense[r, spec._cuei[x.cue]] = 1
+                if x.script in spec._sci:
+                    dense[r, o_sc + spec._sci[x.script]] = 1
+                dense[r, o_dig] = "bndigit" in x.feats
+                dense[r, o_dig + 1] = "digit" in x.feats
+            e = p["wemb"]
+            x = np.concatenate([e[wid], e[bid], self._chars_out(c), p["cl0"][cl[:, 0]], p["cl1"][cl[:, 1]],
+                                p["cl2"][cl[:, 2]], dense], 1)
+            proj = x @ self._wih_word + self._bias2
+            fresh = {words[i]: proj[r] for r, i in enumerate(missing)}
+        out = np.empty((len(words), len(self._bias2)), np.float32)
+        for i, w in enumerate(words):
+            row = fresh.get(w)
+            if row is None:
+                row = rows[w]
+                rows.move_to_end(w)
+            elif cache:
+                rows[w] = row.copy()  # a copy: a view would keep the whole block alive
+            out[i] = row
+        while len(rows) > cache:
+            rows.popitem(last=False)
+        return out
+
+    def text_marginals(self, sentences: list[list[str]], lexicon, style: str | None = None) -> list[np.ndarray]:
+        """:meth:`sentence_marginals` of each sentence, computed in one batch:
+        the input projections of all tokens at once (cached per word), one
+        matrix product per time step for the recurrence of all sentences, and
+        forward-backward vectorised over the sentences.  Same numbers as one
+        sentence at a time, up to float rounding."""
+        from .ner import _word_features  # ner imports this module
+
+        head = self.head_of(style)
+        out: list[np.ndarray] = [np.zeros((0, len(self.labels))) for _ in sentences]
+        todo = [i for i, s in enumerate(sentences) if s]
+        if not todo:
+            return out
+        # longest first: the sentences still running at step t are always a prefix of the batch
+        todo.sort(key=lambda i: -len(sentences[i]))
+        lens = np.array([len(sentences[i]) for i in todo])
+        bsz, tmax = len(todo), int(lens[0])
+        flat = [t for i in todo for t in sentences[i]]
+        distinct = list(dict.fromkeys(flat))
+        pos = {w: j for j, w in enumerate(distinct)}
+        dinfo = [_word_features(w) for w in distinct]
+        with _one_blas_thread():
+            rows = self._word_rows(distinct, dinfo, lexicon)
+            gates = rows[[pos[t] for t in flat]]  # (tokens, 8H)
+            starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+            gates[starts] += self._wih_first
+            gates[starts + lens - 1] += self._wih_last
+            if lexicon.gazetteer:
+                spec = self.spec
+                k = 0
+                for i in todo:
+                    info = [dinfo[pos[t]] for t in sentences[i]]
+                    for j, names in enumerate(lexicon.names_at(info)):
+                        for g in names:
+                            col = spec._gzi.get(g)
+                            if col is not None:
+                                gates[k + j] += self._wih_gaz[col]
+                    k += len(info)
+            # (batch, time, 8H), padding rows zero (never read: see the prefix above)
+            idx = np.full((bsz, tmax), len(flat))
+            steps = np.arange(tmax)
+            mask = steps[None, :] < lens[:, None]
+            idx[mask] = np.arange(len(flat))
+            g3 = np.concatenate([gates, np.zeros((1, gates.shape[1]), np.float32)])[idx]
+            active = (lens[None, :] > steps[:, None]).sum(1)  # sentences running at each step
+            hdim = self._whh_t["f"].shape[0]
+            hs = np.zeros((bsz, tmax, 2 * hdim), np.float32)
+            for d, order, lo in (("f", range(tmax), 0), ("b", range(tmax - 1, -1, -1), 4 * hdim)):
+                whh_t = self._whh_t[d]
+                h = np.zeros((bsz, hdim), np.float32)
+                c = np.zeros((bsz, hdim), np.float32)
+                o = 0 if d == "f" else hdim
+                for t in order:
+                    k = active[t]
+                    z = np.tanh(g3[:k, t, lo: lo + 4 * hdim] + h[:k] @ whh_t)  # see _prepare_batched
+                    s = z[:, : 3 * hdim] * 0.5 + 0.5  # the input, forget and output gates
+                    ck = s[:, hdim: 2 * hdim] * c[:k] + s[:, :hdim] * z[:, 3 * hdim:]
+                    hk = s[:, 2 * hdim: 3 * hdim] * np.tanh(ck)
+                    c[:k] = ck
+                    h[:k] = hk
+                    hs[:k, t, o: o + hdim] = hk
+            nl = len(self.labels)
+            hw = self.p["head_w"][head * nl: (head + 1) * nl]
+            hb = self.p["head_b"][head * nl: (head + 1) * nl]
+            em = (hs @ hw.T + hb).astype(np.float64)
+            post = self._forward_backward(em, lens, active, head)
+        for r, i in enumerate(todo):
+            out[i] = post[r, : lens[r]]
+        return out
+
+    def _forward_backward(self, em: np.ndarray, lens: np.ndarray, active: np.ndarray, head: int) -> np.ndarray:
+        """Label posteriors ``(batch, time, labels)`` of a batch sorted longest
+        first (``active[t]``: how many sentences reach step t); as :meth:`marginals`."""
+        em = np.exp(em - em.max(2, keepdims=True))
+        tr, st, en = self._etrans[head], self._estart[head], self._eend[head]
+        bsz, tmax, k = em.shape
+        alpha = np.zeros((bsz, tmax, k))
+        beta = np.zeros((bsz, tmax, k))
+        a = st * em[:, 0]
+        alpha[:, 0] = a / a.sum(1, keepdims=True)
+        for t in range(1, tmax):
+            n = active[t]
+            a = (alpha[:n, t - 1] @ tr) * em[:n, t]
+            alpha[:n, t] = a / a.sum(1, keepdims=True)
+        last = en / en.sum()
+        for t in range(tmax - 1, -1, -1):
+            n_in, n_on = active[t], (active[t + 1] if t + 1 < tmax else 0)
+            beta[n_on:n_in, t] = last  # sentences whose last token is t
+            if n_on:
+                bb = (em[:n_on, t + 1] * beta[:n_on, t + 1]) @ tr.T
+                beta[:n_on, t] = bb / bb.sum(1, keepdims=True)
+        post = alpha * beta
+        s = post.sum(2, keepdims=True)
+        return post / np.where(s > 0, s, 1.0)
 
     def marginals(self, w, b, c, cl, d, style: str | None = None) -> np.ndarray:
         """Posterior probability of each label ``(tokens, labels)`` for one style's CRF head."""
