@@ -35,6 +35,7 @@ import numpy as np
 from ..langdata import check_keys, fail, load_yaml, require
 from ..records import ActorMention
 from ..text.normalize import normalize
+from .grammar import cue_strings
 
 CUES_FILE = "events/arguments.yaml"
 WEIGHTS_FILE = "events/argument_weights.yaml"
@@ -62,9 +63,7 @@ class ArgumentCues:
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise fail(CUES_FILE, where, "should be a list of non-empty strings")
-    return tuple(sorted({normalize(v) for v in value}, key=len, reverse=True))
+    return cue_strings(CUES_FILE, where, value)
 
 
 @lru_cache(maxsize=1)

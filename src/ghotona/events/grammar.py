@@ -94,11 +94,16 @@ class Grammar:
     strong_endings: tuple[str, ...]
 
 
-def _strings(where: str, value: Any) -> tuple[str, ...]:
+def cue_strings(file: str, where: str, value: Any) -> tuple[str, ...]:
+    """A validated cue list of a data file, normalised, longest first."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise fail(_FILE, where, "should be a list of non-empty strings")
+        raise fail(file, where, "should be a list of non-empty strings")
     # Longest first: a cue that contains another must win.
     return tuple(sorted({normalize(v) for v in value}, key=len, reverse=True))
+
+
+def _strings(where: str, value: Any) -> tuple[str, ...]:
+    return cue_strings(_FILE, where, value)
 
 
 def _shells(raw: Any) -> dict[str, str]:
