@@ -309,10 +309,15 @@ def evaluate_sentences(sents: list[Sentence], tagger=None, style: str | None = N
 
         tagger = NerTagger.load()
     gold = [labs for _, labs in sents]
-    if style is None:
-        pred = [tagger.tag(toks) for toks, _ in sents]
+    tokens = [toks for toks, _ in sents]
+    if hasattr(tagger, "tag_many"):
+        # One batch: the NER network reads all sentences at once (ner_nn), the
+        # same labels as one sentence at a time (tests/test_ner_nn.py).
+        pred = tagger.tag_many(tokens, style=style)
+    elif style is None:
+        pred = [tagger.tag(toks) for toks in tokens]
     else:
-        pred = [tagger.tag(toks, style=style) for toks, _ in sents]
+        pred = [tagger.tag(toks, style=style) for toks in tokens]
     return score(gold, pred)
 
 
