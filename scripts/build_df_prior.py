@@ -34,6 +34,14 @@ def default_source() -> Path:
     return ROOT.parent / "shared" / "data" / "news" / "bdnews_2025-12-30.json"
 
 
+def read_source(ap: argparse.ArgumentParser, source: Path) -> list[dict]:
+    """The news records of ``source``; a missing file is a usage error naming what to pass."""
+    try:
+        return json.loads(source.read_text("utf-8"))
+    except FileNotFoundError:
+        ap.error(f"{source} does not exist: pass --source with a news JSON file (list of records with 'article')")
+
+
 def main(argv: list[str] | None = None) -> int:
     from ghotona import config
     from ghotona.corpus.stories import StoryParams
@@ -45,10 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "ghotona" / "data" / PRIOR_FILE)
     args = ap.parse_args(argv)
     source = args.source or default_source()
-    try:
-        records = json.loads(source.read_text("utf-8"))
-    except FileNotFoundError:
-        ap.error(f"{source} does not exist: pass --source with a news JSON file (list of records with 'article')")
+    records = read_source(ap, source)
     params = StoryParams.from_config(config.load())
     analyzer = Analyzer(char_sizes=params.char_sizes, char_weight=params.char_weight)
     df: Counter[str] = Counter()

@@ -16,14 +16,13 @@ header.  Only the 384 numbers are shipped, never the text.  Needs the
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_df_prior import default_source  # noqa: E402
+from build_df_prior import default_source, read_source  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,10 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=32, help="texts per encoder call (default 32)")
     args = ap.parse_args(argv)
     source = args.source or default_source()
-    try:
-        records = json.loads(source.read_text("utf-8"))
-    except FileNotFoundError:
-        ap.error(f"{source} does not exist: pass --source with a news JSON file (list of records with 'article')")
+    records = read_source(ap, source)
     params = StoryParams.from_config(config.load())
     texts = []
     for r in records:
