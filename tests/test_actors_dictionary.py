@@ -559,6 +559,7 @@ def _load_with(roles: str | None = None, ambiguous: str | None = None) -> Dictio
         ("qualifiers: [সাবেক,", "qualifiers: [[সাবেক],", "non-empty strings"),
         ("roles:\n  president:", "rolez: {}\nroles:\n  president:", "unknown key"),
         ("needs_holder: [প্রধান]", "needs_holder: [প্রধান, মহারাজ]", "no role phrase"),
+        ("not_before_name: [নেতা, শীর্ষ নেতা]", "not_before_name: [নেতা, মহারাজ]", "no role phrase"),
     ],
 )
 def test_roles_file_errors(tmp_path: Path, old: str, new: str, message: str) -> None:

@@ -693,3 +693,23 @@ def test_shipped_dictionary_on_sentences_written_for_it(item):
         if m.actor_id:
             assert any(m in at_surface(sf, nm) for sf, nm in expected), f"unexpected {m.text} -> {m.name_en}"
 
+
+
+def test_a_role_phrase_said_of_anyone_is_no_role_before_a_name():
+    # নেতা is said of any politician: before a name it describes the person,
+    # and the country in front of it is a mention of its own
+    out = find("উত্তর কোরিয়ার নেতা কিম জং উন মস্কো যাবেন", on=date(2025, 7, 10))
+    assert [(m.text, m.name_en, m.how) for m in out if m.type != "place"] == [
+        ("উত্তর কোরিয়ার", "North Korea", "inflected"), ("কিম জং উন", "Kim Jong Un", "exact")]
+    # alone it still names whoever led the country on the date
+    (m,) = find("উত্তর কোরিয়ার নেতা বলেছেন", on=date(2025, 7, 10))
+    assert (m.how, m.name_en) == ("role", "Kim Jong Un")
+    # an office keeps its role reading before the name (both are the person)
+    out = find("রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ বলেন", on=date(2025, 7, 10))
+    assert [(m.how, m.name_en) for m in out] == [("role", "Sergey Lavrov"), ("exact", "Sergey Lavrov")]
+
+
+def test_no_actor_inside_the_name_of_a_newspaper_or_agency():
+    # নিউ ইয়র্ক টাইমস is a newspaper (data/wires.yaml); its নিউ ইয়র্ক is no city
+    out = find("নিউ ইয়র্ক টাইমসকে এক কর্মকর্তা বলেছেন, প্রতিনিধিদল নিউ ইয়র্কে পৌঁছেছে।")
+    assert [(m.text, m.name_en) for m in out] == [("নিউ ইয়র্কে", "New York")]

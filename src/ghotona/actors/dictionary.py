@@ -79,7 +79,7 @@ ACTOR_KEYS = frozenset(
 )
 ROLE_KEYS = frozenset({"role", "of", "from", "to"})
 ROLEDEF_KEYS = frozenset({"name_en", "phrases", "held_by", "held_by_in"})
-ROLES_FILE_KEYS = frozenset({"roles", "qualifiers", "blockers", "needs_holder"})
+ROLES_FILE_KEYS = frozenset({"roles", "qualifiers", "blockers", "needs_holder", "not_before_name"})
 AMBIGUOUS_KEYS = frozenset({"form", "actors", "note"})
 AMBIGUOUS_FILE_KEYS = frozenset({"ambiguous", "homographs", "cues", "generic_forces"})
 HOMOGRAPH_KEYS = frozenset({"form", "actor", "sense", "needs_cue", "not_before", "not_after", "cues"})
@@ -253,7 +253,9 @@ class Context:
     office is not held now: সাবেক) and ``blockers`` (a word after a role
     phrase that makes it no person: নির্বাচন) and ``needs_holder`` (role
     phrases that are also everyday adjectives, প্রধান "main": a role mention
-    only when somebody held the role).  From ambiguous.yaml:
+    only when somebody held the role) and ``not_before_name`` (role phrases
+    said of anyone, নেতা: no role mention when a person's name follows).
+    From ambiguous.yaml:
     ``homographs``; ``cue_words`` found within ``cue_window`` words of a
     homograph in its sentence pick the actor; ``list_words`` (ও, এবং) join
     a homograph to a neighbouring country in a list; ``generic_forces``
@@ -264,6 +266,7 @@ class Context:
     qualifiers: frozenset[str] = frozenset()
     blockers: frozenset[str] = frozenset()
     needs_holder: frozenset[str] = frozenset()
+    not_before_name: frozenset[str] = frozenset()
     homographs: tuple[Homograph, ...] = ()
     cue_words: frozenset[str] = frozenset()
     cue_window: int = 6
@@ -601,9 +604,11 @@ def _words(f: _File, where: str, entry: dict[str, Any], key: str) -> frozenset[s
     return frozenset(_forms(f, where, entry, key))
 
 
-def _parse_roledefs(f: _File, data: Any) -> tuple[dict[str, RoleDef], frozenset[str], frozenset[str], frozenset[str]]:
-    """Role definitions, the not-current qualifiers, the role blockers and
-    the phrases that need a holder, of roles.yaml."""
+def _parse_roledefs(f: _File, data: Any) -> tuple[dict[str, RoleDef], frozenset[str], frozenset[str],
+                                                 frozenset[str], frozenset[str]]:
+    """Role definitions, the not-current qualifiers, the role blockers, the
+    phrases that need a holder and those that are no role before a name, of
+    roles.yaml."""
     if not isinstance(data, dict) or "roles" not in data:
         raise f.err("file", "expected a mapping with the key 'roles'")
     _keys(f, _where(data), data, ROLES_FILE_KEYS, ("roles",))
@@ -658,11 +663,13 @@ def _parse_roledefs(f: _File, data: Any) -> tuple[dict[str, RoleDef], frozenset[
     qualifiers = _words(f, where, data, "qualifiers")
     blockers = _words(f, where, data, "blockers")
     needs_holder = _words(f, where, data, "needs_holder")
+    not_before_name = _words(f, where, data, "not_before_name")
     phrases = {alias_key(p) for rd in out.values() for p in rd.phrases}
-    for p in needs_holder:
-        if alias_key(p) not in phrases:
-            raise f.err(where, f"needs_holder: '{p}' is no role phrase of this file")
-    return out, qualifiers, blockers, needs_holder
+    for key, words in (("needs_holder", needs_holder), ("not_before_name", not_before_name)):
+        for p in words:
+            if alias_key(p) not in phrases:
+                raise f.err(where, f"{key}: '{p}' is no role phrase of this file")
+    return out, qualifiers, blockers, needs_holder, not_before_name
 
 
 def _role_list(f: _File, where: str, value: Any, key: str) -> tuple[str, ...]:
@@ -766,7 +773,7 @@ def _parse_ambiguous(f: _File, data: Any) -> _AmbiguousFile:
 def _load(files: Sequence[tuple[str, str, str | None]], roles_path: str, ambiguous_paths: Sequence[str]) -> Dictionary:
     """``files``: (path, label, the only type allowed or None)."""
     rf = _File(roles_path, Path(roles_path).name)
-    roledefs, qualifiers, blockers, needs_holder = _parse_roledefs(rf, _get(roles_path))
+    roledefs, qualifiers, blockers, needs_holder, not_before_name = _parse_roledefs(rf, _get(roles_path))
 
     actors: dict[str, Actor] = {}
     located: dict[str, tuple[_File, str]] = {}
@@ -885,6 +892,7 @@ def _load(files: Sequence[tuple[str, str, str | None]], roles_path: str, ambiguo
         qualifiers=qualifiers,
         blockers=blockers,
         needs_holder=needs_holder,
+        not_before_name=not_before_name,
         homographs=tuple(homographs.values()),
         cue_words=frozenset(cue_words),
         cue_window=cue_window,

@@ -75,7 +75,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -83,6 +83,7 @@ from typing import Any, Iterable
 
 import regex
 
+from ..sources import find_wire_mentions
 from ..text.normalize import normalize
 from ..text.segment import tokenize
 from .inflect import base_forms
@@ -298,6 +299,7 @@ class _Index:
     qualifiers: frozenset[str] = frozenset()
     blockers: frozenset[str] = frozenset()
     needs_holder: frozenset[str] = frozenset()  # joined role-phrase keys
+    not_before_name: frozenset[str] = frozenset()  # joined role-phrase keys
     cue_words: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
     cue_window: int = 6
@@ -397,6 +399,7 @@ def build_index(dictionary: Any) -> _Index:
         index.qualifiers = _word_keys(_attr(ctx, "qualifiers", ()))
         index.blockers = _word_keys(_attr(ctx, "blockers", ()))
         index.needs_holder = _word_keys(_attr(ctx, "needs_holder", ()))
+        index.not_before_name = _word_keys(_attr(ctx, "not_before_name", ()))
         index.cue_words = _word_keys(_attr(ctx, "cue_words", ()))
         index.list_words = _word_keys(_attr(ctx, "list_words", ()))
         index.cue_window = int(_attr(ctx, "cue_window", 6))
@@ -960,8 +963,11 @@ def _role_interval(actor: Any, role: str, of: str, on: date) -> str:
 def _weak_roles(cands: list[_Cand], index: _Index, dictionary: Any, on: date | None) -> list[_Cand]:
     """Drop role readings of ``needs_holder`` phrases (প্রধান, also "main")
     that nobody held and that no person's name follows, so that the modifier
-    is an ordinary mention: রাশিয়ার প্রধান রপ্তানি পণ্য is Russia's main export."""
-    if not index.needs_holder:
+    is an ordinary mention: রাশিয়ার প্রধান রপ্তানি পণ্য is Russia's main export.
+    Also drop role readings of ``not_before_name`` phrases (নেতা, said of any
+    politician) that a person's name follows: উত্তর কোরিয়ার নেতা কিম জং উন
+    names the country and the person, as the gold conventions have it."""
+    if not index.needs_holder and not index.not_before_name:
         return cands
     people = {c.i for c in cands if c.kind != "role" and any(
         getattr(dictionary.actors.get(a), "type", None) == "person" for a in c.ids)}
@@ -970,6 +976,8 @@ def _weak_roles(cands: list[_Cand], index: _Index, dictionary: Any, on: date | N
         if c.kind == "role" and c.form_key in index.needs_holder and c.j not in people:
             if _resolve_role(dictionary, c, on)[0] is None:
                 continue
+        if c.kind == "role" and c.form_key in index.not_before_name and c.j in people:
+            continue
         out.append(c)
     return out
 
@@ -1014,6 +1022,23 @@ def _resolve_role(dictionary: Any, c: _Cand, on: date | None) -> tuple[Any, str,
     return None, found[0][0], f"{len(found)} holders of {where} on {on.isoformat()}: " + ", ".join(h.id for _, h in found)
 
 
+def _wire_units(text: str, units: list[_Unit]) -> list[tuple[int, int]]:
+    """Unit ranges of the news agencies and media the text names
+    (``data/wires.yaml``): নিউ ইয়র্ক টাইমস is a newspaper, and the নিউ ইয়র্ক in
+    it is no mention of the city.  Media are not actors (docs/actors.md)."""
+    out = []
+    for w in find_wire_mentions(text):
+        inside = [k for k, u in enumerate(units) if u.start >= w.start and u.end <= w.end]
+        if inside:
+            out.append((inside[0], inside[-1] + 1))
+    return out
+
+
+def _inside_wire(c: _Cand, wires: list[tuple[int, int]]) -> bool:
+    """A candidate strictly inside a wire's name (a name equal to it is kept)."""
+    return any(a <= c.i and c.j <= b and (c.i, c.j) != (a, b) for a, b in wires)
+
+
 def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = True) -> list[ActorMention]:
     """Every actor mention in ``text`` (an article body), sorted and non-overlapping.
 
@@ -1038,7 +1063,13 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
     taken = [False] * len(units)
 
     cands = _weak_roles(_dictionary_candidates(index, dictionary, units, run), index, dictionary, on)
+    wires = _wire_units(text, units)
+    if wires:
+        cands = [c for c in cands if not _inside_wire(c, wires)]
     chosen = _select(cands, units, taken)
+    for a, b in wires:  # nor may the fuzzy matcher or the NER tagger take a piece of a wire's name
+        for m in range(a, b):
+            taken[m] = True
     chosen = _filter_homographs(text, chosen, units, index, dictionary, run)
     chosen += _select(_fuzzy_candidates(index, units, run, taken), units, taken)
     chosen.sort(key=lambda c: c.i)
@@ -1059,6 +1090,7 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
     events.sort(key=lambda e: (e[0], e[1]))
 
     seen: dict[str, int] = {}  # actor id -> unit of its first linking mention
+    named: Counter[str] = Counter()  # actor id -> how often named (not by short form) so far
     seen_full: set[str] = set()  # ids mentioned by a multi-word name
     short: dict[str, str | None] = {}  # last word key -> id (None: two people share it)
     outs: list[_Out] = []
@@ -1111,8 +1143,10 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
                 if a.type == "person" and words == 1 and aid in seen_full and c.kind != "demonym":
                     how, score = "short-form", SCORES["short-form"]
             else:
-                earlier = [x for x in ids if x in seen]
-                if len(earlier) == 1:
+                earlier = sorted((x for x in ids if x in seen), key=lambda x: -named[x])
+                if len(earlier) == 1 or (len(earlier) > 1 and named[earlier[0]] > named[earlier[1]]):
+                    # the one named before, or the one named most often before
+                    # (one sense per article: the Korea an article is about)
                     aid = earlier[0]
                     how, score = "short-form", SCORES["short-form"]
                 else:
@@ -1130,6 +1164,7 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
             outs.append(_Out(c.i, c.j, m, cand_ids=ids, last_key=last_key, words=words))
             if aid is not None and how != "short-form":
                 seen.setdefault(aid, c.i)
+                named[aid] += 1
                 if typ == "person" and words >= 2:
                     seen_full.add(aid)
                     register_short(last_key, aid)
