@@ -713,3 +713,14 @@ def test_no_actor_inside_the_name_of_a_newspaper_or_agency():
     # নিউ ইয়র্ক টাইমস is a newspaper (data/wires.yaml); its নিউ ইয়র্ক is no city
     out = find("নিউ ইয়র্ক টাইমসকে এক কর্মকর্তা বলেছেন, প্রতিনিধিদল নিউ ইয়র্কে পৌঁছেছে।")
     assert [(m.text, m.name_en) for m in out] == [("নিউ ইয়র্কে", "New York")]
+
+
+def test_a_country_that_opens_an_organisations_role_is_its_own_mention():
+    # the role is the council's spokesperson; the country in front is named too
+    out = find("যুক্তরাষ্ট্রের জাতীয় নিরাপত্তা পরিষদের মুখপাত্র বলেন", on=date(2023, 9, 5))
+    assert [(m.text, m.type) for m in out] == [
+        ("যুক্তরাষ্ট্রের", "country"), ("জাতীয় নিরাপত্তা পরিষদের মুখপাত্র", "person")]
+    assert out[0].name_en == "United States" and out[1].how == "role"
+    # the organisation alone keeps its whole name
+    (m,) = find("যুক্তরাষ্ট্রের জাতীয় নিরাপত্তা পরিষদ বৈঠকে বসে")
+    assert (m.type, m.actor_id) == ("organisation", "gh:us-nsc")

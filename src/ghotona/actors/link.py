@@ -469,6 +469,10 @@ class _Cand:
     chars: int = 0
     key: tuple[str, ...] = ()  # the matched index key (last unit uninflected)
     form_key: str = ""  # the joined index key of the name matched (role: of the role phrase)
+    # role: units of a country in the genitive that opens the organisation
+    # modifier (যুক্তরাষ্ট্রের | জাতীয় নিরাপত্তা পরিষদের মুখপাত্র), a mention of its own
+    lead: int = 0
+    lead_id: str | None = None
 
 
 def _runs(units: list[_Unit]) -> list[int]:
@@ -557,10 +561,23 @@ def _dictionary_candidates(index: _Index, dictionary: Any, units: list[_Unit], r
             if cand is None:
                 continue
             phrase = cand.j - (i + n)
+            if not _is_country_code(cand.of):
+                cand.lead, cand.lead_id = _leading_country(index, actors, units, hits, i, n)
             if cand.j not in roles or phrase > roles[cand.j][0]:
                 roles[cand.j] = (phrase, cand)  # the longest, most specific phrase wins
         out.extend(c for _, c in roles.values())
     return out
+
+
+def _leading_country(index: _Index, actors: dict, units: list[_Unit], hits: list, i: int, n: int) -> tuple[int, str | None]:
+    """(units, id) of a country in the genitive that opens the longer
+    organisation name of ``n`` units at unit ``i``, or (0, None)."""
+    for m, key, inflected, base in hits:
+        ids, _ = index.names.entries[key]
+        if m < n and len(ids) == 1 and actors[ids[0]].type == "country" and inflected \
+                and _is_genitive(units[i + m - 1].key, base):
+            return m, ids[0]
+    return 0, None
 
 
 def _role_candidate(index: _Index, actors: dict, units: list[_Unit], run: list[int],
@@ -1116,9 +1133,17 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
             c: _Cand = item
             if c.kind == "role":
                 holder, rk, note = _resolve_role(dictionary, c, on)
-                m = _mention(text, units, c.i, c.j, "person", holder, "role",
+                start = c.i
+                if c.lead and c.lead_id is not None:
+                    # যুক্তরাষ্ট্রের | জাতীয় নিরাপত্তা পরিষদের মুখপাত্র: the country, then the role
+                    start = c.i + c.lead
+                    outs.append(_Out(c.i, start, _mention(text, units, c.i, start, "country", actors[c.lead_id],
+                                                          "inflected", SCORES["inflected"])))
+                    seen.setdefault(c.lead_id, c.i)
+                    named[c.lead_id] += 1
+                m = _mention(text, units, start, c.j, "person", holder, "role",
                              SCORES["role"] if holder is not None else UNRESOLVED_SCORE, role=rk, note=note)
-                outs.append(_Out(c.i, c.j, m, role_phrase_inflected=c.phrase_inflected))
+                outs.append(_Out(start, c.j, m, role_phrase_inflected=c.phrase_inflected))
                 if holder is not None:
                     seen.setdefault(holder.id, c.i)
                 continue
