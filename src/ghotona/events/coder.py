@@ -276,6 +276,9 @@ class EventCoder:
             etype, emode = entry.type, entry.mode
             if getattr(entry, "to_other", None) and _to_other_country(actors, recipients):
                 etype, emode = entry.to_other, None
+            if getattr(entry, "to_place", None) and any(
+                    r.adjacent and r.mention.type in ("place", "country") for r in roles):
+                etype, emode = entry.to_place, None  # "ক্রিমিয়া দখল": a territory taken, not property
             out.append(_Draft(
                 type=etype, mode=emode, contexts=list(entry.contexts or []), symmetric=bool(entry.symmetric),
                 actors=actors, recipients=[r for r in recipients if r.key not in {a.key for a in actors}],
@@ -544,18 +547,29 @@ _INFINITIVE = "তে"
 _GENITIVE = ("ের", "র")
 
 
+_WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote mark
+
+
 def _is_content(m: Any, matches: list[Any], toks: list[_Tok], t_end: int, verb: str | None, sent_start: int) -> bool:
-    """Whether trigger ``m`` names the content of a later request or threat in its sentence."""
+    """Whether trigger ``m`` is not an event of its own: the content of a later
+    request or threat in its sentence, or an order whose ordered act is told."""
+    if getattr(m.entry, "carried_out", False):
+        # "সেনা পাঠানোর নির্দেশ দেন": the troops sent are the event, the order is how.
+        prev = next((t for t in reversed(toks) if t.end <= sent_start + m.start and _WORDY.search(t.text)), None)
+        return prev is not None and prev.text.endswith(_GENITIVE) and any(
+            x.entry.type is not None and sent_start + x.end == prev.end for x in matches)
     if m.entry.type in _CONTENT_HEAD_TYPES:
         return False
     heads = {sent_start + x.start for x in matches if x.start >= m.end and x.entry.type in _CONTENT_HEAD_TYPES}
     if not heads:
         return False
     nxt = next((t for t in toks if t.start >= t_end), None)
-    threats = {sent_start + x.start for x in matches if x.start >= m.end and x.entry.type == "THREATEN"}
-    if nxt is not None and nxt.start in threats and m.text.endswith(_GENITIVE):
-        # "নিষেধাজ্ঞা আরোপের হুমকি": the threat of a sanction.  Not for a
-        # request: "সেনা পাঠানোর নির্দেশ" is an order that is carried out.
+    asked = {sent_start + x.start for x in matches
+             if x.start >= m.end and x.entry.type in _CONTENT_HEAD_TYPES and not getattr(x.entry, "carried_out", False)}
+    if nxt is not None and nxt.start in asked and m.text.endswith(_GENITIVE):
+        # "নিষেধাজ্ঞা আরোপের হুমকি", "নিষেধাজ্ঞার আহ্বান": the threat of a
+        # sanction, the call for one.  Not for an order: "সেনা পাঠানোর নির্দেশ"
+        # is carried out.
         return True
     lv = getattr(m, "light_verb", None)
     form = lv.text if lv is not None else (m.text.split()[-1] if m.entry.kind == "verb" else verb)
@@ -959,10 +973,24 @@ def _as_source(c: Any) -> EventSource:
     )
 
 
+# What a threat says will happen is its content, not an event: "হুঁশিয়ার করে
+# দিয়েছেন, ... দায়ীদের নিষেধাজ্ঞার মুখে পড়তে হবে".  Its condition ("অস্ত্র
+# সরবরাহ করা হলে", hypothetical) is still told as a possible event.
+_THREAT_CONTENT_STATUSES = frozenset({"planned"})
+
+
 def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
-    """Two triggers of one type in one clause ("ড্রোন ও ক্ষেপণাস্ত্র হামলা") are one event."""
+    """Two triggers of one type in one clause ("ড্রোন ও ক্ষেপণাস্ত্র হামলা") are one
+    event; a planned act told after a threat in its sentence is what is
+    threatened, not an event."""
     out: list[_Draft] = []
+    threat_at: int | None = None
     for d in drafts:
+        if d.type == "THREATEN":
+            threat_at = d.evidence[0].trigger_end if threat_at is None else threat_at
+        elif (threat_at is not None and d.evidence[0].trigger_start >= threat_at
+              and d.status in _THREAT_CONTENT_STATUSES):
+            continue
         prev = out[-1] if out else None
         if (prev is not None and prev.type == d.type and prev.status == d.status and prev.mode == d.mode
                 and prev.evidence[0].sentence_start == d.evidence[0].sentence_start
@@ -999,13 +1027,31 @@ def _dates_agree(a: _Draft, b: _Draft) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
+# A telling that says the thing may happen, or did not, is not a retelling of
+# one that says it happened: "যুদ্ধ বেধে যেতে পারে" after a dogfight, "কোনো
+# অস্ত্রবিরতি মানা হয়নি" after a ceasefire agreed.
+_UNREAL = frozenset({"hypothetical", "negated"})
+
+
+# Types whose modes name the means, not the act: a blast and the destruction
+# it caused are one attack (বিস্ফোরণ ঘটিয়ে গুঁড়িয়ে দিয়েছে).
+_MODE_IS_MEANS = frozenset({"ASSAULT"})
+
+
+def _statuses_agree(a: str, b: str) -> bool:
+    return a == b or not ({a, b} & _UNREAL)
+
+
 def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
     """Add ``d`` to the article's events, or to the earlier event it retells."""
     for prev in reversed(drafts):
         if prev.type != d.type:
             continue
+        if prev.mode and d.mode and prev.mode != d.mode and d.type not in _MODE_IS_MEANS:
+            continue  # an arrest and a state of emergency are two happenings, whoever did them
         same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and d.anaphoric
-        if (d.anaphoric or not d.mkeys()) and not d.mkeys() - prev.mkeys() and _dates_agree(prev, d):
+        if ((d.anaphoric or not d.mkeys()) and not d.mkeys() - prev.mkeys() and _dates_agree(prev, d)
+                and (d.anaphoric or _statuses_agree(prev.status, d.status))):
             # A retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new.
             pass
         elif (d.mkeys() and prev.mkeys() and (d.mkeys() <= prev.mkeys() or prev.mkeys() <= d.mkeys())

@@ -16,6 +16,14 @@ into the entry's words is an error naming the file and the line.
   (ছুড় -> ছুড়েছে), ``fixed``: exactly;
 * an entry with ``light_verbs`` counts only when one of those verbs follows
   within the clause (সমর্থন জানিয়েছে, not সমর্থনে);
+* a split entry (``নিষেধাজ্ঞা ... প্রত্যাহার``) names a noun and the verb
+  that acts on it, with up to ``split_window`` words between them in the
+  clause (নিষেধাজ্ঞা এখনই প্রত্যাহার করা হবে না): the part before ``...`` is
+  matched like a noun, the part after by the entry's kind.  The gap may not
+  cross punctuation, a light verb (the noun already has its verb) or the
+  start of another trigger;
+* a trigger followed by one of ``topic_words`` (নিয়ে, অনুযায়ী) is what
+  another event is about or refers to, not a happening told, and is dropped;
 * overlapping candidates: the longest (in words) wins, then the one ending
   later, because Bengali puts the head of a phrase last.  Blocker entries
   (``type: null``) take part in this and are then dropped.
@@ -54,8 +62,11 @@ TRIGGERS_FILE = "events/triggers.yaml"
 KINDS = ("noun", "verb", "fixed")
 
 _TOP_KEYS = ("verb_endings", "noun_endings", "light_verb_window", "light_verbs", "triggers")
+_TOP_OPTIONAL = ("split_window", "topic_words")
+# The marker of a split entry's gap: "নিষেধাজ্ঞা ... শিথিল".
+GAP = "..."
 _ENTRY_KEYS = ("text", "kind", "type")
-_ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other")
+_ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other", "to_place", "carried_out")
 # A token that carries no letter or digit ends the clause for the light-verb search.
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
@@ -77,7 +88,15 @@ class TriggerEntry:
     # The type (mode null) when the event has a recipient country other than
     # the doer's own: troops sent to another country are aid to it.
     to_other: str | None = None
+    # The type (mode null) when a place or country named right before the
+    # trigger is its object: ক্রিমিয়া দখল is territory taken, not property.
+    to_place: str | None = None
+    # An order: the act it names in the genitive is carried out and is the
+    # event told (সেনা পাঠানোর নির্দেশ), not the order itself.
+    carried_out: bool = False
     line: int = 0
+    # For a split entry, how many of ``words`` come before the gap; else None.
+    gap_at: int | None = None
 
     @property
     def is_blocker(self) -> bool:
@@ -130,15 +149,22 @@ class Lexicon:
     noun_endings: frozenset[str]
     light_verbs: dict[str, frozenset[str]]
     light_verb_window: int = 3
+    split_window: int = 4
+    # Words that make the trigger right before them a topic or a reference,
+    # not a happening told: প্রত্যাবাসন নিয়ে আলোচনা, চুক্তি অনুযায়ী.
+    topic_words: frozenset[str] = frozenset()
     path: str = ""
     _index: dict[str, tuple[TriggerEntry, ...]] = field(init=False, repr=False)
+    _split_index: dict[str, tuple[TriggerEntry, ...]] = field(init=False, repr=False)
     _lemma_of: dict[str, tuple[str, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[TriggerEntry]] = {}
+        split: dict[str, list[TriggerEntry]] = {}
         for e in self.entries:
-            index.setdefault(e.words[0], []).append(e)
+            (split if e.gap_at is not None else index).setdefault(e.words[0], []).append(e)
         self._index = {k: tuple(v) for k, v in index.items()}
+        self._split_index = {k: tuple(v) for k, v in split.items()}
         lemma_of: dict[str, list[str]] = {}
         for lemma, forms in self.light_verbs.items():
             for f in forms:
@@ -193,6 +219,8 @@ class Lexicon:
                     if id(e) in seen:
                         continue
                     seen.add(id(e))
+                    if e.gap_at is not None:
+                        continue  # split entries are matched below, once every start is known
                     n = len(e.words)
                     if i + n > len(toks):
                         continue
@@ -200,7 +228,34 @@ class Lexicon:
                         continue
                     if self._last_word_matches(e, e.words[-1], toks[i + n - 1].text):
                         out.append((i, i + n, e))
+        return out + self._split_candidates(toks, {i for i, _, _ in out})
+
+    def _split_candidates(self, toks: Sequence[Token], starts: set[int]) -> list[tuple[int, int, TriggerEntry]]:
+        """Split entries: the noun part, then within the clause the verb part."""
+        out: list[tuple[int, int, TriggerEntry]] = []
+        for i, t in enumerate(toks):
+            for key in self._keys(t.text):
+                for e in self._split_index.get(key, ()):
+                    a = e.gap_at or 0
+                    head, tail = e.words[:a], e.words[a:]
+                    if i + a > len(toks) or any(toks[i + k].text != head[k] for k in range(a - 1)):
+                        continue
+                    if not self._noun_matches(head[-1], toks[i + a - 1].text):
+                        continue
+                    j = i + a  # first token after the noun part
+                    for k in range(j, min(len(toks), j + self.split_window + 1)):
+                        if k + len(tail) <= len(toks) and all(
+                                toks[k + x].text == tail[x] for x in range(len(tail) - 1)) and self._last_word_matches(
+                                e, tail[-1], toks[k + len(tail) - 1].text):
+                            out.append((i, k + len(tail), e))
+                            break
+                        gap = toks[k].text
+                        if not _WORDLIKE.search(gap) or gap in self._lemma_of or k in starts:
+                            break  # punctuation, a verb of the noun's own, or another trigger
         return out
+
+    def _noun_matches(self, word: str, tok: str) -> bool:
+        return tok == word or (tok.startswith(word) and tok[len(word):] in self.noun_endings) or word in base_forms(tok)
 
     def _light_verb(self, toks: Sequence[Token], end: int, entry: TriggerEntry, starts: set[int]) -> LightVerbHit | None:
         for j in range(end, min(len(toks), end + self.light_verb_window)):
@@ -235,9 +290,10 @@ class Lexicon:
                 if hit is None and require_light_verb:
                     continue
             kept.append((i, j, e, hit))
-        # Longest first, then the one ending later (the head comes last),
-        # then the longer text, then file order for a stable result.
-        kept.sort(key=lambda c: (-(c[1] - c[0]), -c[1], -len(c[2].text), c[2].line))
+        # Longest first (in the entry's words: a split entry's gap does not
+        # count), then the one ending later (the head comes last), then the
+        # longer text, then file order for a stable result.
+        kept.sort(key=lambda c: (-len(c[2].words), -c[1], -len(c[2].text), c[2].line))
         taken: set[int] = set()
         out: list[TriggerMatch] = []
         for i, j, e, hit in kept:
@@ -247,6 +303,8 @@ class Lexicon:
             taken.update(span)
             if e.is_blocker:
                 continue
+            if j < len(toks) and toks[j].text in self.topic_words:
+                continue  # "প্রত্যাবাসন নিয়ে ...": what another event is about
             start, end = toks[i].start, toks[j - 1].end
             text = "".join(_surface(toks, i, j))
             out.append(TriggerMatch(start, end, text, i, j, e, hit))
@@ -285,13 +343,17 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
     """Validate parsed YAML (loaded with :class:`~ghotona.events.ontology.LineLoader`) and build the :class:`Lexicon`."""
     ck = Checker(path)
     top = ck.mapping(data, 1, "the file")
-    ck.keys(top, _TOP_KEYS)
+    ck.keys(top, _TOP_KEYS, _TOP_OPTIONAL)
     top_line = line_of(top, 1)
     verb_endings = _norm_list(ck, top["verb_endings"], top_line, "verb_endings")
     noun_endings = _norm_list(ck, top["noun_endings"], top_line, "noun_endings")
     window = top["light_verb_window"]
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         raise ck.err(top_line, f"light_verb_window should be a positive integer, got {window!r}")
+    split_window = top.get("split_window", 4)
+    if not isinstance(split_window, int) or isinstance(split_window, bool) or split_window < 0:
+        raise ck.err(top_line, f"split_window should be a non-negative integer, got {split_window!r}")
+    topic_words = frozenset(_norm_list(ck, top.get("topic_words") or [], top_line, "topic_words"))
     lv_raw = ck.mapping(top["light_verbs"], top_line, "light_verbs")
     light_verbs: dict[str, frozenset[str]] = {}
     for lemma, forms in lv_raw.items():
@@ -310,6 +372,14 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         if text in first_line:
             raise ck.err(line, f"trigger {text!r} is listed twice (also at line {first_line[text]}); keep one entry")
         words = tuple(text.split(" "))
+        gap_at: int | None = None
+        if GAP in words:
+            gap_at = words.index(GAP)
+            words = words[:gap_at] + words[gap_at + 1:]
+            if GAP in words or gap_at == 0 or gap_at == len(words):
+                raise ck.err(line, f"a split entry needs one {GAP!r} with words on both sides, got {text!r}")
+            if raw.get("light_verbs"):
+                raise ck.err(line, f"a split entry ({text!r}) names its verb itself; it cannot also have light_verbs")
         for w in words:
             toks = tokenize(w)
             if len(toks) != 1 or toks[0].text != w:
@@ -353,12 +423,19 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         to_other = raw.get("to_other")
         if to_other is not None and (tname is None or to_other not in ontology.types):
             raise ck.err(line, f"to_other {to_other!r} should be a PLOVER type, on an entry that has a type")
+        carried_out = raw.get("carried_out", False)
+        if not isinstance(carried_out, bool):
+            raise ck.err(line, f"'carried_out' should be true or false, got {carried_out!r}")
+        to_place = raw.get("to_place")
+        if to_place is not None and (tname is None or to_place not in ontology.types):
+            raise ck.err(line, f"to_place {to_place!r} should be a PLOVER type, on an entry that has a type")
         if kind == "verb" and len(words[-1]) < 2:
             raise ck.err(line, f"verb stem {words[-1]!r} is too short to match safely")
         entries.append(TriggerEntry(
             text=text, words=words, kind=kind, type=tname, mode=mode, contexts=tuple(contexts),
             symmetric=symmetric if tname is not None else None, light_verbs=tuple(lvs),
             except_forms=excepts, note=ck.text(raw, "note", null=True), line=line, to_other=to_other,
+            to_place=to_place, carried_out=carried_out, gap_at=gap_at,
         ))
         first_line[text] = line
     return Lexicon(
@@ -367,6 +444,8 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         noun_endings=frozenset(noun_endings),
         light_verbs=light_verbs,
         light_verb_window=window,
+        split_window=split_window,
+        topic_words=topic_words,
         path=path,
     )
 
