@@ -78,3 +78,36 @@ def test_date_of_another_clause_does_not_make_background(coder: EventCoder) -> N
     got = statuses(coder, text, "2022-08-05")
     assert ("CONSULT", "occurred") in got and ("THREATEN", "historical") in got
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb of going that is itself the trigger carries its own (future) tense.
+        ("রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ উত্তর কোরিয়া যাবেন।", ("CONSULT", "planned")),
+        # না right after the trigger noun, before its verbal noun: an order not to attack.
+        ("দুই দেশ সীমান্তে নতুন করে হামলা না চালাতে একমত হয়েছে।", ("ASSAULT", "negated")),
+        # না right before a verbal noun whose object is the trigger.
+        ("ভারত পাকিস্তানের সঙ্গে বৈঠক না করার ঘোষণা দিয়েছে।", ("CONSULT", "negated")),
+        # Without (ছাড়াই) right after the trigger (without_after).
+        ("দুই নেতার বৈঠক কোনো চুক্তি ছাড়াই শেষ হয়।", ("AGREE", "negated")),
+        # A possibility denied (সম্ভাবনা নেই) is no possibility.
+        ("দুই দেশের মধ্যে যুদ্ধবিরতি চুক্তি হওয়ার সম্ভাবনা নেই।", ("AGREE", "negated")),
+        # The head of an infinitive denied (রাজি নয়): not willing to.
+        ("সরকার বিরোধী দলের সঙ্গে সংলাপে বসতে রাজি নয়।", ("CONSULT", "negated")),
+        # A plan told in the past (unfulfilled_cues): was due and did not come about.
+        ("২০১১ সালে দুই দেশের মধ্যে পানিবণ্টন চুক্তি সইয়ের কথা ছিল।", ("SUPPORT", "negated")),
+        # Cutting relations is done by announcing it (declared_is_done).
+        ("জেলেনস্কি রাশিয়ার সঙ্গে কূটনৈতিক সম্পর্ক ছিন্ন করার ঘোষণা দেন।", ("SANCTION", "occurred")),
+    ],
+    ids=["motion-verb-future", "na-after-trigger", "na-before-verbal-noun", "without", "no-chance",
+         "not-willing", "was-due", "declared-is-done"],
+)
+def test_negation_and_plan_rules(coder: EventCoder, text: str, expected: tuple[str, str]) -> None:
+    assert expected in statuses(coder, text)
+
+
+def test_what_is_done_without_violence_still_happened(coder: EventCoder) -> None:
+    # ছাড়াই negates only the trigger right before it.
+    got = statuses(coder, "বিক্ষোভকারীরা কোনো সহিংসতা ছাড়াই ঢাকায় সমাবেশ করেছে।")
+    assert ("PROTEST", "occurred") in got

@@ -17,13 +17,15 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
                  "hypothetical_after", "conditional_words", "concessive_endings", "planned_noun_heads",
                  "auxiliaries", "ongoing_cues", "said_is_done_types",
-                 "repeated_cues"}
+                 "repeated_cues", "without_after", "without_before", "unfulfilled_cues", "negative_before",
+                 "declared_is_done"}
+_DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days"}
 
 
@@ -46,10 +48,28 @@ class StatusCues:
     ongoing_cues: tuple[str, ...]
     said_is_done_types: frozenset[str]
     repeated_cues: tuple[str, ...]
+    without_after: frozenset[str]
+    without_before: frozenset[str]
+    negative_before: frozenset[str]
+    unfulfilled_cues: tuple[str, ...]
+    declared_is_done: tuple[str, ...]
     historical_after_days: int
     background_verb_after_days: int
     background_lead_paragraphs: int
     background_before_news_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateCues:
+    """How a sentence with no date of its own is tied to a date told before it,
+    and how a span of time ("from A to B", "since A up to now") dates an event."""
+
+    carry_cues: tuple[str, ...]  # sentence-initial links to the time of the sentence before (এ সময়, ওই দিন, জবাবে)
+    after_words: frozenset[str]  # "X-এর পর / শেষে / চলাকালে": the main clause happens at X's time
+    range_from: frozenset[str]  # "A থেকে B পর্যন্ত": A, the start, dates the event
+    range_to: frozenset[str]
+    until_now: tuple[str, ...]  # "A থেকে এ পর্যন্ত": a running total since A, not a happening on A
+    time_genitive_endings: tuple[str, ...]  # "রোববারের ভোটে": a time expression dating the noun after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +109,7 @@ class Grammar:
     singular_pronouns: frozenset[str]
     anaphora: frozenset[str]
     status: StatusCues
+    dates: DateCues
     light_stems: tuple[str, ...]
     verb_endings: frozenset[str]
     strong_endings: tuple[str, ...]
@@ -146,6 +167,12 @@ def load_grammar() -> Grammar:
     lists = {k: _strings(f"status.{k}", st.get(k)) for k in _STATUS_LISTS}
     ints = {k: require(_FILE, "status", st, k, int) for k in _STATUS_INTS}
 
+    dates = require(_FILE, "dates", data, "dates", dict)
+    check_keys(_FILE, "dates", dates, set(_DATE_LISTS))
+    for key in _DATE_LISTS:
+        if key not in dates:
+            raise fail(_FILE, "dates", f"missing list '{key}'")
+
     verbs = require(_FILE, "verbs", data, "verbs", dict)
     check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings"})
 
@@ -188,7 +215,20 @@ def load_grammar() -> Grammar:
             ongoing_cues=lists["ongoing_cues"],
             said_is_done_types=frozenset(lists["said_is_done_types"]),
             repeated_cues=lists["repeated_cues"],
+            without_after=frozenset(lists["without_after"]),
+            without_before=frozenset(lists["without_before"]),
+            negative_before=frozenset(lists["negative_before"]),
+            unfulfilled_cues=lists["unfulfilled_cues"],
+            declared_is_done=lists["declared_is_done"],
             **ints,
+        ),
+        dates=DateCues(
+            carry_cues=_strings("dates.carry_cues", dates["carry_cues"]),
+            after_words=frozenset(_strings("dates.after_words", dates["after_words"])),
+            range_from=frozenset(_strings("dates.range_from", dates["range_from"])),
+            range_to=frozenset(_strings("dates.range_to", dates["range_to"])),
+            until_now=_strings("dates.until_now", dates["until_now"]),
+            time_genitive_endings=_strings("dates.time_genitive_endings", dates["time_genitive_endings"]),
         ),
         light_stems=_strings("verbs.light_stems", verbs.get("light_stems")),
         verb_endings=frozenset(_strings("verbs.endings", verbs.get("endings"))),
