@@ -60,6 +60,8 @@ class ArgumentCues:
     participles: frozenset[str]
     be: frozenset[str]
     pronouns: tuple[str, ...]
+    members: tuple[str, ...] = ()  # "যোদ্ধা": a genitive name before it takes part through its members
+    country_pairs: tuple[str, ...] = ()  # "দুই দেশ": the two sides told before, as their countries
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
@@ -71,7 +73,7 @@ def load_cues() -> ArgumentCues:
     data = load_yaml(CUES_FILE)
     if not isinstance(data, dict):
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
-    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns"})
+    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -90,6 +92,8 @@ def load_cues() -> ArgumentCues:
         participles=frozenset(_strings("voice.participles", voice.get("participles"))),
         be=frozenset(_strings("voice.be", voice.get("be"))),
         pronouns=_strings("pronouns", data["pronouns"]),
+        members=_strings("members", data["members"]) if "members" in data else (),
+        country_pairs=_strings("country_pairs", data["country_pairs"]) if "country_pairs" in data else (),
     )
 
 

@@ -300,6 +300,10 @@ class EventCoder:
         """The ranker's actor and recipient; the rules' answer when it has no candidate."""
         from .arguments import ArgContext
 
+        if not (actors or recipients) and getattr(self.ranker, "collect", None) is None:
+            # The ranker may not fill in a participant where the rules found none (below):
+            # scoring its candidates would be wasted work, unless they are being collected for training.
+            return actors, recipients
         g = self.grammar
         ctx = ArgContext(
             body=body, event_type=entry.type, symmetric=bool(entry.symmetric), speech_act=speech_act,
@@ -318,6 +322,11 @@ class EventCoder:
             return actors, recipients
         new_actors = [_participant(m) for m in picked[0]]
         new_recipients = [_participant(m) for m in picked[1]]
+        if not new_actors and actors:
+            # No name the ranker likes as the doer: the rules' doer stands (often one
+            # read off a pronoun, which the ranker cannot see: "... অভিযোগ তুলে তিনি বলেন").
+            keep = {r.key for r in new_recipients}
+            new_actors = [a for a in actors if a.key not in keep]
         return new_actors, new_recipients
 
     def _dateline_end(self, body: str) -> int:
@@ -714,6 +723,19 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
                 rel = "genitive"
             else:
                 rel = "doer"
+        elif inflected and m.type in ("organisation", "country") and _ends_with_any(word, g.genitive_endings) \
+                and nxt and nxt[0].start not in starts and _member_noun(following) is not None:
+            # "হামাসের যোদ্ধারা হামলা চালায়": the body acts through its members, and the
+            # member noun carries the case ("যোদ্ধাদের ওপর" against, bare: the doer).
+            ending = following[len(_member_noun(following) or ""):]
+            if len(nxt) > 1 and nxt[1].text in g.postpositions:
+                rel = g.postpositions[nxt[1].text]
+            elif ending and _ends_with_any(ending, g.accusative_endings):
+                rel = "against"
+            elif ending and _ends_with_any(ending, g.genitive_endings) and ending not in ("রা", "েরা"):
+                rel = "genitive"
+            else:
+                rel = "doer"
         elif m.how == "demonym" and len(nxt) > 1 and nxt[1].text in g.postpositions:
             # "বাংলাদেশি পণ্যের ওপর শুল্ক": the demonym's noun carries the postposition.
             rel = g.postpositions[nxt[1].text]
@@ -742,6 +764,13 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
         modifies = bool(nxt) and nxt[0].start in starts
         out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
     return out
+
+
+def _member_noun(word: str) -> str | None:
+    """The member-noun stem ``word`` starts with ("যোদ্ধারা" -> "যোদ্ধা"), or None."""
+    from .arguments import load_cues
+
+    return next((stem for stem in load_cues().members if word.startswith(stem)), None)
 
 
 def _participant(m: ActorMention) -> Participant:
@@ -805,20 +834,43 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
 def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_people: list[Participant],
                     subject: list[Participant], sent: Sentence) -> list[Participant]:
     """Who a pronoun in the clause stands for: the participants told just before."""
+    from .arguments import load_cues
+
     joined = " ".join(words)
     for p in g.plural_pronouns:
         if _has_phrase(joined, p):
+            found: list[Participant] = []
             recent = [d for d in earlier if d.evidence[-1].sentence_end >= sent.start - 400]
             for d in reversed(recent):
                 if len(d.actors) + len(d.recipients) >= 2:
-                    return [_copy(q) for q in d.actors + d.recipients]
-            if subject:
-                return [_copy(q) for q in subject]
-            return [_copy(q) for q in last_people]
+                    found = [_copy(q) for q in d.actors + d.recipients]
+                    break
+            else:
+                found = [_copy(q) for q in subject] or [_copy(q) for q in last_people]
+            if any(_has_phrase(joined, c) for c in load_cues().country_pairs):
+                # "দুই দেশ": the two sides as countries (a leader stands for the country he leads).
+                found = _as_countries(found)
+            return found
     if any(w in g.singular_pronouns for w in words):
         people = [q for q in subject if q.type == "person"] or last_people[-1:]
         return [_copy(q) for q in people[:1]]
     return []
+
+
+def _as_countries(ps: list[Participant]) -> list[Participant]:
+    """Each participant as the country it is or belongs to (kept as it is when the dictionary has none)."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    out: list[Participant] = []
+    for p in ps:
+        actor = d.get(p.actor_id) if p.actor_id else None
+        code = actor.country if actor is not None else None
+        country = d.country(code) if code else None
+        q = Participant(country.id, country.name_en, country.name_bn, p.text, p.start, p.end, "country") \
+            if country is not None else p
+        _add(out, q)
+    return out
 
 
 def _copy(p: Participant) -> Participant:
