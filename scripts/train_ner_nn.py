@@ -271,6 +271,9 @@ def cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+SWEEP_O = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.0)
+
+
 def dev_slices(args, corpora, news, gazetteer) -> int:
     """The development protocol: reference CRF, network and their mixture on each slice."""
     train_all = {n: p["train"] for n, p in corpora.items()}
@@ -297,6 +300,13 @@ def dev_slices(args, corpora, news, gazetteer) -> int:
                     res.setdefault(name, {}).setdefault(corpus, []).append(T.micro(own))
                 for corpus, dflt in T.score_sets(tagger, dev, own_style=False).items():
                     res.setdefault(name, {}).setdefault(f"{corpus}/default", []).append(T.micro(dflt))
+                if name == "mixed" and args.sweep_o:
+                    # per-style decoding weight: each corpus in its own style at each O weight
+                    for w in SWEEP_O:
+                        tagger.o_weight = w
+                        for corpus, own in T.score_sets(tagger, dev).items():
+                            res.setdefault(f"mixed o={w}", {}).setdefault(corpus, []).append(T.micro(own))
+                    tagger.o_weight = args.o_weight
         print(f"slice {fold + 1}: cpu so far {cpu():.0f}s", flush=True)
     for name, r in res.items():
         m = {k: round(sum(v) / len(v), 4) for k, v in r.items()}
@@ -314,6 +324,8 @@ def main(argv=None) -> int:
     ap.add_argument("--o-weight", type=float, default=0.3, help="--dev only: decoding weight of O")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dev", action="store_true", help="score on the development slices; write nothing")
+    ap.add_argument("--sweep-o", action="store_true",
+                    help="--dev only: also score each corpus in its own style at several O weights")
     args = ap.parse_args(argv)
 
     corpora = load_corpora(args.shared)
