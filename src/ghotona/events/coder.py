@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -110,6 +111,12 @@ class _Draft:
     # how many events there are (on the development set, merging on the
     # ranker's choices split tellings and cost type F1).
     merge_keys: set[str] | None = None
+    # Of those, the ones found as doers: a one-way act told X->Y and then
+    # Y->X is two acts (an attack and the reply), not one retold.
+    merge_doers: set[str] | None = None
+    # The nouns the tellings are built on (শীর্ষ বৈঠকের -> বৈঠক): a retelling
+    # mostly repeats its noun, so it decides which earlier telling is retold.
+    heads: set[str] = field(default_factory=set)
 
     def keys(self) -> set[str]:
         return {p.key for p in self.actors + self.recipients}
@@ -254,6 +261,7 @@ class EventCoder:
                     actors = [Participant(named[0].actor_id, named[0].name_en, None, named[0].text,
                                           named[0].start or t_start, named[0].end or t_start, "source")]
             rule_keys = {p.key for p in actors + recipients}
+            rule_doers = {p.key for p in actors}
             if self.ranker is not None:
                 actors, recipients = self._rank(body, sent, toks, in_sent, prev, sources, entry, speech_act,
                                                 (t_start, t_end), (c_start, c_end), actors, recipients)
@@ -289,7 +297,7 @@ class EventCoder:
                 actors=actors, recipients=[r for r in recipients if r.key not in {a.key for a in actors}],
                 location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
-                merge_keys=rule_keys,
+                merge_keys=rule_keys, merge_doers=rule_doers, heads=_heads(entry),
             ))
         return _dedupe_same_sentence(out)
 
@@ -1235,6 +1243,44 @@ def _as_source(c: Any) -> EventSource:
 _THREAT_CONTENT_STATUSES = frozenset({"planned"})
 
 
+def _heads(entry: Any) -> set[str]:
+    """The noun a trigger phrase is built on: its last word (শীর্ষ বৈঠক -> বৈঠক).
+
+    A verb of going has none: its tellings are matched by their mode (visit).
+    """
+    words = getattr(entry, "words", None)
+    # ৎ is ত at the end of a word: সাক্ষাৎ and সাক্ষাতে share one noun.
+    return {words[-1].replace("ৎ", "ত")} if words else set()
+
+
+def _clause_closed(a: Evidence, b: Evidence) -> bool:
+    """Whether a verb and then a joining word (এবং, আর, কিন্তু: the word
+    clause breaks of grammar.yaml) stand between trigger ``a`` and the later
+    trigger ``b`` of the same sentence.
+
+    Bengali is verb-final: "সৈন্য পাঠিয়েছে এবং ... অস্ত্র সরবরাহ করছে" tells two
+    acts, each closed by its verb, while "ড্রোন ও ক্ষেপণাস্ত্র হামলা চালায়",
+    "সফরে গিয়ে ... বৈঠক করেছেন" (no break after the verb) and "ড্রোন ছোড়ে,
+    যার প্রায় সবই ভূপাতিত করা হয়" (a comma and a relative clause that says
+    more of the same act) tell one.  The first trigger's own words after its
+    first count (a trigger may end in its verb: সৈন্য পাঠিয়েছে).
+    """
+    if a.sentence_start != b.sentence_start or b.trigger_start <= a.trigger_start:
+        return False
+    g = load_grammar()
+    text = a.sentence[a.trigger_start - a.sentence_start:b.trigger_start - a.sentence_start]
+    words = [normalize(w) for w in _WORD_RUN.findall(text)][1:]
+    verb_seen = False
+    for w in words:
+        if verb_seen and w in g.clause_breaks:
+            return True
+        verb_seen = verb_seen or _is_verb(w, g)
+    return False
+
+
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
+
+
 def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
     """Two triggers of one type in one clause ("ড্রোন ও ক্ষেপণাস্ত্র হামলা") are one
     event; a planned act told after a threat in its sentence is what is
@@ -1250,7 +1296,8 @@ def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == d.type and prev.status == d.status and prev.mode == d.mode
                 and prev.evidence[0].sentence_start == d.evidence[0].sentence_start
-                and (not d.mkeys() or not prev.mkeys() or d.mkeys() & prev.mkeys())):
+                and (not d.mkeys() or not prev.mkeys() or d.mkeys() & prev.mkeys())
+                and (d.anaphoric or not _clause_closed(prev.evidence[-1], d.evidence[0]))):
             prev.evidence.append(d.evidence[0])
             _fill(prev, d)
             continue
@@ -1258,14 +1305,91 @@ def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _country_of(key: str) -> str | None:
+    """The id of the country an actor belongs to (itself for a country), from the dictionary."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    actor = d.get(key)
+    if actor is None or not actor.country:
+        return None
+    country = d.country(actor.country)
+    return country.id if country is not None else None
+
+
+def _covers(key: str, others: set[str], down: bool = False, up: bool = False) -> bool:
+    """Whether ``key`` is among ``others``, or stands for the same side under
+    another name: with ``down`` a country naming the side of a person of that
+    country among ``others`` (উত্তর কোরিয়া after কিম); with ``up`` the other
+    way (কিম after উত্তর কোরিয়া).  Two different people of one country, two
+    places, or a body and the country it is based in are never one side."""
+    if key in others:
+        return True
+    if not (down or up):
+        return False
+    mine = _country_of(key)
+    if mine is None:
+        return False
+    for o in others:
+        if _country_of(o) != mine:
+            continue
+        if down and _is_territory(key) and _is_person(o):
+            return True
+        if up and _is_person(key) and _is_territory(o):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _is_territory(key: str) -> bool:
+    from ..actors.dictionary import load_dictionary
+
+    actor = load_dictionary().get(key)
+    # Countries only: a city is as often where something happened (ভ্লাদিভোস্টক ও
+    # মস্কোয় যান) as the government it is named for.
+    return actor is not None and actor.type == "country"
+
+
+@lru_cache(maxsize=4096)
+def _is_person(key: str) -> bool:
+    """A person stands for the country he serves; a body based in a country
+    (an armed group, a party) need not be on its state's side."""
+    from ..actors.dictionary import load_dictionary
+
+    actor = load_dictionary().get(key)
+    return actor is not None and actor.type == "person"
+
+
+def _within(a: set[str], b: set[str], down: bool = False, up: bool = False) -> bool:
+    return all(_covers(k, b, down, up) for k in a)
+
+
+def _same_kind(prev: _Draft, d: _Draft) -> bool:
+    """Told with the same noun (বৈঠক ... ওই বৈঠকে), or, for a verb of going
+    that has no noun, with the same mode (যাবেন ... সফর: a visit)."""
+    if d.heads & prev.heads:
+        return True
+    return (not d.heads or not prev.heads) and d.mode is not None and d.mode == prev.mode
+
+
 def _fill(into: _Draft, d: _Draft) -> None:
     if into.merge_keys is not None:
-        into.merge_keys |= d.mkeys()
+        # A side already named under another name (the country of a person
+        # named before) adds no one: the next retelling is judged on the
+        # first telling's participants, not on a growing set.
+        same = _same_kind(into, d)
+        into.merge_keys |= {k for k in d.mkeys() if not _covers(k, into.merge_keys, down=same)}
+    if into.merge_doers is not None and d.merge_doers is not None:
+        into.merge_doers |= d.merge_doers
+    into.heads |= d.heads
+    # A participant the event already has under another name (the country
+    # of a person it names) is not added again.
     for p in d.actors:
-        if p.key not in into.keys():
+        if not _covers(p.key, into.keys(), down=True, up=True):
             into.actors.append(p)
     for p in d.recipients:
-        if p.key not in into.keys():
+        if not _covers(p.key, into.keys(), down=True, up=True):
             into.recipients.append(p)
     if into.location is None:
         into.location = d.location
@@ -1298,27 +1422,88 @@ def _statuses_agree(a: str, b: str) -> bool:
     return a == b or not ({a, b} & _UNREAL)
 
 
+# The mode of a conference of many (সম্মেলন): a meeting of two on its
+# sidelines is another happening.
+_GATHERING = "multilateral"
+
+
+def _is_object(d: _Draft) -> bool:
+    """Whether the trigger is in the accusative or genitive: the object or
+    possessor of another verb's act (এই সাক্ষাৎকে, ওই বৈঠকের)."""
+    g = load_grammar()
+    word = normalize(d.evidence[0].trigger).split()[-1] if d.evidence[0].trigger.split() else ""
+    return any(word.endswith(e) for e in g.accusative_endings + g.genitive_endings)
+
+
+def _crossed(prev: _Draft, d: _Draft) -> bool:
+    """X did it to Y in one telling and Y to X in the other: two acts (an attack and the reply)."""
+    if prev.symmetric or d.symmetric or prev.merge_doers is None or d.merge_doers is None:
+        return False
+    prev_to, d_to = prev.mkeys() - prev.merge_doers, d.mkeys() - d.merge_doers
+    return bool(prev.merge_doers & d_to) or bool(d.merge_doers & prev_to)
+
+
+def _retells(prev: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` can be a later telling of the happening ``prev``."""
+    if prev.type != d.type:
+        return False
+    if prev.mode and d.mode and prev.mode != d.mode and d.type not in _MODE_IS_MEANS:
+        return False  # an arrest and a state of emergency are two happenings, whoever did them
+    if d.mode and not prev.mode and d.type not in _MODE_IS_MEANS:
+        # A telling that says how (ফোনালাপ, সফর) is not a later telling of a
+        # meeting told without it: "বৈঠক করেছেন ... এরপর টেলিফোনেও কথা বলেছেন" are
+        # two contacts.  The other way, a bare "বৈঠক শেষে" may retell a visit.
+        return False
+    if not d.anaphoric and any(_clause_closed(e, d.evidence[0]) for e in prev.evidence):
+        # "সৈন্য পাঠিয়েছে এবং ... অস্ত্র সরবরাহ করছে": two acts of one sentence,
+        # each with its verb ("... চালায় এবং এতে তিনজন নিহত হন" points back).
+        return False
+    if _crossed(prev, d):
+        return False
+    if not _dates_agree(prev, d) and not (d.anaphoric and _is_object(d)):
+        # "কেসিএনএ আজ এই সাক্ষাৎকে ঐতিহাসিক আখ্যা দিয়েছে": the happening pointed
+        # back at is the object of another verb, and the day in its clause is
+        # that verb's, not its own.
+        return False
+    if d.mkeys() and prev.mkeys() and (prev.mode == _GATHERING) != (d.mode == _GATHERING):
+        return False  # "সম্মেলনের সাইডলাইনে ... বৈঠক": a meeting of two held at a conference of many
+    # A later telling of the same kind may name by its country a side told
+    # before by a person ("সাক্ষাতে উত্তর কোরিয়া ..." after Lavrov met Kim);
+    # only one pointing back (ওই বৈঠকে) may name a person where a country was
+    # told: a person named anew (চোই সন হি, after a visit to North Korea) is
+    # more likely another meeting.  Two tellings that each name other people,
+    # or other places, are two happenings.
+    same = _same_kind(prev, d)
+    down, up = same, same and d.anaphoric
+    if (d.anaphoric or not d.mkeys()) and _within(d.mkeys(), prev.mkeys(), down, up) and (
+            d.anaphoric or _statuses_agree(prev.status, d.status)):
+        return True  # a retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new
+    same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and d.anaphoric
+    return bool(d.mkeys() and prev.mkeys() and same_status
+                and (_within(d.mkeys(), prev.mkeys(), down, up)
+                     or same and _within(prev.mkeys(), d.mkeys(), up, down)))
+
+
 def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
-    """Add ``d`` to the article's events, or to the earlier event it retells."""
-    for prev in reversed(drafts):
-        if prev.type != d.type:
+    """Add ``d`` to the article's events, or to the earlier event it retells.
+
+    Of the earlier events ``d`` can retell, the one built on the same noun
+    wins (a bare ফোনালাপের retells the phone call, not a later meeting), then
+    the one of the same status, then the same mode, then the latest.
+    """
+    best: _Draft | None = None
+    best_rank: tuple[bool, bool, bool, int] | None = None
+    for i, prev in enumerate(drafts):
+        if not _retells(prev, d):
             continue
-        if prev.mode and d.mode and prev.mode != d.mode and d.type not in _MODE_IS_MEANS:
-            continue  # an arrest and a state of emergency are two happenings, whoever did them
-        same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and d.anaphoric
-        if ((d.anaphoric or not d.mkeys()) and not d.mkeys() - prev.mkeys() and _dates_agree(prev, d)
-                and (d.anaphoric or _statuses_agree(prev.status, d.status))):
-            # A retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new.
-            pass
-        elif (d.mkeys() and prev.mkeys() and (d.mkeys() <= prev.mkeys() or prev.mkeys() <= d.mkeys())
-              and same_status and _dates_agree(prev, d)):
-            pass
-        else:
-            continue
-        prev.evidence.append(d.evidence[0])
-        _fill(prev, d)
-        if d.date is not None and prev.date_how == "coreference":
-            prev.date_how = d.date_how
+        rank = (bool(d.heads & prev.heads), prev.status == d.status, bool(prev.mode) and prev.mode == d.mode, i)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = prev, rank
+    if best is not None:
+        best.evidence.append(d.evidence[0])
+        _fill(best, d)
+        if d.date is not None and best.date_how == "coreference":
+            best.date_how = d.date_how
         return
     if d.anaphoric:
         # "এই বৈঠক" with no earlier telling in the body: the headline told it.
