@@ -169,3 +169,48 @@ def test_ranker_changes_who_took_part_never_whether_anyone_did() -> None:
     stub = _FirstNameRanker()
     ev = [e for e in EventCoder(ranker=stub).code(article_from_text(text, "2024-05-02")) if e.type == "ACCUSE"]
     assert stub.asked and [p.name_en for p in ev[0].actors] == ["Iran"] and ev[0].recipients == []
+
+
+def test_honorific_pronoun_takes_only_people_from_the_sentence_before() -> None:
+    # "Putin went to Iran on Thursday. There he (তিনি) met Iran's president": Iran, a
+    # country of the sentence before, cannot be what তিনি stands for.
+    text = ("বৃহস্পতিবার ইরান সফরে গেছেন রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন। "
+            "সেখানে তিনি ইরানের প্রেসিডেন্টের সঙ্গে বৈঠক করেন।")
+    seen: list = []
+    EventCoder(ranker=ArgumentRanker(None, collect=seen)).code(article_from_text(text, "2024-05-16"))
+    ctx, cands = next((c, k) for c, k in seen if c.event_type == "CONSULT" and "বৈঠক" in c.body[c.trigger[0]:c.trigger[1]])
+    f = _by_name(cands)
+    assert f["Vladimir Putin"]["previous"] == 1.0
+    assert "Iran" not in f
+
+
+def test_capital_is_a_country_as_a_candidate() -> None:
+    cands = _candidates("জবাবে মার্কিন পণ্যের ওপর নতুন শুল্ক বসিয়েছে বেইজিং।", "SANCTION")
+    f = {c.mention.name_en: c for c in cands}
+    assert f["Beijing"].party == "country" and f["Beijing"].features["mtype=country"] == 1.0
+
+
+def test_choose_never_gives_a_country_its_own_peoples_act() -> None:
+    # The likeliest recipient is the actor's own country: the next one is taken instead.
+    w = np.array([[0.0, 0.0, 0.0], [3.0, 0.0, 0.0], [0.0, 3.0, 1.0]])
+    model = ArgumentModel(("a", "r", "r2"), w, np.zeros(3), min_actor=0.1, min_recipient=0.1)
+    leader = ActorMention(0, 3, "L", "person", "QL", "L", "L", "name", 1.0)
+    home, other = _m("H", 10), _m("O", 20)
+    country = {"QL": "XX", home.actor_id: "XX", other.actor_id: "YY"}
+    cands = [Candidate(leader, "QL", {"a": 1.0}, "person"), Candidate(home, "H", {"r": 1.0}, "country"),
+             Candidate(other, "O", {"r2": 1.0}, "country")]
+    assert [m.text for m in choose(model, cands)[1]] == ["H"]
+    actors, recipients = choose(model, cands, lambda m: country.get(m.actor_id))
+    assert [m.text for m in actors] == ["L"] and [m.text for m in recipients] == ["O"]
+
+
+def test_ranker_never_picks_a_place() -> None:
+    # A model that likes places best still names none of them (a capital excepted).
+    model = ArgumentModel(("mtype=place", "mtype=country"), np.array([[0.0, 0.0], [5.0, 1.0], [4.0, 0.5]]),
+                          np.zeros(3), min_actor=0.0, min_recipient=0.0)
+    seen: list = []
+    coder = EventCoder(ranker=ArgumentRanker(model, collect=seen))
+    ev = [e for e in coder.code(article_from_text("খারকিভে রাশিয়া ইউক্রেনের ওপর হামলা চালিয়েছে।", "2024-05-02"))
+          if e.type == "ASSAULT"]
+    assert seen and any(c.party == "place" for _, cands in seen for c in cands)
+    assert ev and all(p.type != "place" for p in ev[0].actors + ev[0].recipients)

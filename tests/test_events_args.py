@@ -71,3 +71,110 @@ def test_rules_doer_stands_when_the_ranker_names_none() -> None:
             "এ সময় তিনি যুক্তরাষ্ট্রের বিরুদ্ধে উসকানির অভিযোগ করেন।")
     ev = _events(EventCoder(ranker=_NoActorRanker()), text, "ACCUSE", on="2024-03-05")
     assert ev and _names(ev[0].actors) == ["Sergey Lavrov"] and _names(ev[0].recipients) == ["United States"]
+
+
+class _FixedRanker:
+    """A stand-in ranker that names the mention of ``recipient`` (an English name) as the recipient."""
+
+    collect = None
+
+    def __init__(self, recipient: str) -> None:
+        self.recipient = recipient
+
+    def decide(self, ctx):  # noqa: ANN001 - duck-typed like ArgumentRanker.decide
+        act = [m for m in ctx.mentions if (m.actor_id or m.text) in ctx.rule_actors]
+        return act, [m for m in ctx.mentions if m.name_en == self.recipient]
+
+
+def test_troops_sent_to_a_place_abroad_are_aid(rules: EventCoder) -> None:
+    # "North Korea sent troops to Russia's Kursk region": the place sent to lies abroad.
+    ev = [e for e in rules.code(article_from_text(
+        "উত্তর কোরিয়া গত মাসে রাশিয়ার কুরস্ক অঞ্চলে কয়েক হাজার সৈন্য পাঠিয়েছে।", "2024-05-02"))
+        if e.type in ("AID", "MOBILIZE")]
+    assert [e.type for e in ev] == ["AID"]
+
+
+def test_troops_sent_within_the_own_country_stay_mobilize() -> None:
+    # "After Ukraine's drone attack Russia sent more troops to Belgorod": Belgorod is
+    # Russia's own, whatever recipient the ranker names; the type is the rules' to decide.
+    text = "ইউক্রেনের ড্রোন হামলার পর রাশিয়া বেলগোরোদে আরও সেনা পাঠিয়েছে।"
+    for coder in (EventCoder(ranker=None), EventCoder(ranker=_FixedRanker("Ukraine"))):
+        ev = [e for e in coder.code(article_from_text(text, "2024-05-02")) if e.type in ("AID", "MOBILIZE")]
+        assert [e.type for e in ev] == ["MOBILIZE"]
+
+
+def test_capital_after_the_verb_is_its_countrys_government(rules: EventCoder) -> None:
+    # "In reply, Beijing put new tariffs on American goods": the capital is China.
+    ev = _events(rules, "জবাবে মার্কিন পণ্যের ওপর নতুন শুল্ক বসিয়েছে বেইজিং।", "SANCTION")
+    assert ev and _names(ev[0].actors) == ["China"] and _names(ev[0].recipients) == ["United States"]
+
+
+def test_capital_as_the_place_of_a_meeting_stays_a_place(rules: EventCoder) -> None:
+    ev = _events(rules, "মঙ্গলবার তেহরানে ইরান ও ইরাকের পররাষ্ট্রমন্ত্রীরা বৈঠক করেন।", "CONSULT")
+    assert ev and ev[0].location is not None and ev[0].location.name_en == "Tehran"
+    assert "Iran" in _names(ev[0].actors + ev[0].recipients)
+
+
+def test_capitals_are_places_in_the_dictionary() -> None:
+    from ghotona.actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    assert load_cues().capitals
+    for ident in load_cues().capitals:
+        a = d.get(ident)
+        assert a is not None and a.type == "place" and a.country, ident
+
+
+def test_demonym_before_an_accusative_noun_is_the_recipient(rules: EventCoder) -> None:
+    # "China is now supplying drones to the Russian forces": রুশ বাহিনীকে is who receives.
+    ev = _events(rules, "চীন এখন রুশ বাহিনীকে ড্রোন সরবরাহ করছে।", "AID")
+    assert ev and _names(ev[0].actors) == ["China"] and _names(ev[0].recipients) == ["Russia"]
+
+
+def test_they_after_a_named_subject_is_that_subject(rules: EventCoder) -> None:
+    # A meeting of two sides, then "Belarus has become Russia's close ally. They have
+    # deployed thousands of troops on the border": তারা is Belarus, not the two sides met.
+    text = ("সোমবার মস্কোতে রাশিয়া ও ইরানের মধ্যে বৈঠক হয়েছে। বেলারুশ এখন রাশিয়ার ঘনিষ্ঠ মিত্র হয়ে উঠেছে। "
+            "তারা সীমান্তে হাজার হাজার সেনা মোতায়েন করেছে।")
+    ev = _events(rules, text, "MOBILIZE")
+    assert ev and _names(ev[0].actors) == ["Belarus"]
+
+
+def test_they_right_after_a_two_sided_event_is_its_sides(rules: EventCoder) -> None:
+    text = ("সোমবার মস্কোতে রাশিয়া ও ইরানের মধ্যে বৈঠক হয়েছে। "
+            "তারা সীমান্তে যৌথ মহড়ার জন্য সেনা মোতায়েন করেছে।")
+    ev = _events(rules, text, "MOBILIZE")
+    assert ev and _names(ev[0].actors) == ["Iran", "Russia"]
+
+
+def test_title_with_its_countrys_genitive_is_the_person(rules: EventCoder) -> None:
+    # "Russia's president Putin and North Korea's leader Kim pledged ...": two people, joined
+    # by ও; উত্তর কোরিয়ার only says whose leader Kim is.
+    ev = _events(rules, "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন ও উত্তর কোরিয়ার নেতা কিম জং উন "
+                        "সহযোগিতা বাড়ানোর অঙ্গীকার করেছেন।", "AGREE")
+    assert ev and _names(ev[0].actors + ev[0].recipients) == ["Kim Jong Un", "Vladimir Putin"]
+
+
+def test_a_trigger_between_keeps_the_genitive_a_party(rules: EventCoder) -> None:
+    # "Sheikh Hasina rejected the BNP's accusation": বিএনপির owns the accusation, not Hasina.
+    ev = _events(rules, "বিএনপির অভিযোগ শেখ হাসিনা নাকচ করেছেন।", "ACCUSE")
+    assert ev and _names(ev[0].actors) == ["Bangladesh Nationalist Party"]
+
+
+def test_name_in_a_hyphen_compound_takes_no_part(rules: EventCoder) -> None:
+    # "Israel carried out air strikes on Hamas-run Gaza": হামাস only says who runs the place.
+    ev = _events(rules, "শুক্রবার হামাস-নিয়ন্ত্রিত গাজায় বিমান হামলা চালিয়েছে ইসরায়েল।", "ASSAULT")
+    assert ev and _names(ev[0].actors) == ["Israel"] and "Hamas" not in _names(ev[0].recipients)
+
+
+def test_a_persons_genitive_before_a_place_is_the_visitor(rules: EventCoder) -> None:
+    # "During Putin's Pyongyang visit last year": a person does not modify a place name the
+    # way a country does (ইউক্রেনের খারকিভে); he is the one who visits.
+    ev = _events(rules, "গত বছর পুতিনের পিয়ংইয়ং সফরের সময় কয়েকটি চুক্তি হয়।", "CONSULT")
+    assert ev and _names(ev[0].actors) == ["Vladimir Putin"] and _names(ev[0].recipients) == ["North Korea"]
+
+
+def test_postposition_after_an_owned_noun_falls_on_the_owner(rules: EventCoder) -> None:
+    # "The US put new sanctions on three big banks of Iran": the banks' owner is the target.
+    ev = _events(rules, "যুক্তরাষ্ট্র বৃহস্পতিবার ইরানের তিনটি বড় ব্যাংকের ওপর নতুন নিষেধাজ্ঞা আরোপ করেছে।", "SANCTION")
+    assert ev and _names(ev[0].actors) == ["United States"] and _names(ev[0].recipients) == ["Iran"]

@@ -17,7 +17,10 @@ sentences and did not carry over (docs/events.md).  This module instead
    (``data/events/argument_weights.yaml``) written by
    ``scripts/train_arguments.py``, deterministic.
 3. Decoding: the best actor, then the best recipient among the other
-   participants; the rules' answer stands when there is no candidate.
+   participants; the rules' answer stands when there is no candidate.  A
+   place is never picked (a capital counts as its country), nor a country
+   as the recipient of its own people's act: the development gold never
+   codes either.
 
 Nothing here is keyed to a gold article: the features are cues of the
 language, the weights are fitted on the development gold only.
@@ -62,6 +65,9 @@ class ArgumentCues:
     pronouns: tuple[str, ...]
     members: tuple[str, ...] = ()  # "যোদ্ধা": a genitive name before it takes part through its members
     country_pairs: tuple[str, ...] = ()  # "দুই দেশ": the two sides told before, as their countries
+    capitals: frozenset[str] = frozenset()  # dictionary ids of capitals: as a party, the country's government
+    person_pronouns: tuple[str, ...] = ()  # "তিনি": stands for a person only
+    group_pronouns: tuple[str, ...] = ()  # "তারা": a body or a country as well as several people
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
@@ -73,7 +79,8 @@ def load_cues() -> ArgumentCues:
     data = load_yaml(CUES_FILE)
     if not isinstance(data, dict):
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
-    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs"})
+    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "capitals",
+                                                    "person_pronouns", "group_pronouns"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -94,6 +101,9 @@ def load_cues() -> ArgumentCues:
         pronouns=_strings("pronouns", data["pronouns"]),
         members=_strings("members", data["members"]) if "members" in data else (),
         country_pairs=_strings("country_pairs", data["country_pairs"]) if "country_pairs" in data else (),
+        capitals=frozenset(_strings("capitals", data["capitals"])) if "capitals" in data else frozenset(),
+        person_pronouns=_strings("person_pronouns", data["person_pronouns"]) if "person_pronouns" in data else (),
+        group_pronouns=_strings("group_pronouns", data["group_pronouns"]) if "group_pronouns" in data else (),
     )
 
 
@@ -139,6 +149,7 @@ class Candidate:
     mention: ActorMention
     key: str
     features: dict[str, float] = field(default_factory=dict)
+    party: str = ""  # the mention's type as a party (a capital: country), see _party_type
 
 
 def mention_key(m: ActorMention) -> str:
@@ -234,8 +245,9 @@ def candidates(ctx: ArgContext, cues: ArgumentCues | None = None) -> list[Candid
         f[f"case={case}&side={side}"] = 1.0
         if via_head:
             f["via_head"] = 1.0
-        f[f"mtype={m.type}"] = 1.0
-        f[f"mtype={m.type}&case={case}"] = 1.0
+        mtype = _party_type(m, cues)
+        f[f"mtype={mtype}"] = 1.0
+        f[f"mtype={mtype}&case={case}"] = 1.0
         in_clause = c_start <= m.start and m.end <= c_end
         f["in_clause" if in_clause else "out_clause"] = 1.0
         if any(lo <= t.start and t.end <= hi for t in breaks_at):
@@ -256,7 +268,7 @@ def candidates(ctx: ArgContext, cues: ArgumentCues | None = None) -> list[Candid
             f["rule=recipient"] = 1.0
         else:
             f["rule=none"] = 1.0
-        cand = Candidate(m, key, f)
+        cand = Candidate(m, key, f, mtype)
         if key in seen:
             # The same actor named twice (a role and then the name): keep the
             # mention nearest the trigger, the one its case was read on.
@@ -275,8 +287,12 @@ def candidates(ctx: ArgContext, cues: ArgumentCues | None = None) -> list[Candid
     pronoun = any(_has_phrase(words, p) for p in cues.pronouns)
     named_before = any(c.mention.end <= t_start and c_start <= c.mention.start and "source" not in c.features
                        for c in out)
+    # "তিনি বলেন": an honorific singular pronoun stands for a person, never a country or a body.
+    person_only = pronoun and any(_has_phrase(words, p) for p in cues.person_pronouns) and not any(
+        _has_phrase(words, q) for q in cues.pronouns if q not in cues.person_pronouns)
     if ctx.prev_mentions and (pronoun or not named_before):
-        prev = [m for m in ctx.prev_mentions if m.actor_id and m.type in _MENTION_TYPES]
+        prev = [m for m in ctx.prev_mentions if m.actor_id and m.type in _MENTION_TYPES
+                and (m.type == "person" or not person_only)]
         pstarts = {m.start for m in prev}
         pfirst = True
         for m in prev:
@@ -285,20 +301,33 @@ def candidates(ctx: ArgContext, cues: ArgumentCues | None = None) -> list[Candid
                 seen[key].features["also_previous"] = 1.0
                 continue
             case, _ = _case(m, list(ctx.prev_toks), cues, ctx.stand_in_heads, pstarts)
-            f = {"bias_cand": 1.0, "previous": 1.0, f"prev&case={case}": 1.0, f"mtype={m.type}": 1.0,
+            f = {"bias_cand": 1.0, "previous": 1.0, f"prev&case={case}": 1.0, f"mtype={_party_type(m, cues)}": 1.0,
                  "prev&pronoun" if pronoun else "prev&no_pronoun": 1.0}
             f["rule=actor" if key in ctx.rule_actors else "rule=recipient" if key in ctx.rule_recipients
               else "rule=none"] = 1.0
             if pfirst:
                 f["prev&first"] = 1.0
                 pfirst = False
-            cand = Candidate(m, key, f)
+            cand = Candidate(m, key, f, _party_type(m, cues))
             seen[key] = cand
             out.append(cand)
     n = len(out)
     for c in out:
         c.features[f"n_cands={min(n, 4)}"] = 1.0
     return out
+
+
+def _party_type(m: ActorMention, cues: ArgumentCues) -> str:
+    """The mention's type as a party: a capital is its country's government (see arguments.yaml)."""
+    return "country" if m.type == "place" and m.actor_id in cues.capitals else m.type
+
+
+def _country_of(m: ActorMention) -> str | None:
+    """The alpha-2 code of the country a mention's actor is or belongs to."""
+    from ..actors.dictionary import load_dictionary
+
+    a = load_dictionary().get(m.actor_id) if m.actor_id else None
+    return a.country if a is not None else None
 
 
 def _distance(m: ActorMention, trigger: tuple[int, int]) -> int:
@@ -397,8 +426,14 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 300) -> tupl
     return w, b
 
 
-def choose(model: ArgumentModel, cands: Sequence[Candidate]) -> tuple[list[ActorMention], list[ActorMention]]:
-    """The best actor, then the best recipient among the others (each only above its threshold)."""
+def choose(model: ArgumentModel, cands: Sequence[Candidate],
+           country_of: Any = None) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The best actor, then the best recipient among the others (each only above its threshold).
+
+    With ``country_of`` (mention -> alpha-2 code or None), a country is never the
+    recipient of an act by its own people or bodies ("জেলেনস্কি ... ইউক্রেন"):
+    the development gold never codes one so.
+    """
     if not cands:
         return [], []
     p = model.probabilities(cands)
@@ -414,7 +449,9 @@ def choose(model: ArgumentModel, cands: Sequence[Candidate]) -> tuple[list[Actor
             if p[i, 1] >= model.second_actor and p[i, 1] > p[i, 2]:
                 actors.append(cands[i].mention)
                 chosen.add(cands[i].key)
-    rest = [i for i in range(len(cands)) if cands[i].key not in chosen]
+    own = {country_of(m) for m in actors} - {None} if country_of is not None else set()
+    rest = [i for i in range(len(cands)) if cands[i].key not in chosen
+            and not (own and cands[i].party == "country" and country_of(cands[i].mention) in own)]
     recipients: list[ActorMention] = []
     if rest:
         best = min(rest, key=lambda i: (-p[i, 2], cands[i].mention.start))
@@ -492,6 +529,9 @@ class ArgumentRanker:
         cands = candidates(ctx, self.cues)
         if self.collect is not None:
             self.collect.append((ctx, cands))
-        if self.model is None or not cands:
+        # A place is where, not who (a capital excepted): it is a candidate for the
+        # model's features but never picked (no development event has one as a party).
+        parties = [c for c in cands if c.party != "place"]
+        if self.model is None or not parties:
             return None
-        return choose(self.model, cands)
+        return choose(self.model, parties, _country_of)

@@ -56,6 +56,8 @@ _ACTOR_TYPES = {"person", "organisation", "country", "place"}
 # Endings of a noun that a bare name before it modifies: genitive (আসিয়ান
 # দেশগুলোর) or locative (তাইওয়ান প্রশ্নে).
 _MODIFIED_ENDINGS = ("ের", "দের", "র", "ে", "য়")
+# Hyphens that join a name to a word into one compound (হামাস-নিয়ন্ত্রিত).
+_HYPHENS = ("-", "‐", "–")
 
 
 @dataclass(slots=True)
@@ -258,10 +260,12 @@ class EventCoder:
             if not actors and speech_act:
                 named = [s for s in sources if s.actor_id and s.name_en]
                 if named:
-                    actors = [Participant(named[0].actor_id, named[0].name_en, None, named[0].text,
-                                          named[0].start or t_start, named[0].end or t_start, "source")]
+                    actors = [_source_party(named[0], t_start)]
             rule_keys = {p.key for p in actors + recipients}
             rule_doers = {p.key for p in actors}
+            # Troops sent abroad are AID: decided on the rules' recipients, so a retrained ranker moves who, not what.
+            to_other = getattr(entry, "to_other", None) and _to_other_country(
+                actors, recipients + ([location] if location is not None else []))
             if self.ranker is not None:
                 actors, recipients = self._rank(body, sent, toks, in_sent, prev, sources, entry, speech_act,
                                                 (t_start, t_end), (c_start, c_end), actors, recipients)
@@ -287,7 +291,7 @@ class EventCoder:
                                  clause_words, g)
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
             etype, emode = entry.type, entry.mode
-            if getattr(entry, "to_other", None) and _to_other_country(actors, recipients):
+            if to_other:
                 etype, emode = entry.to_other, None
             if getattr(entry, "to_place", None) and any(
                     r.adjacent and r.mention.type in ("place", "country") for r in roles):
@@ -313,13 +317,25 @@ class EventCoder:
             # scoring its candidates would be wasted work, unless they are being collected for training.
             return actors, recipients
         g = self.grammar
+        # The ranker knows mentions, not parties: a capital the rules read as its country is its mention there.
+        as_named = {(m.start, m.end): m.actor_id or f"text:{m.text}" for m in in_sent}
+
+        def named(ps: list[Participant]) -> frozenset[str]:
+            return frozenset(as_named.get((p.start, p.end), p.key) for p in ps)
+
+        # "উত্তর কোরিয়ার নেতা কিম জং উন": the genitive names whose the person is; it is not a candidate.
+        owners = {id(grp[0]) for grp in _groups(in_sent, lambda a, b: body[a:b], trigger, g)
+                  if len(grp) > 1 and grp[0].actor_id != grp[-1].actor_id}
+        starts = {m.start for m in in_sent}
+        owners |= {id(m) for m in in_sent if _in_compound(body, m, starts)}
         ctx = ArgContext(
             body=body, event_type=entry.type, symmetric=bool(entry.symmetric), speech_act=speech_act,
-            trigger=trigger, clause=clause, sentence=(sent.start, sent.end), toks=toks, mentions=in_sent,
+            trigger=trigger, clause=clause, sentence=(sent.start, sent.end), toks=toks,
+            mentions=[m for m in in_sent if id(m) not in owners],
             prev_toks=prev[0], prev_mentions=prev[1],
             source_spans=[(s.start, s.end) for s in sources if s.start is not None and s.end is not None],
             speech_verbs=g.speech_verbs, stand_in_heads=g.stand_in_heads, clause_breaks=g.clause_breaks,
-            rule_actors=frozenset(p.key for p in actors), rule_recipients=frozenset(p.key for p in recipients),
+            rule_actors=named(actors), rule_recipients=named(recipients),
         )
         picked = self.ranker.decide(ctx)
         # The ranker changes who took part, never whether anyone did: where
@@ -328,8 +344,8 @@ class EventCoder:
         # happenings (merge gate P .72 -> .60) and cost dev type F1.
         if picked is None or not (actors or recipients):
             return actors, recipients
-        new_actors = [_participant(m) for m in picked[0]]
-        new_recipients = [_participant(m) for m in picked[1]]
+        new_actors = [_party(m) for m in picked[0]]
+        new_recipients = [_party(m) for m in picked[1]]
         if not new_actors and actors:
             # No name the ranker likes as the doer: the rules' doer stands (often one
             # read off a pronoun, which the ranker cannot see: "... অভিযোগ তুলে তিনি বলেন").
@@ -395,7 +411,8 @@ class EventCoder:
         """The sentence's unmarked doers: what a তারা / তিনি in the next sentence most likely means."""
         linked = [m for m in in_sent if m.actor_id]
         roles = _roles(toks, linked, sent.end, sent.end, sent.start, sent.end, self.grammar, body, False, times)
-        return [_participant(r.mention) for r in roles if r.relation == "doer" and r.mention.type != "place"][:1]
+        return [_party(r.mention) for r in roles
+                if r.relation == "doer" and (r.mention.type != "place" or _is_capital(r.mention))][:1]
 
     def _status(self, toks: list[_Tok], t_start: int, t_end: int, c_start: int, c_end: int,
                 verb_i: int | None) -> tuple[str, str | None]:
@@ -626,21 +643,25 @@ def _signed_after(m: Any, matches: list[Any], toks: list[_Tok], t_end: int, c_en
 
 
 def _to_other_country(actors: list[Participant], recipients: list[Participant]) -> bool:
-    """Whether a recipient is a country (or lies in one) other than the doers' own."""
+    """Whether a recipient (or the place sent to: "রাশিয়ার কুরস্ক অঞ্চলে") is a country,
+    or lies in one, other than a doer's own.
+
+    "Any doer": "তারা ... সেনা পাঠিয়েছে" read as Moscow and Pyongyang sends
+    troops abroad for the one whose country it is not.
+    """
     from ..actors.dictionary import load_dictionary
 
     d = load_dictionary()
 
     def country(p: Participant) -> str | None:
         a = d.get(p.actor_id) if p.actor_id else None
-        if a is None:
-            return None
-        return a.id if a.type == "country" else a.country
+        # The alpha-2 code for both (a country's own, a place's parent): comparable.
+        return a.country if a is not None else None
 
     own = {country(a) for a in actors} - {None}
     for r in recipients:
         c = country(r)
-        if c is not None and c not in own and r.type in ("country", "place", "organisation"):
+        if c is not None and (not own or own - {c}) and r.type in ("country", "place", "organisation"):
             return True
     return False
 
@@ -670,17 +691,46 @@ def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
     return any(word.endswith(e) for e in endings)
 
 
-def _groups(mentions: list[ActorMention], text_of: Any) -> list[list[ActorMention]]:
-    """Consecutive mentions of one actor ("মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও") are one participant."""
+def _groups(mentions: list[ActorMention], text_of: Any, trigger: tuple[int, int] = (0, 0),
+            g: Grammar | None = None) -> list[list[ActorMention]]:
+    """Consecutive mentions of one actor ("মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও") are one participant;
+    so is a person with the genitive of his own country or body and a title between
+    ("উত্তর কোরিয়ার নেতা কিম জং উন": Kim, not North Korea too)."""
     groups: list[list[ActorMention]] = []
     for m in mentions:
         if groups:
             last = groups[-1][-1]
-            if m.actor_id and last.actor_id == m.actor_id and not text_of(last.end, m.start).strip():
+            between = text_of(last.end, m.start).strip()
+            if m.actor_id and last.actor_id == m.actor_id and not between:
+                groups[-1].append(m)
+                continue
+            if m.type == "person" and len(groups[-1]) == 1 and not last.end <= trigger[0] < m.start \
+                    and _own_title(last, m, between, g):
                 groups[-1].append(m)
                 continue
         groups.append([m])
     return groups
+
+
+# The most words a title between a body's genitive and its person may have ("নেতা", "সশস্ত্র শাখার প্রধান").
+_TITLE_WORDS = 2
+
+
+def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Grammar | None) -> bool:
+    """Whether ``owner`` (a genitive country or body) names whose ``person`` is, a short title between."""
+    from ..actors.dictionary import load_dictionary
+
+    if owner.type not in ("country", "organisation") or not owner.actor_id or not person.actor_id:
+        return False
+    words = normalize(between).split()
+    joins = {"ও", "এবং", "আর"} | (set(g.postpositions) | set(g.clause_breaks) if g is not None else set())
+    if not words or len(words) > _TITLE_WORDS or any(not _WORD.search(w) or w in joins for w in words):
+        return False  # nothing, a comma, a conjunction or a postposition between: two participants
+    if not _ends_with_any(normalize(owner.text).split()[-1], ("ের", "র")):
+        return False
+    d = load_dictionary()
+    a, p = d.get(owner.actor_id), d.get(person.actor_id)
+    return a is not None and p is not None and bool(p.country) and p.country == a.country
 
 
 def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: int, c_start: int, c_end: int,
@@ -697,10 +747,12 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
               and not (t_start <= m.start < t_end)]
     covered = [(m.start, m.end) for m in inside]
     prev_end: int | None = None
-    for grp in _groups(inside, lambda a, b: body[a:b]):
+    for grp in _groups(inside, lambda a, b: body[a:b], (t_start, t_end), g):
         m = grp[-1]
         coordinated = prev_end is not None and body[prev_end:grp[0].start].strip(" ,") in ("", "ও", "এবং", "আর", "-", "–")
         prev_end = m.end
+        if _in_compound(body, m, starts):
+            continue  # "হামাস-নিয়ন্ত্রিত গাজা": the name only says whose the place is
         gap = [t for t in toks if m.end <= t.start and t.end <= t_start
                and not any(a <= t.start < b for a, b in covered)]
         nxt = [t for t in toks if t.start >= m.end and t.end <= c_end][:2]
@@ -747,8 +799,17 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
         elif m.how == "demonym" and len(nxt) > 1 and nxt[1].text in g.postpositions:
             # "বাংলাদেশি পণ্যের ওপর শুল্ক": the demonym's noun carries the postposition.
             rel = g.postpositions[nxt[1].text]
+        elif m.how == "demonym" and nxt and nxt[0].start not in starts and nxt[0].end <= c_end \
+                and any(following.endswith(e) and len(following) > len(e) + 1 for e in g.accusative_endings):
+            # "রুশ বাহিনীকে ... সরবরাহ করছে": the demonym's noun carries the accusative.
+            rel = "against"
         elif m.how == "demonym":
             rel = "demonym"
+        elif _ends_with_any(word, g.genitive_endings) and inflected and m.type != "place" \
+                and _owned_postposition(toks, m.end, t_start, t_end, c_end, starts, g) is not None:
+            # "রাশিয়ার বড় চারটি ব্যাংকের ওপর নিষেধাজ্ঞা": sanctions on Russia's banks fall on
+            # Russia; the owned noun carries the postposition.
+            rel = _owned_postposition(toks, m.end, t_start, t_end, c_end, starts, g) or "genitive"
         elif _ends_with_any(word, g.genitive_endings) and inflected:
             rel = "genitive"
         elif m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and inflected:
@@ -769,9 +830,40 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
         if key in seen:
             continue
         seen.add(key)
-        modifies = bool(nxt) and nxt[0].start in starts
+        # "ইউক্রেনের খারকিভে": a name right before another modifies it; a person does not
+        # ("পুতিনের পিয়ংইয়ং সফর" is Putin's visit to Pyongyang).
+        modifies = bool(nxt) and nxt[0].start in starts and m.type != "person"
         out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
     return out
+
+
+def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:
+    """"হামাস-নিয়ন্ত্রিত", "বিএনপি-নেতৃত্বাধীন": a name joined by a hyphen to a word (not to
+    another name: "যুক্তরাষ্ট্র-চীন") modifies the compound and takes no part in the event."""
+    return body[m.end:m.end + 1] in _HYPHENS and bool(_WORD.match(body[m.end + 1:m.end + 2])) \
+        and m.end + 1 not in starts
+
+
+# The most words of an owned noun phrase between a genitive name and a postposition.
+_OWNED_WORDS = 3
+
+
+def _owned_postposition(toks: list[_Tok], after: int, t_start: int, t_end: int, c_end: int, starts: set[int],
+                        g: Grammar) -> str | None:
+    """The relation of a postposition closing a genitive noun phrase owned by the name ending at
+    ``after`` (a few words, the last genitive, no other name, trigger or break between), else None."""
+    nxt = [t for t in toks if t.start >= after and t.end <= c_end]
+    for i, t in enumerate(nxt[:_OWNED_WORDS]):
+        if t.start in starts or t_start <= t.start < t_end or t.text in g.clause_breaks \
+                or t.text in g.postpositions or not _WORD.search(t.text):
+            return None
+        if _ends_with_any(t.text, ("ের", "র")) and i + 1 < len(nxt):
+            one = nxt[i + 1].text
+            two = f"{one} {nxt[i + 2].text}" if i + 2 < len(nxt) else one
+            rel = g.postpositions.get(two) or g.postpositions.get(one)
+            if rel is not None:
+                return rel
+    return None
 
 
 def _member_noun(word: str) -> str | None:
@@ -783,6 +875,36 @@ def _member_noun(word: str) -> str | None:
 
 def _participant(m: ActorMention) -> Participant:
     return Participant(m.actor_id, m.name_en, m.name_bn, m.text, m.start, m.end, m.type)
+
+
+def _source_party(src: EventSource, at: int) -> Participant:
+    """The cited source as the doer of a saying, with the dictionary's Bengali name: one actor
+    carries one name in every event (the API's actor network reads names off any of them)."""
+    from ..actors.dictionary import load_dictionary
+
+    actor = load_dictionary().get(src.actor_id) if src.actor_id else None
+    return Participant(src.actor_id, src.name_en, actor.name_bn if actor is not None else None, src.text,
+                       src.start or at, src.end or at, "source")
+
+
+def _is_capital(m: ActorMention) -> bool:
+    from .arguments import load_cues
+
+    return m.type == "place" and bool(m.actor_id) and m.actor_id in load_cues().capitals
+
+
+def _party(m: ActorMention) -> Participant:
+    """A mention as a party to an event: a capital ("শুল্ক বসায় বেইজিং") is its country's government."""
+    if _is_capital(m):
+        from ..actors.dictionary import load_dictionary
+
+        d = load_dictionary()
+        actor = d.get(m.actor_id) if m.actor_id else None
+        code = actor.country if actor is not None else None
+        country = d.country(code) if code else None
+        if country is not None:
+            return Participant(country.id, country.name_en, country.name_bn, m.text, m.start, m.end, "country")
+    return _participant(m)
 
 
 def _add(group: list[Participant], p: Participant) -> None:
@@ -797,7 +919,7 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
     places: list[_Role] = []
     doers_seen = last_was_doer = False
     for r in roles:
-        p = _participant(r.mention)
+        p = _party(r.mention)
         if r.relation in ("with", "against", "to", "between"):
             _add(recipients, p)
         elif r.relation == "locative":
@@ -813,8 +935,8 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
             if r.adjacent:
                 _add(actors, p)
         elif r.relation == "doer":
-            if r.mention.type == "place" and not r.before_trigger:
-                continue
+            if r.mention.type == "place" and not r.before_trigger and not _is_capital(r.mention):
+                continue  # a place after the verb is where; a capital there is who ("... বসায় বেইজিং")
             if passive:
                 _add(recipients, p)
             elif not doers_seen or (r.coordinated and last_was_doer):
@@ -852,6 +974,8 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
             for d in reversed(recent):
                 if len(d.actors) + len(d.recipients) >= 2:
                     found = [_copy(q) for q in d.actors + d.recipients]
+                    if p in load_cues().group_pronouns and subject and subject[0].start >= d.evidence[-1].sentence_end:
+                        found = [_copy(q) for q in subject]  # "উত্তর কোরিয়া ... মিত্র হয়ে উঠেছে। তারা ..."
                     break
             else:
                 found = [_copy(q) for q in subject] or [_copy(q) for q in last_people]
