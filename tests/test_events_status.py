@@ -111,3 +111,17 @@ def test_what_is_done_without_violence_still_happened(coder: EventCoder) -> None
     # ছাড়াই negates only the trigger right before it.
     got = statuses(coder, "বিক্ষোভকারীরা কোনো সহিংসতা ছাড়াই ঢাকায় সমাবেশ করেছে।")
     assert ("PROTEST", "occurred") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hopeful of doing it: the act is still to come.
+        ("পররাষ্ট্রমন্ত্রী বলেন, দুই দেশ শিগগির আবার বৈঠক করার ব্যাপারে আশাবাদী।", ("CONSULT", "planned")),
+        ("জাপানের প্রধানমন্ত্রী চীনের প্রেসিডেন্টের সঙ্গে বৈঠক করতে আশাবাদী।", ("CONSULT", "planned")),
+        # "X-কে সামনে রেখে": with X ahead, X has not happened yet.
+        ("প্রেসিডেন্টের ভারত সফরকে সামনে রেখে একটি প্রতিনিধিদল গত সপ্তাহে দিল্লি যায়।", ("CONSULT", "planned")),
+    ],
+)
+def test_hoped_for_and_upcoming_acts_are_planned(coder: EventCoder, text: str, expected: tuple[str, str]) -> None:
+    assert expected in statuses(coder, text)
