@@ -53,13 +53,18 @@ def test_accusative_and_passive_voice() -> None:
     assert f["Mirza Fakhrul Islam Alamgir"]["voice=passive&case=accusative"] == 1.0
 
 
+def _meeting_candidates(text: str, on: str = "2024-05-16") -> dict:
+    """The ranker's candidates (features by name) for the meeting (বৈঠক) of ``text``."""
+    seen: list = []
+    EventCoder(ranker=ArgumentRanker(None, collect=seen)).code(article_from_text(text, on))
+    _, cands = next((c, k) for c, k in seen if c.event_type == "CONSULT" and "বৈঠক" in c.body[c.trigger[0]:c.trigger[1]])
+    return _by_name(cands)
+
+
 def test_previous_sentence_for_a_pronoun() -> None:
     text = ("রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন মঙ্গলবার বেইজিং পৌঁছেছেন। "
             "সেখানে তিনি চীনের প্রেসিডেন্ট সি চিন পিংয়ের সঙ্গে বৈঠক করেন।")
-    seen: list = []
-    EventCoder(ranker=ArgumentRanker(None, collect=seen)).code(article_from_text(text, "2024-05-16"))
-    ctx, cands = next((c, k) for c, k in seen if c.event_type == "CONSULT" and "বৈঠক" in c.body[c.trigger[0]:c.trigger[1]])
-    f = _by_name(cands)
+    f = _meeting_candidates(text)
     assert f["Vladimir Putin"]["previous"] == 1.0 and f["Vladimir Putin"]["prev&pronoun"] == 1.0
     assert f["Xi Jinping"]["case=with"] == 1.0
 
@@ -176,10 +181,7 @@ def test_honorific_pronoun_takes_only_people_from_the_sentence_before() -> None:
     # country of the sentence before, cannot be what তিনি stands for.
     text = ("বৃহস্পতিবার ইরান সফরে গেছেন রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন। "
             "সেখানে তিনি ইরানের প্রেসিডেন্টের সঙ্গে বৈঠক করেন।")
-    seen: list = []
-    EventCoder(ranker=ArgumentRanker(None, collect=seen)).code(article_from_text(text, "2024-05-16"))
-    ctx, cands = next((c, k) for c, k in seen if c.event_type == "CONSULT" and "বৈঠক" in c.body[c.trigger[0]:c.trigger[1]])
-    f = _by_name(cands)
+    f = _meeting_candidates(text)
     assert f["Vladimir Putin"]["previous"] == 1.0
     assert "Iran" not in f
 
