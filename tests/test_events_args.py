@@ -178,3 +178,100 @@ def test_postposition_after_an_owned_noun_falls_on_the_owner(rules: EventCoder) 
     # "The US put new sanctions on three big banks of Iran": the banks' owner is the target.
     ev = _events(rules, "যুক্তরাষ্ট্র বৃহস্পতিবার ইরানের তিনটি বড় ব্যাংকের ওপর নতুন নিষেধাজ্ঞা আরোপ করেছে।", "SANCTION")
     assert ev and _names(ev[0].actors) == ["United States"] and _names(ev[0].recipients) == ["Iran"]
+
+
+def test_topic_cues_load() -> None:
+    assert "নিয়ে" in load_cues().topics and "সম্পর্কে" in load_cues().topics
+
+
+def test_what_a_talk_is_about_is_not_its_doer(rules: EventCoder) -> None:
+    # "We exchanged views on the Ukraine crisis": Ukraine is the topic, not a participant.
+    ev = _events(rules, "ইউক্রেন সংকট নিয়ে আমরা মতবিনিময় করেছি বলে জানান ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদি।", "CONSULT")
+    assert ev and "Ukraine" not in _names(ev[0].actors + ev[0].recipients)
+
+
+def test_a_genitive_inside_the_topic_phrase_is_not_the_doer(rules: EventCoder) -> None:
+    # "China and Bangladesh met on Myanmar's Rohingya crisis": China met, Myanmar is talked about.
+    ev = _events(rules, "মঙ্গলবার মিয়ানমারের রোহিঙ্গা সংকট বিষয়ে চীন ও বাংলাদেশ বৈঠক করেছে।", "CONSULT")
+    assert ev and _names(ev[0].actors) == ["China"] and _names(ev[0].recipients) == ["Bangladesh"]
+
+
+def test_a_topic_does_not_split_a_retold_meeting() -> None:
+    # The two leaders' talk "on the Ukraine crisis" is the meeting told before, not a new event by Ukraine.
+    text = ("ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদি সোমবার দিল্লিতে বাংলাদেশের প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে বৈঠক করেন। "
+            "বৈঠকে ইউক্রেন সংকট নিয়ে দুই নেতা মতবিনিময় করেন।")
+    ev = _events(EventCoder(), text, "CONSULT", on="2023-06-20")
+    assert len(ev) == 1 and _names(ev[0].actors + ev[0].recipients) == ["Narendra Modi", "Sheikh Hasina"]
+
+
+def test_a_place_in_the_locative_before_niye_is_where_to(rules: EventCoder) -> None:
+    # "... abducted twelve farmers and took them into Myanmar": নিয়ে যায় is taking, not "about".
+    ev = _events(rules, "সশস্ত্র দলটি শুক্রবার সীমান্ত এলাকা থেকে বারোজন কৃষককে অপহরণ করে মিয়ানমারে নিয়ে যায়।",
+                 "ASSAULT")
+    assert ev and ev[0].location is not None and ev[0].location.name_en == "Myanmar"
+
+
+def test_an_agentless_act_announced_by_a_body_is_its_own() -> None:
+    # "India's defence ministry said two thousand more troops will be deployed": the ministry deploys.
+    for coder in (EventCoder(ranker=None), EventCoder()):
+        ev = _events(coder, "ভারতের প্রতিরক্ষা মন্ত্রণালয় বৃহস্পতিবার জানিয়েছে, সীমান্তে আরও দুই হাজার সেনা "
+                            "মোতায়েন করা হবে।", "MOBILIZE")
+        assert ev and _names(ev[0].actors) == ["Ministry of Defence (India)"]
+
+
+def test_an_announced_passive_keeps_its_object_as_recipient(rules: EventCoder) -> None:
+    # "Japan's prime minister said more aid will be given to Ukraine": he gives, Ukraine receives.
+    ev = _events(rules, "জাপানের প্রধানমন্ত্রী বলেছেন, ইউক্রেনকে আরও মানবিক সহায়তা দেওয়া হবে।", "AID")
+    assert ev and _names(ev[0].actors) == ["Fumio Kishida"] and _names(ev[0].recipients) == ["Ukraine"]
+
+
+def test_an_army_reporting_an_attack_is_not_its_doer(rules: EventCoder) -> None:
+    # "The Israeli army said a border post was attacked overnight": attacked by others, not by it.
+    ev = _events(rules, "ইসরায়েলি সেনাবাহিনী জানিয়েছে, রাতভর সীমান্তের একটি চৌকিতে হামলা চালানো হয়েছে।", "ASSAULT")
+    assert ev and ev[0].actors == []
+
+
+def test_a_trip_named_as_the_object_of_another_verb_retells_the_plan(rules: EventCoder) -> None:
+    # "Modi will visit Japan next month. The matter of the visit was confirmed yesterday": the second
+    # sentence's past tense is the confirming's, so it is the planned visit told again, not a visit made.
+    text = ("ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদি আগামী মাসে জাপান সফর করবেন। "
+            "গতকাল সফরের বিষয়টি নিশ্চিত করা হয়েছে।")
+    ev = _events(rules, text, "CONSULT")
+    assert len(ev) == 1 and ev[0].status == "planned" and len(ev[0].evidence) == 2
+
+
+def test_a_trigger_governed_by_another_verb_does_not_take_its_date(rules: EventCoder) -> None:
+    # "Last Tuesday Japan welcomed Modi's visit": Tuesday is the welcoming's day, not the visit's.
+    ev = _events(rules, "গত মঙ্গলবার জাপান সরকার ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদির সফরকে স্বাগত জানিয়েছে।",
+                 "CONSULT")
+    assert ev and ev[0].date != "2024-04-30"
+
+
+def test_a_genitive_day_before_the_object_trigger_is_its_own(rules: EventCoder) -> None:
+    # "Japan called last Tuesday's meeting historic": the day in the genitive dates the meeting.
+    ev = _events(rules, "গত মঙ্গলবারের বৈঠককে ঐতিহাসিক বলেছে জাপান।", "CONSULT")
+    assert ev and ev[0].date == "2024-04-30"
+
+
+def test_speaking_by_phone_with_the_other_side_between_is_a_phone_call(rules: EventCoder) -> None:
+    # "Modi spoke to Hasina by phone": ফোনে ... কথা বলেন is a call, the one named in between is the other side,
+    # and the one who spoke is a participant, not a cited source.
+    ev = _events(rules, "নরেন্দ্র মোদি ফোনে শেখ হাসিনার সঙ্গে কথা বলেন।", "CONSULT")
+    assert ev and ev[0].mode == "phone"
+    assert _names(ev[0].actors) == ["Narendra Modi"] and _names(ev[0].recipients) == ["Sheikh Hasina"]
+
+
+def test_this_call_right_after_a_call_is_that_call(rules: EventCoder) -> None:
+    # "The two leaders spoke by phone. ... This call came three days before X's meeting with Y": one call.
+    text = ("ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদি ও বাংলাদেশের প্রধানমন্ত্রী শেখ হাসিনা সোমবার সহযোগিতা বাড়ানোর "
+            "অঙ্গীকার করেছেন। টেলিফোনে দুই নেতা দীর্ঘ সময় কথা বলেন। "
+            "জো বাইডেনের সঙ্গে মোদির বৈঠকের তিন দিন আগে এই ফোনালাপ হলো।")
+    ev = [e for e in _events(rules, text, "CONSULT", on="2023-06-20") if e.mode == "phone"]
+    assert len(ev) == 1 and len(ev[0].evidence) == 2
+
+
+def test_bare_names_before_a_noun_and_niye_stay_the_subject(rules: EventCoder) -> None:
+    # "India and China discussed the border": with no other subject after the topic phrase,
+    # the bare names are who talked, not what was talked about.
+    ev = _events(rules, "ভারত ও চীন সীমান্ত নিয়ে আলোচনা করেছে।", "CONSULT")
+    assert ev and _names(ev[0].actors + ev[0].recipients) == ["China", "India"]

@@ -87,7 +87,7 @@ def test_a_meeting_on_the_sidelines_of_a_conference_is_its_own_event(coder: Even
 
 def test_a_phone_call_after_a_meeting_is_another_contact(coder: EventCoder) -> None:
     got = coded(coder, "গত মার্চে ব্লিঙ্কেন ও ওয়াং ই বৈঠক করেন। এরপর তারা কয়েকবার ফোনে কথা বলেছেন।")
-    assert [(r[1], r[4]) for r in got if r[0] == "CONSULT"] == [(None, ["বৈঠক"]), ("phone", ["ফোনে কথা"])]
+    assert [(r[1], r[4]) for r in got if r[0] == "CONSULT"] == [(None, ["বৈঠক"]), ("phone", ["ফোনে কথা বলেছেন"])]
 
 
 def test_a_reply_in_kind_is_not_the_attack_retold(coder: EventCoder) -> None:

@@ -68,6 +68,9 @@ class ArgumentCues:
     capitals: frozenset[str] = frozenset()  # dictionary ids of capitals: as a party, the country's government
     person_pronouns: tuple[str, ...] = ()  # "তিনি": stands for a person only
     group_pronouns: tuple[str, ...] = ()  # "তারা": a body or a country as well as several people
+    topics: tuple[str, ...] = ()  # "নিয়ে", "বিষয়ে": the phrase before is what is talked about
+    first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
+    announcer_not_doer: frozenset[str] = frozenset()  # event types an announcer is not taken to have done
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
@@ -80,7 +83,8 @@ def load_cues() -> ArgumentCues:
     if not isinstance(data, dict):
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
     check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "capitals",
-                                                    "person_pronouns", "group_pronouns"})
+                                                    "person_pronouns", "group_pronouns", "topics", "first_person",
+                                                    "announcer_not_doer"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -104,6 +108,10 @@ def load_cues() -> ArgumentCues:
         capitals=frozenset(_strings("capitals", data["capitals"])) if "capitals" in data else frozenset(),
         person_pronouns=_strings("person_pronouns", data["person_pronouns"]) if "person_pronouns" in data else (),
         group_pronouns=_strings("group_pronouns", data["group_pronouns"]) if "group_pronouns" in data else (),
+        topics=_strings("topics", data["topics"]) if "topics" in data else (),
+        first_person=_strings("first_person", data["first_person"]) if "first_person" in data else (),
+        announcer_not_doer=frozenset(_strings("announcer_not_doer", data["announcer_not_doer"]))
+        if "announcer_not_doer" in data else frozenset(),
     )
 
 

@@ -119,6 +119,9 @@ class _Draft:
     # The nouns the tellings are built on (শীর্ষ বৈঠকের -> বৈঠক): a retelling
     # mostly repeats its noun, so it decides which earlier telling is retold.
     heads: set[str] = field(default_factory=set)
+    # The trigger is the object or possessor of another verb ("সফরকে সামনে রেখে",
+    # "সফরের বিষয়টি সামনে এলো"): that verb's tense and date are not its own.
+    oblique: bool = False
 
     def keys(self) -> set[str]:
         return {p.key for p in self.actors + self.recipients}
@@ -223,10 +226,19 @@ class EventCoder:
             if getattr(entry, "light_verbs", None) and lv is not None and sent.start + lv.start >= c_end:
                 continue  # the light verb belongs to another clause
             speech_act = entry.type in g.speech_act_types
+            # "ইউক্রেন সংকট নিয়ে আলোচনা": what is talked about takes no part in the talk.
+            # A split trigger ("টেলিফোনে দুই নেতা কথা বলেন"): names in its gap are the
+            # participants, so roles are read around the part after the gap.
+            r_start = _after_gap(toks, t_start, t_end, entry, in_sent)
+            topical = _topical(toks, in_sent, r_start, t_end, g)
+            parties = [a for a in in_sent if id(a) not in topical]
             # Whom the outlet cites is a source, not a participant, unless the event is the saying itself.
-            cands = in_sent if speech_act else [
-                a for a in in_sent if not any(s.start is not None and a.start < s.end and s.start < a.end for s in sources)]
-            roles = _roles(toks, cands, t_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times)
+            # "X ফোনে Y-এর সঙ্গে কথা বলেন": when the verb of saying is the trigger's own, X talked, not cited.
+            own_saying = any(t.text in g.speech_verbs for t in toks if r_start <= t.start and t.end <= t_end)
+            cands = parties if speech_act or own_saying else [
+                a for a in parties if not any(s.start is not None and a.start < s.end and s.start < a.end for s in sources)]
+            roles = _roles(toks, cands, r_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times,
+                           trigger_from=t_start)
             if entry is g.motion:
                 for r in roles:
                     if r.adjacent and r.mention.type in ("country", "place") and r.relation in ("doer", "locative"):
@@ -241,7 +253,7 @@ class EventCoder:
             if not actors and cut:
                 # "মালয়েশিয়া সফর শেষে ল্যাভরভ ...": the main clause's subject did the subordinate event too.
                 tail_end = next((t.start for t in toks if t.start >= c_end and t.text in g.clause_breaks), sent.end)
-                tail = _roles(toks, in_sent, tail_end, tail_end, c_end, tail_end, g, body, False, times)
+                tail = _roles(toks, parties, tail_end, tail_end, c_end, tail_end, g, body, False, times)
                 actors = [_participant(r.mention) for r in tail if r.relation == "doer" and r.mention.type != "place"][:1]
             if not actors and not anaphoric and c_start > sent.start:
                 # "তারা সেনা পাঠিয়েছে এবং ... সরবরাহ করছে": a later clause shares the first one's doer.
@@ -249,7 +261,7 @@ class EventCoder:
                 if any(_has_phrase(head_words, v) for v in g.speech_verbs):
                     head = []  # "X বলেন, ...": the speaker is a source, not this clause's doer
                 else:
-                    head = _roles(toks, in_sent, c_start, c_start, sent.start, c_start, g, body, False, times)
+                    head = _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times)
                 actors = [_participant(r.mention) for r in head if r.relation == "doer" and r.mention.type != "place"][:1]
                 if not actors:
                     actors = list(prev_doers)
@@ -257,6 +269,15 @@ class EventCoder:
                     clause_words = [t.text for t in toks if t.end <= t_start]
             if not actors and not anaphoric:
                 actors = _pronoun_actors(clause_words, g, earlier + out, last_people, subject, sent)
+            announced = False
+            if not actors and not speech_act and (passive or verb is None) and _after_speech(toks, c_start, g) \
+                    and entry.type not in _announcer_not_doer():
+                # "X জানিয়েছে, ... সেনা মোতায়েন করা হবে": an act with no subject of its own,
+                # announced by a body or an official, is the announcer's.
+                said = [s for s in sources if s.actor_id and s.name_en and s.start is not None and s.start < c_start]
+                if said:
+                    actors = [_source_party(said[-1], t_start)]
+                    announced = True
             if not actors and speech_act:
                 named = [s for s in sources if s.actor_id and s.name_en]
                 if named:
@@ -266,9 +287,9 @@ class EventCoder:
             # Troops sent abroad are AID: decided on the rules' recipients, so a retrained ranker moves who, not what.
             to_other = getattr(entry, "to_other", None) and _to_other_country(
                 actors, recipients + ([location] if location is not None else []))
-            if self.ranker is not None:
-                actors, recipients = self._rank(body, sent, toks, in_sent, prev, sources, entry, speech_act,
-                                                (t_start, t_end), (c_start, c_end), actors, recipients)
+            if self.ranker is not None and not announced:  # the ranker sees no announcer: it would drop him
+                actors, recipients = self._rank(body, sent, toks, parties, prev, sources, entry, speech_act,
+                                                (r_start, t_end), (c_start, c_end), actors, recipients)
             if actors:
                 prev_doers = actors
             # "X আগামী সপ্তাহে হামলা চালাবে বলে হুমকি দিয়েছে": what precedes the
@@ -286,6 +307,10 @@ class EventCoder:
                                                    status=status, ref=ref, ctx=_DateContext(
                                                        toks, prev[0], earlier + out, entry.type, rule_keys, g,
                                                        bool(prev[0]) and "\n" not in body[prev[0][-1].end:sent.start]))
+            oblique = _governed(toks, t_end, verb_i, lv, sent.start, entry, g)
+            if oblique and how in ("text", "sentence") and not _own_time(toks, dtext, t_start, g):
+                # "গত সপ্তাহে ... সফরকে স্বাগত জানায়": the day is the welcoming's, not the visit's.
+                date_v, gran, how, dtext = None, None, "none", None
             tense_i = _tense_verb(toks, verb_i, c_end, g)
             status = _historical(status, date_v, ref, toks[tense_i].text if tense_i is not None else verb, cue,
                                  clause_words, g)
@@ -302,6 +327,7 @@ class EventCoder:
                 location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
                 merge_keys=rule_keys, merge_doers=rule_doers, heads=_heads(entry),
+                oblique=oblique,
             ))
         return _dedupe_same_sentence(out)
 
@@ -734,7 +760,10 @@ def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Gramm
 
 
 def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: int, c_start: int, c_end: int,
-           g: Grammar, body: str, visit: bool, times: tuple[tuple[int, int], ...] = ()) -> list[_Role]:
+           g: Grammar, body: str, visit: bool, times: tuple[tuple[int, int], ...] = (),
+           trigger_from: int | None = None) -> list[_Role]:
+    # trigger_from: where a split trigger starts when t_start is its part after the gap; its first
+    # part ("ফোনে") is no noun a name before it could modify.
     out: list[_Role] = []
     seen: set[str] = set()
     starts = {m.start for m in mentions}
@@ -818,6 +847,7 @@ def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: 
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
             rel = "to"
         elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and following not in g.adverbs \
+                and not (trigger_from is not None and trigger_from <= nxt[0].start) \
                 and not any(a <= nxt[0].start < b for a, b in times) \
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
                 and not _is_verb(following, g) \
@@ -866,6 +896,56 @@ def _owned_postposition(toks: list[_Tok], after: int, t_start: int, t_end: int, 
     return None
 
 
+# The most words between a name and the topic postposition closing its phrase ("ইরানের পরমাণু কর্মসূচি বিষয়ে").
+_TOPIC_WORDS = 3
+
+
+def _topical(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: int, g: Grammar) -> set[int]:
+    """Ids of the mentions that are what the sentence talks about, not who acts: a name in a noun
+    phrase closed by a topic postposition ("ইউক্রেন সংকট নিয়ে আলোচনা"; arguments.yaml ``topics``).
+    Words between must be plain words (no break, postposition, verb or the trigger); a name joined by
+    ও to a topical name is topical too ("রাশিয়া ও ইউক্রেন নিয়ে")."""
+    from .arguments import load_cues
+
+    topics = set(load_cues().topics)
+    if not topics:
+        return set()
+    by_start = {m.start: m for m in mentions}
+    out: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        word = normalize(m.text).split()[-1] if m.text.strip() else ""
+        base = normalize(m.name_bn or "").split()
+        bare = bool(base) and word.endswith(base[-1])
+        if m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and not bare:
+            continue  # "গাজায় নিয়ে যাওয়া": a place in the locative before নিয়ে is where to, not a topic
+        nxt = [t for t in toks if t.start >= m.end]
+        for i, t in enumerate(nxt[:_TOPIC_WORDS + 1]):
+            if t.text in topics:
+                if i > 0 and bare and not _subject_after(toks, t.end, mentions, g):
+                    break  # "ভারত ও চীন সীমান্ত নিয়ে আলোচনা করেছে": the bare names are the subject
+                out.add(id(m))
+                break
+            other = by_start.get(t.start)
+            if other is not None:
+                if id(other) in out and i > 0 and nxt[i - 1].text == "ও":
+                    out.add(id(m))
+                break
+            if t_start <= t.start < t_end or t.text in g.clause_breaks or t.text in g.postpositions \
+                    or not _WORD.search(t.text) or _is_verb(t.text, g):
+                break
+    return out
+
+
+def _subject_after(toks: list[_Tok], a: int, mentions: list[ActorMention], g: Grammar) -> bool:
+    """Whether a name or a pronoun follows ``a`` (a topic phrase's end) in its clause."""
+    from .arguments import load_cues
+
+    b = next((t.start for t in toks if t.start >= a and t.text in g.clause_breaks), toks[-1].end)
+    pronouns = set(g.plural_pronouns) | set(g.singular_pronouns) | set(load_cues().first_person)
+    between = " ".join(t.text for t in toks if a <= t.start and t.end <= b)
+    return any(a <= m.start and m.end <= b for m in mentions) or any(_has_phrase(between, p) for p in pronouns)
+
+
 def _member_noun(word: str) -> str | None:
     """The member-noun stem ``word`` starts with ("যোদ্ধারা" -> "যোদ্ধা"), or None."""
     from .arguments import load_cues
@@ -885,6 +965,12 @@ def _source_party(src: EventSource, at: int) -> Participant:
     actor = load_dictionary().get(src.actor_id) if src.actor_id else None
     return Participant(src.actor_id, src.name_en, actor.name_bn if actor is not None else None, src.text,
                        src.start or at, src.end or at, "source")
+
+
+def _announcer_not_doer() -> frozenset[str]:
+    from .arguments import load_cues
+
+    return load_cues().announcer_not_doer
 
 
 def _is_capital(m: ActorMention) -> bool:
@@ -1559,6 +1645,45 @@ def _is_object(d: _Draft) -> bool:
     return any(word.endswith(e) for e in g.accusative_endings + g.genitive_endings)
 
 
+def _governed(toks: list[_Tok], t_end: int, verb_i: int | None, lv: Any, sent_start: int, entry: Any,
+              g: Grammar) -> bool:
+    """Whether a noun trigger in the accusative or genitive is governed by a verb that is not its
+    own light verb ("সফরকে সামনে রেখে ... যান", "সফরের বিষয়টি সামনে এলো"; not "বৈঠকের পর", a
+    subordinate clause of its own)."""
+    if getattr(entry, "kind", None) == "verb" or verb_i is None or lv is not None:
+        return False
+    last = next((t for t in reversed(toks) if t.end <= t_end), None)
+    head = next(iter(_heads(entry)), "")
+    word = last.text.replace("ৎ", "ত") if last is not None else ""
+    # Only what the word adds to its noun is a case ending (বৈঠকে is locative, not বৈঠ + কে).
+    rest = word[len(head):] if head and word.startswith(head) else ""
+    if not rest or not any(rest.endswith(e) for e in g.accusative_endings + g.genitive_endings):
+        return False
+    nxt = next((t for t in toks if t.start >= t_end), None)
+    return nxt is None or nxt.text not in g.subordinators
+
+
+def _after_gap(toks: list[_Tok], t_start: int, t_end: int, entry: Any, mentions: list[ActorMention]) -> int:
+    """Where the part after the gap of a split trigger starts, when a name stands in the gap
+    (else the trigger's start: "চীনের শুল্ক ... কমে" keeps its genitive right before the noun)."""
+    gap_at = getattr(entry, "gap_at", None)
+    if gap_at is None:
+        return t_start
+    inside = [t for t in toks if t_start <= t.start and t.end <= t_end]
+    n = len(entry.words) - gap_at
+    if len(inside) < n or not any(inside[0].end <= m.start and m.end <= inside[-n].start for m in mentions):
+        return t_start
+    return inside[-n].start
+
+
+def _own_time(toks: list[_Tok], dtext: str | None, t_start: int, g: Grammar) -> bool:
+    """Whether the time expression is in the genitive right before the trigger ("সোমবারের বৈঠককে"):
+    then it dates the trigger's own happening, not the verb governing it."""
+    before = [t.text for t in toks if t.end <= t_start][-1:]
+    return bool(dtext and before and normalize(dtext).split()[-1] == before[0]
+                and _ends_with_any(before[0], g.genitive_endings))
+
+
 def _crossed(prev: _Draft, d: _Draft) -> bool:
     """X did it to Y in one telling and Y to X in the other: two acts (an attack and the reply)."""
     if prev.symmetric or d.symmetric or prev.merge_doers is None or d.merge_doers is None:
@@ -1584,11 +1709,16 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
         return False
     if _crossed(prev, d):
         return False
-    if not _dates_agree(prev, d) and not (d.anaphoric and _is_object(d)):
+    if not _dates_agree(prev, d) and not ((d.anaphoric or d.oblique) and _is_object(d)):
         # "কেসিএনএ আজ এই সাক্ষাৎকে ঐতিহাসিক আখ্যা দিয়েছে": the happening pointed
         # back at is the object of another verb, and the day in its clause is
         # that verb's, not its own.
         return False
+    if d.anaphoric and d.mode and prev.mode == d.mode and prev.mode != _GATHERING \
+            and d.evidence[0].sentence_start - prev.evidence[-1].sentence_end <= 2:
+        # "টেলিফোনে দুই নেতা কথা বলেন। ... এই ফোনালাপ হলো": "this call" right after a call is that call,
+        # whoever the sentence also names.
+        return True
     if d.mkeys() and prev.mkeys() and (prev.mode == _GATHERING) != (d.mode == _GATHERING):
         return False  # "সম্মেলনের সাইডলাইনে ... বৈঠক": a meeting of two held at a conference of many
     # A later telling of the same kind may name by its country a side told
@@ -1600,9 +1730,10 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
     same = _same_kind(prev, d)
     down, up = same, same and d.anaphoric
     if (d.anaphoric or not d.mkeys()) and _within(d.mkeys(), prev.mkeys(), down, up) and (
-            d.anaphoric or _statuses_agree(prev.status, d.status)):
+            d.anaphoric or d.oblique or _statuses_agree(prev.status, d.status)):
         return True  # a retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new
-    same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and d.anaphoric
+    same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and (
+        d.anaphoric or d.oblique)
     return bool(d.mkeys() and prev.mkeys() and same_status
                 and (_within(d.mkeys(), prev.mkeys(), down, up)
                      or same and _within(prev.mkeys(), d.mkeys(), up, down)))
