@@ -119,15 +119,6 @@ def load_cues() -> ArgumentCues:
 
 
 @dataclass(slots=True)
-class Tok:
-    """A normalised token with offsets into the article body."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
 class ArgContext:
     """What the ranker sees of one trigger: its sentence, the one before, and the rules' answer."""
 

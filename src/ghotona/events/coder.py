@@ -42,7 +42,7 @@ from typing import Any
 
 import regex
 
-from ..records import ActorMention, Article, Sentence
+from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
 from .grammar import Grammar, load_grammar
@@ -58,13 +58,6 @@ _ACTOR_TYPES = {"person", "organisation", "country", "place"}
 _MODIFIED_ENDINGS = ("ের", "দের", "র", "ে", "য়")
 # Hyphens that join a name to a word into one compound (হামাস-নিয়ন্ত্রিত).
 _HYPHENS = ("-", "‐", "–")
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str  # normalised
 
 
 @dataclass(slots=True)
@@ -174,11 +167,12 @@ class EventCoder:
         sources_by_sentence = self._sources(article)
         last_people: list[Participant] = []
         subject: list[Participant] = []
-        prev: tuple[list[_Tok], list[ActorMention]] = ([], [])
+        prev: tuple[list[Token], list[ActorMention]] = ([], [])
         for para in article.paragraphs:
             for sent in para.sentences:
                 # Tokens, mentions and time spans of the sentence, made once for both readings below.
-                toks = [_Tok(t.start, t.end, normalize(t.text)) for t in tokenize(body[sent.start:sent.end], sent.start)]
+                # the sentence's tokens with their text normalised (offsets stay the body's)
+                toks = [Token(t.start, t.end, normalize(t.text)) for t in tokenize(body[sent.start:sent.end], sent.start)]
                 in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
                 times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
                 found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
@@ -195,10 +189,10 @@ class EventCoder:
 
     # -- per sentence ---------------------------------------------------------
 
-    def _sentence(self, body: str, sent: Sentence, toks: list[_Tok], in_sent: list[ActorMention],
+    def _sentence(self, body: str, sent: Sentence, toks: list[Token], in_sent: list[ActorMention],
                   times: tuple[tuple[int, int], ...], timexes: list[Any], ref: date | None, earlier: list[_Draft],
                   last_people: list[Participant], sources: list[EventSource], subject: list[Participant],
-                  prev: tuple[list[_Tok], list[ActorMention]] = ([], [])) -> list[_Draft]:
+                  prev: tuple[list[Token], list[ActorMention]] = ([], [])) -> list[_Draft]:
         g = self.grammar
         text = body[sent.start:sent.end]
         matches = [m for m in self.lexicon.match(text)] + self._motion(toks, in_sent, sent)
@@ -331,8 +325,8 @@ class EventCoder:
             ))
         return _dedupe_same_sentence(out)
 
-    def _rank(self, body: str, sent: Sentence, toks: list[_Tok], in_sent: list[ActorMention],
-              prev: tuple[list[_Tok], list[ActorMention]], sources: list[EventSource], entry: Any, speech_act: bool,
+    def _rank(self, body: str, sent: Sentence, toks: list[Token], in_sent: list[ActorMention],
+              prev: tuple[list[Token], list[ActorMention]], sources: list[EventSource], entry: Any, speech_act: bool,
               trigger: tuple[int, int], clause: tuple[int, int], actors: list[Participant],
               recipients: list[Participant]) -> tuple[list[Participant], list[Participant]]:
         """The ranker's actor and recipient; the rules' answer when it has no candidate."""
@@ -403,7 +397,7 @@ class EventCoder:
                                         "shell", 0.8, note=f"stands for {last.text}"))
         return sorted(out, key=lambda m: m.start)
 
-    def _motion(self, toks: list[_Tok], mentions: list[ActorMention], sent: Sentence) -> list[Any]:
+    def _motion(self, toks: list[Token], mentions: list[ActorMention], sent: Sentence) -> list[Any]:
         """"... উত্তর কোরিয়া যাবেন": a verb of going right after a named country or place is a visit."""
         mo = self.grammar.motion
         ends = {m.end: m for m in mentions if m.type in ("country", "place")}
@@ -432,7 +426,7 @@ class EventCoder:
             return []
         return [Participant(country.id, country.name_en, country.name_bn, place.text, place.start, place.end, "country")]
 
-    def _subject(self, body: str, sent: Sentence, toks: list[_Tok], in_sent: list[ActorMention],
+    def _subject(self, body: str, sent: Sentence, toks: list[Token], in_sent: list[ActorMention],
                  times: tuple[tuple[int, int], ...]) -> list[Participant]:
         """The sentence's unmarked doers: what a তারা / তিনি in the next sentence most likely means."""
         linked = [m for m in in_sent if m.actor_id]
@@ -440,7 +434,7 @@ class EventCoder:
         return [_party(r.mention) for r in roles
                 if r.relation == "doer" and (r.mention.type != "place" or _is_capital(r.mention))][:1]
 
-    def _status(self, toks: list[_Tok], t_start: int, t_end: int, c_start: int, c_end: int,
+    def _status(self, toks: list[Token], t_start: int, t_end: int, c_start: int, c_end: int,
                 verb_i: int | None) -> tuple[str, str | None]:
         st = self.grammar.status
         # A concessive verb ("বৈঠক করলেও", although they met) ends the
@@ -572,7 +566,7 @@ def _has_phrase(text: str, phrase: str) -> bool:
     return False
 
 
-def _clause(toks: list[_Tok], t_start: int, t_end: int, g: Grammar) -> tuple[int, int]:
+def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[int, int]:
     """Character bounds of the clause holding the trigger.
 
     A subordinator right after the trigger ("সফর শেষে", "বৈঠকের পর"), or
@@ -610,7 +604,7 @@ def _is_verb(word: str, g: Grammar) -> bool:
     return False
 
 
-def _verb_after(toks: list[_Tok], t_end: int, c_end: int, g: Grammar) -> tuple[int | None, str | None]:
+def _verb_after(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> tuple[int | None, str | None]:
     """The clause's verb after the trigger: the first verb-like word, Bengali being verb-final."""
     for i, t in enumerate(toks):
         # A subordinator closing the clause (জবাবে, শেষে) is no verb, however it ends.
@@ -635,7 +629,7 @@ _GENITIVE = ("ের", "র")
 _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote mark
 
 
-def _is_content(m: Any, matches: list[Any], toks: list[_Tok], t_end: int, verb: str | None, sent_start: int) -> bool:
+def _is_content(m: Any, matches: list[Any], toks: list[Token], t_end: int, verb: str | None, sent_start: int) -> bool:
     """Whether trigger ``m`` is not an event of its own: the content of a later
     request or threat in its sentence, or an order whose ordered act is told."""
     if getattr(m.entry, "carried_out", False):
@@ -661,7 +655,7 @@ def _is_content(m: Any, matches: list[Any], toks: list[_Tok], t_end: int, verb: 
     return bool(form) and form.endswith(_INFINITIVE)
 
 
-def _signed_after(m: Any, matches: list[Any], toks: list[_Tok], t_end: int, c_end: int, sent_start: int) -> bool:
+def _signed_after(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end: int, sent_start: int) -> bool:
     """Whether an agreement noun is followed closely, in its clause, by a signing (a SUPPORT trigger)."""
     after = [t for t in toks if t.start >= t_end and t.end <= c_end][:3]
     starts = {t.start for t in after}
@@ -692,13 +686,13 @@ def _to_other_country(actors: list[Participant], recipients: list[Participant]) 
     return False
 
 
-def _is_passive(toks: list[_Tok], t_end: int, c_end: int) -> bool:
+def _is_passive(toks: list[Token], t_end: int, c_end: int) -> bool:
     """"গ্রেপ্তার করা হয়েছে": the unmarked noun is the one acted on."""
     after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:3]
     return len(after) >= 2 and after[0] in ("করা", "দেওয়া", "নেওয়া", "চালানো") and after[1].startswith("হ")
 
 
-def _anaphoric(toks: list[_Tok], t_start: int, g: Grammar) -> bool:
+def _anaphoric(toks: list[Token], t_start: int, g: Grammar) -> bool:
     before = [t.text for t in toks if t.end <= t_start][-3:]
     pairs = {f"{a} {b}" for a, b in zip(before, before[1:])}
     return any(w in g.anaphora for w in before) or bool(pairs & g.anaphora)
@@ -759,7 +753,7 @@ def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Gramm
     return a is not None and p is not None and bool(p.country) and p.country == a.country
 
 
-def _roles(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: int, c_start: int, c_end: int,
+def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end: int, c_start: int, c_end: int,
            g: Grammar, body: str, visit: bool, times: tuple[tuple[int, int], ...] = (),
            trigger_from: int | None = None) -> list[_Role]:
     # trigger_from: where a split trigger starts when t_start is its part after the gap; its first
@@ -878,7 +872,7 @@ def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:
 _OWNED_WORDS = 3
 
 
-def _owned_postposition(toks: list[_Tok], after: int, t_start: int, t_end: int, c_end: int, starts: set[int],
+def _owned_postposition(toks: list[Token], after: int, t_start: int, t_end: int, c_end: int, starts: set[int],
                         g: Grammar) -> str | None:
     """The relation of a postposition closing a genitive noun phrase owned by the name ending at
     ``after`` (a few words, the last genitive, no other name, trigger or break between), else None."""
@@ -900,7 +894,7 @@ def _owned_postposition(toks: list[_Tok], after: int, t_start: int, t_end: int, 
 _TOPIC_WORDS = 3
 
 
-def _topical(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end: int, g: Grammar) -> set[int]:
+def _topical(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end: int, g: Grammar) -> set[int]:
     """Ids of the mentions that are what the sentence talks about, not who acts: a name in a noun
     phrase closed by a topic postposition ("ইউক্রেন সংকট নিয়ে আলোচনা"; arguments.yaml ``topics``).
     Words between must be plain words (no break, postposition, verb or the trigger); a name joined by
@@ -936,7 +930,7 @@ def _topical(toks: list[_Tok], mentions: list[ActorMention], t_start: int, t_end
     return out
 
 
-def _subject_after(toks: list[_Tok], a: int, mentions: list[ActorMention], g: Grammar) -> bool:
+def _subject_after(toks: list[Token], a: int, mentions: list[ActorMention], g: Grammar) -> bool:
     """Whether a name or a pronoun follows ``a`` (a topic phrase's end) in its clause."""
     from .arguments import load_cues
 
@@ -1115,8 +1109,8 @@ def _date_part(value: str | None) -> tuple[str | None, str | None]:
 class _DateContext:
     """What dating a trigger needs beyond its sentence's time expressions."""
 
-    toks: list[_Tok]  # the sentence's tokens
-    prev_toks: list[_Tok]  # the sentence before's tokens ([] at the start)
+    toks: list[Token]  # the sentence's tokens
+    prev_toks: list[Token]  # the sentence before's tokens ([] at the start)
     drafts: list[_Draft]  # events told so far, this sentence's included
     etype: str  # the trigger's event type
     keys: set[str]  # the trigger's participants as the rules found them
@@ -1179,7 +1173,7 @@ def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent
     return value, gran, how, best.text
 
 
-def _words_between(toks: list[_Tok], a: int, b: int) -> list[str]:
+def _words_between(toks: list[Token], a: int, b: int) -> list[str]:
     return [t.text for t in toks if a <= t.start and t.end <= b]
 
 
@@ -1298,13 +1292,13 @@ def _previous_date(timexes: list[Any], ctx: _DateContext, consistent: Any) -> tu
     return None
 
 
-def _after_speech(toks: list[_Tok], c_start: int, g: Grammar) -> bool:
+def _after_speech(toks: list[Token], c_start: int, g: Grammar) -> bool:
     """The clause is what someone is told to have said: a verb of saying ends an earlier clause."""
     head = " ".join(t.text for t in toks if t.end <= c_start)
     return any(_has_phrase(head, v) for v in g.speech_verbs)
 
 
-def _tense_verb(toks: list[_Tok], verb_i: int | None, c_end: int, g: Grammar) -> int | None:
+def _tense_verb(toks: list[Token], verb_i: int | None, c_end: int, g: Grammar) -> int | None:
     """The word carrying the clause's tense: an auxiliary right after the verb ("করা হবে") else the verb."""
     if verb_i is None:
         return None
@@ -1314,7 +1308,7 @@ def _tense_verb(toks: list[_Tok], verb_i: int | None, c_end: int, g: Grammar) ->
     return verb_i
 
 
-def _noun_head(toks: list[_Tok], t_start: int, t_end: int, c_end: int, g: Grammar) -> str | None:
+def _noun_head(toks: list[Token], t_start: int, t_end: int, c_end: int, g: Grammar) -> str | None:
     """A head noun taking the trigger as its complement ("আরোপের ঘোষণা", "দেওয়ার ঘোষণা"), or None."""
     after = [t for t in toks if t.start >= t_end and t.end <= c_end][:2]
     last = next((t for t in reversed(toks) if t.end <= t_end and t.start >= t_start), None)
@@ -1327,7 +1321,7 @@ def _noun_head(toks: list[_Tok], t_start: int, t_end: int, c_end: int, g: Gramma
     return None
 
 
-def _negated_here(toks: list[_Tok], t_start: int, t_end: int, after: list[_Tok], st: Any) -> str | None:
+def _negated_here(toks: list[Token], t_start: int, t_end: int, after: list[Token], st: Any) -> str | None:
     """A negation bound to the trigger itself rather than to the clause's verb, or None.
 
     "হামলা না চালানোর নির্দেশ" (an order not to attack): না right after the
@@ -1645,7 +1639,7 @@ def _is_object(d: _Draft) -> bool:
     return any(word.endswith(e) for e in g.accusative_endings + g.genitive_endings)
 
 
-def _governed(toks: list[_Tok], t_end: int, verb_i: int | None, lv: Any, sent_start: int, entry: Any,
+def _governed(toks: list[Token], t_end: int, verb_i: int | None, lv: Any, sent_start: int, entry: Any,
               g: Grammar) -> bool:
     """Whether a noun trigger in the accusative or genitive is governed by a verb that is not its
     own light verb ("সফরকে সামনে রেখে ... যান", "সফরের বিষয়টি সামনে এলো"; not "বৈঠকের পর", a
@@ -1663,7 +1657,7 @@ def _governed(toks: list[_Tok], t_end: int, verb_i: int | None, lv: Any, sent_st
     return nxt is None or nxt.text not in g.subordinators
 
 
-def _after_gap(toks: list[_Tok], t_start: int, t_end: int, entry: Any, mentions: list[ActorMention]) -> int:
+def _after_gap(toks: list[Token], t_start: int, t_end: int, entry: Any, mentions: list[ActorMention]) -> int:
     """Where the part after the gap of a split trigger starts, when a name stands in the gap
     (else the trigger's start: "চীনের শুল্ক ... কমে" keeps its genitive right before the noun)."""
     gap_at = getattr(entry, "gap_at", None)
@@ -1676,7 +1670,7 @@ def _after_gap(toks: list[_Tok], t_start: int, t_end: int, entry: Any, mentions:
     return inside[-n].start
 
 
-def _own_time(toks: list[_Tok], dtext: str | None, t_start: int, g: Grammar) -> bool:
+def _own_time(toks: list[Token], dtext: str | None, t_start: int, g: Grammar) -> bool:
     """Whether the time expression is in the genitive right before the trigger ("সোমবারের বৈঠককে"):
     then it dates the trigger's own happening, not the verb governing it."""
     before = [t.text for t in toks if t.end <= t_start][-1:]
