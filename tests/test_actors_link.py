@@ -715,6 +715,16 @@ def test_no_actor_inside_the_name_of_a_newspaper_or_agency():
     assert [(m.text, m.name_en) for m in out] == [("নিউ ইয়র্কে", "New York")]
 
 
+def test_wire_mentions_found_by_the_caller_are_used_not_found_again():
+    from ghotona.sources import find_wire_mentions
+
+    text = normalize("নিউ ইয়র্ক টাইমসকে এক কর্মকর্তা বলেছেন, প্রতিনিধিদল নিউ ইয়র্কে পৌঁছেছে।")
+    given = find(text, wires=find_wire_mentions(text))
+    assert [(m.start, m.name_en) for m in given] == [(m.start, m.name_en) for m in find(text)]
+    # the caller's list is what counts: told there is no medium, the city is found twice
+    assert [m.name_en for m in find(text, wires=[])] == ["New York", "New York"]
+
+
 def test_a_country_that_opens_an_organisations_role_is_its_own_mention():
     # the role is the council's spokesperson; the country in front is named too
     out = find("যুক্তরাষ্ট্রের জাতীয় নিরাপত্তা পরিষদের মুখপাত্র বলেন", on=date(2023, 9, 5))

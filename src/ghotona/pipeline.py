@@ -263,13 +263,16 @@ class Extractor:
         curl = canonical_url(url)
         oid = outlet.id if outlet else None
         oname = (outlet.name_bn or outlet.name_en) if outlet else outlet_name
-        wires = sources.cited_sources(body, extra_source_lines, exclude_outlet=oid)
+        # Wire names are found once: for attribution here, and so that the
+        # linker takes nothing inside a medium's name (নিউ ইয়র্ক টাইমস).
+        wire_mentions = sources.find_wire_mentions(body) if lang == "bn" else None
+        wires = sources.cited_sources(body, extra_source_lines, exclude_outlet=oid, mentions=wire_mentions)
         # The article's own time anchors its relative dates; the page date
         # does not (an old article re-served must not move into the present).
         timexes = tag(body, published or updated) if lang == "bn" else []
         # Roles (রুশ পররাষ্ট্রমন্ত্রী) resolve for the article's own date.
         stamp = published or updated
-        actors = find_actors(body, stamp.date() if stamp else None) if lang == "bn" else []
+        actors = find_actors(body, stamp.date() if stamp else None, wires=wire_mentions) if lang == "bn" else []
         aid = article_id(curl, oid, title, page.source)
         content_hash = hashlib.sha1(("\x1f".join([title or "", body])).encode("utf-8")).hexdigest()
         return Article(

@@ -643,7 +643,10 @@ def wires_of_outlet(outlet_id: str) -> frozenset[str]:
 
 
 def cited_sources(
-    body: str, extra_lines: Iterable[str] = (), exclude_outlet: str | None = None
+    body: str,
+    extra_lines: Iterable[str] = (),
+    exclude_outlet: str | None = None,
+    mentions: list[WireMention] | None = None,
 ) -> list[str]:
     """Ordered, de-duplicated ids of the wires an article cites.
 
@@ -652,10 +655,11 @@ def cited_sources(
     extractor took out of the body), but never photo credits: a wire photo
     does not make the wire a source of the report.  The publishing outlet
     itself (``exclude_outlet``, an outlet id) is never its own source.
+    ``mentions`` are ``find_wire_mentions(body)`` when the caller has them.
     """
     skip = wires_of_outlet(exclude_outlet) if exclude_outlet else frozenset()
     out: list[str] = []
-    mentions = list(find_wire_mentions(body))
+    mentions = list(find_wire_mentions(body) if mentions is None else mentions)
     for line in extra_lines:
         mentions += find_wire_mentions(line)
     for m in mentions:

@@ -1039,12 +1039,14 @@ def _resolve_role(dictionary: Any, c: _Cand, on: date | None) -> tuple[Any, str,
     return None, found[0][0], f"{len(found)} holders of {where} on {on.isoformat()}: " + ", ".join(h.id for _, h in found)
 
 
-def _wire_units(text: str, units: list[_Unit]) -> list[tuple[int, int]]:
+def _wire_units(text: str, units: list[_Unit], mentions: list[Any] | None = None) -> list[tuple[int, int]]:
     """Unit ranges of the news agencies and media the text names
     (``data/wires.yaml``): নিউ ইয়র্ক টাইমস is a newspaper, and the নিউ ইয়র্ক in
-    it is no mention of the city.  Media are not actors (docs/actors.md)."""
+    it is no mention of the city.  Media are not actors (docs/actors.md).
+    ``mentions`` are the text's wire mentions when the caller has found them
+    already (the pipeline does, for attribution)."""
     out = []
-    for w in find_wire_mentions(text):
+    for w in find_wire_mentions(text) if mentions is None else mentions:
         inside = [k for k, u in enumerate(units) if u.start >= w.start and u.end <= w.end]
         if inside:
             out.append((inside[0], inside[-1] + 1))
@@ -1056,13 +1058,17 @@ def _inside_wire(c: _Cand, wires: list[tuple[int, int]]) -> bool:
     return any(a <= c.i and c.j <= b and (c.i, c.j) != (a, b) for a, b in wires)
 
 
-def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = True) -> list[ActorMention]:
+def find_actors(
+    text: str, on: date | None, dictionary: Any = None, ner: bool = True, wires: list[Any] | None = None
+) -> list[ActorMention]:
     """Every actor mention in ``text`` (an article body), sorted and non-overlapping.
 
     ``on`` is the article date, used to resolve role mentions (``None``
     leaves them unresolved).  ``dictionary`` defaults to the shipped one
     (:func:`ghotona.actors.dictionary.load_dictionary`).  With ``ner`` the
     NER tagger, when available, adds unknown names with provisional ids.
+    ``wires`` are ``find_wire_mentions(text)`` when the caller has them
+    (nothing inside a medium's name is an actor); ``None`` finds them here.
     """
     if dictionary is None:
         from .dictionary import load_dictionary  # noqa: PLC0415
@@ -1080,7 +1086,7 @@ def find_actors(text: str, on: date | None, dictionary: Any = None, ner: bool = 
     taken = [False] * len(units)
 
     cands = _weak_roles(_dictionary_candidates(index, dictionary, units, run), index, dictionary, on)
-    wires = _wire_units(text, units)
+    wires = _wire_units(text, units, wires)
     if wires:
         cands = [c for c in cands if not _inside_wire(c, wires)]
     chosen = _select(cands, units, taken)
