@@ -238,3 +238,23 @@ def test_shipped_file_header_explains_the_schema() -> None:
     head = SHIPPED.read_text(encoding="utf-8")[:3000]
     for key in ("kind", "symmetric", "light_verbs", "except", "BLOCKER"):
         assert key in head
+
+
+def test_the_bounded_key_cache_changes_no_match(monkeypatch) -> None:
+    import dataclasses
+
+    from ghotona.events import lexicon as lexicon_mod
+
+    sentences = [normalize(s) for s in (
+        "দুই দেশের প্রধানমন্ত্রী বৈঠক করেছেন এবং বাণিজ্য চুক্তি সই করেছেন।",
+        "সীমান্তে হামলা চালায় সশস্ত্র গোষ্ঠী, পরে নিষেধাজ্ঞা প্রত্যাহার করা হয়।",
+        "মন্ত্রী টেলিফোনে তাঁর সমকক্ষের সঙ্গে কথা বলেছেন।",
+    )]
+    fresh = load_lexicon()
+    expected = [[(m.start, m.end, m.type) for m in fresh.match(s)] for s in sentences]
+    monkeypatch.setattr(lexicon_mod, "_KEY_CACHE_SIZE", 3)  # cleared again and again
+    small = dataclasses.replace(fresh)  # a new lexicon of the same entries, with its own cache
+    for _ in range(2):
+        assert [[(m.start, m.end, m.type) for m in small.match(s)] for s in sentences] == expected
+    assert len(small._key_cache) <= 3
+    assert any(expected)

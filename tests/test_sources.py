@@ -356,3 +356,26 @@ def test_outlet_by_url_on_real_corpus() -> None:
             print("mismatch:", rec["paper_name"], "->", outlet.name_en, rec["url"])
     assert found >= 0.95 * len(records)
     assert mismatches == 0
+
+
+def test_name_matcher_finds_what_a_scan_of_every_position_finds() -> None:
+    # The matcher tries names only at word starts with a known prefix (speed);
+    # it must find exactly what the plain regex scan finds, on our demo pages
+    # and on spellings that stress the prefix rule (glued words, spaced
+    # initials, capitals, a domain, a name inside another word).
+    from ghotona.demo import pages_dir
+    from ghotona.text.normalize import normalize
+
+    texts = [normalize(p.read_text(encoding="utf-8")) for p in sorted(pages_dir().iterdir()) if p.is_file()]
+    texts += [
+        "খবর এএফপির। এ এফ পি জানায়, AFP-কে তিনি বলেন; afp.com আর REUTERS লিখেছে।",
+        "আলজাজিরা, আল-জাজিরা ও আল জাজিরার প্রতিবেদনে রয়টার্সকে উদ্ধৃত করা হয়।",
+        "অরয়টার্স কোনো নাম নয়; নিউইয়র্ক টাইমসের খবরে বিবিসি বাংলাকে বলা হয়",
+    ]
+    for matcher in (S._wire_index().matcher, S._default_index().matcher):
+        for text in texts:
+            fast = [(owner, m.span()) for owner, m in matcher.finditer(text)]
+            scan = [(matcher.owners[S._key(m.group("name"))], m.span())
+                    for m in matcher.pattern.finditer(text) if S._key(m.group("name")) in matcher.owners]
+            assert fast == scan
+    assert [o for o, _ in S._wire_index().matcher.finditer(texts[-3])]  # the test text does name wires

@@ -69,6 +69,8 @@ _ENTRY_KEYS = ("text", "kind", "type")
 _ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other", "to_place", "carried_out")
 # A token that carries no letter or digit ends the clause for the light-verb search.
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+# Distinct token texts whose trigger keys are kept (a few MB when full).
+_KEY_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,11 @@ class Lexicon:
     _index: dict[str, tuple[TriggerEntry, ...]] = field(init=False, repr=False)
     _split_index: dict[str, tuple[TriggerEntry, ...]] = field(init=False, repr=False)
     _lemma_of: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+    # Token text -> those of its keys that begin some entry.  Working the keys
+    # out (base forms, every ending) was a fifth of the whole page-to-events
+    # time; words repeat across sentences and articles, and most begin no
+    # entry (an empty tuple), so a bounded cache pays for itself.
+    _key_cache: dict[str, tuple[str, ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[TriggerEntry]] = {}
@@ -200,8 +207,18 @@ class Lexicon:
             return True
         return word in base_forms(tok)
 
-    def _keys(self, tok: str) -> set[str]:
-        """Every form a token's first word could be: itself, and the token with one ending removed."""
+    def _keys(self, tok: str) -> tuple[str, ...]:
+        """The forms a token's first word could be (itself, and the token with
+        one ending removed) that begin a plain or a split entry."""
+        cached = self._key_cache.get(tok)
+        if cached is None:
+            if len(self._key_cache) >= _KEY_CACHE_SIZE:
+                self._key_cache.clear()  # a long run meets ever new words; start over rather than grow
+            cached = self._key_cache[tok] = tuple(
+                k for k in self._forms(tok) if k in self._index or k in self._split_index)
+        return cached
+
+    def _forms(self, tok: str) -> set[str]:
         keys = {tok}
         keys.update(base_forms(tok))
         for endings in (self.noun_endings, self.verb_endings):
