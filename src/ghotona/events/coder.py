@@ -214,6 +214,8 @@ class EventCoder:
                 continue  # a blocker phrase (সংবাদ সম্মেলন): no event
             if entry.type == "AGREE" and _signed_after(m, matches, toks, t_end, c_end, sent.start):
                 continue  # "চুক্তি ও সমঝোতা স্মারক সই হয়": the signing (SUPPORT) is the event told
+            if _not_an_event(toks, t_start, t_end, c_start, c_end, g):
+                continue  # a war's toll, a forecast told as a warning
             if _is_content(m, matches, toks, t_end, verb, sent.start):
                 continue  # "X করতে আহ্বান", "X আরোপের হুমকি": what is asked or threatened has not happened
             lv = getattr(m, "light_verb", None)
@@ -297,6 +299,8 @@ class EventCoder:
                     toks, c_start, g):
                 # "X বলেন, ... সব ধরনের সমর্থন দেবে": promising support is itself the act of support.
                 status = "occurred"
+            if status == "occurred" and entry.type in g.status.before_planned_types:
+                status, cue = _before_upcoming(toks, t_start, t_end, g) or (status, cue)
             date_v, gran, how, dtext = _event_date(timexes, t_start, own_start, c_end, sent, skip=(c_start, own_start),
                                                    status=status, ref=ref, ctx=_DateContext(
                                                        toks, prev[0], earlier + out, entry.type, rule_keys, g,
@@ -468,8 +472,9 @@ class EventCoder:
         negation = _negated_here(toks, t_start, t_end, after, st)
         if negation is not None:
             return "negated", negation
-        if verb_i is None:
-            # "... উত্তর কোরিয়া যাবেন": a verb trigger carries its own tense.
+        if verb_i is None or toks[verb_i].text in self.grammar.complementizers:
+            # "... উত্তর কোরিয়া যাবেন": a verb trigger carries its own tense
+            # (also before "বলে জানা গেছে", where বলে is "that", not "says").
             own = next((i for i, t in enumerate(toks) if t.end == t_end), None)
             if own is not None and t_start <= toks[own].start and _is_verb(toks[own].text, self.grammar):
                 verb_i = own
@@ -604,11 +609,21 @@ def _is_verb(word: str, g: Grammar) -> bool:
     return False
 
 
+def _by_means(toks: list[Token], i: int, g: Grammar) -> bool:
+    """Whether toks[i] is করে meaning "by" after a vehicle in the locative
+    (ট্রেনে করে যাবেন: will go by train), not the verb "did"."""
+    if i == 0 or toks[i].text not in g.means_words:
+        return False
+    prev = toks[i - 1].text
+    return any(prev.startswith(n) and prev[len(n):] in g.locative_endings for n in g.means_nouns)
+
+
 def _verb_after(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> tuple[int | None, str | None]:
     """The clause's verb after the trigger: the first verb-like word, Bengali being verb-final."""
     for i, t in enumerate(toks):
         # A subordinator closing the clause (জবাবে, শেষে) is no verb, however it ends.
-        if t.start >= t_end and t.end <= c_end and t.text not in g.subordinators and _is_verb(t.text, g):
+        if t.start >= t_end and t.end <= c_end and t.text not in g.subordinators and _is_verb(t.text, g) \
+                and not _by_means(toks, i, g):
             return i, t.text
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
@@ -1346,6 +1361,69 @@ def _negated_here(toks: list[Token], t_start: int, t_end: int, after: list[Token
     return None
 
 
+def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_end: int, g: Grammar) -> bool:
+    """Whether the trigger, though a trigger word, tells no event (grammar.yaml `not_events`).
+
+    "ইউক্রেন যুদ্ধে ৬ হাজার সেনা নিহত হয়েছে": a war's toll as a whole (a
+    claim), when the war frames the toll word in its clause.  "X সতর্ক করেছে
+    যে Y আরও সৈন্য পাঠাতে পারে": a warning whose content is a possibility
+    is a forecast, not a threat.
+    """
+    words = [t for t in toks if t_start <= t.start and t.end <= t_end]
+    if not words:
+        return False
+    head = words[-1].text
+    if head in g.toll_words:
+        return any(t.text in g.war_frames for t in toks if c_start <= t.start and t.end <= t_start)
+    if any(head.startswith(w) for w in g.warning_words):
+        after = [t for t in toks if t.start >= t_end]
+        comp = next((i for i, t in enumerate(after) if t.text == "যে"), None)
+        if comp is None or comp > 3:
+            return False
+        content = after[comp + 1:]
+        end = next((i for i, t in enumerate(content) if t.text in ("।", "?", "!")), len(content))
+        words_after = [t.text for t in content[:end] if _WORD.search(t.text)]
+        return bool(words_after) and any(words_after[-1].startswith(m) for m in g.status.hypothetical_after)
+    return False
+
+
+def _before_upcoming(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[str, str] | None:
+    """("planned", cue) when the trigger is what its sentence's main clause comes before.
+
+    "বৈঠকের আগে ফোনালাপ" (a call before the meeting), "সফরের তিন দিন আগে
+    ... কথা হলো": a meeting or visit in the genitive before আগে / পূর্বে,
+    with no verb of its own, is still to come when the main clause is told
+    in the present or the recent past.  A main verb in the past perfect
+    (-ছিল) or a background cue (এর আগে, গত বছর) recalls an old sequence,
+    whose meeting happened too.
+    """
+    st = g.status
+    i = next((k for k, t in enumerate(toks) if t.end == t_end), None)
+    if i is None:
+        return None
+    last = toks[i].text
+    for k in range(i + 1, min(i + 5, len(toks))):
+        w = toks[k].text
+        if w in g.clause_breaks:
+            return None
+        if w in st.before_words:
+            # The trigger (or the verbal noun right after it: বৈঠক শুরুর আগে) is genitive.
+            owned = _ends_with_any(last, ("ের", "র")) or k > i + 1 and _ends_with_any(toks[i + 1].text, ("ের", "র"))
+            if not owned or any(_past_marked(t.text, g) for t in toks[i + 1:k]):
+                return None
+            rest = toks[k + 1:]
+            end = next((j for j, t in enumerate(rest) if t.text in g.clause_breaks and t.text not in (",",)), len(rest))
+            main = next((t.text for j, t in enumerate(rest[:end]) if _is_verb(t.text, g)
+                         and not _by_means(toks, k + 1 + j, g)), None)
+            words = " ".join(t.text for t in toks)
+            if main is not None and any(main.endswith(e) for e in st.background_endings):
+                return None
+            if any(_has_phrase(words, c) for c in st.background_cues):
+                return None
+            return "planned", w
+    return None
+
+
 def _past_marked(verb: str, g: Grammar) -> bool:
     return any(verb.endswith(e) for e in g.status.background_endings) or any(
         verb.endswith(e) for e in ("েছে", "েছেন", "লেন", "লো", "ল"))
@@ -1398,6 +1476,19 @@ def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g
             continue  # the date of another clause ("সফরের খবর ছড়ানোর পর গত শুক্রবার ...") says nothing of this one
         last = _bounds(d.date)[1]
         if last is not None and (news - last).days > st.background_before_news_days:
+            d.status = "historical"
+    for d in drafts:
+        # "গত সোমবার পুতিন ... স্বীকৃতি দেন এবং ... সেনা পাঠানোর নির্দেশ দেন": a
+        # later clause of one doer, dated only by its sentence, is told at the
+        # time of the clause that holds the date, so it is background with it.
+        if d.status != "occurred" or d.date_how != "sentence":
+            continue
+        doers = {a.key for a in d.actors}
+        ev = d.evidence[0]
+        if any(o is not d and o.status == "historical" and o.date == d.date and o.date_how == "text"
+               and o.evidence[0].sentence_start == ev.sentence_start
+               and o.evidence[0].trigger_start < ev.trigger_start and doers & {a.key for a in o.actors}
+               for o in drafts):
             d.status = "historical"
 
 

@@ -17,14 +17,14 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
                  "hypothetical_after", "conditional_words", "concessive_endings", "planned_noun_heads",
                  "auxiliaries", "ongoing_cues", "said_is_done_types",
                  "repeated_cues", "without_after", "without_before", "unfulfilled_cues", "negative_before",
-                 "declared_is_done"}
+                 "declared_is_done", "before_words", "before_planned_types"}
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days"}
 
@@ -53,6 +53,8 @@ class StatusCues:
     negative_before: frozenset[str]
     unfulfilled_cues: tuple[str, ...]
     declared_is_done: tuple[str, ...]
+    before_words: frozenset[str]  # "বৈঠকের আগে": the trigger is what something else comes before
+    before_planned_types: frozenset[str]  # ... and for these types that makes it still to come
     historical_after_days: int
     background_verb_after_days: int
     background_lead_paragraphs: int
@@ -113,6 +115,13 @@ class Grammar:
     light_stems: tuple[str, ...]
     verb_endings: frozenset[str]
     strong_endings: tuple[str, ...]
+    # "ইউক্রেন যুদ্ধে N সেনা নিহত": a war's toll (a claim), not an attack
+    toll_words: frozenset[str] = frozenset()
+    war_frames: frozenset[str] = frozenset()
+    # "X সতর্ক করেছে যে ... পারে": a forecast, not a threat
+    warning_words: frozenset[str] = frozenset()
+    means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
+    means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
 
 
 def cue_strings(file: str, where: str, value: Any) -> tuple[str, ...]:
@@ -173,8 +182,11 @@ def load_grammar() -> Grammar:
         if key not in dates:
             raise fail(_FILE, "dates", f"missing list '{key}'")
 
+    notev = require(_FILE, "not_events", data, "not_events", dict)
+    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "warning_words"})
+
     verbs = require(_FILE, "verbs", data, "verbs", dict)
-    check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings"})
+    check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings", "means_nouns", "means_words"})
 
     return Grammar(
         postpositions=postpositions,
@@ -220,6 +232,8 @@ def load_grammar() -> Grammar:
             negative_before=frozenset(lists["negative_before"]),
             unfulfilled_cues=lists["unfulfilled_cues"],
             declared_is_done=lists["declared_is_done"],
+            before_words=frozenset(lists["before_words"]),
+            before_planned_types=frozenset(lists["before_planned_types"]),
             **ints,
         ),
         dates=DateCues(
@@ -233,4 +247,9 @@ def load_grammar() -> Grammar:
         light_stems=_strings("verbs.light_stems", verbs.get("light_stems")),
         verb_endings=frozenset(_strings("verbs.endings", verbs.get("endings"))),
         strong_endings=_strings("verbs.strong_endings", verbs.get("strong_endings")),
+        toll_words=frozenset(_strings("not_events.toll_words", notev.get("toll_words"))),
+        war_frames=frozenset(_strings("not_events.war_frames", notev.get("war_frames"))),
+        warning_words=frozenset(_strings("not_events.warning_words", notev.get("warning_words"))),
+        means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
+        means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
     )
