@@ -524,11 +524,11 @@ class SpyCoder:
         self.keep, self.fail_on = keep, fail_on
         self.seen: list[str] = []
 
-    def code(self, article: Article):
+    def code(self, article: Article, attributions=None):
         self.seen.append(article.id)
         if self.fail_on and self.fail_on in article.body:
             raise RuntimeError("coder blew up")
-        return [e for e in self.real.code(article) if self.keep(e)]
+        return [e for e in self.real.code(article, attributions=attributions) if self.keep(e)]
 
 
 def use_coder(monkeypatch: pytest.MonkeyPatch, coder: SpyCoder) -> SpyCoder:
@@ -642,12 +642,12 @@ def test_claim_failures_and_bad_coder_output_are_coding_errors(
 
     pages = write_coded_pages(tmp_path)
 
-    def broken_claims(article: Article):
+    def broken_claims(article: Article, attributions=None):
         raise ValueError("claims blew up")
 
     class Duplicating(SpyCoder):  # two events with one id: refused before anything is written
-        def code(self, article: Article):
-            found = super().code(article)
+        def code(self, article: Article, attributions=None):
+            found = super().code(article, attributions)
             return found + found[:1]
 
     monkeypatch.setattr(claims_mod, "find_claims", broken_claims)
@@ -680,3 +680,26 @@ def test_cli_ingest_reports_events_claims_and_coding_failures(
 def _core(counts: dict) -> dict:
     """A run's counts without the corpus stages' (tests/test_stories.py covers those)."""
     return {k: v for k, v in counts.items() if k not in ("corpus", "corpus_errors")}
+
+
+def test_ingest_reads_who_cites_whom_once_per_article_for_events_and_claims(
+    tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ghotona.attribution as attribution_mod
+    import ghotona.claims.extract as claims_extract
+
+    real = attribution_mod.article_attributions
+    calls: list[str] = []
+
+    def counting(article: Article):
+        calls.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(attribution_mod, "article_attributions", counting)
+    monkeypatch.setattr(claims_extract, "article_attributions", counting)
+    pages = write_coded_pages(tmp_path)
+    with open_store(str(tmp_path / "store.db")) as store:
+        summary = ingest([str(pages)], store, extractor)
+        bengali = [a.id for a in store.list_articles() if a.language == "bn"]
+        assert summary.claims == 1 and summary.events > 0 and not summary.coding_errors
+    assert sorted(calls) == sorted(bengali)  # once each, not once per stage

@@ -136,11 +136,13 @@ class _Coder:
 
     def __init__(self) -> None:
         # Built once per ingest: the coder loads its lexicons and grammar.
+        from .attribution import article_attributions
         from .claims import find_claims
         from .events.coder import default_coder
 
         self._coder = default_coder()
         self._find_claims = find_claims
+        self._attributions = article_attributions
 
     def code(self, article: Article) -> tuple[list[Event] | None, list[Claim] | None, list[CodingError]]:
         """``(events, claims, errors)``; ``None`` for the part that failed."""
@@ -149,14 +151,20 @@ class _Coder:
         errors: list[CodingError] = []
         events: list[Event] | None = None
         claims: list[Claim] | None = None
+        # Who cites whom is read once for both stages; if it fails, each stage
+        # tries again on its own, so the error is reported where it bites.
         try:
-            events = self._coder.code(article)
+            cited: list[Any] | None = self._attributions(article)
+        except Exception:
+            cited = None
+        try:
+            events = self._coder.code(article, attributions=cited)
             check_events(article.id, events)
         except Exception as exc:  # a coder bug costs this article its events, not the batch
             errors.append(self._error(article, "events", exc))
             events = None
         try:
-            claims = self._find_claims(article)
+            claims = self._find_claims(article, attributions=cited)
         except Exception as exc:
             errors.append(self._error(article, "claims", exc))
             claims = None

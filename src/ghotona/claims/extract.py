@@ -494,19 +494,20 @@ def _sentence_claims(
     return out
 
 
-def find_claims(article: Article) -> list[Claim]:
+def find_claims(article: Article, attributions: list[Attribution] | None = None) -> list[Claim]:
     """Every quantitative statement in ``article``'s body, in order, with its claimant.
 
     Offsets are into ``article.body``.  The article's own time expressions
     and actor mentions are used as they are (run the pipeline's
     ``Extractor`` first, or build the article with
-    :func:`ghotona.claims.article_from_text`).
+    :func:`ghotona.claims.article_from_text`).  ``attributions``: the
+    article's ``article_attributions`` when the caller has them already.
     """
     g = _grammar()
     body = article.body
     timex = [(t.start, t.end) for t in article.time_expressions]
     by_sentence: dict[int, list[Attribution]] = {}
-    for a in article_attributions(article):
+    for a in article_attributions(article) if attributions is None else attributions:
         by_sentence.setdefault(a.sentence_start, []).append(a)
     out: list[Claim] = []
     for p in article.paragraphs:

@@ -154,8 +154,12 @@ class EventCoder:
 
     # -- public -------------------------------------------------------------
 
-    def code(self, article: Article) -> list[Event]:
-        """All events of one article, merged so that one happening is one event."""
+    def code(self, article: Article, attributions: list[Any] | None = None) -> list[Event]:
+        """All events of one article, merged so that one happening is one event.
+
+        ``attributions``: the article's ``article_attributions`` when the
+        caller has them already (ingest finds them once for events and claims).
+        """
         if article.language != "bn" or not article.paragraphs:
             return []
         ref = _ref_date(article)
@@ -164,7 +168,7 @@ class EventCoder:
         cut = self._dateline_end(body)
         mentions = self._with_shells(body, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut])
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
-        sources_by_sentence = self._sources(article)
+        sources_by_sentence = self._sources(article, attributions)
         last_people: list[Participant] = []
         subject: list[Participant] = []
         prev: tuple[list[Token], list[ActorMention]] = ([], [])
@@ -515,13 +519,15 @@ class EventCoder:
             return "planned", verb
         return "occurred", verb
 
-    def _sources(self, article: Article) -> dict[int, list[EventSource]]:
+    def _sources(self, article: Article, attributions: list[Any] | None = None) -> dict[int, list[EventSource]]:
         """Sources cited per sentence (keyed by sentence start), from the attribution layer."""
         finder = self._attribution
         if finder is None:
             from ..attribution import article_attributions as finder
+        if attributions is None or self._attribution is not None:  # a finder given to the coder wins
+            attributions = finder(article)
         out: dict[int, list[EventSource]] = {}
-        for c in finder(article):
+        for c in attributions:
             out.setdefault(c.sentence_start, []).append(_as_source(c))
         return out
 
