@@ -69,8 +69,11 @@ class _Ghotona:
         from ghotona.records import Article, InputFormat, RawPage
 
         self.Article, self.InputFormat, self.RawPage = Article, InputFormat, RawPage
+        from ghotona.attribution import article_attributions
+
         self.extractor = Extractor()
         self.coder = default_coder()
+        self.attributions = article_attributions
         self.find_claims = None
         self.claims_skipped: str | None = None
         try:
@@ -96,14 +99,17 @@ class _Ghotona:
         if not isinstance(art, self.Article):
             return False, 0, 0, (t1 - t0, 0.0, 0.0)
         n_events = n_claims = 0
+        cited = None
         try:
-            n_events = len(self.coder.code(art))
+            # As ingest does: who cites whom is read once, for events and claims.
+            cited = self.attributions(art)
+            n_events = len(self.coder.code(art, attributions=cited))
         except Exception as exc:
             self._fail("events", page, exc)
         t2 = clock()
         if self.find_claims is not None:
             try:
-                n_claims = len(self.find_claims(art))
+                n_claims = len(self.find_claims(art, attributions=cited))
             except Exception as exc:
                 self._fail("claims", page, exc)
         t3 = clock()
