@@ -71,6 +71,9 @@ class ArgumentCues:
     topics: tuple[str, ...] = ()  # "নিয়ে", "বিষয়ে": the phrase before is what is talked about
     first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
     announcer_not_doer: frozenset[str] = frozenset()  # event types an announcer is not taken to have done
+    time_phrase_ends: frozenset[str] = frozenset()  # "আগে", "পর": close a phrase naming another happening
+    quantities: frozenset[str] = frozenset()  # "হাজার", "প্রায়": end like a case but a name before is no modifier
+    pair_heads: frozenset[str] = frozenset()  # "দুই", "উভয়": a pair noun names exactly two sides
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
@@ -84,7 +87,8 @@ def load_cues() -> ArgumentCues:
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
     check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "capitals",
                                                     "person_pronouns", "group_pronouns", "topics", "first_person",
-                                                    "announcer_not_doer"})
+                                                    "announcer_not_doer", "time_phrase_ends", "quantities",
+                                                    "pair_heads"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -112,6 +116,10 @@ def load_cues() -> ArgumentCues:
         first_person=_strings("first_person", data["first_person"]) if "first_person" in data else (),
         announcer_not_doer=frozenset(_strings("announcer_not_doer", data["announcer_not_doer"]))
         if "announcer_not_doer" in data else frozenset(),
+        time_phrase_ends=frozenset(_strings("time_phrase_ends", data["time_phrase_ends"]))
+        if "time_phrase_ends" in data else frozenset(),
+        quantities=frozenset(_strings("quantities", data["quantities"])) if "quantities" in data else frozenset(),
+        pair_heads=frozenset(_strings("pair_heads", data["pair_heads"])) if "pair_heads" in data else frozenset(),
     )
 
 

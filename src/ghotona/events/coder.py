@@ -232,6 +232,11 @@ class EventCoder:
             r_start = _after_gap(toks, t_start, t_end, entry, in_sent)
             topical = _topical(toks, in_sent, r_start, t_end, g)
             parties = [a for a in in_sent if id(a) not in topical]
+            # "X ও Y-এর মধ্যে বৈঠকের তিন দিন আগে তাদের মধ্যে এই ফোনালাপ": the names marked in a time
+            # phrase before the trigger are the sides of the happening it names, when the trigger's
+            # own part names its sides anew (a pronoun or a name after the subordinator).
+            dropped = _in_time_phrase(toks, parties, r_start, g)
+            parties = [a for a in parties if id(a) not in dropped]
             # Whom the outlet cites is a source, not a participant, unless the event is the saying itself.
             # "X ফোনে Y-এর সঙ্গে কথা বলেন": when the verb of saying is the trigger's own, X talked, not cited.
             own_saying = any(t.text in g.speech_verbs for t in toks if r_start <= t.start and t.end <= t_end)
@@ -249,13 +254,18 @@ class EventCoder:
                 recipients = self._place_country(location, actors)
             anaphoric = _anaphoric(toks, t_start, g)
             clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
+            words_from = c_start
             cut = [t for t in toks if t.end == c_end and t.text in g.subordinators]
             if not actors and cut:
                 # "মালয়েশিয়া সফর শেষে ল্যাভরভ ...": the main clause's subject did the subordinate event too.
                 tail_end = next((t.start for t in toks if t.start >= c_end and t.text in g.clause_breaks), sent.end)
                 tail = _roles(toks, parties, tail_end, tail_end, c_end, tail_end, g, body, False, times)
                 actors = [_participant(r.mention) for r in tail if r.relation == "doer" and r.mention.type != "place"][:1]
-            if not actors and not anaphoric and c_start > sent.start:
+            head_from = c_start
+            # "..., সে প্রশ্নে দুই পক্ষ একমত হতে পারেনি": a pronoun or pair noun subject of its own
+            # keeps a later clause from sharing the first one's doer.
+            own_subject = _pair_subject([t.text for t in toks if c_start <= t.start and t.end <= t_start], g)
+            if not actors and not anaphoric and c_start > sent.start and not own_subject:
                 # "তারা সেনা পাঠিয়েছে এবং ... সরবরাহ করছে": a later clause shares the first one's doer.
                 head_words = " ".join(t.text for t in toks if t.end <= c_start)
                 if any(_has_phrase(head_words, v) for v in g.speech_verbs):
@@ -265,10 +275,22 @@ class EventCoder:
                 actors = [_participant(r.mention) for r in head if r.relation == "doer" and r.mention.type != "place"][:1]
                 if not actors:
                     actors = list(prev_doers)
+                head_from = sent.start  # the clause shares the first one's doer, and so its objects
                 if not actors:
-                    clause_words = [t.text for t in toks if t.end <= t_start]
+                    # the pronoun may stand before the trigger or after its verb ("... করেছেন তিনি")
+                    clause_words = [t.text for t in toks if t.end <= t_start or t_end <= t.start and t.end <= c_end]
+                    words_from = sent.start
+            pronoun_sides = False
             if not actors and not anaphoric:
-                actors = _pronoun_actors(clause_words, g, earlier + out, last_people, subject, sent)
+                # "বৈঠক শেষে উভয় নেতা ... পরীক্ষার নিন্দা জানান": a pronoun stands for what was told
+                # before it, so of this sentence's events only those of earlier clauses.
+                at = _pronoun_start(toks, words_from, c_end, g)
+                told = earlier + [d for d in out if d.evidence[-1].trigger_end <= at]
+                if c_start > sent.start:
+                    head = _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times)
+                    actors = _speaker_pronoun(clause_words, toks, c_start, [r.mention for r in head if r.relation == "doer"], g)
+                actors = actors or _pronoun_actors(clause_words, g, told, last_people, subject, sent)
+                pronoun_sides = bool(actors) and _plural_here(clause_words, g)
             announced = False
             if not actors and not speech_act and (passive or verb is None) and _after_speech(toks, c_start, g) \
                     and entry.type not in _announcer_not_doer():
@@ -282,14 +304,47 @@ class EventCoder:
                 named = [s for s in sources if s.actor_id and s.name_en]
                 if named:
                     actors = [_source_party(named[0], t_start)]
+            spoken_for = False
+            if speech_act and actors and _after_speech(toks, c_start, g):
+                # "কিম বলেন, উত্তর কোরিয়া ... পূর্ণ সমর্থন দেবে": a leader pledging for his own country
+                # is the one who pledges (the act is done by saying it).
+                said = [s for s in sources if s.actor_id and s.start is not None and s.start < c_start]
+                if said and len(actors) == 1 and actors[0].type == "country":
+                    speaker = _source_party(said[-1], t_start)
+                    if speaker.key != actors[0].key and _as_countries([speaker])[0].key == actors[0].key:
+                        actors = [speaker]
+                        spoken_for = True
+            pair_object = False
+            if actors and not recipients and not entry.symmetric:
+                # "পম্পেও দুই দেশকে সংযত থাকার আহ্বান জানান": a pair noun in the accusative (or before
+                # প্রতি / কাছে) is the other party: the two sides told before it.
+                at = _pair_object(toks, head_from, t_start, g)
+                if at is not None:
+                    told = earlier + [d for d in out if d.evidence[-1].trigger_end <= at[0]]
+                    keys = {a.key for a in actors}
+                    recipients = [p for p in _pronoun_actors([at[1]], g, told, [], [], sent) if p.key not in keys]
+                    pair_object = bool(recipients)
             rule_keys = {p.key for p in actors + recipients}
             rule_doers = {p.key for p in actors}
             # Troops sent abroad are AID: decided on the rules' recipients, so a retrained ranker moves who, not what.
             to_other = getattr(entry, "to_other", None) and _to_other_country(
                 actors, recipients + ([location] if location is not None else []))
             if self.ranker is not None and not announced:  # the ranker sees no announcer: it would drop him
-                actors, recipients = self._rank(body, sent, toks, parties, prev, sources, entry, speech_act,
-                                                (r_start, t_end), (c_start, c_end), actors, recipients)
+                ranked = self._rank(body, sent, toks, parties, prev, sources, entry, speech_act,
+                                    (r_start, t_end), (c_start, c_end), actors, recipients)
+                if _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+                    pass  # "ফোনালাপে পুতিন ... সৈন্যদের প্রশংসা করেন": the other act's party is not the call's
+                elif spoken_for:
+                    recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}] or recipients
+                elif pair_object:
+                    actors = ranked[0] or actors  # the pair read off "দুই দেশকে" stands; the ranker sees none
+                elif not pronoun_sides:
+                    actors, recipients = ranked
+                elif not entry.symmetric and not recipients:
+                    # "তারা ... সেনা পাঠিয়েছে": the sides read off a plural pronoun stand (the
+                    # ranker sees no pronoun; it picked names of the sentence before instead), but
+                    # a one-way act may still get its other party from the ranker.
+                    recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
             if actors:
                 prev_doers = actors
             # "X আগামী সপ্তাহে হামলা চালাবে বলে হুমকি দিয়েছে": what precedes the
@@ -355,7 +410,8 @@ class EventCoder:
         owners = {id(grp[0]) for grp in _groups(in_sent, lambda a, b: body[a:b], trigger, g)
                   if len(grp) > 1 and grp[0].actor_id != grp[-1].actor_id}
         starts = {m.start for m in in_sent}
-        owners |= {id(m) for m in in_sent if _in_compound(body, m, starts)}
+        owners |= {id(m) for m in in_sent if _in_compound(body, m, starts)
+                   or _pair_modifier(body, m, in_sent, trigger[0], g)}
         ctx = ArgContext(
             body=body, event_type=entry.type, symmetric=bool(entry.symmetric), speech_act=speech_act,
             trigger=trigger, clause=clause, sentence=(sent.start, sent.end), toks=toks,
@@ -398,7 +454,8 @@ class EventCoder:
             typ = shells.get(normalize(t.text))
             if typ is None:
                 continue
-            before = [m for m in mentions if m.end <= t.start and m.type == typ and m.actor_id]
+            before = [m for m in mentions if m.end <= t.start and m.type == typ and m.actor_id
+                      and not _marked_other(body, m, t.start, normalize(t.text), self.grammar)]
             if before and not any(m.start <= t.start < m.end for m in mentions):
                 last = before[-1]
                 out.append(ActorMention(t.start, t.end, t.text, typ, last.actor_id, last.name_en, last.name_bn,
@@ -439,8 +496,13 @@ class EventCoder:
         """The sentence's unmarked doers: what a তারা / তিনি in the next sentence most likely means."""
         linked = [m for m in in_sent if m.actor_id]
         roles = _roles(toks, linked, sent.end, sent.end, sent.start, sent.end, self.grammar, body, False, times)
-        return [_party(r.mention) for r in roles
-                if r.relation == "doer" and (r.mention.type != "place" or _is_capital(r.mention))][:1]
+        doers = [r.mention for r in roles if r.relation == "doer" and (r.mention.type != "place" or _is_capital(r.mention))]
+        if len(doers) > 1:
+            # "X বলেছেন, Y সম্প্রতি উত্তর কোরিয়া সফর করেছেন": what the sentence tells is Y's; X is cited.
+            said = " ".join(t.text for t in toks if doers[0].end <= t.start and t.end <= doers[1].start)
+            if any(_has_phrase(said, v) for v in self.grammar.speech_verbs):
+                doers = doers[1:]
+        return [_party(m) for m in doers[:1]]
 
     def _status(self, toks: list[Token], t_start: int, t_end: int, c_start: int, c_end: int,
                 verb_i: int | None) -> tuple[str, str | None]:
@@ -736,7 +798,8 @@ def _groups(mentions: list[ActorMention], text_of: Any, trigger: tuple[int, int]
             g: Grammar | None = None) -> list[list[ActorMention]]:
     """Consecutive mentions of one actor ("মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও") are one participant;
     so is a person with the genitive of his own country or body and a title between
-    ("উত্তর কোরিয়ার নেতা কিম জং উন": Kim, not North Korea too)."""
+    ("উত্তর কোরিয়ার নেতা কিম জং উন": Kim, not North Korea too), and a body with the genitive of
+    the body it is a branch of ("হামাসের সশস্ত্র শাখা কাসেম ব্রিগেড": the brigades)."""
     groups: list[list[ActorMention]] = []
     for m in mentions:
         if groups:
@@ -745,7 +808,8 @@ def _groups(mentions: list[ActorMention], text_of: Any, trigger: tuple[int, int]
             if m.actor_id and last.actor_id == m.actor_id and not between:
                 groups[-1].append(m)
                 continue
-            if m.type == "person" and len(groups[-1]) == 1 and not last.end <= trigger[0] < m.start \
+            if (m.type == "person" or m.type == "organisation" and last.type == "organisation") \
+                    and len(groups[-1]) == 1 and not last.end <= trigger[0] < m.start \
                     and _own_title(last, m, between, g):
                 groups[-1].append(m)
                 continue
@@ -758,7 +822,7 @@ _TITLE_WORDS = 2
 
 
 def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Grammar | None) -> bool:
-    """Whether ``owner`` (a genitive country or body) names whose ``person`` is, a short title between."""
+    """Whether ``owner`` (a genitive country or body) names whose ``person`` (or branch) is, a short title between."""
     from ..actors.dictionary import load_dictionary
 
     if owner.type not in ("country", "organisation") or not owner.actor_id or not person.actor_id:
@@ -797,6 +861,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         prev_end = m.end
         if _in_compound(body, m, starts):
             continue  # "হামাস-নিয়ন্ত্রিত গাজা": the name only says whose the place is
+        if any(_pair_modifier(body, x, mentions, t_start, g) for x in grp):
+            continue  # "মার্কিন-রাশিয়া শীর্ষ বৈঠকের আগে ... অঙ্গীকার": the pair names another noun's sides
         gap = [t for t in toks if m.end <= t.start and t.end <= t_start
                and not any(a <= t.start < b for a, b in covered)]
         nxt = [t for t in toks if t.start >= m.end and t.end <= c_end][:2]
@@ -862,6 +928,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
             rel = "to"
         elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and following not in g.adverbs \
+                and following not in _quantities() \
                 and not (trigger_from is not None and trigger_from <= nxt[0].start) \
                 and not any(a <= nxt[0].start < b for a, b in times) \
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
@@ -887,6 +954,34 @@ def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:
     another name: "যুক্তরাষ্ট্র-চীন") modifies the compound and takes no part in the event."""
     return body[m.end:m.end + 1] in _HYPHENS and bool(_WORD.match(body[m.end + 1:m.end + 2])) \
         and m.end + 1 not in starts
+
+
+def _pair_modifier(body: str, m: ActorMention, mentions: list[ActorMention], t_start: int, g: Grammar) -> bool:
+    """Whether ``m`` is one of names joined by hyphens in a time phrase before the trigger
+    ("মার্কিন-রাশিয়া শীর্ষ বৈঠকের আগে ... অঙ্গীকার", "ট্রাম্প-পুতিন ঘনিষ্ঠতা বাড়ার পর ... বৈঠক"):
+    they are the sides of the happening the phrase names, not of the trigger's."""
+    by_start = {x.start: x for x in mentions}
+    ends = {x.end for x in mentions}
+    chained = m.start > 0 and body[m.start - 1] in _HYPHENS and m.start - 1 in ends
+    end = m
+    while body[end.end:end.end + 1] in _HYPHENS and end.end + 1 in by_start:
+        end = by_start[end.end + 1]
+        chained = True
+    if not chained or end.end > t_start:
+        return False
+    words = _NEXT_WORD.findall(body[end.end:t_start])
+    for i, w in enumerate(words[:_PAIR_PHRASE_WORDS + 1]):
+        w = normalize(w)
+        if w in g.subordinators:
+            return i > 0  # "X-Y N-এর পর": the phrase ends before the trigger
+        if w in g.clause_breaks or w in g.postpositions or _is_verb(w, g) and not _ends_with_any(w, _GENITIVE):
+            return False  # (a verbal noun in the genitive, বাড়ার, is the phrase's own, not a clause's verb)
+    return False
+
+
+# The most words of the noun phrase between a hyphen-joined pair and a subordinator (শীর্ষ বৈঠকের আগে).
+_PAIR_PHRASE_WORDS = 4
+_NEXT_WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
 # The most words of an owned noun phrase between a genitive name and a postposition.
@@ -1068,13 +1163,18 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
     from .arguments import load_cues
 
     joined = " ".join(words)
-    for p in g.plural_pronouns:
+    for p in (*g.plural_pronouns, *load_cues().country_pairs):
         if _has_phrase(joined, p):
             found: list[Participant] = []
             recent = [d for d in earlier if d.evidence[-1].sentence_end >= sent.start - 400]
             for d in reversed(recent):
                 if len(d.actors) + len(d.recipients) >= 2:
                     found = [_copy(q) for q in d.actors + d.recipients]
+                    if p.split()[0] in load_cues().pair_heads and len(found) > 2:
+                        # "দুই দেশ" after "X দুই দেশকে (Y, Z) আহ্বান জানান": the side that is two.
+                        side = next((ps for ps in (d.recipients, d.actors) if len(ps) == 2), None)
+                        if side is not None:
+                            found = [_copy(q) for q in side]
                     if p in load_cues().group_pronouns and subject and subject[0].start >= d.evidence[-1].sentence_end:
                         found = [_copy(q) for q in subject]  # "উত্তর কোরিয়া ... মিত্র হয়ে উঠেছে। তারা ..."
                     break
@@ -1088,6 +1188,136 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
         people = [q for q in subject if q.type == "person"] or last_people[-1:]
         return [_copy(q) for q in people[:1]]
     return []
+
+
+def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: int, g: Grammar) -> set[int]:
+    """Ids of the case-marked names (and the bare names joined to them by ও) in a phrase closed by a
+    word of time (``time_phrase_ends``: আগে, পর) before the trigger, when a pronoun or a name stands
+    between that word and the trigger: "X ও Y-এর মধ্যে বৈঠকের তিন দিন আগে তাদের মধ্যে এই ফোনালাপ".  Without such a new
+    subject a name there is as often the whole sentence's ("X-এর সঙ্গে বৈঠকের পর ... সই করেন")."""
+    from .arguments import load_cues
+
+    ends = load_cues().time_phrase_ends
+    subs = [t for t in toks if t.end <= t_start and t.text in ends]
+    if not subs:
+        return set()
+    s = subs[-1]
+    tail = [t.text for t in toks if s.end <= t.start and t.end <= t_start]
+    phrases = (*g.plural_pronouns, *g.singular_pronouns, *load_cues().country_pairs)
+    if not any(_has_phrase(" ".join(tail), p) for p in phrases) and not any(
+            s.end <= m.start and m.end <= t_start for m in mentions):
+        return set()
+    lo = next((t.end for t in reversed(toks) if t.end <= s.start and t.text in g.clause_breaks), toks[0].start)
+    out: set[int] = set()
+    inside = sorted((m for m in mentions if lo <= m.start and m.end <= s.start), key=lambda m: m.start, reverse=True)
+    for m in inside:
+        word = normalize(m.text).split()[-1] if m.text.strip() else ""
+        base = normalize(m.name_bn or "").split()
+        bare = bool(base) and word.endswith(base[-1])
+        nxt = [t.text for t in toks if t.start >= m.end and t.end <= s.start][:1]
+        following = nxt[0] if nxt else ""
+        marked = (not bare and _ends_with_any(word, g.genitive_endings)) or following in g.postpositions
+        joined = following in ("ও", "এবং") and bool(out)
+        if marked or joined:
+            out.add(id(m))
+    return out
+
+
+def _is_setting(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end: int, sent_start: int,
+                g: Grammar) -> bool:
+    """Whether a noun trigger in the locative is the setting of another trigger of its clause
+    ("মঙ্গলবারের ফোনালাপে পুতিন ... প্রশংসা করেন", "বৈঠকে কিম ... আশ্বাস দেন")."""
+    word = next((t.text for t in toks if t.end == t_end), "")
+    if getattr(m.entry, "kind", None) == "verb" or not _ends_with_any(word, g.locative_endings):
+        return False
+    return any(sent_start + o.start >= t_end and sent_start + o.end <= c_end and o.entry.type is not None
+               for o in matches if o is not m)
+
+
+def _quantities() -> frozenset[str]:
+    from .arguments import load_cues
+
+    return load_cues().quantities
+
+
+def _pair_object(toks: list[Token], lo: int, hi: int, g: Grammar) -> tuple[int, str] | None:
+    """Where a pair noun marked as the other party stands between ``lo`` and ``hi`` ("দুই দেশকে",
+    "উভয় পক্ষের প্রতি"), and the pair phrase, else None."""
+    from .arguments import load_cues
+
+    pairs = [p for p in (*g.plural_pronouns, *load_cues().country_pairs) if len(p.split()) == 2]
+    inside = [t for t in toks if lo <= t.start and t.end <= hi]
+    for i in range(len(inside) - 1):
+        a, b = inside[i].text, inside[i + 1].text
+        nxt = inside[i + 2].text if i + 2 < len(inside) else ""
+        for p in pairs:
+            first, second = p.split()
+            if a != first or not b.startswith(second):
+                continue
+            ending = b[len(second):]
+            if (ending and _ends_with_any(ending, g.accusative_endings)) or (
+                    ending in _GENITIVE and g.postpositions.get(nxt) in ("against", "to")):
+                return inside[i].start, p
+    return None
+
+
+def _marked_other(body: str, m: ActorMention, at: int, shell: str, g: Grammar) -> bool:
+    """Whether ``m``, in the sentence of the shell at ``at``, is marked as the other party by a
+    postposition ("আওয়ামী লীগের বিরুদ্ধে ... অভিযোগ এনে জোটটি"): the subject shell is not it."""
+    if _ends_with_any(shell, _GENITIVE) or any(c in body[m.end:at] for c in "।?!"):
+        return False
+    nxt = _NEXT_WORD.search(body, m.end, at)
+    return nxt is not None and nxt.start() - m.end <= 1 and normalize(nxt.group()) in g.postpositions
+
+
+def _speaker_pronoun(words: list[str], toks: list[Token], c_start: int, doers: list[ActorMention],
+                     g: Grammar) -> list[Participant]:
+    """"পিএলএ জানিয়েছে, ... মহড়া চালাবে তারা": in what a speaker says, a pronoun of its number is the
+    speaker itself (তারা for a body or a country, তিনি for a person)."""
+    from .arguments import load_cues
+
+    if not doers or not _after_speech(toks, c_start, g):
+        return []
+    speaker = doers[0]
+    joined = " ".join(words)
+    cues = load_cues()
+    if speaker.type in ("organisation", "country") and any(_has_phrase(joined, p) for p in cues.group_pronouns):
+        return [_party(speaker)]
+    if speaker.type == "person" and any(_has_phrase(joined, p) for p in cues.person_pronouns):
+        return [_party(speaker)]
+    return []
+
+
+def _pronoun_start(toks: list[Token], lo: int, hi: int, g: Grammar) -> int:
+    """Where the first pronoun or pair noun between ``lo`` and ``hi`` starts (``hi`` when none)."""
+    from .arguments import load_cues
+
+    phrases = (*g.plural_pronouns, *load_cues().country_pairs, *g.singular_pronouns)
+    inside = [t for t in toks if lo <= t.start and t.end <= hi]
+    for i, t in enumerate(inside):
+        ahead = " ".join(x.text for x in inside[i:i + 3])
+        if any(p.split()[0] == t.text and _has_phrase(ahead, p) for p in phrases):
+            return t.start
+    return hi
+
+
+def _pair_subject(words: list[str], g: Grammar) -> bool:
+    """Whether the words hold a plural pronoun or a pair noun in the nominative, as a word of its own
+    ("দুই পক্ষ একমত হতে পারেনি", "তারা ..."; not the possessive তাদের, দুই দেশের)."""
+    from .arguments import load_cues
+
+    padded = " " + " ".join(words) + " "
+    return any(f" {p} " in padded for p in (*g.plural_pronouns, *load_cues().country_pairs)
+               if not _ends_with_any(p, _GENITIVE))
+
+
+def _plural_here(words: list[str], g: Grammar) -> bool:
+    """Whether the clause has a plural pronoun or a pair noun (তারা, দুই নেতা, দুই দেশ): its
+    sides are the ones told before, as :func:`_pronoun_actors` read them."""
+    from .arguments import load_cues
+
+    joined = " ".join(words)
+    return any(_has_phrase(joined, p) for p in (*g.plural_pronouns, *load_cues().country_pairs))
 
 
 def _as_countries(ps: list[Participant]) -> list[Participant]:
