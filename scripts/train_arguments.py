@@ -5,8 +5,8 @@
     python scripts/train_arguments.py --select         # also choose feature groups and thresholds by CV
     python scripts/train_arguments.py --heldout        # score the SHIPPED weights on written_b (once, at the end)
 
-Training data is the development gold only (eval/refset/events/samples.yaml
-and written.yaml; written_b.yaml is held out and never read unless
+Training data is the development gold only (eval/refset/events/samples.yaml,
+written.yaml and written_c.yaml; written_b.yaml is held out and never read unless
 --heldout is given, and then only to score).  The coder runs on each
 article with a collecting ranker; every trigger whose type matches a gold
 event in the same place (overlapping trigger, else the same sentence) gives
@@ -32,7 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "refset" / "events"
-DEV = ("samples.yaml", "written.yaml")
+DEV = ("samples.yaml", "written.yaml", "written_c.yaml")
 HELDOUT = "written_b.yaml"
 OUT = ROOT / "src" / "ghotona" / "data" / "events" / "argument_weights.yaml"
 
@@ -192,7 +192,7 @@ def write(model: Any, path: Path, meta: dict[str, Any]) -> None:
     data = model_to_data(replace(model, meta=meta))
     head = ("# Weights of the event coder's argument ranker (ghotona/events/arguments.py).\n"
             "# Written by scripts/train_arguments.py from the development gold\n"
-            "# (eval/refset/events/samples.yaml and written.yaml); do not edit by hand.\n"
+            "# (eval/refset/events/samples.yaml, written.yaml, written_c.yaml); do not edit by hand.\n"
             "# Per feature: one weight per class (none, actor, recipient).\n")
     path.write_text(head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), "utf-8")
 

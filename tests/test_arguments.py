@@ -128,7 +128,7 @@ def test_shipped_weights_use_features_the_extractor_makes() -> None:
              "before_speech_verb", "voice&case", "sym&case", "rule", "first_in_sentence", "also_previous",
              "previous", "prev&case", "prev&pronoun", "prev&no_pronoun", "prev&first", "n_cands"}
     assert {feature_group(f) for f in model.features} <= known
-    assert model.meta.get("trained_on") == ["samples.yaml", "written.yaml"]
+    assert model.meta.get("trained_on") == ["samples.yaml", "written.yaml", "written_c.yaml"]
 
 
 def test_coder_with_ranker_reads_a_meeting() -> None:
