@@ -134,6 +134,16 @@ def test_features_are_strings_and_handle_odd_tokens():
     assert "bndigit" in feats[2]
 
 
+
+def test_inflected_and_bare_word_share_the_base_suffix_features():
+    # a place name in the locative and bare: the word's own suffixes (s1-s4)
+    # differ, the base form's last letters are shared
+    inflected, bare, short = token_features(["রহিমগঞ্জে", "রহিমগঞ্জ", "ও"])
+    assert "s3=্জে" in inflected and "s3=্জে" not in bare
+    shared = {f for f in inflected if f.startswith("bs")} & {f for f in bare if f.startswith("bs")}
+    assert shared == {"bs2=্জ", "bs3=ঞ্জ", "bs4=গঞ্জ"}
+    assert not any(f.startswith("bs") for f in short)  # too short to have a base ending
+
 def test_styles_change_features_and_unknown_style_is_an_error():
     tagger = NerTagger.load()
     toks = ["পুলিশ", "জানায়", "।"]

@@ -244,7 +244,9 @@ def test_shipped_tagger_batched_equals_one_sentence_at_a_time():
         spans = batch.scored_entities(text)
         want = one.scored_entities(text)
         assert [s[:3] for s in spans] == [s[:3] for s in want]
-        assert all(abs(a[3] - b[3]) < 1e-4 for a, b in zip(spans, want))
+        # confidences are rounded to 4 decimals: marginals that differ in the
+        # 7th decimal can still round one unit apart (0.4730 / 0.4729)
+        assert all(abs(a[3] - b[3]) < 1.5e-4 for a, b in zip(spans, want))
         assert batch.entities(text) == one.entities(text)
         n_spans += len(spans)
         sents = [[t[0] for t in s] for s in _sentences(text, tokenize(text))][:8]

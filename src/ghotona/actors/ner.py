@@ -17,7 +17,8 @@ connection, no torch, no scikit-learn.
 * :func:`token_features` turns one sentence of tokens into CRF features:
   the normalised word, its prefixes and suffixes (Bengali case endings such
   as -এর, -কে sit there), the word with an inflection removed
-  (:func:`ghotona.actors.inflect.base_forms`), script, digits, shape,
+  (:func:`ghotona.actors.inflect.base_forms`) and that base's last letters,
+  script, digits, shape,
   cue words (``data/models/ner_cues.yaml``), position and the words around
   it; with a :class:`Lexicon`, also gazetteer hits, word clusters and the
   style copies.
@@ -285,6 +286,14 @@ def _word_features(word: str) -> _Word:
         f.append("upper")
     if cue:
         f.append("cue=" + cue)
+    # The base form's last letters.  s1-s4 end in the case ending, so an
+    # inflected name and its bare form share none (ফরিদপুরে / ফরিদপুর);
+    # these they share (bs3=পুর), and a new name with a known ending
+    # (-পুর, -গঞ্জ, -উদ্দিন) is found in any case.  +.004 CRF, +.002 mixed
+    # on the development slices (NER_MODEL.md, fourth round).
+    for k in (2, 3, 4):
+        if len(base) > k:
+            f.append(f"bs{k}=" + base[-k:])
     return _Word(tuple(f), w, base, cue, bases, script)
 
 
