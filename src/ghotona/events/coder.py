@@ -1163,7 +1163,7 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
     from .arguments import load_cues
 
     joined = " ".join(words)
-    for p in (*g.plural_pronouns, *load_cues().country_pairs):
+    for p in _group_phrases(g):
         if _has_phrase(joined, p):
             found: list[Participant] = []
             recent = [d for d in earlier if d.evidence[-1].sentence_end >= sent.start - 400]
@@ -1190,6 +1190,14 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
     return []
 
 
+def _group_phrases(g: Grammar) -> tuple[str, ...]:
+    """The words that stand for the sides told before: plural pronouns (তারা), then pair nouns
+    (দুই দেশ, উভয় নেতা; arguments.yaml ``country_pairs``)."""
+    from .arguments import load_cues
+
+    return (*g.plural_pronouns, *load_cues().country_pairs)
+
+
 def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: int, g: Grammar) -> set[int]:
     """Ids of the case-marked names (and the bare names joined to them by ও) in a phrase closed by a
     word of time (``time_phrase_ends``: আগে, পর) before the trigger, when a pronoun or a name stands
@@ -1203,7 +1211,7 @@ def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: in
         return set()
     s = subs[-1]
     tail = [t.text for t in toks if s.end <= t.start and t.end <= t_start]
-    phrases = (*g.plural_pronouns, *g.singular_pronouns, *load_cues().country_pairs)
+    phrases = (*_group_phrases(g), *g.singular_pronouns)
     if not any(_has_phrase(" ".join(tail), p) for p in phrases) and not any(
             s.end <= m.start and m.end <= t_start for m in mentions):
         return set()
@@ -1243,9 +1251,7 @@ def _quantities() -> frozenset[str]:
 def _pair_object(toks: list[Token], lo: int, hi: int, g: Grammar) -> tuple[int, str] | None:
     """Where a pair noun marked as the other party stands between ``lo`` and ``hi`` ("দুই দেশকে",
     "উভয় পক্ষের প্রতি"), and the pair phrase, else None."""
-    from .arguments import load_cues
-
-    pairs = [p for p in (*g.plural_pronouns, *load_cues().country_pairs) if len(p.split()) == 2]
+    pairs = [p for p in _group_phrases(g) if len(p.split()) == 2]
     inside = [t for t in toks if lo <= t.start and t.end <= hi]
     for i in range(len(inside) - 1):
         a, b = inside[i].text, inside[i + 1].text
@@ -1290,9 +1296,7 @@ def _speaker_pronoun(words: list[str], toks: list[Token], c_start: int, doers: l
 
 def _pronoun_start(toks: list[Token], lo: int, hi: int, g: Grammar) -> int:
     """Where the first pronoun or pair noun between ``lo`` and ``hi`` starts (``hi`` when none)."""
-    from .arguments import load_cues
-
-    phrases = (*g.plural_pronouns, *load_cues().country_pairs, *g.singular_pronouns)
+    phrases = (*_group_phrases(g), *g.singular_pronouns)
     inside = [t for t in toks if lo <= t.start and t.end <= hi]
     for i, t in enumerate(inside):
         ahead = " ".join(x.text for x in inside[i:i + 3])
@@ -1304,20 +1308,16 @@ def _pronoun_start(toks: list[Token], lo: int, hi: int, g: Grammar) -> int:
 def _pair_subject(words: list[str], g: Grammar) -> bool:
     """Whether the words hold a plural pronoun or a pair noun in the nominative, as a word of its own
     ("দুই পক্ষ একমত হতে পারেনি", "তারা ..."; not the possessive তাদের, দুই দেশের)."""
-    from .arguments import load_cues
-
     padded = " " + " ".join(words) + " "
-    return any(f" {p} " in padded for p in (*g.plural_pronouns, *load_cues().country_pairs)
+    return any(f" {p} " in padded for p in _group_phrases(g)
                if not _ends_with_any(p, _GENITIVE))
 
 
 def _plural_here(words: list[str], g: Grammar) -> bool:
     """Whether the clause has a plural pronoun or a pair noun (তারা, দুই নেতা, দুই দেশ): its
     sides are the ones told before, as :func:`_pronoun_actors` read them."""
-    from .arguments import load_cues
-
     joined = " ".join(words)
-    return any(_has_phrase(joined, p) for p in (*g.plural_pronouns, *load_cues().country_pairs))
+    return any(_has_phrase(joined, p) for p in _group_phrases(g))
 
 
 def _as_countries(ps: list[Participant]) -> list[Participant]:
@@ -1644,7 +1644,7 @@ def _before_upcoming(toks: list[Token], t_start: int, t_end: int, g: Grammar) ->
             return None
         if w in st.before_words:
             # The trigger (or the verbal noun right after it: বৈঠক শুরুর আগে) is genitive.
-            owned = _ends_with_any(last, ("ের", "র")) or k > i + 1 and _ends_with_any(toks[i + 1].text, ("ের", "র"))
+            owned = _ends_with_any(last, _GENITIVE) or k > i + 1 and _ends_with_any(toks[i + 1].text, _GENITIVE)
             if not owned or any(_past_marked(t.text, g) for t in toks[i + 1:k]):
                 return None
             rest = toks[k + 1:]
