@@ -101,25 +101,28 @@ def load_cues() -> ArgumentCues:
         endings += [(e, case) for e in _strings(f"cases.{case}.endings", spec["endings"])] if "endings" in spec else []
     voice = require(CUES_FILE, "top level", data, "voice", dict)
     check_keys(CUES_FILE, "voice", voice, {"participles", "be"})
+
+    def listed(key: str) -> tuple[str, ...]:
+        """An optional top-level list of cue words (absent: none)."""
+        return _strings(key, data[key]) if key in data else ()
+
     return ArgumentCues(
         after=tuple(sorted(after, key=lambda x: len(x[0]), reverse=True)),
         endings=tuple(sorted(endings, key=lambda x: len(x[0]), reverse=True)),
         participles=frozenset(_strings("voice.participles", voice.get("participles"))),
         be=frozenset(_strings("voice.be", voice.get("be"))),
         pronouns=_strings("pronouns", data["pronouns"]),
-        members=_strings("members", data["members"]) if "members" in data else (),
-        country_pairs=_strings("country_pairs", data["country_pairs"]) if "country_pairs" in data else (),
-        capitals=frozenset(_strings("capitals", data["capitals"])) if "capitals" in data else frozenset(),
-        person_pronouns=_strings("person_pronouns", data["person_pronouns"]) if "person_pronouns" in data else (),
-        group_pronouns=_strings("group_pronouns", data["group_pronouns"]) if "group_pronouns" in data else (),
-        topics=_strings("topics", data["topics"]) if "topics" in data else (),
-        first_person=_strings("first_person", data["first_person"]) if "first_person" in data else (),
-        announcer_not_doer=frozenset(_strings("announcer_not_doer", data["announcer_not_doer"]))
-        if "announcer_not_doer" in data else frozenset(),
-        time_phrase_ends=frozenset(_strings("time_phrase_ends", data["time_phrase_ends"]))
-        if "time_phrase_ends" in data else frozenset(),
-        quantities=frozenset(_strings("quantities", data["quantities"])) if "quantities" in data else frozenset(),
-        pair_heads=frozenset(_strings("pair_heads", data["pair_heads"])) if "pair_heads" in data else frozenset(),
+        members=listed("members"),
+        country_pairs=listed("country_pairs"),
+        capitals=frozenset(listed("capitals")),
+        person_pronouns=listed("person_pronouns"),
+        group_pronouns=listed("group_pronouns"),
+        topics=listed("topics"),
+        first_person=listed("first_person"),
+        announcer_not_doer=frozenset(listed("announcer_not_doer")),
+        time_phrase_ends=frozenset(listed("time_phrase_ends")),
+        quantities=frozenset(listed("quantities")),
+        pair_heads=frozenset(listed("pair_heads")),
     )
 
 
