@@ -734,3 +734,10 @@ def test_a_country_that_opens_an_organisations_role_is_its_own_mention():
     # the organisation alone keeps its whole name
     (m,) = find("যুক্তরাষ্ট্রের জাতীয় নিরাপত্তা পরিষদ বৈঠকে বসে")
     assert (m.type, m.actor_id) == ("organisation", "gh:us-nsc")
+
+
+def test_cabinet_ministers_of_the_awami_league_years_are_in_the_dictionary():
+    # sentences written for this test
+    out = find("নৌপরিবহনমন্ত্রী শাজাহান খান ও বিজ্ঞান ও প্রযুক্তিমন্ত্রী ইয়াফেস ওসমান অনুষ্ঠানে ছিলেন।", ner=False)
+    assert [m.name_en for m in out] == ["Shajahan Khan", "Yeafesh Osman"]
+    assert find("সাবেক মুখ্যমন্ত্রী মেহবুবা মুফতিকে আটক করা হয়।", ner=False)[-1].name_en == "Mehbooba Mufti"
