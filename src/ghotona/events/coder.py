@@ -371,6 +371,8 @@ class EventCoder:
             tense_i = _tense_verb(toks, verb_i, c_end, g)
             status = _historical(status, date_v, ref, toks[tense_i].text if tense_i is not None else verb, cue,
                                  clause_words, g)
+            if status == "occurred" and _before_background(toks, timexes, t_end, c_end, sent.end, ref, g):
+                status = "historical"  # "সাজা হওয়ার পর ২০১৮ সাল থেকে বন্দী ছিলেন": before a recalled past
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
             etype, emode = entry.type, entry.mode
             if to_other:
@@ -515,6 +517,13 @@ class EventCoder:
             c_end = stop.end
             if verb_i is not None and toks[verb_i].end > c_end:
                 verb_i = None
+        # "বৈঠক কখন, কোথায় হবে": an indirect question about the trigger runs on past
+        # the commas between its question words, to the verb that tells its tense.
+        asked_end = _question_end(toks, t_end, c_end, self.grammar)
+        if asked_end > c_end:
+            c_end = asked_end
+            if verb_i is None:
+                verb_i = _verb_after(toks, t_end, c_end, self.grammar)[0]
         after = [t for t in toks if t.start >= t_end and t.end <= c_end]
         clause = [t for t in toks if c_start <= t.start and t.end <= c_end]
         clause_text = " ".join(t.text for t in clause)
@@ -544,6 +553,10 @@ class EventCoder:
             own = next((i for i, t in enumerate(toks) if t.end == t_end), None)
             if own is not None and t_start <= toks[own].start and _is_verb(toks[own].text, self.grammar):
                 verb_i = own
+        while verb_i is not None and any(toks[verb_i].text.endswith(e) for e in self.grammar.not_verb_endings):
+            # "ঋণ হিসেবে দিচ্ছে" (gives as a loan): the -বে of হিসেবে is no future verb.
+            verb_i = next((i for i in range(verb_i + 1, len(toks)) if toks[i].end <= c_end
+                           and _is_verb(toks[i].text, self.grammar)), None)
         verb_i = _tense_verb(toks, verb_i, c_end, self.grammar)
         verb = toks[verb_i].text if verb_i is not None else None
         if verb is not None:
@@ -579,6 +592,10 @@ class EventCoder:
                 return "planned", cue
         if verb is not None and any(verb.endswith(e) for e in st.future_endings) and not _past_marked(verb, self.grammar):
             return "planned", verb
+        asked = next((t.text for t in clause if t.text in st.question_words), None)
+        if asked is not None and not (verb is not None and _past_marked(verb, self.grammar)):
+            # "কীভাবে ত্রাণ পাঠানো যায়" (how relief could be sent): asked about, not told as done.
+            return "hypothetical", asked
         return "occurred", verb
 
     def _sources(self, article: Article, attributions: list[Any] | None = None) -> dict[int, list[EventSource]]:
@@ -1404,7 +1421,7 @@ def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent
             return False  # the date of the saying, not of the plan reported
         if closed and t.start >= c_end:
             return False  # "সফরের খবর প্রকাশের পর গত বৃহস্পতিবার ...": the main clause's time, after this one
-        return not _modifies_other(t, t_start, ctx) and not _until_now(t, ctx)
+        return not _modifies_other(t, t_start, ctx) and not _until_now(t, ctx) and not _bound_only(t, ctx)
 
     in_clause = [t for t in timexes if c_start <= t.start and t.end <= c_end and usable(t)]
     pool, how = (in_clause, "text") if in_clause else (
@@ -1445,6 +1462,20 @@ def _until_now(t: Any, ctx: _DateContext) -> bool:
     dc = ctx.g.dates
     after = " ".join(x.text for x in ctx.toks if x.start >= t.end)
     return any(after.startswith(f"{f} {u}") for f in dc.range_from for u in dc.until_now)
+
+
+def _bound_only(t: Any, ctx: _DateContext) -> bool:
+    """"২০১৫ সালের পর এটিই প্রথম সফর": a date in the genitive before পর / পরে bounds the
+    happening (after 2015); it is not its date.  ("দুই দিন পর" is a date: no genitive.)"""
+    words = normalize(t.text).split()
+    nxt = next((x.text for x in ctx.toks if x.start >= t.end), "")
+    if words and words[-1] in ctx.g.dates.bound_after:
+        owner = words[-2] if len(words) > 1 else ""
+    elif nxt in ctx.g.dates.bound_after:
+        owner = words[-1] if words else ""
+    else:
+        return False
+    return _ends_with_any(owner, ctx.g.dates.time_genitive_endings)
 
 
 def _modifies_other(t: Any, t_start: int, ctx: _DateContext) -> bool:
@@ -1505,6 +1536,13 @@ def _carried_date(timexes: list[Any], t_start: int, sent: Sentence, ctx: _DateCo
     if any(head == c or head.startswith(c + " ") for c in dc.carry_cues):
         # "এ সময় তিনি ...", "জবাবে ...": the time of the sentence before.
         return _previous_date(timexes, ctx, consistent)
+    if any(head == c or head.startswith(c + " ") for c in dc.next_day_cues):
+        # "পরদিন পাল্টা হামলা চালায় ...": the day after the sentence before's day.
+        before = _previous_date(timexes, ctx, consistent)
+        if before is None or _date_part(before[0])[1] != "day":
+            return None  # the day after "in February" is no day the text gives
+        nxt = date.fromordinal(date.fromisoformat(before[0]).toordinal() + 1).isoformat()
+        return (nxt, before[1]) if consistent(nxt) else None
     subs = [t for t in ctx.toks if t.end <= t_start and t.text in dc.after_words and t.start > ctx.toks[0].start]
     if not subs:
         return None
@@ -1556,7 +1594,29 @@ def _tense_verb(toks: list[Token], verb_i: int | None, c_end: int, g: Grammar) -
     j = verb_i + 1
     if j < len(toks) and toks[j].end <= c_end and toks[j].text in g.status.auxiliaries:
         return j
+    # "নাকচ করে দিয়েছিল", "দখল করে নিয়েছে": after a conjunctive -ে form the vector verb is finite.
+    if j < len(toks) and toks[j].end <= c_end and toks[verb_i].text.endswith("ে") and any(
+            toks[j].text.startswith(v) for v in g.status.vector_verbs) and _is_verb(toks[j].text, g) \
+            and any(toks[j].text.endswith(e) for e in g.strong_endings + g.status.background_endings):
+        return j
     return verb_i
+
+
+def _question_end(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> int:
+    """Where an indirect question opening right after the trigger ends ("বৈঠক কখন, কোথায়
+    হবে ..."): past commas followed by another question word, up to the next break."""
+    st = g.status
+    rest = [t for t in toks if t.start >= t_end]
+    if not rest or rest[0].text not in st.question_words:
+        return c_end
+    end = c_end
+    for i, t in enumerate(rest):
+        if t.text in g.clause_breaks:
+            if t.text == "," and i + 1 < len(rest) and rest[i + 1].text in st.question_words:
+                continue
+            break
+        end = t.end
+    return max(end, c_end)
 
 
 def _noun_head(toks: list[Token], t_start: int, t_end: int, c_end: int, g: Grammar) -> str | None:
@@ -1670,9 +1730,10 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     if status != "occurred" or ref is None:
         return status
     st = g.status
-    # A period counts from its last day: "this month" is never background.
-    day = _bounds(date_v)[1] if date_v else None
     joined = " ".join(words)
+    # A period counts from its last day: "this month" is never background
+    # (but "চলতি মাসের শুরুতে", early this month, ends early).
+    day = _last_day(date_v, joined, g) if date_v else None
     if day is not None and (ref - day).days > st.historical_after_days:
         # "গত মাস থেকে চলা আলোচনা": going on since then, so not over.
         if not any(_has_phrase(joined, c) for c in st.ongoing_cues):
@@ -1682,7 +1743,10 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
         return "historical"
     past_perfect = verb is not None and any(verb.endswith(e) for e in st.background_endings)
     cue_hit = any(_has_phrase(joined, c) for c in st.background_cues)
-    if past_perfect and (cue_hit or day is None or (ref - day).days > st.background_verb_after_days):
+    # The past perfect puts the act before the news: a period it is dated by
+    # counts from its first day ("চলতি মাসের শুরুতে ... বৈঠক করেছিলেন").
+    first = _bounds(date_v)[0] if date_v else None
+    if past_perfect and (cue_hit or first is None or (ref - first).days > st.background_verb_after_days):
         # The past perfect with no date of its own ("সেনা জড়ো করা হয়েছিল")
         # recalls what came before the news.
         return "historical"
@@ -1710,7 +1774,7 @@ def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g
             continue
         if d.date_how == "sentence":
             continue  # the date of another clause ("সফরের খবর ছড়ানোর পর গত শুক্রবার ...") says nothing of this one
-        last = _bounds(d.date)[1]
+        last = _last_day(d.date, normalize(d.date_text or ""), g)
         if last is not None and (news - last).days > st.background_before_news_days:
             d.status = "historical"
     for d in drafts:
@@ -1726,6 +1790,40 @@ def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g
                and o.evidence[0].trigger_start < ev.trigger_start and doers & {a.key for a in o.actors}
                for o in drafts):
             d.status = "historical"
+
+
+def _before_background(toks: list[Token], timexes: list[Any], t_end: int, c_end: int, s_end: int,
+                       ref: date | None, g: Grammar) -> bool:
+    """Whether the trigger, closed by পর / শেষে (right after it, or after its verbal noun: সাজা
+    হওয়ার পর), comes before a main clause that is itself background: told in the past
+    perfect, or dated beyond `historical_after_days`.  ("সফরের খবর প্রকাশের পর": what comes
+    before the main clause is the news of the visit, not the visit.)"""
+    if ref is None or not any(t.end == c_end and t.text in g.dates.after_words for t in toks):
+        return False
+    between = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:-1]  # the subordinator left out
+    if len(between) > 1 or (between and not _ends_with_any(between[0], ("ার", "নোর"))):
+        return False
+    end = next((t.start for t in toks if t.start >= c_end and t.text in ("।", "?", "!")), s_end)
+    main = [t.text for t in toks if c_end <= t.start and t.end <= end]
+    verbs = [w for w in main if _is_verb(w, g)]
+    if verbs and any(verbs[-1].endswith(e) for e in g.status.background_endings):
+        return True
+    for t in timexes:
+        v = _date_part(t.value)[0] if t.type in ("DATE", "TIME") else None
+        last = _bounds(v)[1] if v else None
+        if c_end <= t.start < end and last is not None and (ref - last).days > g.status.historical_after_days:
+            return True
+    return False
+
+
+def _last_day(value: str, text: str, g: Grammar) -> date | None:
+    """The last day a date can mean; "early in" the period (`early_period`) ends a third of the way in."""
+    first, last = _bounds(value)
+    if first is None or last is None or first == last:
+        return last
+    if any(_has_phrase(text, c) for c in g.status.early_period):
+        return date.fromordinal(first.toordinal() + (last.toordinal() - first.toordinal()) // 3)
+    return last
 
 
 def _lead_end(article: Article, n: int) -> int:
@@ -1901,7 +1999,8 @@ def _same_kind(prev: _Draft, d: _Draft) -> bool:
     that has no noun, with the same mode (যাবেন ... সফর: a visit)."""
     if d.heads & prev.heads:
         return True
-    return (not d.heads or not prev.heads) and d.mode is not None and d.mode == prev.mode
+    # A trip told with several nouns (যাওয়ার, ভ্রমণ, সফর) is still a visit.
+    return (not d.heads or not prev.heads or d.mode == "visit") and d.mode is not None and d.mode == prev.mode
 
 
 def _fill(into: _Draft, d: _Draft) -> None:
@@ -1947,6 +2046,12 @@ _UNREAL = frozenset({"hypothetical", "negated"})
 # Types whose modes name the means, not the act: a blast and the destruction
 # it caused are one attack (বিস্ফোরণ ঘটিয়ে গুঁড়িয়ে দিয়েছে).
 _MODE_IS_MEANS = frozenset({"ASSAULT"})
+
+
+# A plan and a possibility about it of the same kind ("সফরে যাচ্ছেন ... সড়কপথে ভ্রমণ
+# করতে পারেন": how he may travel; "বৈঠকটি রাজধানীতে হতে পারে": where it may be) are
+# one happening still to come.
+_TO_COME = frozenset({"planned", "hypothetical"})
 
 
 def _statuses_agree(a: str, b: str) -> bool:
@@ -2010,7 +2115,16 @@ def _crossed(prev: _Draft, d: _Draft) -> bool:
     if prev.symmetric or d.symmetric or prev.merge_doers is None or d.merge_doers is None:
         return False
     prev_to, d_to = prev.mkeys() - prev.merge_doers, d.mkeys() - d.merge_doers
+    if len(d.merge_doers) > 1 and _within(prev.merge_doers, d.merge_doers, down=True, up=True):
+        return False  # "দুই দেশের মধ্যে ... সফরের": both sides told as doers is no reply
     return bool(prev.merge_doers & d_to) or bool(d.merge_doers & prev_to)
+
+
+def _is_reply(d: _Draft) -> bool:
+    """"পাল্টা হামলা" (a counter-attack): the act answers an earlier one of its type."""
+    e = d.evidence[0]
+    before = normalize(e.sentence[:e.trigger_start - e.sentence_start]).split()
+    return bool(before) and before[-1] in load_grammar().status.reply_before
 
 
 def _retells(prev: _Draft, d: _Draft) -> bool:
@@ -2028,7 +2142,7 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
         # "সৈন্য পাঠিয়েছে এবং ... অস্ত্র সরবরাহ করছে": two acts of one sentence,
         # each with its verb ("... চালায় এবং এতে তিনজন নিহত হন" points back).
         return False
-    if _crossed(prev, d):
+    if _crossed(prev, d) or _is_reply(d):
         return False
     if not _dates_agree(prev, d) and not ((d.anaphoric or d.oblique) and _is_object(d)):
         # "কেসিএনএ আজ এই সাক্ষাৎকে ঐতিহাসিক আখ্যা দিয়েছে": the happening pointed
@@ -2054,7 +2168,7 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
             d.anaphoric or d.oblique or _statuses_agree(prev.status, d.status)):
         return True  # a retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new
     same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and (
-        d.anaphoric or d.oblique)
+        d.anaphoric or d.oblique) or {prev.status, d.status} == _TO_COME and same
     return bool(d.mkeys() and prev.mkeys() and same_status
                 and (_within(d.mkeys(), prev.mkeys(), down, up)
                      or same and _within(prev.mkeys(), d.mkeys(), up, down)))
@@ -2078,6 +2192,8 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
     if best is not None:
         best.evidence.append(d.evidence[0])
         _fill(best, d)
+        if best.status == "hypothetical" and d.status == "planned":
+            best.status = "planned"  # "may meet ..." then "plans to meet": a plan
         if d.date is not None and best.date_how == "coreference":
             best.date_how = d.date_how
         return

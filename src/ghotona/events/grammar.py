@@ -25,7 +25,10 @@ _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_e
                  "auxiliaries", "ongoing_cues", "said_is_done_types",
                  "repeated_cues", "without_after", "without_before", "unfulfilled_cues", "negative_before",
                  "declared_is_done", "before_words", "before_planned_types"}
+# Optional status lists (round 5); absent means empty.
+_STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
+_DATE_OPTIONAL = ("next_day_cues", "bound_after")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days"}
 
 
@@ -59,6 +62,10 @@ class StatusCues:
     background_verb_after_days: int
     background_lead_paragraphs: int
     background_before_news_days: int
+    vector_verbs: tuple[str, ...] = ()  # "নাকচ করে দিয়েছিল": the vector verb after করে carries the tense
+    question_words: frozenset[str] = frozenset()  # "বৈঠক কবে, কোথায় হতে যাচ্ছে": an indirect question
+    early_period: tuple[str, ...] = ()  # "চলতি মাসের শুরুতে": the first days of the period
+    reply_before: frozenset[str] = frozenset()  # "পাল্টা হামলা": a reply, never a retelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,8 @@ class DateCues:
     range_to: frozenset[str]
     until_now: tuple[str, ...]  # "A থেকে এ পর্যন্ত": a running total since A, not a happening on A
     time_genitive_endings: tuple[str, ...]  # "রোববারের ভোটে": a time expression dating the noun after it
+    next_day_cues: tuple[str, ...] = ()  # "পরদিন ...": the day after the sentence before's date
+    bound_after: frozenset[str] = frozenset()  # "২০১৫ সালের পর": after a date, not on it
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,7 @@ class Grammar:
     warning_words: frozenset[str] = frozenset()
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
+    not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
 
 
 def cue_strings(file: str, where: str, value: Any) -> tuple[str, ...]:
@@ -172,12 +182,12 @@ def load_grammar() -> Grammar:
     check_keys(_FILE, "pronouns", pron, {"plural", "singular"})
 
     st = require(_FILE, "status", data, "status", dict)
-    check_keys(_FILE, "status", st, _STATUS_LISTS | _STATUS_INTS)
+    check_keys(_FILE, "status", st, _STATUS_LISTS | _STATUS_INTS | set(_STATUS_OPTIONAL))
     lists = {k: _strings(f"status.{k}", st.get(k)) for k in _STATUS_LISTS}
     ints = {k: require(_FILE, "status", st, k, int) for k in _STATUS_INTS}
 
     dates = require(_FILE, "dates", data, "dates", dict)
-    check_keys(_FILE, "dates", dates, set(_DATE_LISTS))
+    check_keys(_FILE, "dates", dates, set(_DATE_LISTS) | set(_DATE_OPTIONAL))
     for key in _DATE_LISTS:
         if key not in dates:
             raise fail(_FILE, "dates", f"missing list '{key}'")
@@ -186,7 +196,8 @@ def load_grammar() -> Grammar:
     check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "warning_words"})
 
     verbs = require(_FILE, "verbs", data, "verbs", dict)
-    check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings", "means_nouns", "means_words"})
+    check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings", "means_nouns", "means_words",
+                                       "not_verb_endings"})
 
     return Grammar(
         postpositions=postpositions,
@@ -234,6 +245,10 @@ def load_grammar() -> Grammar:
             declared_is_done=lists["declared_is_done"],
             before_words=frozenset(lists["before_words"]),
             before_planned_types=frozenset(lists["before_planned_types"]),
+            vector_verbs=_strings("status.vector_verbs", st.get("vector_verbs", [])),
+            question_words=frozenset(_strings("status.question_words", st.get("question_words", []))),
+            early_period=_strings("status.early_period", st.get("early_period", [])),
+            reply_before=frozenset(_strings("status.reply_before", st.get("reply_before", []))),
             **ints,
         ),
         dates=DateCues(
@@ -243,6 +258,8 @@ def load_grammar() -> Grammar:
             range_to=frozenset(_strings("dates.range_to", dates["range_to"])),
             until_now=_strings("dates.until_now", dates["until_now"]),
             time_genitive_endings=_strings("dates.time_genitive_endings", dates["time_genitive_endings"]),
+            next_day_cues=_strings("dates.next_day_cues", dates.get("next_day_cues", [])),
+            bound_after=frozenset(_strings("dates.bound_after", dates.get("bound_after", []))),
         ),
         light_stems=_strings("verbs.light_stems", verbs.get("light_stems")),
         verb_endings=frozenset(_strings("verbs.endings", verbs.get("endings"))),
@@ -252,4 +269,5 @@ def load_grammar() -> Grammar:
         warning_words=frozenset(_strings("not_events.warning_words", notev.get("warning_words"))),
         means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
         means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
+        not_verb_endings=_strings("verbs.not_verb_endings", verbs.get("not_verb_endings", [])),
     )
