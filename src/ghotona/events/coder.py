@@ -222,6 +222,12 @@ class EventCoder:
                 continue  # a war's toll, a forecast told as a warning
             if _is_content(m, matches, toks, t_end, verb, sent.start):
                 continue  # "X করতে আহ্বান", "X আরোপের হুমকি": what is asked or threatened has not happened
+            if _rejected_object(m, matches, toks, t_end, c_end, sent.start, g):
+                continue  # "পদত্যাগের দাবি তিনি নাকচ করেছেন": the refusal is told, the demand only named
+            if _listed_content(m, matches, toks, t_end, sent.start, g):
+                continue  # "সরকারের পদত্যাগ ও সংসদ বাতিলের দাবি": a resignation demanded, not told
+            if _threatened_after(m, matches, toks, sent.start, g):
+                continue  # "X হুমকি দিয়েছে, ... হত্যা করবে": the threat is the event, not what it threatens
             lv = getattr(m, "light_verb", None)
             if getattr(entry, "light_verbs", None) and lv is not None and sent.start + lv.start >= c_end:
                 continue  # the light verb belongs to another clause
@@ -377,6 +383,9 @@ class EventCoder:
             etype, emode = entry.type, entry.mode
             if to_other:
                 etype, emode = entry.to_other, None
+            if status == "negated" and getattr(entry, "refused", None):
+                # "একজনও ফিরে যেতে রাজি হননি", "... মেনে নেবে না": not agreeing is a refusal, which happened.
+                etype, emode, status = entry.refused, None, "occurred"
             if getattr(entry, "to_place", None) and any(
                     r.adjacent and r.mention.type in ("place", "country") for r in roles):
                 etype, emode = entry.to_place, None  # "ক্রিমিয়া দখল": a territory taken, not property
@@ -723,6 +732,11 @@ def _verb_after(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> tuple[
 _CONTENT_HEAD_TYPES = frozenset({"REQUEST", "THREATEN"})
 # The infinitive (করতে, দিতে) and the genitive (-এর, -র) that mark a content.
 _INFINITIVE = "তে"
+# An act in the infinitive right before an agreement (X করতে একমত) is only
+# promised: the agreeing is the event.  Talks agreed to are still told as a
+# planned meeting (আলোচনা শুরু করতে একমত: CONSULT, planned), as the gold codes them.
+_AGREED_HEAD_TYPES = frozenset({"AGREE"})
+_AGREED_STILL_TOLD = frozenset({"CONSULT", "AGREE"})
 _GENITIVE = ("ের", "র")
 
 
@@ -740,6 +754,16 @@ def _is_content(m: Any, matches: list[Any], toks: list[Token], t_end: int, verb:
     if m.entry.type in _CONTENT_HEAD_TYPES:
         return False
     heads = {sent_start + x.start for x in matches if x.start >= m.end and x.entry.type in _CONTENT_HEAD_TYPES}
+    lv = getattr(m, "light_verb", None)
+    form = lv.text if lv is not None else (m.text.split()[-1] if m.entry.kind == "verb" else verb)
+    if m.entry.type not in _AGREED_STILL_TOLD and form and form.endswith(_INFINITIVE):
+        # "সেনা সরিয়ে নিতে একমত", "শুল্ক কমাতে সম্মত": the act agreed to is promised, not done.
+        at_end = sent_start + lv.end if lv is not None else t_end if m.entry.kind == "verb" else next(
+            (t.end for t in toks if t.start >= t_end and t.text == form), None)
+        after = next((t for t in toks if at_end is not None and t.start >= at_end), None)
+        if after is not None and any(x.entry.type in _AGREED_HEAD_TYPES and sent_start + x.start == after.start
+                                     for x in matches):
+            return True
     if not heads:
         return False
     nxt = next((t for t in toks if t.start >= t_end), None)
@@ -750,9 +774,98 @@ def _is_content(m: Any, matches: list[Any], toks: list[Token], t_end: int, verb:
         # sanction, the call for one.  Not for an order: "সেনা পাঠানোর নির্দেশ"
         # is carried out.
         return True
-    lv = getattr(m, "light_verb", None)
-    form = lv.text if lv is not None else (m.text.split()[-1] if m.entry.kind == "verb" else verb)
+    if lv is not None and lv.text.endswith(_GENITIVE):
+        # "দেখা করার অনুমতি চেয়েছিলেন": the light verb in the genitive right before the request
+        after_lv = next((t for t in toks if t.start >= sent_start + lv.end), None)
+        if after_lv is not None and after_lv.start in asked:
+            return True
     return bool(form) and form.endswith(_INFINITIVE)
+
+
+# Acts that are turned down (a demand): named as the object of a refusal in
+# the same clause it is not told anew.  Not an accusation: "বিএনপির অভিযোগ
+# X নাকচ করেছেন" still tells that the BNP accused (tests/test_events_args.py).
+_REJECTABLE_TYPES = frozenset({"REQUEST"})
+
+
+def _rejected_object(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end: int, sent_start: int,
+                     g: Grammar) -> bool:
+    """Whether trigger ``m`` (a demand with no verb of its own) is what a refusal in its clause turns down.
+
+    "আন্দোলনকারীদের পদত্যাগের দাবি তিনি নাকচ করে দিয়েছেন": the refusal is
+    the event; the demand is named, made before and told elsewhere if at all.
+    """
+    if m.entry.type not in _REJECTABLE_TYPES or getattr(m, "light_verb", None) is not None:
+        return False
+    for x in matches:
+        if x.entry.type != "REJECT" or x.start < m.end or sent_start + x.end > c_end:
+            continue
+        between = [t for t in toks if t_end <= t.start and t.end <= sent_start + x.start]
+        if len(between) <= g.content_gap and not any(_is_verb(t.text, g) for t in between):
+            return True
+    return False
+
+
+# A light verb in one of these forms is a verbal noun (নিষিদ্ধ করা), not a
+# finite verb: the act is named, not told.
+_VERBAL_NOUN = ("া", "ানো", "ওয়া")
+
+
+def _listed_content(m: Any, matches: list[Any], toks: list[Token], t_end: int, sent_start: int, g: Grammar) -> bool:
+    """Whether trigger ``m`` is listed (X ও Y-এর ...) with the genitive content of a later request or threat.
+
+    "সরকারের পদত্যাগ ও নতুন সংসদ বাতিলের দাবি জানান": the resignation is
+    demanded, like the dissolution.  Only a named act: one told with a
+    finite verb ("হামলা চালায় ও নিষেধাজ্ঞার হুমকি দেয়") happened.
+    """
+    if m.entry.type in _CONTENT_HEAD_TYPES:
+        return False
+    asked = {sent_start + x.start for x in matches
+             if x.start >= m.end and x.entry.type in _CONTENT_HEAD_TYPES and not getattr(x.entry, "carried_out", False)}
+    lv = getattr(m, "light_verb", None)
+    if not asked or (lv is not None and not lv.text.endswith(_VERBAL_NOUN)):
+        return False
+    end = sent_start + lv.end if lv is not None else t_end
+    after = [t for t in toks if t.start >= end][:g.list_window]
+    if not after or after[0].text not in g.list_joiners:
+        return False
+    for k, t in enumerate(after[1:], 1):
+        if t.text.endswith(_GENITIVE) or t.text.endswith(g.list_ends):
+            # the request may follow a count ("পাঁচ দফা দাবি"), or begin at the genitive ("নির্বাচনের দাবি")
+            if any(u.start in asked for u in after[k:k + g.content_gap + 1]):
+                return True
+    return False
+
+
+# Types whose act, told first and closed by its verb and a comma, is followed
+# by what it says: "X হুমকি দিয়েছে, ... হত্যা করবে".
+_TOLD_AFTER_TYPES = frozenset({"THREATEN"})
+
+
+def _threatened_after(m: Any, matches: list[Any], toks: list[Token], sent_start: int, g: Grammar) -> bool:
+    """Whether trigger ``m`` stands in the content of a threat told before it in its sentence.
+
+    "কাসেম ব্রিগেড হুমকি দিয়েছে, ... বোমাবর্ষণের জবাবে ... হত্যা করবে",
+    "X হুঁশিয়ারি দিয়েছেন, সহিংসতায় জড়িত কাউকে ছাড় দেওয়া হবে না": the
+    threat is the event; what it threatens has not happened.  A condition
+    it sets (X করা হলে) is kept, as a possibility.  A warning (সতর্ক
+    করেছেন, ...) is left alone: a forecast's content is told as a
+    possibility (see _not_an_event).
+    """
+    rest = [t.text for t in toks if t.start >= sent_start + m.end]
+    cut = next((i for i, w in enumerate(rest) if w in g.clause_breaks), len(rest))
+    if any(w in g.status.conditional_words for w in rest[:cut]):
+        return False  # "... অস্ত্র সরবরাহ করা হলে ...": the threat's condition, told as a possibility
+    for x in matches:
+        if x.entry.type not in _TOLD_AFTER_TYPES or x.end > m.start:
+            continue
+        if any(x.text.split()[-1].startswith(w) for w in g.warning_words):
+            continue
+        between = [t for t in toks if sent_start + x.end <= t.start and t.end <= sent_start + m.start]
+        cut = next((i for i, t in enumerate(between) if t.text in g.clause_breaks), None)
+        if cut is not None and cut > 0 and not _WORD.search(between[cut].text) and _is_verb(between[cut - 1].text, g):
+            return True
+    return False
 
 
 def _signed_after(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end: int, sent_start: int) -> bool:
@@ -1668,18 +1781,24 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
     words = [t for t in toks if t_start <= t.start and t.end <= t_end]
     if not words:
         return False
+    brk = next((i for i, t in enumerate(toks) if t.start >= c_end), None)
+    if brk is not None and not _WORD.search(toks[brk].text):
+        # "রাশিয়াকে কীভাবে অস্ত্র দেওয়া যায়– এ নিয়ে আলোচনা হবে": the clause is what the talk is about
+        then = " ".join(t.text for t in toks[brk + 1:brk + 4])
+        if any(then == p or then.startswith(p + " ") for p in g.resumptive_topics):
+            return True
     head = words[-1].text
     if head in g.toll_words:
         return any(t.text in g.war_frames for t in toks if c_start <= t.start and t.end <= t_start)
     if any(head.startswith(w) for w in g.warning_words):
         after = [t for t in toks if t.start >= t_end]
-        comp = next((i for i, t in enumerate(after) if t.text == "যে"), None)
-        if comp is None or comp > 3:
+        comp = next((i for i, t in enumerate(after) if t.text in g.warning_complementizers), None)
+        if comp is None or comp > g.warning_complement_within:
             return False
         content = after[comp + 1:]
-        end = next((i for i, t in enumerate(content) if t.text in ("।", "?", "!")), len(content))
+        end = next((i for i, t in enumerate(content) if t.text in g.content_ends), len(content))
         words_after = [t.text for t in content[:end] if _WORD.search(t.text)]
-        return bool(words_after) and any(words_after[-1].startswith(m) for m in g.status.hypothetical_after)
+        return any(w.startswith(m) for w in words_after[-g.content_verb_within:] for m in g.status.hypothetical_after)
     return False
 
 

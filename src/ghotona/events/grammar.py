@@ -129,6 +129,16 @@ class Grammar:
     war_frames: frozenset[str] = frozenset()
     # "X সতর্ক করেছে যে ... পারে": a forecast, not a threat
     warning_words: frozenset[str] = frozenset()
+    warning_complementizers: frozenset[str] = frozenset()  # যে: the warning's content follows
+    warning_complement_within: int = 3  # how many words after the warning word it may stand
+    content_ends: frozenset[str] = frozenset()  # ।?!: where that content ends
+    content_verb_within: int = 1  # the content's verb is among its last so many words
+    # "X ও Y-এর দাবি": an act listed with a request's genitive content
+    list_joiners: frozenset[str] = frozenset()
+    list_ends: tuple[str, ...] = ()
+    list_window: int = 0
+    content_gap: int = 3  # words between a named act and the request or refusal that takes it
+    resumptive_topics: tuple[str, ...] = ()  # "X – এ নিয়ে আলোচনা": X is a topic
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
@@ -193,7 +203,22 @@ def load_grammar() -> Grammar:
             raise fail(_FILE, "dates", f"missing list '{key}'")
 
     notev = require(_FILE, "not_events", data, "not_events", dict)
-    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "warning_words"})
+    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "warning_words", "warning_complementizers",
+                                            "warning_complement_within", "content_ends", "content_verb_within",
+                                            "list_joiners", "list_ends", "list_window", "resumptive_topics",
+                                            "content_gap"})
+    within = notev.get("warning_complement_within", 3)
+    if not isinstance(within, int) or isinstance(within, bool) or within < 0:
+        raise fail(_FILE, "not_events.warning_complement_within", f"must be a whole number >= 0, got {within!r}")
+    content_gap = notev.get("content_gap", 3)
+    if not isinstance(content_gap, int) or isinstance(content_gap, bool) or content_gap < 0:
+        raise fail(_FILE, "not_events.content_gap", f"must be a whole number >= 0, got {content_gap!r}")
+    list_window = notev.get("list_window", 0)
+    if not isinstance(list_window, int) or isinstance(list_window, bool) or list_window < 0:
+        raise fail(_FILE, "not_events.list_window", f"must be a whole number >= 0, got {list_window!r}")
+    verb_within = notev.get("content_verb_within", 1)
+    if not isinstance(verb_within, int) or isinstance(verb_within, bool) or verb_within < 1:
+        raise fail(_FILE, "not_events.content_verb_within", f"must be a whole number >= 1, got {verb_within!r}")
 
     verbs = require(_FILE, "verbs", data, "verbs", dict)
     check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings", "means_nouns", "means_words",
@@ -267,6 +292,16 @@ def load_grammar() -> Grammar:
         toll_words=frozenset(_strings("not_events.toll_words", notev.get("toll_words"))),
         war_frames=frozenset(_strings("not_events.war_frames", notev.get("war_frames"))),
         warning_words=frozenset(_strings("not_events.warning_words", notev.get("warning_words"))),
+        warning_complementizers=frozenset(_strings("not_events.warning_complementizers",
+                                                   notev.get("warning_complementizers"))),
+        warning_complement_within=within,
+        content_ends=frozenset(_strings("not_events.content_ends", notev.get("content_ends"))),
+        content_verb_within=verb_within,
+        list_joiners=frozenset(_strings("not_events.list_joiners", notev.get("list_joiners"))),
+        list_ends=_strings("not_events.list_ends", notev.get("list_ends")),
+        list_window=list_window,
+        content_gap=content_gap,
+        resumptive_topics=_strings("not_events.resumptive_topics", notev.get("resumptive_topics")),
         means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
         means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
         not_verb_endings=_strings("verbs.not_verb_endings", verbs.get("not_verb_endings", [])),

@@ -62,11 +62,12 @@ TRIGGERS_FILE = "events/triggers.yaml"
 KINDS = ("noun", "verb", "fixed")
 
 _TOP_KEYS = ("verb_endings", "noun_endings", "light_verb_window", "light_verbs", "triggers")
-_TOP_OPTIONAL = ("split_window", "topic_words")
+_TOP_OPTIONAL = ("split_window", "topic_words", "emphatic_endings")
 # The marker of a split entry's gap: "নিষেধাজ্ঞা ... শিথিল".
 GAP = "..."
 _ENTRY_KEYS = ("text", "kind", "type")
-_ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other", "to_place", "carried_out")
+_ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other", "to_place", "carried_out",
+                   "refused")
 # A token that carries no letter or digit ends the clause for the light-verb search.
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 # Distinct token texts whose trigger keys are kept (a few MB when full).
@@ -96,6 +97,9 @@ class TriggerEntry:
     # An order: the act it names in the genitive is carried out and is the
     # event told (সেনা পাঠানোর নির্দেশ), not the order itself.
     carried_out: bool = False
+    # The type (mode null, status occurred) when the trigger is told negated:
+    # not agreeing (রাজি হননি, মেনে নেবে না) is a refusal, an act of its own.
+    refused: str | None = None
     line: int = 0
     # For a split entry, how many of ``words`` come before the gap; else None.
     gap_at: int | None = None
@@ -155,6 +159,9 @@ class Lexicon:
     # Words that make the trigger right before them a topic or a reference,
     # not a happening told: প্রত্যাবাসন নিয়ে আলোচনা, চুক্তি অনুযায়ী.
     topic_words: frozenset[str] = frozenset()
+    # Emphatic particles a word inside a phrase may carry (চৌকিও দখল): the
+    # phrase still matches.
+    emphatic_endings: tuple[str, ...] = ()
     path: str = ""
     _index: dict[str, tuple[TriggerEntry, ...]] = field(init=False, repr=False)
     _split_index: dict[str, tuple[TriggerEntry, ...]] = field(init=False, repr=False)
@@ -241,7 +248,7 @@ class Lexicon:
                     n = len(e.words)
                     if i + n > len(toks):
                         continue
-                    if any(toks[i + k].text != e.words[k] for k in range(n - 1)):
+                    if any(not self._word_is(toks[i + k].text, e.words[k]) for k in range(n - 1)):
                         continue
                     if self._last_word_matches(e, e.words[-1], toks[i + n - 1].text):
                         out.append((i, i + n, e))
@@ -271,6 +278,10 @@ class Lexicon:
                             break  # punctuation, a verb of the noun's own, or another trigger
         return out
 
+    def _word_is(self, tok: str, word: str) -> bool:
+        """A word before a phrase's last: itself, or with an emphatic particle (চৌকিও দখল)."""
+        return tok == word or (tok.startswith(word) and tok[len(word):] in self.emphatic_endings)
+
     def _noun_matches(self, word: str, tok: str) -> bool:
         return tok == word or (tok.startswith(word) and tok[len(word):] in self.noun_endings) or word in base_forms(tok)
 
@@ -279,7 +290,8 @@ class Lexicon:
             text = toks[j].text
             if not _WORDLIKE.search(text):
                 return None  # punctuation ends the clause
-            for lemma in self._lemma_of.get(text, ()):
+            lemmas = self._lemma_of.get(text, ())
+            for lemma in lemmas:
                 if lemma in entry.light_verbs:
                     return LightVerbHit(toks[j].start, toks[j].end, text, lemma, j)
             if j in starts:
@@ -371,6 +383,7 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
     if not isinstance(split_window, int) or isinstance(split_window, bool) or split_window < 0:
         raise ck.err(top_line, f"split_window should be a non-negative integer, got {split_window!r}")
     topic_words = frozenset(_norm_list(ck, top.get("topic_words") or [], top_line, "topic_words"))
+    emphatic = tuple(_norm_list(ck, top.get("emphatic_endings") or [], top_line, "emphatic_endings"))
     lv_raw = ck.mapping(top["light_verbs"], top_line, "light_verbs")
     light_verbs: dict[str, frozenset[str]] = {}
     for lemma, forms in lv_raw.items():
@@ -446,13 +459,16 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         to_place = raw.get("to_place")
         if to_place is not None and (tname is None or to_place not in ontology.types):
             raise ck.err(line, f"to_place {to_place!r} should be a PLOVER type, on an entry that has a type")
+        refused = raw.get("refused")
+        if refused is not None and (tname is None or refused not in ontology.types):
+            raise ck.err(line, f"refused {refused!r} should be a PLOVER type, on an entry that has a type")
         if kind == "verb" and len(words[-1]) < 2:
             raise ck.err(line, f"verb stem {words[-1]!r} is too short to match safely")
         entries.append(TriggerEntry(
             text=text, words=words, kind=kind, type=tname, mode=mode, contexts=tuple(contexts),
             symmetric=symmetric if tname is not None else None, light_verbs=tuple(lvs),
             except_forms=excepts, note=ck.text(raw, "note", null=True), line=line, to_other=to_other,
-            to_place=to_place, carried_out=carried_out, gap_at=gap_at,
+            to_place=to_place, carried_out=carried_out, refused=refused, gap_at=gap_at,
         ))
         first_line[text] = line
     return Lexicon(
@@ -463,6 +479,7 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         light_verb_window=window,
         split_window=split_window,
         topic_words=topic_words,
+        emphatic_endings=emphatic,
         path=path,
     )
 
