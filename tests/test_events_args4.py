@@ -77,11 +77,12 @@ def test_a_hyphen_joined_pair_before_its_own_trigger_takes_part(rules: EventCode
 
 def test_a_pronoun_after_the_verb_of_a_later_clause_is_its_doer(rules: EventCoder) -> None:
     # "Modi reached Dhaka ... On the first day, he announced a new loan to Bangladesh": তিনি
-    # after the verb is the doer of the clause after the comma.
+    # after the verb is the doer of the clause after the comma (Modi; since round 5 a loan to
+    # another state is coded to his state, so the doer shows as India).
     text = ("ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদি সোমবার দুই দিনের সফরে ঢাকায় পৌঁছেছেন। "
             "সফরের প্রথম দিনে, বাংলাদেশকে নতুন ঋণ দেওয়ার ঘোষণা দিয়েছেন তিনি।")
     ev = _events(rules, text, "AID")
-    assert ev and _names(ev[0].actors) == ["Narendra Modi"]
+    assert ev and _names(ev[0].actors) == ["India"]
 
 
 def test_a_pair_subject_of_a_later_clause_beats_the_first_clauses_doer(rules: EventCoder) -> None:

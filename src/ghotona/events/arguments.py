@@ -74,6 +74,29 @@ class ArgumentCues:
     time_phrase_ends: frozenset[str] = frozenset()  # "আগে", "পর": close a phrase naming another happening
     quantities: frozenset[str] = frozenset()  # "হাজার", "প্রায়": end like a case but a name before is no modifier
     pair_heads: frozenset[str] = frozenset()  # "দুই", "উভয়": a pair noun names exactly two sides
+    state_acts: frozenset[str] = frozenset()  # event types a person does for his state toward another state
+    answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # REJECT: {অভিযোগ: (ACCUSE,)}
+
+
+def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
+    """``answers``: an event type, then a mapping of nouns to the event type (or the list of
+    types) each names; PLOVER type names, checked against the ontology."""
+    from .ontology import load_ontology
+
+    if not isinstance(value, dict):
+        raise fail(CUES_FILE, "answers", "should map an event type to a mapping of nouns to event types")
+    known = set(load_ontology().types)
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for etype, nouns in value.items():
+        where = f"answers.{etype}"
+        if not isinstance(nouns, dict) or not all(isinstance(k, str) for k in nouns):
+            raise fail(CUES_FILE, where, "should map nouns (strings) to an event type or a list of them")
+        named = {normalize(k): (v,) if isinstance(v, str) else _strings(f"{where}.{k}", v) for k, v in nouns.items()}
+        bad = sorted({str(etype)}.union(*named.values()) - known)
+        if bad:
+            raise fail(CUES_FILE, where, f"unknown PLOVER type(s) {', '.join(bad)}; use one of {', '.join(sorted(known))}")
+        out[str(etype)] = named
+    return out
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
@@ -88,7 +111,7 @@ def load_cues() -> ArgumentCues:
     check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "capitals",
                                                     "person_pronouns", "group_pronouns", "topics", "first_person",
                                                     "announcer_not_doer", "time_phrase_ends", "quantities",
-                                                    "pair_heads"})
+                                                    "pair_heads", "state_acts", "answers"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -123,6 +146,8 @@ def load_cues() -> ArgumentCues:
         time_phrase_ends=frozenset(listed("time_phrase_ends")),
         quantities=frozenset(listed("quantities")),
         pair_heads=frozenset(listed("pair_heads")),
+        state_acts=frozenset(listed("state_acts")),
+        answers=_answers(data.get("answers", {})),
     )
 
 

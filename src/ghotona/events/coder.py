@@ -80,6 +80,7 @@ class _Role:
     near: bool = False  # before the trigger with at most one other word between (রুবিওর এশিয়া সফর)
     coordinated: bool = False  # joined to the previous mention by ও / এবং / a comma
     modifies_mention: bool = False  # right before another name (ইউক্রেনের খারকিভে): it modifies that name
+    shared: bool = False  # bare, but in a list whose last name carries the case (X ও Y-কে): see _shared_case
 
 
 @dataclass(slots=True)
@@ -246,6 +247,9 @@ class EventCoder:
             # Whom the outlet cites is a source, not a participant, unless the event is the saying itself.
             # "X ফোনে Y-এর সঙ্গে কথা বলেন": when the verb of saying is the trigger's own, X talked, not cited.
             own_saying = any(t.text in g.speech_verbs for t in toks if r_start <= t.start and t.end <= t_end)
+            # "বাইডেন রাশিয়ার ওপর নিষেধাজ্ঞা আরোপের ঘোষণা দেন": the act is what is declared, and whoever
+            # declares it decides it; the attribution layer cites him, but he is its doer.
+            own_saying = own_saying or _noun_head(toks, t_start, t_end, c_end, g) is not None
             cands = parties if speech_act or own_saying else [
                 a for a in parties if not any(s.start is not None and a.start < s.end and s.start < a.end for s in sources)]
             roles = _roles(toks, cands, r_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times,
@@ -256,6 +260,14 @@ class EventCoder:
                         r.relation = "to"
             passive = _is_passive(toks, t_end, c_end)
             actors, recipients, location = _assign(roles, entry.symmetric, passive)
+            # "মার্কিন ডলারের বদলে রুপিতে দাম পরিশোধে রাজি হয় দুই দেশ": a pair noun or plural pronoun standing as the
+            # clause's subject (before the trigger or after its verb) beats a demonym that only
+            # qualifies another noun of the clause.
+            pair_here = _pair_subject([t.text for t in toks if c_start <= t.start and t.end <= c_end
+                                       and not t_start <= t.start < t_end], g)
+            if pair_here and actors and all(any(r.mention.start == a.start and r.relation == "demonym"
+                                                and not r.adjacent for r in roles) for a in actors):
+                actors = []
             if entry.type in g.location_is_target and not recipients and location is not None:
                 recipients = self._place_country(location, actors)
             anaphoric = _anaphoric(toks, t_start, g)
@@ -287,7 +299,16 @@ class EventCoder:
                     clause_words = [t.text for t in toks if t.end <= t_start or t_end <= t.start and t.end <= c_end]
                     words_from = sent.start
             pronoun_sides = False
-            if not actors and not anaphoric:
+            # "X তাঁর বিরুদ্ধে অভিযোগ তোলেন", "পরে তাঁকে গ্রেপ্তার করা হয়": a singular pronoun in the
+            # accusative or before a postposition is the other party, never the doer.
+            # (Not for a trigger that is itself the object or possessor of another verb: in "তাঁকে
+            # সহিংসতার মামলায় আটক করা হয়" the pronoun is the arrest's, not the violence's.)
+            other_pron = _oblique_pronoun(toks, c_start, c_end, t_start, t_end, g) \
+                if not _governed(toks, t_end, verb_i, lv, sent.start, entry, g) else None
+            if other_pron is not None:
+                clause_words = [w for w in clause_words if w != other_pron[1]]
+            # "এই চুক্তিতে সই করে দুই পক্ষ": a demonstrative telling still has the sides its pair noun names.
+            if not actors and (not anaphoric or pair_here):
                 # "বৈঠক শেষে উভয় নেতা ... পরীক্ষার নিন্দা জানান": a pronoun stands for what was told
                 # before it, so of this sentence's events only those of earlier clauses.
                 at = _pronoun_start(toks, words_from, c_end, g)
@@ -295,8 +316,20 @@ class EventCoder:
                 if c_start > sent.start:
                     head = _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times)
                     actors = _speaker_pronoun(clause_words, toks, c_start, [r.mention for r in head if r.relation == "doer"], g)
-                actors = actors or _pronoun_actors(clause_words, g, told, last_people, subject, sent)
+                # a demonstrative telling points at the noun right after its demonstrative
+                pointer = [t.text for t in toks if t.start >= t_start][:1] if anaphoric else []
+                actors = actors or _pronoun_actors(clause_words, g, told, last_people, subject, sent,
+                                                   set(pointer))
                 pronoun_sides = bool(actors) and _plural_here(clause_words, g)
+            pronoun_other = False
+            if other_pron is not None and not recipients:
+                keys = {a.key for a in actors}
+                # Not the subject right before it: "X তাঁর বিরুদ্ধে" is never X (that would be নিজের).
+                people = [m for m in in_sent if m.type == "person" and m.end <= other_pron[0] and m.actor_id
+                          and _participant(m).key not in keys and body[m.end:other_pron[0]].strip()]
+                recipients = [_participant(people[-1])] if people else \
+                    [_copy(q) for q in last_people if q.key not in keys][-1:]
+                pronoun_other = bool(recipients)
             announced = False
             if not actors and not speech_act and (passive or verb is None) and _after_speech(toks, c_start, g) \
                     and entry.type not in _announcer_not_doer():
@@ -335,6 +368,15 @@ class EventCoder:
             # Troops sent abroad are AID: decided on the rules' recipients, so a retrained ranker moves who, not what.
             to_other = getattr(entry, "to_other", None) and _to_other_country(
                 actors, recipients + ([location] if location is not None else []))
+            # The other state an act of state goes to, as the rules read it (-কে, or sent to a place
+            # in it): the ranker's extra names ("সীমান্ত পেরিয়ে আসা শরণার্থীদের") do not make it one.
+            state_to = [r for r in recipients + ([location] if location is not None else []) if r.type == "country"]
+            # "মন্ত্রণালয় এ অভিযোগ অস্বীকার করেছে": a denial or refusal of an accusation or a demand
+            # answers whoever made it (the gold README: the accuser is the recipient); it stands
+            # against the ranker, which sees only this sentence and the one before.
+            answered = _answered(toks, t_start, t_end, [d for d in earlier + out if d.evidence[-1].sentence_end
+                                                         >= sent.start - _ANSWER_CHARS], actors, entry.type, g) \
+                if not recipients and entry.type in _answers() else []
             if self.ranker is not None and not announced:  # the ranker sees no announcer: it would drop him
                 ranked = self._rank(body, sent, toks, parties, prev, sources, entry, speech_act,
                                     (r_start, t_end), (c_start, c_end), actors, recipients)
@@ -342,8 +384,13 @@ class EventCoder:
                     pass  # "ফোনালাপে পুতিন ... সৈন্যদের প্রশংসা করেন": the other act's party is not the call's
                 elif spoken_for:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}] or recipients
-                elif pair_object:
-                    actors = ranked[0] or actors  # the pair read off "দুই দেশকে" stands; the ranker sees none
+                elif any(r.shared for r in roles) and len(recipients) > 1:
+                    # "X ও Y-কে ধন্যবাদ জানান": the list the rules read off one case ending stands
+                    # (the ranker keeps one name of it)
+                    actors = [a for a in ranked[0] if a.key not in {r.key for r in recipients}] or actors
+                elif pair_object or pronoun_other:
+                    # the pair read off "দুই দেশকে", the person "তাঁকে" stands for: the ranker sees neither
+                    actors = [a for a in ranked[0] if a.key not in {r.key for r in recipients}] or actors
                 elif not pronoun_sides:
                     actors, recipients = ranked
                 elif not entry.symmetric and not recipients:
@@ -351,6 +398,10 @@ class EventCoder:
                     # ranker sees no pronoun; it picked names of the sentence before instead), but
                     # a one-way act may still get its other party from the ranker.
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
+            if answered:
+                recipients = [r for r in answered if r.key not in {a.key for a in actors}]
+            if entry.type in _state_acts() or to_other and entry.to_other in _state_acts():
+                actors = _for_the_state(actors, state_to)
             if actors:
                 prev_doers = actors
             # "X আগামী সপ্তাহে হামলা চালাবে বলে হুমকি দিয়েছে": what precedes the
@@ -984,6 +1035,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
     inside = [m for m in mentions if c_start <= m.start and m.end <= c_end and m.type in _ACTOR_TYPES
               and not (t_start <= m.start < t_end)]
     covered = [(m.start, m.end) for m in inside]
+    first_of: dict[int, int] = {}
     prev_end: int | None = None
     for grp in _groups(inside, lambda a, b: body[a:b], (t_start, t_end), g):
         m = grp[-1]
@@ -1050,6 +1102,11 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "রাশিয়ার বড় চারটি ব্যাংকের ওপর নিষেধাজ্ঞা": sanctions on Russia's banks fall on
             # Russia; the owned noun carries the postposition.
             rel = _owned_postposition(toks, m.end, t_start, t_end, c_end, starts, g) or "genitive"
+        elif _ends_with_any(word, g.genitive_endings) and inflected and m.type in ("country", "place") \
+                and _owned_place(toks, m.end, t_start, starts, g):
+            # "সিরিয়ার সীমান্ত এলাকায় বিমান হামলা চালিয়েছে তুরস্ক": a country's genitive before a
+            # noun in the locative says where (in Syria's border area), not whose the act is.
+            rel = "locative"
         elif _ends_with_any(word, g.genitive_endings) and inflected:
             rel = "genitive"
         elif m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and inflected:
@@ -1076,7 +1133,44 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         # ("পুতিনের পিয়ংইয়ং সফর" is Putin's visit to Pyongyang).
         modifies = bool(nxt) and nxt[0].start in starts and m.type != "person"
         out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
-    return out
+        first_of[id(out[-1])] = grp[0].start
+    return _shared_case(out, first_of, body)
+
+
+# Relations a list shares from its last name: "ভারত ও আফগানিস্তানকে", "মোদি ও হাসিনার প্রতি".
+# Not "মধ্যে" (between): "X ও Y-এর মধ্যে" names both sides whatever X's case, and a bare X
+# there was as often the subject in the development set (round 4).
+_SHARED_CASES = ("against", "to", "with")
+
+
+def _shared_case(roles: list[_Role], first_of: dict[int, int], body: str) -> list[_Role]:
+    """Bengali marks the case of a list once, on its last name ("ভারত ও আফগানিস্তানকে আহ্বান",
+    "X, Y ও Z-কে"): a bare name joined to a marked one by ও / এবং (or a comma inside such a list)
+    is in that case too, not the subject."""
+    listed: set[int] = set()
+    for i in range(len(roles) - 2, -1, -1):
+        r, n = roles[i], roles[i + 1]
+        if r.relation != "doer" or n.relation not in _SHARED_CASES or n.mention.start <= r.mention.start:
+            continue
+        joint = body[r.mention.end:first_of.get(id(n), n.mention.start)].strip()
+        # A comma lists only inside a list closed by ও ("X, Y ও Z-কে"); a title may follow it.
+        comma = joint.startswith(",") and len(joint[1:].split()) <= 1
+        if joint in ("ও", "এবং") or comma and id(n) in listed:
+            r.relation = n.relation
+            r.shared = True
+            listed.add(id(r))
+    return roles
+
+
+def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], g: Grammar) -> bool:
+    """Whether the one or two words between a genitive name ending at ``after`` and the trigger are a
+    noun phrase in the locative that is no name ("সিরিয়ার সীমান্ত এলাকায়", "ভারতের একটি ঘাঁটিতে")."""
+    gap = [t for t in toks if t.start >= after and t.end <= t_start]
+    if not 1 <= len(gap) <= 2 or any(t.start in starts or not _WORD.search(t.text) for t in gap):
+        return False
+    last = gap[-1].text
+    return last not in g.postpositions and last not in g.subordinators and not _is_verb(last, g) \
+        and any(last.endswith(e) and len(last) > len(e) + 2 for e in g.locative_endings)
 
 
 def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:
@@ -1288,8 +1382,11 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
 
 
 def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_people: list[Participant],
-                    subject: list[Participant], sent: Sentence) -> list[Participant]:
-    """Who a pronoun in the clause stands for: the participants told just before."""
+                    subject: list[Participant], sent: Sentence, heads: set[str] | None = None) -> list[Participant]:
+    """Who a pronoun in the clause stands for: the participants told just before.
+
+    ``heads``: the noun of a demonstrative telling ("এই চুক্তিতে সই করে দুই পক্ষ"); the sides
+    are then those of the latest earlier telling built on that noun, when one has two or more."""
     from .arguments import load_cues
 
     joined = " ".join(words)
@@ -1297,6 +1394,22 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
         if _has_phrase(joined, p):
             found: list[Participant] = []
             recent = [d for d in earlier if d.evidence[-1].sentence_end >= sent.start - 400]
+            # "দুই নেতা দুই দেশের বাণিজ্য ...": the nominative pair is the subject, the genitive
+            # one only a possessive; it names countries only when the subject does (or none is there).
+            padded = f" {joined} "
+            nominative = [q for q in _group_phrases(g) if f" {q} " in padded and not _ends_with_any(q, _GENITIVE)]
+            as_countries = any(q in load_cues().country_pairs for q in nominative) if nominative \
+                else p in load_cues().country_pairs
+            pointed = [d for d in earlier if heads and len(d.actors) + len(d.recipients) >= 2
+                       and any(_same_noun(w, e.trigger.split()[0]) for w in heads for e in d.evidence)]
+            if as_countries:
+                # "দুই দেশ": the latest telling whose sides are two countries, not one whose
+                # participants are a body and its own official.
+                two = [d for d in recent if len({q.key for q in _as_countries(d.actors + d.recipients)}) == 2
+                       and all(q.type == "country" for q in _as_countries(d.actors + d.recipients))]
+                recent = two or recent
+            if pointed:
+                recent = pointed[-1:]
             for d in reversed(recent):
                 if len(d.actors) + len(d.recipients) >= 2:
                     found = [_copy(q) for q in d.actors + d.recipients]
@@ -1310,14 +1423,25 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
                     break
             else:
                 found = [_copy(q) for q in subject] or [_copy(q) for q in last_people]
-            if any(_has_phrase(joined, c) for c in load_cues().country_pairs):
-                # "দুই দেশ": the two sides as countries (a leader stands for the country he leads).
+            if as_countries:
+                # "দুই দেশ": the two sides as countries (a leader stands for the country he leads);
+                # not when it is only a possessive beside the subject ("দুই নেতা দুই দেশের বাণিজ্য").
                 found = _as_countries(found)
             return found
     if any(w in g.singular_pronouns for w in words):
         people = [q for q in subject if q.type == "person"] or last_people[-1:]
         return [_copy(q) for q in people[:1]]
     return []
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """Whether two inflected words are one noun ("চুক্তিতে", "চুক্তি"): they share all but a
+    case ending of at most two letters of the shorter one."""
+    a, b = normalize(a), normalize(b)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 3 and n >= min(len(a), len(b)) - 2 and n >= max(len(a), len(b)) - 3
 
 
 def _group_phrases(g: Grammar) -> tuple[str, ...]:
@@ -1355,8 +1479,16 @@ def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: in
         nxt = [t.text for t in toks if t.start >= m.end and t.end <= s.start][:1]
         following = nxt[0] if nxt else ""
         marked = (not bare and _ends_with_any(word, g.genitive_endings)) or following in g.postpositions
-        joined = following in ("ও", "এবং") and bool(out)
-        if marked or joined:
+        after = min((x for x in inside if x.start > m.end), key=lambda x: x.start, default=None)
+        joined = following in ("ও", "এবং") and after is not None and id(after) in out  # "X ও Y-এর ... আগে"
+        # "আসিয়ান শীর্ষ সম্মেলনের ফাঁকে": a bare name opening the genitive noun phrase the word of
+        # time closes names that happening, as a case-marked one does (not "X এর আগে": earlier).
+        rest = [t.text for t in toks if m.end <= t.start and t.end <= s.start]
+        opens = bare and 0 < len(rest) <= _OWNED_WORDS and _ends_with_any(rest[-1], ("ের", "র")) \
+            and not any(w in g.adverbs for w in rest) \
+            and not any(w in g.clause_breaks or w in g.postpositions or w in ("ও", "এবং") for w in rest) \
+            and not any(m.end < x.start < s.start for x in mentions)
+        if marked or joined or opens:
             out.add(id(m))
     return out
 
@@ -1406,6 +1538,21 @@ def _marked_other(body: str, m: ActorMention, at: int, shell: str, g: Grammar) -
     return nxt is not None and nxt.start() - m.end <= 1 and normalize(nxt.group()) in g.postpositions
 
 
+def _oblique_pronoun(toks: list[Token], c_start: int, c_end: int, t_start: int, t_end: int,
+                     g: Grammar) -> tuple[int, str] | None:
+    """A singular pronoun marked as the other party in the clause (outside the trigger): in the
+    accusative ("তাঁকে") or a genitive before a postposition ("তাঁর বিরুদ্ধে"); (start, word) or None."""
+    inside = [t for t in toks if c_start <= t.start and t.end <= c_end and not t_start <= t.start < t_end]
+    for i, t in enumerate(inside):
+        if t.text not in g.singular_pronouns:
+            continue
+        nxt = inside[i + 1].text if i + 1 < len(inside) else ""
+        if _ends_with_any(t.text, g.accusative_endings) or \
+                _ends_with_any(t.text, ("র",)) and g.postpositions.get(nxt) in ("with", "against", "to"):
+            return t.start, t.text
+    return None
+
+
 def _speaker_pronoun(words: list[str], toks: list[Token], c_start: int, doers: list[ActorMention],
                      g: Grammar) -> list[Participant]:
     """"পিএলএ জানিয়েছে, ... মহড়া চালাবে তারা": in what a speaker says, a pronoun of its number is the
@@ -1448,6 +1595,67 @@ def _plural_here(words: list[str], g: Grammar) -> bool:
     sides are the ones told before, as :func:`_pronoun_actors` read them."""
     joined = " ".join(words)
     return any(_has_phrase(joined, p) for p in _group_phrases(g))
+
+
+# How far back (characters before the sentence) the act a denial answers may be told: the
+# same reach a pronoun has (about two sentences).
+_ANSWER_CHARS = 400
+
+
+def _answers() -> dict[str, dict[str, tuple[str, ...]]]:
+    from .arguments import load_cues
+
+    return load_cues().answers
+
+
+def _answered(toks: list[Token], t_start: int, t_end: int, told: list[_Draft], actors: list[Participant],
+              etype: str, g: Grammar) -> list[Participant]:
+    """Who made the accusation or the demand a denial answers ("এ অভিযোগ অস্বীকার", "ওই দাবি নাকচ"):
+    the doers of the latest earlier event of the type the noun names (``answers`` in
+    arguments.yaml), in or right before the trigger.  A state's denial answers the accuser's state
+    (a foreign ministry denying what another country's official alleged)."""
+    nouns = _answers()[etype]
+    # Only a noun pointed back at by a demonstrative ("এ অভিযোগ", "ওই দাবি"): with a genitive
+    # before it ("শ্রমিকদের মজুরি বাড়ানোর দাবি") the sentence itself may say whose it is.
+    words = [t.text for t in toks if t.end <= t_end and t.start >= t_start - 40]
+    kinds = {k for i, w in enumerate(words[1:], 1) for n in nouns
+             if w.startswith(n) and words[i - 1] in g.anaphora for k in nouns[n]}
+    keys = {a.key for a in actors}
+    for d in reversed(told):
+        if d.type in kinds and d.actors and not keys & {a.key for a in d.actors}:
+            found = [_copy(a) for a in d.actors]
+            state = [a for a in actors if a.type in ("country", "organisation", "source")]
+            if state and all(_as_countries([a])[0].type == "country" for a in state):
+                own = {_as_countries([a])[0].key for a in state}
+                as_state = _as_countries(found)
+                if all(q.type == "country" and q.key not in own for q in as_state):
+                    found = as_state
+            return found
+    return []
+
+
+def _state_acts() -> frozenset[str]:
+    from .arguments import load_cues
+
+    return load_cues().state_acts
+
+
+def _for_the_state(actors: list[Participant], recipients: list[Participant]) -> list[Participant]:
+    """"কিশিদা ফিলিপাইনকে সামরিক সহায়তা দেওয়ার ঘোষণা দেন": aid from one state to another is the
+    state's act (CAMEO and PLOVER code the giver as the state), so a person of the state who
+    gives or announces it stands for his country, when a recipient is another country."""
+    from ..actors.dictionary import load_dictionary
+
+    if not any(r.type == "country" for r in recipients):
+        return actors
+    d = load_dictionary()
+    out: list[Participant] = []
+    for a in actors:
+        actor = d.get(a.actor_id) if a.actor_id else None
+        country = _as_countries([a])[0] if actor is not None and actor.type == "person" else a
+        foreign = country.type == "country" and all(r.key != country.key for r in recipients if r.type == "country")
+        _add(out, country if foreign else a)
+    return out
 
 
 def _as_countries(ps: list[Participant]) -> list[Participant]:
