@@ -76,6 +76,7 @@ class ArgumentCues:
     pair_heads: frozenset[str] = frozenset()  # "দুই", "উভয়": a pair noun names exactly two sides
     state_acts: frozenset[str] = frozenset()  # event types a person does for his state toward another state
     answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # REJECT: {অভিযোগ: (ACCUSE,)}
+    aimed_at_reported: frozenset[str] = frozenset()  # ACCUSE: told with its content, aimed at its subject
 
 
 def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -111,7 +112,7 @@ def load_cues() -> ArgumentCues:
     check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "capitals",
                                                     "person_pronouns", "group_pronouns", "topics", "first_person",
                                                     "announcer_not_doer", "time_phrase_ends", "quantities",
-                                                    "pair_heads", "state_acts", "answers"})
+                                                    "pair_heads", "state_acts", "answers", "aimed_at_reported"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -148,6 +149,7 @@ def load_cues() -> ArgumentCues:
         pair_heads=frozenset(listed("pair_heads")),
         state_acts=frozenset(listed("state_acts")),
         answers=_answers(data.get("answers", {})),
+        aimed_at_reported=frozenset(listed("aimed_at_reported")),
     )
 
 

@@ -260,6 +260,10 @@ class EventCoder:
                         r.relation = "to"
             passive = _is_passive(toks, t_end, c_end)
             actors, recipients, location = _assign(roles, entry.symmetric, passive)
+            if entry.type in _aimed_at_reported() and not recipients and verb is not None:
+                # "মিশ্রি অভিযোগ করেন, পাকিস্তানি বাহিনী ... গোলা ছুড়েছে": an accusation told with what it
+                # says is aimed at whoever the reported clause says did it, its subject.
+                recipients = _reported_subject(toks, parties, actors, c_end, sent.end, g, body, times)
             # "মার্কিন ডলারের বদলে রুপিতে দাম পরিশোধে রাজি হয় দুই দেশ": a pair noun or plural pronoun standing as the
             # clause's subject (before the trigger or after its verb) beats a demonym that only
             # qualifies another noun of the clause.
@@ -1255,7 +1259,8 @@ def _topical(toks: list[Token], mentions: list[ActorMention], t_start: int, t_en
         nxt = [t for t in toks if t.start >= m.end]
         for i, t in enumerate(nxt[:_TOPIC_WORDS + 1]):
             if t.text in topics:
-                if i > 0 and bare and not _subject_after(toks, t.end, mentions, g):
+                if i > 0 and bare and not _subject_after(toks, t.end, mentions, g) \
+                        and not _subject_before(toks, m, mentions, g):
                     break  # "ভারত ও চীন সীমান্ত নিয়ে আলোচনা করেছে": the bare names are the subject
                 out.add(id(m))
                 break
@@ -1268,6 +1273,25 @@ def _topical(toks: list[Token], mentions: list[ActorMention], t_start: int, t_en
                     or not _WORD.search(t.text) or _is_verb(t.text, g):
                 break
     return out
+
+
+def _subject_before(toks: list[Token], m: ActorMention, mentions: list[ActorMention], g: Grammar) -> bool:
+    """Whether the clause of ``m`` (a bare name opening a topic phrase) already has its subject: an
+    unmarked name before it, not joined to it by ও or a comma ("পরিষদ বৈঠকে মিয়ানমার পরিস্থিতি নিয়ে
+    আলোচনা করে": the council talks, Myanmar is what about).  A name joined to ``m`` is one list with it."""
+    a = max((t.end for t in toks if t.end <= m.start and t.text in g.clause_breaks), default=0)
+    joins = {"ও", "এবং", "আর", ","}
+    head = m
+    for o in sorted((o for o in mentions if a <= o.start and o.end <= m.start), key=lambda o: o.start, reverse=True):
+        between = [t.text for t in toks if o.end <= t.start and t.end <= head.start]
+        if not between or all(w in joins for w in between):
+            head = o  # one list with m: "ভারত ও চীন সীমান্ত নিয়ে"
+            continue
+        word = normalize(o.text).split()[-1] if o.text.strip() else ""
+        base = normalize(o.name_bn or "").split()
+        if base and word.endswith(base[-1]) and o.type != "place":
+            return True
+    return False
 
 
 def _subject_after(toks: list[Token], a: int, mentions: list[ActorMention], g: Grammar) -> bool:
@@ -1632,6 +1656,26 @@ def _answered(toks: list[Token], t_start: int, t_end: int, told: list[_Draft], a
                     found = as_state
             return found
     return []
+
+
+def _aimed_at_reported() -> frozenset[str]:
+    from .arguments import load_cues
+
+    return load_cues().aimed_at_reported
+
+
+def _reported_subject(toks: list[Token], parties: list[ActorMention], actors: list[Participant], c_end: int,
+                      s_end: int, g: Grammar, body: str, times: Any) -> list[Participant]:
+    """The subject of the clause a verb of saying reports: the one right after the trigger's clause,
+    opened by a comma or যে; none when the trigger's clause does not end there."""
+    brk = next((t for t in toks if t.start >= c_end), None)
+    if brk is None or brk.text not in (",", "যে"):
+        return []
+    tail_end = next((t.start for t in toks if t.start > brk.end and t.text in g.clause_breaks), s_end)
+    tail = _roles(toks, parties, tail_end, tail_end, brk.end, tail_end, g, body, False, times)
+    doers = {a.actor_id for a in actors}
+    return [_participant(r.mention) for r in tail if r.relation in ("doer", "demonym")
+            and r.mention.type != "place" and r.mention.actor_id not in doers][:1]
 
 
 def _state_acts() -> frozenset[str]:
