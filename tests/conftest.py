@@ -38,3 +38,20 @@ def guard_open(monkeypatch: pytest.MonkeyPatch):
             return os.path.abspath(path) in opened
 
     return Guard()
+
+
+# The event coder with the rules alone and with the argument ranker: built once
+# for the participant tests (tests/test_events_args*.py); the coder keeps no
+# state between articles.
+@pytest.fixture(scope="session")
+def rules():
+    from ghotona.events.coder import EventCoder
+
+    return EventCoder(ranker=None)
+
+
+@pytest.fixture(scope="session")
+def ranked():
+    from ghotona.events.coder import EventCoder
+
+    return EventCoder()

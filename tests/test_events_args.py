@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from ghotona.events.arguments import load_cues
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
+
+from events_args_helpers import events as _events, names as _names
 
 
 class _NoActorRanker:
@@ -17,19 +17,6 @@ class _NoActorRanker:
     def decide(self, ctx):  # noqa: ANN001 - duck-typed like ArgumentRanker.decide
         rec = [m for m in ctx.mentions if (m.actor_id or m.text) in ctx.rule_recipients]
         return [], rec
-
-
-@pytest.fixture(scope="module")
-def rules() -> EventCoder:
-    return EventCoder(ranker=None)
-
-
-def _events(coder: EventCoder, text: str, typ: str, on: str = "2024-05-02"):
-    return [e for e in coder.code(article_from_text(text, on)) if e.type == typ]
-
-
-def _names(ps) -> list[str]:
-    return sorted(p.name_en for p in ps)
 
 
 def test_cues_load_members_and_country_pairs() -> None:

@@ -3,28 +3,9 @@ accusation aimed at the subject of what it reports.  Every sentence here is writ
 
 from __future__ import annotations
 
-import pytest
-
 from ghotona.events.coder import EventCoder
-from ghotona.pipeline import article_from_text
 
-
-@pytest.fixture(scope="module")
-def rules() -> EventCoder:
-    return EventCoder(ranker=None)
-
-
-@pytest.fixture(scope="module")
-def ranked() -> EventCoder:
-    return EventCoder()
-
-
-def _events(coder: EventCoder, text: str, typ: str, on: str = "2024-05-02"):
-    return [e for e in coder.code(article_from_text(text, on)) if e.type == typ]
-
-
-def _names(ps) -> list[str]:
-    return sorted(p.name_en for p in ps)
+from events_args_helpers import events as _events, names as _names
 
 
 def test_a_topic_phrase_after_the_subject_is_no_side(rules: EventCoder, ranked: EventCoder) -> None:

@@ -156,6 +156,14 @@ def _strings(where: str, value: Any) -> tuple[str, ...]:
     return cue_strings(_FILE, where, value)
 
 
+def _whole(section: dict[str, Any], where: str, key: str, default: int, least: int) -> int:
+    """An optional whole-number setting of a section (``default`` when absent), at least ``least``."""
+    value = section.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise fail(_FILE, f"{where}.{key}", f"must be a whole number >= {least}, got {value!r}")
+    return value
+
+
 def _shells(raw: Any) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise fail(_FILE, "shells", "should map an actor type to its shell words")
@@ -207,18 +215,10 @@ def load_grammar() -> Grammar:
                                             "warning_complement_within", "content_ends", "content_verb_within",
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
                                             "content_gap"})
-    within = notev.get("warning_complement_within", 3)
-    if not isinstance(within, int) or isinstance(within, bool) or within < 0:
-        raise fail(_FILE, "not_events.warning_complement_within", f"must be a whole number >= 0, got {within!r}")
-    content_gap = notev.get("content_gap", 3)
-    if not isinstance(content_gap, int) or isinstance(content_gap, bool) or content_gap < 0:
-        raise fail(_FILE, "not_events.content_gap", f"must be a whole number >= 0, got {content_gap!r}")
-    list_window = notev.get("list_window", 0)
-    if not isinstance(list_window, int) or isinstance(list_window, bool) or list_window < 0:
-        raise fail(_FILE, "not_events.list_window", f"must be a whole number >= 0, got {list_window!r}")
-    verb_within = notev.get("content_verb_within", 1)
-    if not isinstance(verb_within, int) or isinstance(verb_within, bool) or verb_within < 1:
-        raise fail(_FILE, "not_events.content_verb_within", f"must be a whole number >= 1, got {verb_within!r}")
+    within = _whole(notev, "not_events", "warning_complement_within", 3, 0)
+    content_gap = _whole(notev, "not_events", "content_gap", 3, 0)
+    list_window = _whole(notev, "not_events", "list_window", 0, 0)
+    verb_within = _whole(notev, "not_events", "content_verb_within", 1, 1)
 
     verbs = require(_FILE, "verbs", data, "verbs", dict)
     check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings", "means_nouns", "means_words",

@@ -1,0 +1,15 @@
+"""Helpers of the participant tests (tests/test_events_args*.py): code a written
+sentence and keep one type's events; a participant list's English names."""
+
+from __future__ import annotations
+
+from ghotona.events.coder import EventCoder
+from ghotona.pipeline import article_from_text
+
+
+def events(coder: EventCoder, text: str, typ: str, on: str = "2024-05-02"):
+    return [e for e in coder.code(article_from_text(text, on)) if e.type == typ]
+
+
+def names(ps) -> list[str]:
+    return sorted(p.name_en for p in ps)
