@@ -2281,6 +2281,32 @@ def _clause_closed(a: Evidence, b: Evidence) -> bool:
 _WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
 
 
+# Acts announced as a package: "ব্যাংকের ওপর নিষেধাজ্ঞা আরোপ করেছেন এবং রপ্তানিতে
+# কড়াকড়ি আরোপ করেছেন" by one side on one target in one sentence is one round of
+# sanctions, though each measure has its verb (unlike sending troops and then
+# arms, two acts of aid).
+_PACKAGE_TYPES = frozenset({"SANCTION"})
+
+
+def _package(prev: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` is one more measure of the package ``prev`` told in its sentence:
+    same type and status, and no side ``prev`` has not named."""
+    return (d.type in _PACKAGE_TYPES and prev.status == d.status and bool(d.mkeys())
+            and any(e.sentence_start == d.evidence[0].sentence_start for e in prev.evidence)
+            and _within(d.mkeys(), prev.mkeys(), down=True, up=True))
+
+
+def _done_by(a: Evidence, b: Evidence) -> bool:
+    """Whether trigger ``a`` is followed by a conjunctive participle and then,
+    within its clause, by trigger ``b``: "সড়ক অবরোধ করে বিক্ষোভ করেছে" (they
+    protested by blocking roads) is one act told by its means and its kind."""
+    if a.sentence_start != b.sentence_start or b.trigger_start <= a.trigger_end:
+        return False
+    words = [normalize(w) for w in _WORD_RUN.findall(a.sentence[a.trigger_end - a.sentence_start:b.trigger_start - a.sentence_start])]
+    g = load_grammar()
+    return bool(words) and words[0] in g.status.converbs and not any(w in g.clause_breaks for w in words)
+
+
 def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
     """Two triggers of one type in one clause ("ড্রোন ও ক্ষেপণাস্ত্র হামলা") are one
     event; a planned act told after a threat in its sentence is what is
@@ -2294,7 +2320,8 @@ def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
               and d.status in _THREAT_CONTENT_STATUSES):
             continue
         prev = out[-1] if out else None
-        if (prev is not None and prev.type == d.type and prev.status == d.status and prev.mode == d.mode
+        if (prev is not None and prev.type == d.type and prev.status == d.status
+                and (prev.mode == d.mode or _done_by(prev.evidence[-1], d.evidence[0]))
                 and prev.evidence[0].sentence_start == d.evidence[0].sentence_start
                 and (not d.mkeys() or not prev.mkeys() or d.mkeys() & prev.mkeys())
                 and (d.anaphoric or not _clause_closed(prev.evidence[-1], d.evidence[0]))):
@@ -2498,9 +2525,18 @@ def _is_reply(d: _Draft) -> bool:
     return bool(before) and before[-1] in load_grammar().status.reply_before
 
 
+def _marked_another(d: _Draft) -> bool:
+    """"আরেকটি বৈঠকে", "দ্বিতীয় দফা আলোচনা", "আবার হামলা": a word of the two right
+    before the trigger marks the telling as another happening of its type."""
+    e = d.evidence[0]
+    before = normalize(e.sentence[:e.trigger_start - e.sentence_start]).split()[-2:]
+    cues = load_grammar().status.another_before
+    return any(" ".join(before[i:]) in cues for i in range(len(before)))
+
+
 def _retells(prev: _Draft, d: _Draft) -> bool:
     """Whether ``d`` can be a later telling of the happening ``prev``."""
-    if prev.type != d.type:
+    if prev.type != d.type or _marked_another(d):
         return False
     if prev.mode and d.mode and prev.mode != d.mode and d.type not in _MODE_IS_MEANS:
         return False  # an arrest and a state of emergency are two happenings, whoever did them
@@ -2509,7 +2545,7 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
         # meeting told without it: "বৈঠক করেছেন ... এরপর টেলিফোনেও কথা বলেছেন" are
         # two contacts.  The other way, a bare "বৈঠক শেষে" may retell a visit.
         return False
-    if not d.anaphoric and any(_clause_closed(e, d.evidence[0]) for e in prev.evidence):
+    if not d.anaphoric and not _package(prev, d) and any(_clause_closed(e, d.evidence[0]) for e in prev.evidence):
         # "সৈন্য পাঠিয়েছে এবং ... অস্ত্র সরবরাহ করছে": two acts of one sentence,
         # each with its verb ("... চালায় এবং এতে তিনজন নিহত হন" points back).
         return False
@@ -2538,6 +2574,13 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
     if (d.anaphoric or not d.mkeys()) and _within(d.mkeys(), prev.mkeys(), down, up) and (
             d.anaphoric or d.oblique or _statuses_agree(prev.status, d.status)):
         return True  # a retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new
+    if (not prev.mkeys() and d.mkeys() and same and prev.status == d.status
+            and d.evidence[0].sentence_start - prev.evidence[-1].sentence_end <= 2):
+        # "গতকাল ... বৈঠকে এ সিদ্ধান্ত হয়" told with no sides, and the next sentence
+        # tells the meeting with its sides: one meeting.  Further on, the same
+        # noun with sides (a bare "অভিযোগ", paragraphs later someone's
+        # accusation) is as likely another happening.
+        return True
     same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and (
         d.anaphoric or d.oblique) or {prev.status, d.status} == _TO_COME and same
     return bool(d.mkeys() and prev.mkeys() and same_status

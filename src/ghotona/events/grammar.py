@@ -26,7 +26,7 @@ _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_e
                  "repeated_cues", "without_after", "without_before", "unfulfilled_cues", "negative_before",
                  "declared_is_done", "before_words", "before_planned_types"}
 # Optional status lists (round 5); absent means empty.
-_STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before")
+_STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before", "another_before", "converbs")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _DATE_OPTIONAL = ("next_day_cues", "bound_after")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days"}
@@ -66,6 +66,8 @@ class StatusCues:
     question_words: frozenset[str] = frozenset()  # "বৈঠক কবে, কোথায় হতে যাচ্ছে": an indirect question
     early_period: tuple[str, ...] = ()  # "চলতি মাসের শুরুতে": the first days of the period
     reply_before: frozenset[str] = frozenset()  # "পাল্টা হামলা": a reply, never a retelling
+    another_before: frozenset[str] = frozenset()  # "আরেকটি বৈঠক": another happening, never a retelling
+    converbs: frozenset[str] = frozenset()  # "অবরোধ করে বিক্ষোভ": the first act is how the second is done
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +276,8 @@ def load_grammar() -> Grammar:
             question_words=frozenset(_strings("status.question_words", st.get("question_words", []))),
             early_period=_strings("status.early_period", st.get("early_period", [])),
             reply_before=frozenset(_strings("status.reply_before", st.get("reply_before", []))),
+            another_before=frozenset(_strings("status.another_before", st.get("another_before", []))),
+            converbs=frozenset(_strings("status.converbs", st.get("converbs", []))),
             **ints,
         ),
         dates=DateCues(
