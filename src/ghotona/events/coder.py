@@ -260,7 +260,7 @@ class EventCoder:
                         r.relation = "to"
             passive = _is_passive(toks, t_end, c_end)
             actors, recipients, location = _assign(roles, entry.symmetric, passive)
-            if entry.type in _aimed_at_reported() and not recipients and verb is not None:
+            if entry.type in _cues().aimed_at_reported and not recipients and verb is not None:
                 # "মিশ্রি অভিযোগ করেন, পাকিস্তানি বাহিনী ... গোলা ছুড়েছে": an accusation told with what it
                 # says is aimed at whoever the reported clause says did it, its subject.
                 recipients = _reported_subject(toks, parties, actors, c_end, sent.end, g, body, times)
@@ -336,7 +336,7 @@ class EventCoder:
                 pronoun_other = bool(recipients)
             announced = False
             if not actors and not speech_act and (passive or verb is None) and _after_speech(toks, c_start, g) \
-                    and entry.type not in _announcer_not_doer():
+                    and entry.type not in _cues().announcer_not_doer:
                 # "X জানিয়েছে, ... সেনা মোতায়েন করা হবে": an act with no subject of its own,
                 # announced by a body or an official, is the announcer's.
                 said = [s for s in sources if s.actor_id and s.name_en and s.start is not None and s.start < c_start]
@@ -380,7 +380,7 @@ class EventCoder:
             # against the ranker, which sees only this sentence and the one before.
             answered = _answered(toks, t_start, t_end, [d for d in earlier + out if d.evidence[-1].sentence_end
                                                          >= sent.start - _ANSWER_CHARS], actors, entry.type, g) \
-                if not recipients and entry.type in _answers() else []
+                if not recipients and entry.type in _cues().answers else []
             if self.ranker is not None and not announced:  # the ranker sees no announcer: it would drop him
                 ranked = self._rank(body, sent, toks, parties, prev, sources, entry, speech_act,
                                     (r_start, t_end), (c_start, c_end), actors, recipients)
@@ -404,7 +404,7 @@ class EventCoder:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
             if answered:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
-            if entry.type in _state_acts() or to_other and entry.to_other in _state_acts():
+            if entry.type in _cues().state_acts or to_other and entry.to_other in _cues().state_acts:
                 actors = _for_the_state(actors, state_to)
             if actors:
                 prev_doers = actors
@@ -1119,7 +1119,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
             rel = "to"
         elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and following not in g.adverbs \
-                and following not in _quantities() \
+                and following not in _cues().quantities \
                 and not (trigger_from is not None and trigger_from <= nxt[0].start) \
                 and not any(a <= nxt[0].start < b for a, b in times) \
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
@@ -1238,14 +1238,20 @@ def _owned_postposition(toks: list[Token], after: int, t_start: int, t_end: int,
 _TOPIC_WORDS = 3
 
 
+def _cues() -> Any:
+    """The argument cues of arguments.yaml (``ArgumentCues``, loaded once).  Imported on first use,
+    not at the top: arguments.py also holds the ranker and brings numpy in with it."""
+    from .arguments import load_cues
+
+    return load_cues()
+
+
 def _topical(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end: int, g: Grammar) -> set[int]:
     """Ids of the mentions that are what the sentence talks about, not who acts: a name in a noun
     phrase closed by a topic postposition ("ইউক্রেন সংকট নিয়ে আলোচনা"; arguments.yaml ``topics``).
     Words between must be plain words (no break, postposition, verb or the trigger); a name joined by
     ও to a topical name is topical too ("রাশিয়া ও ইউক্রেন নিয়ে")."""
-    from .arguments import load_cues
-
-    topics = set(load_cues().topics)
+    topics = set(_cues().topics)
     if not topics:
         return set()
     by_start = {m.start: m for m in mentions}
@@ -1296,19 +1302,15 @@ def _subject_before(toks: list[Token], m: ActorMention, mentions: list[ActorMent
 
 def _subject_after(toks: list[Token], a: int, mentions: list[ActorMention], g: Grammar) -> bool:
     """Whether a name or a pronoun follows ``a`` (a topic phrase's end) in its clause."""
-    from .arguments import load_cues
-
     b = next((t.start for t in toks if t.start >= a and t.text in g.clause_breaks), toks[-1].end)
-    pronouns = set(g.plural_pronouns) | set(g.singular_pronouns) | set(load_cues().first_person)
+    pronouns = set(g.plural_pronouns) | set(g.singular_pronouns) | set(_cues().first_person)
     between = " ".join(t.text for t in toks if a <= t.start and t.end <= b)
     return any(a <= m.start and m.end <= b for m in mentions) or any(_has_phrase(between, p) for p in pronouns)
 
 
 def _member_noun(word: str) -> str | None:
     """The member-noun stem ``word`` starts with ("যোদ্ধারা" -> "যোদ্ধা"), or None."""
-    from .arguments import load_cues
-
-    return next((stem for stem in load_cues().members if word.startswith(stem)), None)
+    return next((stem for stem in _cues().members if word.startswith(stem)), None)
 
 
 def _participant(m: ActorMention) -> Participant:
@@ -1325,16 +1327,8 @@ def _source_party(src: EventSource, at: int) -> Participant:
                        src.start or at, src.end or at, "source")
 
 
-def _announcer_not_doer() -> frozenset[str]:
-    from .arguments import load_cues
-
-    return load_cues().announcer_not_doer
-
-
 def _is_capital(m: ActorMention) -> bool:
-    from .arguments import load_cues
-
-    return m.type == "place" and bool(m.actor_id) and m.actor_id in load_cues().capitals
+    return m.type == "place" and bool(m.actor_id) and m.actor_id in _cues().capitals
 
 
 def _party(m: ActorMention) -> Participant:
@@ -1411,8 +1405,6 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
 
     ``heads``: the noun of a demonstrative telling ("এই চুক্তিতে সই করে দুই পক্ষ"); the sides
     are then those of the latest earlier telling built on that noun, when one has two or more."""
-    from .arguments import load_cues
-
     joined = " ".join(words)
     for p in _group_phrases(g):
         if _has_phrase(joined, p):
@@ -1422,8 +1414,8 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
             # one only a possessive; it names countries only when the subject does (or none is there).
             padded = f" {joined} "
             nominative = [q for q in _group_phrases(g) if f" {q} " in padded and not _ends_with_any(q, _GENITIVE)]
-            as_countries = any(q in load_cues().country_pairs for q in nominative) if nominative \
-                else p in load_cues().country_pairs
+            as_countries = any(q in _cues().country_pairs for q in nominative) if nominative \
+                else p in _cues().country_pairs
             pointed = [d for d in earlier if heads and len(d.actors) + len(d.recipients) >= 2
                        and any(_same_noun(w, e.trigger.split()[0]) for w in heads for e in d.evidence)]
             if as_countries:
@@ -1437,12 +1429,12 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
             for d in reversed(recent):
                 if len(d.actors) + len(d.recipients) >= 2:
                     found = [_copy(q) for q in d.actors + d.recipients]
-                    if p.split()[0] in load_cues().pair_heads and len(found) > 2:
+                    if p.split()[0] in _cues().pair_heads and len(found) > 2:
                         # "দুই দেশ" after "X দুই দেশকে (Y, Z) আহ্বান জানান": the side that is two.
                         side = next((ps for ps in (d.recipients, d.actors) if len(ps) == 2), None)
                         if side is not None:
                             found = [_copy(q) for q in side]
-                    if p in load_cues().group_pronouns and subject and subject[0].start >= d.evidence[-1].sentence_end:
+                    if p in _cues().group_pronouns and subject and subject[0].start >= d.evidence[-1].sentence_end:
                         found = [_copy(q) for q in subject]  # "উত্তর কোরিয়া ... মিত্র হয়ে উঠেছে। তারা ..."
                     break
             else:
@@ -1471,9 +1463,7 @@ def _same_noun(a: str, b: str) -> bool:
 def _group_phrases(g: Grammar) -> tuple[str, ...]:
     """The words that stand for the sides told before: plural pronouns (তারা), then pair nouns
     (দুই দেশ, উভয় নেতা; arguments.yaml ``country_pairs``)."""
-    from .arguments import load_cues
-
-    return (*g.plural_pronouns, *load_cues().country_pairs)
+    return (*g.plural_pronouns, *_cues().country_pairs)
 
 
 def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: int, g: Grammar) -> set[int]:
@@ -1481,9 +1471,7 @@ def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: in
     word of time (``time_phrase_ends``: আগে, পর) before the trigger, when a pronoun or a name stands
     between that word and the trigger: "X ও Y-এর মধ্যে বৈঠকের তিন দিন আগে তাদের মধ্যে এই ফোনালাপ".  Without such a new
     subject a name there is as often the whole sentence's ("X-এর সঙ্গে বৈঠকের পর ... সই করেন")."""
-    from .arguments import load_cues
-
-    ends = load_cues().time_phrase_ends
+    ends = _cues().time_phrase_ends
     subs = [t for t in toks if t.end <= t_start and t.text in ends]
     if not subs:
         return set()
@@ -1526,12 +1514,6 @@ def _is_setting(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end
         return False
     return any(sent_start + o.start >= t_end and sent_start + o.end <= c_end and o.entry.type is not None
                for o in matches if o is not m)
-
-
-def _quantities() -> frozenset[str]:
-    from .arguments import load_cues
-
-    return load_cues().quantities
 
 
 def _pair_object(toks: list[Token], lo: int, hi: int, g: Grammar) -> tuple[int, str] | None:
@@ -1581,13 +1563,11 @@ def _speaker_pronoun(words: list[str], toks: list[Token], c_start: int, doers: l
                      g: Grammar) -> list[Participant]:
     """"পিএলএ জানিয়েছে, ... মহড়া চালাবে তারা": in what a speaker says, a pronoun of its number is the
     speaker itself (তারা for a body or a country, তিনি for a person)."""
-    from .arguments import load_cues
-
     if not doers or not _after_speech(toks, c_start, g):
         return []
     speaker = doers[0]
     joined = " ".join(words)
-    cues = load_cues()
+    cues = _cues()
     if speaker.type in ("organisation", "country") and any(_has_phrase(joined, p) for p in cues.group_pronouns):
         return [_party(speaker)]
     if speaker.type == "person" and any(_has_phrase(joined, p) for p in cues.person_pronouns):
@@ -1626,19 +1606,13 @@ def _plural_here(words: list[str], g: Grammar) -> bool:
 _ANSWER_CHARS = 400
 
 
-def _answers() -> dict[str, dict[str, tuple[str, ...]]]:
-    from .arguments import load_cues
-
-    return load_cues().answers
-
-
 def _answered(toks: list[Token], t_start: int, t_end: int, told: list[_Draft], actors: list[Participant],
               etype: str, g: Grammar) -> list[Participant]:
     """Who made the accusation or the demand a denial answers ("এ অভিযোগ অস্বীকার", "ওই দাবি নাকচ"):
     the doers of the latest earlier event of the type the noun names (``answers`` in
     arguments.yaml), in or right before the trigger.  A state's denial answers the accuser's state
     (a foreign ministry denying what another country's official alleged)."""
-    nouns = _answers()[etype]
+    nouns = _cues().answers[etype]
     # Only a noun pointed back at by a demonstrative ("এ অভিযোগ", "ওই দাবি"): with a genitive
     # before it ("শ্রমিকদের মজুরি বাড়ানোর দাবি") the sentence itself may say whose it is.
     words = [t.text for t in toks if t.end <= t_end and t.start >= t_start - 40]
@@ -1658,12 +1632,6 @@ def _answered(toks: list[Token], t_start: int, t_end: int, told: list[_Draft], a
     return []
 
 
-def _aimed_at_reported() -> frozenset[str]:
-    from .arguments import load_cues
-
-    return load_cues().aimed_at_reported
-
-
 def _reported_subject(toks: list[Token], parties: list[ActorMention], actors: list[Participant], c_end: int,
                       s_end: int, g: Grammar, body: str, times: Any) -> list[Participant]:
     """The subject of the clause a verb of saying reports: the one right after the trigger's clause,
@@ -1676,12 +1644,6 @@ def _reported_subject(toks: list[Token], parties: list[ActorMention], actors: li
     doers = {a.actor_id for a in actors}
     return [_participant(r.mention) for r in tail if r.relation in ("doer", "demonym")
             and r.mention.type != "place" and r.mention.actor_id not in doers][:1]
-
-
-def _state_acts() -> frozenset[str]:
-    from .arguments import load_cues
-
-    return load_cues().state_acts
 
 
 def _for_the_state(actors: list[Participant], recipients: list[Participant]) -> list[Participant]:
