@@ -38,6 +38,7 @@ import yaml
 from ..claims import BOUNDS, COUNTED, UNITS, article_from_text, find_claims
 from ..records import Article, Claim
 from ..text.normalize import normalize, normalize_line
+from .news import news_article, quote_source
 from . import find_nth
 from .extraction import shared_dir
 from .linking import name_key
@@ -169,6 +170,20 @@ def load_items(path: Path) -> list[Item]:
                     start = _locate_in_body(article.body, lines[ln - 1], pos, c["text"]) if article else -1
                     gold.append(_claim(c, start, normalize(c["text"]).strip(), where))
                 items.append(Item(ident, article, gold, problem))
+            elif "news" in entry:
+                from ..pipeline import Extractor
+
+                ident = f"{f.name}:{entry.get('id', n + 1)}"
+                article, raw = news_article(entry, Extractor(), ident)
+                gold = []
+                for k, c in enumerate(claims):
+                    where = f"{ident} claim {k + 1}"
+                    _gold(c, where)
+                    text = quote_source(raw, c, where)
+                    pos = find_nth(text, c["text"], int(c.get("occurrence", 1)), where)
+                    start = _locate_in_body(article.body, text, pos, c["text"])
+                    gold.append(_claim(c, start, normalize(c["text"]).strip(), where))
+                items.append(Item(ident, article, gold))
             else:
                 ident = f"{f.name}:{entry.get('id', n + 1)}"
                 if "text" not in entry:

@@ -47,6 +47,7 @@ from ..text.normalize import normalize
 from . import find_nth
 from .extraction import shared_dir
 from .linking import name_key
+from .news import news_article, quote_source
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 LEVELS = ("type", "type+actors", "type+actors+date", "type+countries")
@@ -172,6 +173,12 @@ def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
                     return normalize(lines[int(e["line"]) - 1])
 
                 out.append(GoldArticle(ident, f.name, art, _events(entry, art.body, source_of, f"{f.name}: {ident}")))
+            elif "news" in entry:
+                ident = str(entry.get("id", n))
+                where = f"{f.name}: {ident}"
+                art, raw = news_article(entry, extractor, where)
+                out.append(GoldArticle(ident, f.name, art, _events(
+                    entry, art.body, lambda e, w: normalize(quote_source(raw, e, w)), where)))
             else:
                 ident = str(entry.get("id", n))
                 text = str(entry["text"])
