@@ -15,6 +15,7 @@ from ghotona.events.ontology import load_ontology
 from ghotona.langdata import data_path
 from ghotona.text.normalize import normalize
 from ghotona.text.segment import tokenize
+from lexicon_helpers import HEADER
 
 SHIPPED = Path(data_path(TRIGGERS_FILE))
 
@@ -171,14 +172,6 @@ def test_precomposed_ya_matches_after_normalising(lex) -> None:
 # --------------------------------------------------------------------------
 # Validation errors name the file and the line
 
-HEADER = """\
-verb_endings: [ে, েছে]
-noun_endings: [টি]
-light_verb_window: 3
-light_verbs:
-  করা: [করে, করেছে]
-triggers:
-"""
 
 
 def _load(tmp_path: Path, body: str):

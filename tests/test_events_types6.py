@@ -15,6 +15,7 @@ from ghotona.events.lexicon import load_lexicon
 from ghotona.events.ontology import load_ontology
 from ghotona.langdata import LanguageDataError
 from ghotona.pipeline import article_from_text
+from lexicon_helpers import HEADER
 
 
 @pytest.fixture(scope="module")
@@ -193,14 +194,6 @@ def test_an_emphatic_particle_inside_a_phrase_still_matches() -> None:
 
 # -- data validation --------------------------------------------------------------
 
-HEADER = """\
-verb_endings: [ে, েছে]
-noun_endings: [টি]
-light_verb_window: 3
-light_verbs:
-  করা: [করে, করেছে]
-triggers:
-"""
 
 
 def test_refused_must_be_a_plover_type(tmp_path: Path) -> None:
