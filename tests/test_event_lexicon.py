@@ -173,7 +173,6 @@ def test_precomposed_ya_matches_after_normalising(lex) -> None:
 # Validation errors name the file and the line
 
 
-
 def _load(tmp_path: Path, body: str):
     path = tmp_path / "triggers.yaml"
     path.write_text(HEADER + body, encoding="utf-8")

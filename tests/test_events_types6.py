@@ -195,7 +195,6 @@ def test_an_emphatic_particle_inside_a_phrase_still_matches() -> None:
 # -- data validation --------------------------------------------------------------
 
 
-
 def test_refused_must_be_a_plover_type(tmp_path: Path) -> None:
     path = tmp_path / "triggers.yaml"
     path.write_text(HEADER + "  - {text: রাজি, kind: noun, type: AGREE, mode: null, symmetric: true, refused: DENY}\n",
