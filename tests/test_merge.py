@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 
 from ghotona.corpus import merge as merge_mod
 from ghotona.corpus.merge import EventMerger, Happening, score_mention, mention_from_json
@@ -263,3 +265,26 @@ def test_sample_pages_wonsan_meeting_is_one_happening_with_both_outlets() -> Non
         assert h["counts"]["outlets"] >= 2 and h["status"] == "occurred"
         # The 2023 article (page 004) is in no 2025 happening.
         assert all(by_page["004"] not in x["articles"] for x in store.happenings(since="2025-01-01", limit=500))
+
+
+def test_merge_evaluation_leaves_out_gold_files_without_happening_labels(tmp_path: Path) -> None:
+    """A gold file nobody labelled for merging is not scored as "every event its own happening"."""
+    from ghotona.evaluate.merges import evaluate as evaluate_merges
+
+    def article(ident: str, outlet: str, happening: str | None) -> dict:
+        ev = {"id": f"{ident}-e01", "type": "CONSULT", "status": "occurred", "actors": ["Marco Rubio"],
+              "recipients": ["Sergey Lavrov"], "date": "2025-07-10",
+              "evidence": [{"trigger": "বৈঠক", "occurrence": 1}]}
+        if happening:
+            ev["happening"] = happening
+        return {"id": ident, "date": "2025-07-10", "outlet": outlet,
+                "text": "মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও বৃহস্পতিবার রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভের সঙ্গে বৈঠক করেছেন।",
+                "events": [ev]}
+
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(
+        [article("a1", "প্রথম", "rubio-lavrov"), article("a2", "দ্বিতীয়", "rubio-lavrov")], allow_unicode=True), "utf-8")
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(
+        [article("b1", "তৃতীয়", None), article("b2", "চতুর্থ", None)], allow_unicode=True), "utf-8")
+    result = evaluate_merges(tmp_path)
+    assert result["articles"] == 2
+    assert result["pairs"] == {"tp": 1, "fp": 0, "fn": 0}

@@ -1,6 +1,7 @@
 """Cross-article event merging scored against the event gold (``happening:`` labels).
 
-Every article of the gold set (``eval/refset/events``) goes through the
+Every article of the gold files labelled for merging (those of
+``eval/refset/events`` with at least one ``happening:`` label) goes through the
 per-page pipeline and the event coder, into an in-memory store, oldest first,
 and through :class:`ghotona.corpus.merge.EventMerger`, as ingest would do.
 Each predicted event is paired with a gold event as the events evaluation
@@ -25,16 +26,23 @@ import yaml
 from .events import GoldArticle, _pair_score, load_gold
 
 
-def _labels(path: Path) -> dict[str, str]:
-    """Gold event id -> happening label, from every gold file."""
+def _labels(path: Path) -> tuple[dict[str, str], set[str]]:
+    """Gold event id -> happening label, from every gold file; and the names of the files that have labels.
+
+    A file with no label at all was not labelled for merging (its events'
+    shared happenings are unknown, not "all different"), so it is left out:
+    counting its merges as wrong would score the missing labels.
+    """
     files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
     out: dict[str, str] = {}
+    labelled: set[str] = set()
     for f in files:
         for entry in yaml.safe_load(f.read_text("utf-8")) or []:
             for ev in entry.get("events") or []:
                 if ev.get("happening"):
                     out[str(ev["id"])] = str(ev["happening"])
-    return out
+                    labelled.add(f.name)
+    return out, labelled
 
 
 def evaluate(path: Path, gold: list[GoldArticle] | None = None) -> dict[str, Any]:
@@ -43,8 +51,8 @@ def evaluate(path: Path, gold: list[GoldArticle] | None = None) -> dict[str, Any
     from ..events.coder import default_coder
     from ..store import open_store
 
-    gold = gold if gold is not None else load_gold(path)
-    labels = _labels(path)
+    labels, labelled = _labels(path)
+    gold = [ga for ga in (gold if gold is not None else load_gold(path)) if ga.file in labelled]
     coder = default_coder()
     paired: list[tuple[str, str, str]] = []  # (article id, predicted event id, gold event id)
     with open_store(":memory:") as store:
