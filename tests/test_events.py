@@ -208,3 +208,24 @@ def test_evaluate_rejects_a_quote_not_in_text(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="বৈঠক"):
         load_gold(bad)
+
+
+def test_a_name_the_dictionary_lacks_is_matched_by_its_provisional_id() -> None:
+    """The gold's English spelling of an unknown person and the Bengali name in
+    the text get one provisional id; a dictionary actor needs its own id."""
+    from ghotona.actors.link import provisional_id
+    from ghotona.evaluate.events import _Names, _same_people
+    from ghotona.events.model import Participant
+
+    names = _Names()
+
+    def person(text: str, actor_id: str | None) -> Participant:
+        return Participant(actor_id, None, None, text, 0, len(text), "person")
+
+    unknown = person("রহিমা খাতুনের", provisional_id("রহিমা খাতুনের"))
+    assert unknown.actor_id and unknown.actor_id.startswith("prov:")
+    assert _same_people([unknown], ["Rahima Khatun"], names)
+    assert not _same_people([unknown], ["Rashida Khanam"], names)
+    # A dictionary person is never matched through a provisional id.
+    putin_prov = person("পুতিন", provisional_id("পুতিন"))
+    assert not _same_people([putin_prov], ["Vladimir Putin"], names)

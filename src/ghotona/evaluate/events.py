@@ -15,7 +15,10 @@ each event is paired once.  Scores:
 - ``type``: a pair with the same type is a hit.
 - ``type+actors``: and the same named actors and recipients (for symmetric
   types — the participants of a meeting — the union is compared; gold
-  participants written ``~generic`` are wildcards).
+  participants written ``~generic`` are wildcards).  A gold name the
+  actor dictionary lacks is matched by the provisional id the actor layer
+  gives an unknown name (the hash of its romanised consonant skeleton), so
+  "Monira Sharmin" in the gold meets মনিরা শারমিন in the text.
 - ``type+actors+date``: and the same date at the gold granularity; a gold
   ``null`` date matches a predicted date taken from the publication date
   (flagged ``publication-fallback``) or none.
@@ -229,7 +232,27 @@ class _Names:
             names.add(name_key(actor.name_en))
         if not names:
             names.add(name_key(p.text))
+        if p.actor_id and p.actor_id.startswith("prov:"):
+            names.add(p.actor_id)
         return names
+
+    def gold_keys(self, name: str) -> set[str]:
+        """The keys a gold name is found by: its name key, and for a name the
+        dictionary lacks, the provisional id the actor layer gives that name.
+
+        A person the dictionary does not know can only come out of the
+        pipeline with a provisional id (``prov:`` + a hash of the romanised
+        consonant skeleton of the uninflected name), so the gold's English
+        spelling is compared the same way: "Monira Sharmin" and মনিরা শারমিন
+        share one.  A dictionary actor must be linked to its own id.
+        """
+        key = name_key(name)
+        if key in self._by_name:
+            return {key}
+        from ..actors.link import provisional_id
+
+        prov = provisional_id(name)
+        return {key, prov} if prov else {key}
 
 
 def _linkable(article: Any, events: list[GoldEvent], names: _Names) -> int:
@@ -238,18 +261,18 @@ def _linkable(article: Any, events: list[GoldEvent], names: _Names) -> int:
     for m in article.actor_mentions:
         found |= names.keys(m)
     return sum(
-        all(name_key(x) in found for x in g.actors + g.recipients if not x.startswith("~")) for g in events
+        all(names.gold_keys(x) & found for x in g.actors + g.recipients if not x.startswith("~")) for g in events
     )
 
 
 def _same_people(pred: list[Any], gold: list[str], names: _Names) -> bool:
     wild = sum(1 for g in gold if g.startswith("~"))
-    named = [name_key(g) for g in gold if not g.startswith("~")]
+    named = [names.gold_keys(g) for g in gold if not g.startswith("~")]
     keys = [names.keys(p) for p in pred]
     used = [False] * len(keys)
     for g in named:
         for i, k in enumerate(keys):
-            if not used[i] and g in k:
+            if not used[i] and g & k:
                 used[i] = True
                 break
         else:
