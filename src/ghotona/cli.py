@@ -904,7 +904,8 @@ def evaluate_ner(path: str | None, heldout: bool, style: str | None, as_json: bo
     Labels PER/PERSON, ORG and LOC/GPE are scored; other labels count as O.
     With --heldout, the held-out splits of ../shared/data/ner are rebuilt
     and scored, each corpus on its own and in its own annotation style,
-    then in the default style, beside a dictionary-only baseline.
+    then in the default style, beside a dictionary-only baseline; banglakit
+    also with the labels we corrected by hand (eval/refset/ner), side by side.
     """
     from .evaluate import ner as ner_eval
 
