@@ -2060,9 +2060,15 @@ def _past_marked(verb: str, g: Grammar) -> bool:
 
 def _historical(status: str, date_v: str | None, ref: date | None, verb: str | None, cue: str | None,
                 words: list[str], g: Grammar) -> str:
+    st = g.status
+    if status == "hypothetical" and cue in st.conditional_words and ref is not None and date_v:
+        # "১৭ বছরের কারাদণ্ড দেওয়া হলে ২০১৮ সালের ৮ ফেব্রুয়ারি তাকে কারাগারে পাঠানো হয়":
+        # a -লে clause told with a date well past is "when it was done", not "if".
+        last = _bounds(date_v)[1]
+        if last is not None and (ref - last).days > st.historical_after_days:
+            return "historical"
     if status != "occurred" or ref is None:
         return status
-    st = g.status
     joined = " ".join(words)
     # A period counts from its last day: "this month" is never background
     # (but "চলতি মাসের শুরুতে", early this month, ends early).
@@ -2098,7 +2104,7 @@ def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g
     if ref is None or not drafts:
         return
     st = g.status
-    lead_end = _lead_end(article, st.background_lead_paragraphs)
+    lead_end = _lead_end(article, st.background_lead_paragraphs, st.background_lead_sentences)
     lead_days = [_bounds(d.date)[1] for d in drafts
                  if d.date and d.evidence[0].sentence_start < lead_end and d.status == "occurred"]
     news = max([x for x in lead_days if x is not None and x <= ref] or [ref])
@@ -2159,11 +2165,16 @@ def _last_day(value: str, text: str, g: Grammar) -> date | None:
     return last
 
 
-def _lead_end(article: Article, n: int) -> int:
+def _lead_end(article: Article, n: int, sentences: int = 0) -> int:
     """Where the first ``n`` paragraphs with sentences end in the body."""
     paras = [p for p in article.paragraphs if p.sentences]
     if not paras:
         return 0
+    if len(paras) == 1 and sentences > 0:
+        # One paragraph for the whole body (a record that lost its line
+        # breaks): the lead is its first sentences, not all of it.
+        sents = paras[0].sentences
+        return sents[min(sentences, len(sents)) - 1].end
     return paras[min(n, len(paras)) - 1].sentences[-1].end
 
 

@@ -29,7 +29,8 @@ _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_e
 _STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before", "another_before", "converbs")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _DATE_OPTIONAL = ("next_day_cues", "bound_after")
-_STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days"}
+_STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days",
+                "background_lead_sentences"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class StatusCues:
     background_verb_after_days: int
     background_lead_paragraphs: int
     background_before_news_days: int
+    background_lead_sentences: int
     vector_verbs: tuple[str, ...] = ()  # "নাকচ করে দিয়েছিল": the vector verb after করে carries the tense
     question_words: frozenset[str] = frozenset()  # "বৈঠক কবে, কোথায় হতে যাচ্ছে": an indirect question
     early_period: tuple[str, ...] = ()  # "চলতি মাসের শুরুতে": the first days of the period
