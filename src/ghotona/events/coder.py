@@ -227,6 +227,8 @@ class EventCoder:
                 continue  # "পদত্যাগের দাবি তিনি নাকচ করেছেন": the refusal is told, the demand only named
             if _listed_content(m, matches, toks, t_end, sent.start, g):
                 continue  # "সরকারের পদত্যাগ ও সংসদ বাতিলের দাবি": a resignation demanded, not told
+            if _demanded(m, toks, t_end, sent.start, g):
+                continue  # "খুনিদের গ্রেপ্তার ও বিচারের দাবিতে অবস্থান": the arrest is wanted, not told
             if _threatened_after(m, matches, toks, sent.start, g):
                 continue  # "X হুমকি দিয়েছে, ... হত্যা করবে": the threat is the event, not what it threatens
             lv = getattr(m, "light_verb", None)
@@ -404,6 +406,13 @@ class EventCoder:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
             if answered:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
+            # "শাহবাগ মোড় অবরোধ", "গুলশান কার্যালয়ে বৈঠক": a town or a quarter named
+            # bare before the trigger is where, never who (a capital stands for its state).
+            actors = [a for a in actors if a.type != "place" or _is_capital(a)]
+            # "জাতীয় সংসদ নির্বাচনে": a body whose name only names the election takes no part.
+            named_at = {x.start for x in in_sent}
+            actors = [a for a in actors if not _names_a_head(body, a, named_at, g)]
+            recipients = [r for r in recipients if not _names_a_head(body, r, named_at, g)]
             if entry.type in _cues().state_acts or to_other and entry.to_other in _cues().state_acts:
                 actors = _for_the_state(actors, state_to)
             if actors:
@@ -476,7 +485,7 @@ class EventCoder:
         owners = {id(grp[0]) for grp in _groups(in_sent, lambda a, b: body[a:b], trigger, g)
                   if len(grp) > 1 and grp[0].actor_id != grp[-1].actor_id}
         starts = {m.start for m in in_sent}
-        owners |= {id(m) for m in in_sent if _in_compound(body, m, starts)
+        owners |= {id(m) for m in in_sent if _in_compound(body, m, starts) or _names_a_head(body, m, starts, g)
                    or _pair_modifier(body, m, in_sent, trigger[0], g)}
         ctx = ArgContext(
             body=body, event_type=entry.type, symmetric=bool(entry.symmetric), speech_act=speech_act,
@@ -496,6 +505,14 @@ class EventCoder:
             return actors, recipients
         new_actors = [_party(m) for m in picked[0]]
         new_recipients = [_party(m) for m in picked[1]]
+        if not speech_act and _passive_after(toks, trigger[1], clause[1], g):
+            # "X বলেন, ... জেলে পাঠিয়ে নির্যাতন করা হয়েছে": a passive names no doer, and
+            # whom the outlet cites is none (grammar.yaml speech_act_types), unless
+            # the rules read him as one.
+            cited = [(s.start, s.end) for s in sources if s.start is not None and s.end is not None]
+            ruled = {a.key for a in actors}
+            new_actors = [a for a in new_actors if a.key in ruled
+                          or not any(s <= a.start and a.end <= e for s, e in cited)]
         if not new_actors and actors:
             # No name the ranker likes as the doer: the rules' doer stands (often one
             # read off a pronoun, which the ranker cannot see: "... অভিযোগ তুলে তিনি বলেন").
@@ -892,6 +909,40 @@ def _listed_content(m: Any, matches: list[Any], toks: list[Token], t_end: int, s
     return False
 
 
+def _passive_after(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> bool:
+    """Whether the clause after a trigger is told in the passive: a verbal noun
+    (করা, পাঠানো, দেওয়া) and then an auxiliary (হয়েছে, হয়, হবে) of status.auxiliaries."""
+    rest = [t.text for t in toks if t_end <= t.start and t.end <= c_end]
+    return any(a.endswith(_VERBAL_NOUN) and b in g.status.auxiliaries for a, b in zip(rest, rest[1:]))
+
+
+def _demanded(m: Any, toks: list[Token], t_end: int, sent_start: int, g: Grammar) -> bool:
+    """Whether trigger ``m`` names what a protest demands (grammar ``not_events.demand_frames``).
+
+    "নেতার মুক্তির দাবিতে মিছিল", "খুনিদের গ্রেপ্তার ও বিচারের দাবিতে
+    অবস্থান": the act right before the frame, or listed (ও, এবং, a comma) with
+    what stands right before it, is wanted, not told.  "হত্যার বিচারের দাবিতে"
+    keeps the killing: it is not in the list, the trial it qualifies is.
+    """
+    if not g.demand_frames:
+        return False
+    lv = getattr(m, "light_verb", None)
+    end = sent_start + lv.end if lv is not None and lv.text.endswith(_VERBAL_NOUN + _GENITIVE) else t_end
+    after = [t for t in toks if t.start >= end][:g.list_window + 1]
+    if not after:
+        return False
+    if after[0].text in g.demand_frames:
+        return True
+    if after[0].text not in g.list_joiners:
+        return False
+    for t in after[1:]:
+        if t.text in g.demand_frames:
+            return True
+        if _is_verb(t.text, g) or (not _WORDY.search(t.text) and t.text not in g.list_joiners):
+            return False
+    return False
+
+
 # Types whose act, told first and closed by its verb and a comma, is followed
 # by what it says: "X হুমকি দিয়েছে, ... হত্যা করবে".
 _TOLD_AFTER_TYPES = frozenset({"THREATEN"})
@@ -1175,6 +1226,16 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
     last = gap[-1].text
     return last not in g.postpositions and last not in g.subordinators and not _is_verb(last, g) \
         and any(last.endswith(e) and len(last) > len(e) + 2 for e in g.locative_endings)
+
+
+def _names_a_head(body: str, m: Any, starts: set[int], g: Grammar) -> bool:
+    """Whether the name ``m`` stands right before a noun it only names
+    (grammar ``not_events.naming_heads``: "জাতীয় সংসদ নির্বাচনে", "সংসদ ভবনে").
+    Not when that word opens another name ("জোটটি নির্বাচন কমিশনের কাছে")."""
+    if not g.naming_heads or body[m.end:m.end + 1] != " " or m.end + 1 in starts:
+        return False
+    nxt = _NEXT_WORD.match(body, m.end + 1)
+    return nxt is not None and normalize(nxt.group()) in g.naming_heads
 
 
 def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:

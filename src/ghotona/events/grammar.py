@@ -143,6 +143,8 @@ class Grammar:
     list_window: int = 0
     content_gap: int = 3  # words between a named act and the request or refusal that takes it
     resumptive_topics: tuple[str, ...] = ()  # "X – এ নিয়ে আলোচনা": X is a topic
+    demand_frames: tuple[str, ...] = ()  # "X ও বিচারের দাবিতে": X is demanded, not told
+    naming_heads: frozenset[str] = frozenset()  # "জাতীয় সংসদ নির্বাচন": the name names an election
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
@@ -218,7 +220,7 @@ def load_grammar() -> Grammar:
     check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "warning_words", "warning_complementizers",
                                             "warning_complement_within", "content_ends", "content_verb_within",
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
-                                            "content_gap"})
+                                            "content_gap", "demand_frames", "naming_heads"})
     within = _whole(notev, "not_events", "warning_complement_within", 3, 0)
     content_gap = _whole(notev, "not_events", "content_gap", 3, 0)
     list_window = _whole(notev, "not_events", "list_window", 0, 0)
@@ -308,6 +310,8 @@ def load_grammar() -> Grammar:
         list_window=list_window,
         content_gap=content_gap,
         resumptive_topics=_strings("not_events.resumptive_topics", notev.get("resumptive_topics")),
+        demand_frames=_strings("not_events.demand_frames", notev.get("demand_frames", [])),
+        naming_heads=frozenset(_strings("not_events.naming_heads", notev.get("naming_heads", []))),
         means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
         means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
         not_verb_endings=_strings("verbs.not_verb_endings", verbs.get("not_verb_endings", [])),
