@@ -77,6 +77,12 @@ class ArgumentCues:
     state_acts: frozenset[str] = frozenset()  # event types a person does for his state toward another state
     answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # REJECT: {অভিযোগ: (ACCUSE,)}
     aimed_at_reported: frozenset[str] = frozenset()  # ACCUSE: told with its content, aimed at its subject
+    undergone_types: frozenset[str] = frozenset()  # COERCE: "X গ্রেপ্তার হন" -- the subject is the one arrested
+    patient_nouns: tuple[str, ...] = ()  # "হত্যাকাণ্ড": a person's genitive before it is the one killed
+    oblique_pronouns: frozenset[str] = frozenset()  # "আমাদেরকে": no name before it is its modifier
+    speaker_objects: frozenset[str] = frozenset()  # "আমাদেরকে" in a quote: the speaker is the other party
+    speaker_owners: frozenset[str] = frozenset()  # "আমাদের" before a postposition: likewise
+    opinion_markers: frozenset[str] = frozenset()  # "তার মতে": the pronoun before it is whose view, no subject
 
 
 def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -112,7 +118,9 @@ def load_cues() -> ArgumentCues:
     check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "capitals",
                                                     "person_pronouns", "group_pronouns", "topics", "first_person",
                                                     "announcer_not_doer", "time_phrase_ends", "quantities",
-                                                    "pair_heads", "state_acts", "answers", "aimed_at_reported"})
+                                                    "pair_heads", "state_acts", "answers", "aimed_at_reported",
+                                                    "undergone_types", "patient_nouns", "oblique_pronouns",
+                                                    "speaker_objects", "speaker_owners", "opinion_markers"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -150,6 +158,12 @@ def load_cues() -> ArgumentCues:
         state_acts=frozenset(listed("state_acts")),
         answers=_answers(data.get("answers", {})),
         aimed_at_reported=frozenset(listed("aimed_at_reported")),
+        undergone_types=frozenset(listed("undergone_types")),
+        patient_nouns=tuple(normalize(w) for w in listed("patient_nouns")),
+        oblique_pronouns=frozenset(normalize(w) for w in listed("oblique_pronouns")),
+        speaker_objects=frozenset(normalize(w) for w in listed("speaker_objects")),
+        speaker_owners=frozenset(normalize(w) for w in listed("speaker_owners")),
+        opinion_markers=frozenset(normalize(w) for w in listed("opinion_markers")),
     )
 
 

@@ -261,7 +261,29 @@ class EventCoder:
                     if r.adjacent and r.mention.type in ("country", "place") and r.relation in ("doer", "locative"):
                         r.relation = "to"
             passive = _is_passive(toks, t_end, c_end)
-            actors, recipients, location = _assign(roles, entry.symmetric, passive)
+            # "তিনি গ্রেপ্তার হন", "X নিহত হয়েছেন": the trigger with a verb of being is told from the
+            # side of the one it happened to, like a passive.
+            undergone = passive or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type)
+            actors, recipients, location = _assign(roles, entry.symmetric, undergone)
+            listed_before = _listed_before(body, roles, parties, c_start)
+            if listed_before is not None:
+                # "X, Y ও Z-এর বিরুদ্ধে মামলা হয়", "X, Yসহ কয়েকজন নেতা ... সমালোচনা করেছেন": a comma right
+                # between two names lists them (it breaks no clause): the name before it shares the
+                # role of the clause's first name.
+                side = actors if listed_before[1] == "doer" else recipients
+                if listed_before[0].key not in {p.key for p in actors + recipients}:
+                    side.insert(0, listed_before[0])
+            by_roles = bool(actors)
+            patient_owned = False
+            if _patient_noun(toks, t_start, t_end):
+                # "হাদির হত্যাকাণ্ড", "মঞ্জুর গ্রেপ্তারের দাবিতে": a person's genitive before a noun of
+                # killing, arrest or release is the one it is done to (the doer, when told, is
+                # marked: "X-এর হাতে", "X কর্তৃক").
+                owned = {_party(r.mention).key for r in roles if r.relation == "genitive" and r.adjacent
+                         and r.mention.type == "person"}
+                recipients += [a for a in actors if a.key in owned and a.key not in {r.key for r in recipients}]
+                patient_owned = any(a.key in owned for a in actors)
+                actors = [a for a in actors if a.key not in owned]
             if entry.type in _cues().aimed_at_reported and not recipients and verb is not None:
                 # "মিশ্রি অভিযোগ করেন, পাকিস্তানি বাহিনী ... গোলা ছুড়েছে": an accusation told with what it
                 # says is aimed at whoever the reported clause says did it, its subject.
@@ -297,6 +319,8 @@ class EventCoder:
                 else:
                     head = _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times)
                 actors = [_participant(r.mention) for r in head if r.relation == "doer" and r.mention.type != "place"][:1]
+                if listed_before is not None:
+                    actors = [a for a in actors if a.key != listed_before[0].key]  # listed, not the subject
                 if not actors:
                     actors = list(prev_doers)
                 head_from = sent.start  # the clause shares the first one's doer, and so its objects
@@ -324,9 +348,21 @@ class EventCoder:
                     actors = _speaker_pronoun(clause_words, toks, c_start, [r.mention for r in head if r.relation == "doer"], g)
                 # a demonstrative telling points at the noun right after its demonstrative
                 pointer = [t.text for t in toks if t.start >= t_start][:1] if anaphoric else []
-                actors = actors or _pronoun_actors(clause_words, g, told, last_people, subject, sent,
-                                                   set(pointer))
+                # "তার মতে, ..." (in his view): the one whose opinion is told is a source, not a subject.
+                actors = actors or _pronoun_actors(_without_opinion(clause_words), g, told, last_people, subject,
+                                                   sent, set(pointer))
                 pronoun_sides = bool(actors) and _plural_here(clause_words, g)
+            if undergone and actors and not by_roles and not _after_speech(toks, c_start, g) \
+                    and not _plural_here(clause_words, g) and (entry.type in _cues().undergone_types or any(
+                        w in g.singular_pronouns for w in clause_words)):
+                # "... তার বাবার মৃত্যু হলে তাকে প্যারোলে মুক্তি দেওয়া হয়", "পরে তিনি আটক হন": the
+                # subject a pronoun or an earlier clause gives a passive is the one it happened to.
+                # Not after a verb of saying ("X জানান, ... শুল্ক আরোপ করা হবে না": X's own act, told
+                # by him) nor for the sides a pair noun names ("দুই দেশের বাণিজ্য স্থগিত করা হয়"); a
+                # doer shared from an earlier clause only for an act done to a person ("X ড্রোন ছোড়ে,
+                # যার সবই ভূপাতিত করা হয়": the drones, not X, were shot down).
+                recipients = recipients or actors
+                actors = []
             pronoun_other = False
             if other_pron is not None and not recipients:
                 keys = {a.key for a in actors}
@@ -336,6 +372,15 @@ class EventCoder:
                 recipients = [_participant(people[-1])] if people else \
                     [_copy(q) for q in last_people if q.key not in keys][-1:]
                 pronoun_other = bool(recipients)
+            if not recipients and not speech_act and _after_speech(toks, c_start, g):
+                # "বিএনপি মহাসচিব বলেন, ... ইউনূস আমাদেরকে ফোন করেছিলেন": "us" in what a speaker is
+                # told to have said is the speaker (the body he speaks for, when the outlet cites it).
+                said = [s for s in sources if s.actor_id and s.name_en and s.start is not None and s.start < c_start]
+                if said and _speaker_object(toks, c_start, c_end, t_start, t_end, g):
+                    speaker = _source_party(said[-1], t_start)
+                    if speaker.key not in {a.key for a in actors}:
+                        recipients = [speaker]
+                        pronoun_other = True
             announced = False
             if not actors and not speech_act and (passive or verb is None) and _after_speech(toks, c_start, g) \
                     and entry.type not in _cues().announcer_not_doer:
@@ -388,6 +433,8 @@ class EventCoder:
                                     (r_start, t_end), (c_start, c_end), actors, recipients)
                 if _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
                     pass  # "ফোনালাপে পুতিন ... সৈন্যদের প্রশংসা করেন": the other act's party is not the call's
+                elif patient_owned:
+                    pass  # "হাদির হত্যাকাণ্ড": the ranker reads the genitive as the owner, the doer
                 elif spoken_for:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}] or recipients
                 elif any(r.shared for r in roles) and len(recipients) > 1:
@@ -1011,6 +1058,59 @@ def _is_passive(toks: list[Token], t_end: int, c_end: int) -> bool:
     return len(after) >= 2 and after[0] in ("করা", "দেওয়া", "নেওয়া", "চালানো") and after[1].startswith("হ")
 
 
+def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str) -> bool:
+    """"গ্রেপ্তার হন", "আটক হয়েছিলেন": a verb of being right after the trigger of an act done to a
+    person (``undergone_types``)."""
+    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:1]
+    return bool(after) and etype in _cues().undergone_types and after[0] in _cues().be
+
+
+def _listed_before(body: str, roles: list[_Role], parties: list[ActorMention], c_start: int
+                   ) -> tuple[Participant, str] | None:
+    """The name a comma lists with the clause's first name, and the role they share: the clause
+    opens with a name before the trigger, and the sentence before the clause ends in a bare name
+    and a comma (no verb, no case ending between)."""
+    first = min((r for r in roles if r.before_trigger), key=lambda r: r.mention.start, default=None)
+    if first is None or not (first.relation == "doer" or first.shared):
+        return None
+    prev = [m for m in parties if m.end <= c_start and m.type in _ACTOR_TYPES]
+    gap = body[prev[-1].end:first.mention.start].strip() if prev else ""
+    # a title of one or two words may open the second name ("X, দলের আহবায়ক Y")
+    if not gap.startswith(",") or len(gap[1:].split()) > 2 or c_start < prev[-1].end \
+            or body[c_start:first.mention.start].strip(" ,") and not gap[1:].strip():
+        return None
+    m = prev[-1]
+    if _ending(m):
+        return None  # "ভারতের, ..." -- a marked name is no member of a bare list
+    return _participant(m), ("doer" if first.relation == "doer" else first.relation)
+
+
+def _without_opinion(words: list[str]) -> list[str]:
+    """The words without a pronoun that an opinion marker follows ("তার মতে": in his view)."""
+    marks = _cues().opinion_markers
+    return [w for w, nxt in zip(words, words[1:] + [""]) if nxt not in marks]
+
+
+def _speaker_object(toks: list[Token], c_start: int, c_end: int, t_start: int, t_end: int, g: Grammar) -> bool:
+    """Whether the clause holds a first-person pronoun in an object case (arguments.yaml
+    ``speaker_objects``: আমাদেরকে), or a first-person genitive before a postposition (আমাদের সঙ্গে)."""
+    words = [t.text for t in toks if c_start <= t.start and t.end <= c_end and not t_start <= t.start < t_end]
+    cues = _cues()
+    return any(w in cues.speaker_objects or w in cues.speaker_owners and nxt in g.postpositions
+               for w, nxt in zip(words, words[1:] + [""]))
+
+
+def _is_pronoun(word: str) -> bool:
+    """Whether a word is a pronoun in the object case (arguments.yaml ``oblique_pronouns``)."""
+    return word in _cues().oblique_pronouns
+
+
+def _patient_noun(toks: list[Token], t_start: int, t_end: int) -> bool:
+    """Whether the trigger's first word is a noun of something done to a person (arguments.yaml)."""
+    first = next((t.text for t in toks if t_start <= t.start < t_end), None)
+    return first is not None and any(_same_noun(normalize(first), w) for w in _cues().patient_nouns)
+
+
 def _anaphoric(toks: list[Token], t_start: int, g: Grammar) -> bool:
     before = [t.text for t in toks if t.end <= t_start][-3:]
     pairs = {f"{a} {b}" for a, b in zip(before, before[1:])}
@@ -1175,8 +1275,10 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 and not any(a <= nxt[0].start < b for a, b in times) \
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
                 and not _is_verb(following, g) \
-                and following not in g.postpositions:
-            # "আসিয়ান দেশগুলোর ...": a name used as a modifier of the next noun.
+                and following not in g.postpositions \
+                and not _is_pronoun(following):
+            # "আসিয়ান দেশগুলোর ...": a name used as a modifier of the next noun
+            # (a pronoun has no modifier: "ইউনূস আমাদেরকে ফোন করেন" -- Yunus is the subject).
             continue
         else:
             rel = "doer"
