@@ -84,6 +84,31 @@ def reject_repeated_keys(node: yaml.MappingNode) -> None:
             seen.add(key_node.value)
 
 
+# The key under which LineLoader keeps each mapping's 1-based line.
+LINE_KEY = "__line__"
+
+
+class LineLoader(BaseLoader):  # type: ignore[misc,valid-type]
+    """SafeLoader that records each mapping's line (under :data:`LINE_KEY`) and rejects repeated keys.
+
+    Dates stay strings (callers parse and report them), and only true/false
+    are booleans: ``country: NO`` is Norway, not False.
+    """
+
+
+strict_scalars(LineLoader)
+
+
+def _construct_line_mapping(loader: LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    reject_repeated_keys(node)
+    mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
+    mapping[LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+LineLoader.construct_mapping = _construct_line_mapping  # type: ignore[assignment,method-assign]
+
+
 def fail(name: str, where: str, problem: str) -> LanguageDataError:
     """Build the error for entry ``where`` of data file ``name``."""
     return LanguageDataError(data_path(name), where, problem)

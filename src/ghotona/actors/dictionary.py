@@ -40,10 +40,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 import regex
-import yaml
 
 from ..errors import LanguageDataError
-from ..langdata import BaseLoader, data_path, read_yaml_file, reject_repeated_keys, strict_scalars
+from ..langdata import LINE_KEY, LineLoader, data_path, read_yaml_file
 from ..text.normalize import normalize
 from .inflect import base_forms
 
@@ -104,7 +103,7 @@ _QID_RE = re.compile(r"Q[1-9][0-9]*")
 _GH_RE = re.compile(r"gh:[a-z0-9]+(?:-[a-z0-9]+)*")
 _ROLE_KEY_RE = re.compile(r"[a-z][a-z0-9_]*")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_LINE = "__line__"
+_LINE = LINE_KEY
 
 # alias_key: joiners dropped, apostrophes unified, separators removed.
 _JOINERS = dict.fromkeys(map(ord, "\u200c\u200d"))
@@ -400,29 +399,8 @@ class Dictionary:
 # YAML with line numbers
 
 
-class _LineLoader(BaseLoader):  # type: ignore[misc,valid-type]
-    """SafeLoader that records each mapping's line and rejects repeated keys.
-
-    Dates stay strings (we parse and report them ourselves), and only
-    true/false are booleans: ``country: NO`` is Norway, not False.
-    """
-
-
-strict_scalars(_LineLoader)
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    reject_repeated_keys(node)
-    mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
-    mapping[_LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.construct_mapping = _construct_mapping  # type: ignore[assignment,method-assign]
-
-
 def _read(path: str) -> Any:
-    return read_yaml_file(path, _LineLoader)
+    return read_yaml_file(path, LineLoader)
 
 
 # --------------------------------------------------------------------------

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from ..actors.ner import ENTITY_TYPES, bio_spans, repair_bio, tokenize
 
@@ -327,37 +326,28 @@ def corrections_path(name: str) -> Path:
     return corrections_dir() / CORRECTIONS[name]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's line (``__line__``) for error messages."""
-
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
 def load_corrections(path: str | Path) -> dict[str, Correction]:
     """The corrections in ``path``, by sentence key; validated (errors name the file and the entry)."""
     from ..errors import LanguageDataError
-    from ..langdata import read_yaml_file
+    from ..langdata import LINE_KEY, LineLoader, read_yaml_file
 
     path = str(path)
-    data = read_yaml_file(path, loader=_LineLoader)
+    data = read_yaml_file(path, loader=LineLoader)
     if not isinstance(data, list):
         raise LanguageDataError(path, "file", "must be a YAML list of entries (id, tokens, labels, changes, note)")
     out: dict[str, Correction] = {}
     for i, entry in enumerate(data):
-        where = f"entry {i + 1}" + (f" (line {entry['__line__']})" if isinstance(entry, dict) else "")
+        where = f"entry {i + 1}" + (f" (line {entry[LINE_KEY]})" if isinstance(entry, dict) else "")
         if not isinstance(entry, dict):
             raise LanguageDataError(path, where, "must be a mapping with id, tokens, labels, changes, note")
-        fields = {k: v for k, v in entry.items() if k != "__line__"}
+        fields = {k: v for k, v in entry.items() if k != LINE_KEY}
         missing = {"id", "tokens", "labels", "note"} - fields.keys()
         unknown = fields.keys() - {"id", "tokens", "labels", "changes", "note"}
         if missing or unknown:
             raise LanguageDataError(path, where, f"missing {sorted(missing)}, unknown {sorted(unknown)}" if missing and unknown
                                     else f"missing {sorted(missing)}" if missing else f"unknown field(s) {sorted(unknown)}")
         key = str(fields["id"])
-        where = f"entry {key} (line {entry['__line__']})"
+        where = f"entry {key} (line {entry[LINE_KEY]})"
         if not isinstance(fields["id"], str):
             # YAML reads an all-digit hash as a number (and may drop leading zeros).
             raise LanguageDataError(path, where, 'write the id in quotes ("...") so YAML keeps it as text')
@@ -379,7 +369,7 @@ def load_corrections(path: str | Path) -> dict[str, Correction]:
         changes = fields.get("changes") or []
         if not isinstance(changes, list) or not changes or not all(isinstance(c, str) for c in changes):
             raise LanguageDataError(path, where, "changes must be a non-empty list of strings saying what changed")
-        out[key] = Correction(key, n, tuple(labels), tuple(changes), str(fields["note"]), f"line {entry['__line__']}")
+        out[key] = Correction(key, n, tuple(labels), tuple(changes), str(fields["note"]), f"line {entry[LINE_KEY]}")
     return out
 
 
