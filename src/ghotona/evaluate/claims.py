@@ -38,7 +38,7 @@ import yaml
 from ..claims import BOUNDS, COUNTED, UNITS, article_from_text, find_claims
 from ..records import Article, Claim
 from ..text.normalize import normalize, normalize_line
-from .news import news_article, quote_source
+from .news import check_offset, news_article
 from . import find_nth
 from .extraction import shared_dir
 from .linking import name_key
@@ -174,12 +174,12 @@ def load_items(path: Path) -> list[Item]:
                 from ..pipeline import Extractor
 
                 ident = f"{f.name}:{entry.get('id', n + 1)}"
-                article, raw = news_article(entry, Extractor(), ident)
+                article, text = news_article(entry, Extractor(), ident)
                 gold = []
                 for k, c in enumerate(claims):
                     where = f"{ident} claim {k + 1}"
                     _gold(c, where)
-                    text = quote_source(raw, c, where)
+                    check_offset(text, c, where)
                     pos = find_nth(text, c["text"], int(c.get("occurrence", 1)), where)
                     start = _locate_in_body(article.body, text, pos, c["text"])
                     gold.append(_claim(c, start, normalize(c["text"]).strip(), where))

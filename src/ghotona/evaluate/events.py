@@ -50,7 +50,7 @@ from ..text.normalize import normalize
 from . import find_nth
 from .extraction import shared_dir
 from .linking import name_key
-from .news import news_article, quote_source
+from .news import check_offset, news_article
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 LEVELS = ("type", "type+actors", "type+actors+date", "type+countries")
@@ -179,9 +179,14 @@ def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
             elif "news" in entry:
                 ident = str(entry.get("id", n))
                 where = f"{f.name}: {ident}"
-                art, raw = news_article(entry, extractor, where)
-                out.append(GoldArticle(ident, f.name, art, _events(
-                    entry, art.body, lambda e, w: normalize(quote_source(raw, e, w)), where)))
+                art, text = news_article(entry, extractor, where)
+                ntext = normalize(text)
+
+                def news_source(e: dict[str, Any], w: str, text: str = text, ntext: str = ntext) -> str:
+                    check_offset(text, e, w)
+                    return ntext
+
+                out.append(GoldArticle(ident, f.name, art, _events(entry, art.body, news_source, where)))
             else:
                 ident = str(entry.get("id", n))
                 text = str(entry["text"])

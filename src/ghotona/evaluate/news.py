@@ -21,23 +21,28 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..records import RawPage
 from .extraction import shared_dir
 
 
 @lru_cache(maxsize=4)
-def _records(corpus: Path) -> tuple[dict[str, int], tuple[Any, ...]]:
-    """The corpus's RawPages in order, and record id -> index (read once per corpus)."""
+def _corpus(corpus: Path) -> tuple[dict[str, int], tuple[dict[str, Any], ...], tuple[Any, ...]]:
+    """Record id -> index, the raw records and their RawPages in order (each corpus read once)."""
+    import json
+
     from ..config import load
     from ..inputs import iter_pages
 
-    ids = {str(r.get("id")): i for i, r in enumerate(_corpus_json(corpus))}
-    return ids, tuple(iter_pages([str(corpus)], config=load()))
+    records = tuple(json.loads(corpus.read_text("utf-8")))
+    ids = {str(r.get("id")): i for i, r in enumerate(records)}
+    return ids, records, tuple(iter_pages([str(corpus)], config=load()))
 
 
-def news_record(entry: dict[str, Any], where: str) -> tuple[Any, dict[str, str]]:
-    """The RawPage of a ``news:`` gold entry and its raw text fields (``article``, ``headline``).
+def news_record(entry: dict[str, Any], where: str) -> tuple[RawPage, str]:
+    """The RawPage of a ``news:`` gold entry and the record's raw ``article`` text (what quotes are counted in).
 
-    Errors name the entry: a missing corpus, an unknown record id.
+    Errors name the entry: a missing corpus, an unknown record id, a record
+    rejected on input.
     """
     rel = str(entry["news"]).split(":", 1)[-1]
     corpus = shared_dir() / rel
@@ -45,50 +50,35 @@ def news_record(entry: dict[str, Any], where: str) -> tuple[Any, dict[str, str]]
         raise FileNotFoundError(f"{where}: corpus {entry['news']} not found at {corpus} "
                                 "(the shared folder beside the repository, or $GHOTONA_SHARED)")
     rid = str(entry.get("record", ""))
-    ids, pages = _records(corpus)
+    ids, records, pages = _corpus(corpus)
     if rid not in ids:
         raise ValueError(f"{where}: record id {rid!r} is not in {corpus.name}")
     page = pages[ids[rid]]
-    if not hasattr(page, "fields") or page.fields is None:
+    if not isinstance(page, RawPage) or page.fields is None:
         raise ValueError(f"{where}: record {rid} was rejected on input ({getattr(page, 'reason', '?')})")
-    raw = _raw_record(corpus, ids[rid])
     fields = dict(page.fields)
     if not fields.get("published") and entry.get("date"):
         fields["published"] = str(entry["date"])
-    return replace(page, fields=fields), {"article": str(raw.get("article") or ""),
-                                          "headline": str(raw.get("headline") or "")}
+    return replace(page, fields=fields), str(records[ids[rid]].get("article") or "")
 
 
-@lru_cache(maxsize=4)
-def _corpus_json(corpus: Path) -> tuple[dict[str, Any], ...]:
-    import json
-
-    return tuple(json.loads(corpus.read_text("utf-8")))
-
-
-def _raw_record(corpus: Path, index: int) -> dict[str, Any]:
-    return _corpus_json(corpus)[index]
-
-
-def news_article(entry: dict[str, Any], extractor: Any, where: str) -> tuple[Any, dict[str, str]]:
-    """The extracted Article of a ``news:`` entry and its raw fields; a rejected record is an error."""
+def news_article(entry: dict[str, Any], extractor: Any, where: str) -> tuple[Any, str]:
+    """The extracted Article of a ``news:`` entry and the record's raw article text; a rejected record is an error."""
     from ..records import Article
 
-    page, raw = news_record(entry, where)
+    page, text = news_record(entry, where)
     art = extractor.extract(page)
     if not isinstance(art, Article):
         raise ValueError(f"{where}: the pipeline rejected record {entry.get('record')} ({art.reason}: {art.detail})")
-    return art, raw
+    return art, text
 
 
-def quote_source(raw: dict[str, str], item: dict[str, Any], where: str) -> str:
-    """The record's ``article`` text, which a quote of a ``news:`` entry is counted in; its ``offset`` is checked.
+def check_offset(text: str, item: dict[str, Any], where: str) -> None:
+    """A quote's ``offset``, when given, must hold the quote in the record's raw article text.
 
     Only the body is annotated (as in the written files, whose titles are
     not evidence): the headline is not part of the article body the coder reads.
     """
-    text = raw["article"]
     quote = str(item.get("trigger", item.get("text", "")))
     if "offset" in item and text[int(item["offset"]):int(item["offset"]) + len(quote)] != quote:
         raise ValueError(f"{where}: {quote!r} is not at offset {item['offset']} of the record's article text")
-    return text
