@@ -271,9 +271,15 @@ def heldout_sets(shared_dir: str | Path | None = None, corrected: bool = False) 
     sets = {name: parts["test"] for name, parts in load_corpora(shared_dir).items()}
     if corrected:
         for name in sets.keys() & CORRECTIONS.keys():
-            path = corrections_path(name)
-            sets[name] = apply_corrections(sets[name], load_corrections(path), path)
+            sets[name] = corrected_set(name, sets[name])[0]
     return sets
+
+
+def corrected_set(name: str, sents: list[Sentence]) -> tuple[list[Sentence], int]:
+    """Corpus ``name``'s held-out ``sents`` with our corrections applied, and how many sentences they change."""
+    path = corrections_path(name)
+    corrections = load_corrections(path)
+    return apply_corrections(sents, corrections, path), len(corrections)
 
 
 # ---------------------------------------------------------------------------
@@ -524,10 +530,8 @@ def report(path: Path | None = None, heldout: bool = False, style: str | None = 
             if name in CORRECTIONS and corrections_path(name).is_file():
                 # Scored as published AND with our corrections (CORRECTIONS), side by side;
                 # the file lives in the repository's eval/, absent from an installed wheel.
-                cpath = corrections_path(name)
-                corr = load_corrections(cpath)
-                sets[f"{name} corrected"] = (apply_corrections(sents, corr, cpath), sets[name][1])
-                fixed[f"{name} corrected"] = len(corr)
+                fixed_sents, fixed[f"{name} corrected"] = corrected_set(name, sents)
+                sets[f"{name} corrected"] = (fixed_sents, sets[name][1])
     out: dict[str, Any] = {}
     for name, (sents, st) in sets.items():
         r: dict[str, Any] = {"sentences": len(sents), "style": st if st is not None else default,
