@@ -1100,11 +1100,6 @@ def _speaker_object(toks: list[Token], c_start: int, c_end: int, t_start: int, t
                for w, nxt in zip(words, words[1:] + [""]))
 
 
-def _is_pronoun(word: str) -> bool:
-    """Whether a word is a pronoun in the object case (arguments.yaml ``oblique_pronouns``)."""
-    return word in _cues().oblique_pronouns
-
-
 def _patient_noun(toks: list[Token], t_start: int, t_end: int) -> bool:
     """Whether the trigger's first word is a noun of something done to a person (arguments.yaml)."""
     first = next((t.text for t in toks if t_start <= t.start < t_end), None)
@@ -1276,7 +1271,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
                 and not _is_verb(following, g) \
                 and following not in g.postpositions \
-                and not _is_pronoun(following):
+                and following not in _cues().oblique_pronouns:
             # "আসিয়ান দেশগুলোর ...": a name used as a modifier of the next noun
             # (a pronoun has no modifier: "ইউনূস আমাদেরকে ফোন করেন" -- Yunus is the subject).
             continue
