@@ -55,3 +55,18 @@ def ranked():
     from ghotona.events.coder import EventCoder
 
     return EventCoder()
+
+
+# The default coder for the event tests (tests/test_events*.py): the same
+# instance as ``ranked``, built once for the session.
+@pytest.fixture(scope="session")
+def coder(ranked):
+    return ranked
+
+
+# The shipped trigger lexicon (load_lexicon caches it anyway).
+@pytest.fixture(scope="session")
+def lex():
+    from ghotona.events.lexicon import load_lexicon
+
+    return load_lexicon()

@@ -694,7 +694,6 @@ def test_shipped_dictionary_on_sentences_written_for_it(item):
             assert any(m in at_surface(sf, nm) for sf, nm in expected), f"unexpected {m.text} -> {m.name_en}"
 
 
-
 def test_a_role_phrase_said_of_anyone_is_no_role_before_a_name():
     # নেতা is said of any politician: before a name it describes the person,
     # and the country in front of it is a mention of its own

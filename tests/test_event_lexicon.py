@@ -20,11 +20,6 @@ from lexicon_helpers import HEADER
 SHIPPED = Path(data_path(TRIGGERS_FILE))
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
-
-
 def found(lex, sentence: str, **kw) -> list[tuple[str, str | None, str | None]]:
     """(surface text, type, mode) of every match, checking the offsets on the way."""
     text = normalize(sentence)

@@ -16,11 +16,6 @@ from ghotona.events.coder import EventCoder
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def code(coder: EventCoder, text: str, on: str = "2023-10-10"):
     return coder.code(article_from_text(text, on))
 

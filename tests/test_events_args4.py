@@ -115,7 +115,6 @@ def test_names_in_a_time_phrase_are_not_the_sides_of_the_act_after_it(rules: Eve
     assert _names(calls[0].actors + calls[0].recipients) == ["Fumio Kishida", "Yoon Suk Yeol"]
 
 
-
 def test_quantity_words_after_a_name_leave_it_the_subject(rules: EventCoder) -> None:
     # "North Korea sent thousands of troops and ammunition", "Israel freed about 300 prisoners":
     # হাজার and প্রায় end like inflected nouns, but the name before them is the subject.

@@ -7,15 +7,8 @@ fail before its rule existed.
 
 from __future__ import annotations
 
-import pytest
-
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def coded(coder: EventCoder, text: str, on: str) -> list[tuple[str, str, str | None, str]]:

@@ -8,17 +8,10 @@ marked as such was checked to fail before its rule existed.
 
 from __future__ import annotations
 
-import pytest
-
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
 
 Row = tuple[str, str | None, list[str], list[str], list[str]]
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def coded(coder: EventCoder, text: str, on: str = "2024-06-10") -> list[Row]:

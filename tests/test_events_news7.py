@@ -13,11 +13,6 @@ from ghotona.langdata import LanguageDataError
 from ghotona.pipeline import article_from_text
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def events(coder: EventCoder, text: str) -> list:
     return coder.code(article_from_text(text, "2025-12-30"))
 

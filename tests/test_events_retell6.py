@@ -8,15 +8,8 @@ marked as such fails without its rule.
 
 from __future__ import annotations
 
-import pytest
-
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def triggers(coder: EventCoder, text: str, etype: str, on: str = "2024-06-10") -> list[list[str]]:

@@ -12,11 +12,6 @@ from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def statuses(coder: EventCoder, text: str, on: str = "2024-03-10") -> list[tuple[str, str]]:
     return [(e.type, e.status) for e in coder.code(article_from_text(text, on))]
 
@@ -78,7 +73,6 @@ def test_date_of_another_clause_does_not_make_background(coder: EventCoder) -> N
             "সফরের খবর ছড়ানোর পর গত শুক্রবার চীনের পররাষ্ট্র মন্ত্রণালয় যুক্তরাষ্ট্রকে কড়া হুঁশিয়ারি দেয়।")
     got = statuses(coder, text, "2022-08-05")
     assert ("CONSULT", "occurred") in got and ("THREATEN", "historical") in got
-
 
 
 @pytest.mark.parametrize(

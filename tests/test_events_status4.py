@@ -12,11 +12,6 @@ from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def coded(coder: EventCoder, text: str, on: str = "2024-03-10") -> list[tuple[str, str]]:
     return [(e.type, e.status) for e in coder.code(article_from_text(text, on))]
 

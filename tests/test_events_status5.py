@@ -6,15 +6,8 @@ before its rule existed (run against the code before this round).
 
 from __future__ import annotations
 
-import pytest
-
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def events(coder: EventCoder, text: str, on: str = "2024-03-10") -> list:
@@ -96,7 +89,6 @@ def test_counter_attack_is_not_a_retelling(coder: EventCoder) -> None:
     # (with আবার instead they are told as one).
     evs = events(coder, "গত জানুয়ারিতে সীমান্তে বিমান হামলা চালানো হয়। গত জানুয়ারিতে পাল্টা বিমান হামলা চালানো হয়।")
     assert len([e for e in evs if e.type == "ASSAULT"]) == 2
-
 
 
 # -- one planned happening, told several ways

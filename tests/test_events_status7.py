@@ -5,15 +5,8 @@ Each case was checked to fail with its rule taken out.
 
 from __future__ import annotations
 
-import pytest
-
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def statuses(coder: EventCoder, text: str, on: str = "2025-11-20") -> list[tuple[str, str]]:

@@ -9,11 +9,6 @@ from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def types(coder: EventCoder, text: str) -> list[tuple[str, str | None]]:
     return [(e.type, e.mode) for e in coder.code(article_from_text(text, "2024-03-05"))]
 

@@ -15,16 +15,6 @@ from ghotona.langdata import data_path
 from ghotona.pipeline import article_from_text
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
-
-
 def coded(coder: EventCoder, text: str) -> list:
     return coder.code(article_from_text(text, "2024-03-05"))
 

@@ -7,18 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ghotona.events.coder import EventCoder
-from ghotona.events.lexicon import load_lexicon
 from ghotona.pipeline import article_from_text
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon()
 
 
 def types(coder: EventCoder, text: str) -> list[str]:

@@ -18,11 +18,6 @@ from ghotona.pipeline import article_from_text
 from lexicon_helpers import HEADER
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def coded(coder: EventCoder, text: str) -> list[tuple[str, str]]:
     return [(e.type, e.status) for e in coder.code(article_from_text(text, "2024-03-05"))]
 

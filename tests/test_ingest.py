@@ -125,8 +125,6 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GHOTONA_CONFIG", raising=False)
 
 
-
-
 # The bad batch: file name -> expected rejection reason (None: stored).
 BATCH_EXPECTED_REJECTIONS = {
     "03_empty.html": "empty",

@@ -134,7 +134,6 @@ def test_features_are_strings_and_handle_odd_tokens():
     assert "bndigit" in feats[2]
 
 
-
 def test_inflected_and_bare_word_share_the_base_suffix_features():
     # a place name in the locative and bare: the word's own suffixes (s1-s4)
     # differ, the base form's last letters are shared
