@@ -16,7 +16,7 @@ from ghotona.attribution import (
     read_located,
     validate,
 )
-from ghotona.claims import article_from_text
+from ghotona.claims import article_from_text, find_claims
 from ghotona.errors import LanguageDataError
 from ghotona.langdata import data_path
 from ghotona.text.normalize import normalize
@@ -140,6 +140,27 @@ def test_pronoun_and_quotation_resolved_in_article() -> None:
     quoted = [a for a in found if a.how == "quote"]
     assert [a.name_en for a in quoted] == ["Volodymyr Zelenskyy"]
     assert art.body[quoted[0].sentence_start:quoted[0].sentence_end].startswith("‘আমরা তৈরি")
+
+
+def test_a_pointing_phrase_is_the_person_last_cited() -> None:
+    # "এ নেতা" / "ওই প্রার্থী" stand for the person named before, like তিনি;
+    # লেখেন (writes) cites like বলেন.
+    text = (
+        "শ্রম উপদেষ্টা আসিফ নজরুল রোববার এক ফেসবুক পোস্টে লেখেন, মজুরি বোর্ড শিগগির বসবে। "
+        "এ উপদেষ্টা আরও লেখেন, অন্তত ৪০টি কারখানা বকেয়া বেতন দিয়েছে।"
+    )
+    art = article_from_text(text, "2025-07-10")
+    found = article_attributions(art)
+    assert [(a.how, a.name_en) for a in found] == [("verb", "Asif Nazrul"), ("pronoun", "Asif Nazrul")]
+    (claim,) = find_claims(art, found)
+    assert claim.claimant == "Asif Nazrul"
+
+
+def test_a_pointing_phrase_needs_a_person_noun() -> None:
+    # "এ সময়" (at this time) is no speaker: the subject is still found after the verb.
+    s = normalize("এ সময় মন্ত্রণালয়ের মুখপাত্র বলেন, আলোচনা চলবে।")
+    found = find_attributions(s, 0, find_actors(s, DAY), ())
+    assert [a.how for a in found] != ["pronoun"] and all(a.text != "এ সময়" for a in found)
 
 
 def test_plural_pronoun_is_not_a_person() -> None:

@@ -320,3 +320,19 @@ def test_cli_evaluate_claims(tmp_path: Path) -> None:
     empty.write_text("- id: a\n  text: 'কিছু'\n", "utf-8")
     r = run("evaluate", "claims", str(empty))
     assert r.exit_code == 2 and "no item has a `claims:` list" in r.output
+
+
+def test_an_unknown_claimant_is_matched_by_its_provisional_id() -> None:
+    """A claimant the dictionary lacks gets a provisional id; the gold's English
+    spelling of the same name must meet it, as in the events evaluation."""
+    from dataclasses import replace
+
+    from ghotona.actors.link import provisional_id
+    from ghotona.evaluate.claims import _claimant_ok
+
+    (c,) = claims_in_text("অন্তত ২০ জন আহত হয়েছেন।")
+    said = replace(c, claimant="রহিমা খাতুন", claimant_id=provisional_id("রহিমা খাতুন"))
+    assert said.claimant_id and said.claimant_id.startswith("prov:")
+    assert _claimant_ok(said, "Rahima Khatun")
+    assert not _claimant_ok(said, "Rashida Khanam")
+    assert not _claimant_ok(c, "Rahima Khatun")

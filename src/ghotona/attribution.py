@@ -202,6 +202,8 @@ class AttributionData:
     modifiers: tuple[str, ...]
     pronouns: tuple[str, ...]
     plural_pronouns: tuple[str, ...]
+    pointing_determiners: tuple[str, ...]
+    pointing_heads: tuple[str, ...]
     anaphora: tuple[str, ...]
     after_name: dict[str, tuple[str, ...]]  # case -> endings after a known form
     word_guess: dict[str, tuple[str, ...]]  # case -> endings guessed on a word
@@ -256,7 +258,8 @@ def validate(data: Any, path: str) -> AttributionData:
         if not isinstance(label, str) or not label.startswith("~") or len(label) < 2:
             raise c.err(e, f"label {label!r} should start with '~', like ~officials")
         unnamed.append(Unnamed(form, str(e["kind"]), str(label)))
-    pron = c.mapping(top["pronouns"], {"singular", "plural"}, ("singular", "plural"), top, "pronouns")
+    pron_keys = {"singular", "plural", "pointing_determiners", "pointing_heads"}
+    pron = c.mapping(top["pronouns"], pron_keys, pron_keys, top, "pronouns")
     endings = c.mapping(top["endings"], {"after_name", "word_guess"}, ("after_name", "word_guess"), top, "endings")
     parts = {"genitive", "objective", "locative"}
     after = c.mapping(endings["after_name"], parts, parts, endings, "endings.after_name")
@@ -275,6 +278,8 @@ def validate(data: Any, path: str) -> AttributionData:
         modifiers=c.words(top["modifiers"], "modifiers", top),
         pronouns=c.words(pron["singular"], "pronouns.singular", pron),
         plural_pronouns=c.words(pron["plural"], "pronouns.plural", pron),
+        pointing_determiners=c.words(pron["pointing_determiners"], "pronouns.pointing_determiners", pron),
+        pointing_heads=c.words(pron["pointing_heads"], "pronouns.pointing_heads", pron),
         anaphora=c.words(top["anaphora"], "anaphora", top),
         after_name={_CASES[k]: c.words(v, f"endings.after_name.{k}", after) for k, v in after.items()},
         word_guess={_CASES[k]: c.words(v, f"endings.word_guess.{k}", guess) for k, v in guess.items()},
@@ -308,6 +313,11 @@ class _Index:
         self.modifier_tail = regex.compile(rf"{_L}(?:{phrase_pattern(d.modifiers)})\s*$")
         self.pronoun = regex.compile(rf"{_L}(?:{phrase_pattern(d.pronouns + d.plural_pronouns)}){_R}")
         self.plural = frozenset(d.plural_pronouns)
+        # "এ নেত্রী", "ওই সংসদ সদস্য প্রার্থী": a determiner, up to two words,
+        # and a person noun point back to the person last cited, like তিনি.
+        self.pointing = regex.compile(
+            rf"{_L}(?:{phrase_pattern(d.pointing_determiners)})\s+(?:[\p{{L}}\p{{M}}]+\s+){{0,2}}?"
+            rf"(?:{phrase_pattern(d.pointing_heads)})(?:ও|ই)?{_R}")
         self.anaphora = regex.compile(rf"{_L}(?:{phrase_pattern(d.anaphora)}){_R}")
         self.tails = set(d.tails) | {""}
         self.boundary = regex.compile("[" + regex.escape(d.boundaries) + "]")
@@ -443,7 +453,7 @@ def _entities(
             continue
         info = idx.unnamed_by_form[regex.sub(r"\s+", " ", u.group("form"))]
         ents.append(_Ent(a, b, info.kind, idx.case_of_tail(tail), label=info.label, named=False))
-    for p in idx.pronoun.finditer(s):
+    for p in (*idx.pronoun.finditer(s), *idx.pointing.finditer(s)):
         if not any(_overlaps(e, p.start(), p.end()) for e in ents):
             ents.append(_Ent(p.start(), p.end(), "pronoun", "nom", named=False, person=True))
     ents.sort(key=lambda e: e.start)

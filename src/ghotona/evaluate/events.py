@@ -49,7 +49,7 @@ import yaml
 from ..text.normalize import normalize
 from . import find_nth
 from .extraction import shared_dir
-from .linking import name_key
+from .linking import gold_name_keys, name_key
 from .news import check_offset, news_article
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -242,22 +242,8 @@ class _Names:
         return names
 
     def gold_keys(self, name: str) -> set[str]:
-        """The keys a gold name is found by: its name key, and for a name the
-        dictionary lacks, the provisional id the actor layer gives that name.
-
-        A person the dictionary does not know can only come out of the
-        pipeline with a provisional id (``prov:`` + a hash of the romanised
-        consonant skeleton of the uninflected name), so the gold's English
-        spelling is compared the same way: "Monira Sharmin" and মনিরা শারমিন
-        share one.  A dictionary actor must be linked to its own id.
-        """
-        key = name_key(name)
-        if key in self._by_name:
-            return {key}
-        from ..actors.link import provisional_id
-
-        prov = provisional_id(name)
-        return {key, prov} if prov else {key}
+        """The keys a gold name is found by (see :func:`.linking.gold_name_keys`)."""
+        return gold_name_keys(name)
 
 
 def _linkable(article: Any, events: list[GoldEvent], names: _Names) -> int:

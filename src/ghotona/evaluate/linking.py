@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,32 @@ def name_key(name: str | None) -> str:
         return ""
     decomposed = unicodedata.normalize("NFKD", name)
     return _KEY.sub("", "".join(c for c in decomposed if not unicodedata.combining(c))).casefold()
+
+
+@lru_cache(maxsize=1)
+def _dictionary_keys() -> frozenset[str]:
+    from ..actors.dictionary import load_dictionary
+
+    return frozenset(name_key(n) for a in load_dictionary().actors.values() for n in (a.name_en, *a.aliases_en))
+
+
+def gold_name_keys(name: str) -> set[str]:
+    """The keys a gold English name is found by: its name key, and for a name
+    the actor dictionary lacks, the provisional id the actor layer gives it.
+
+    A person the dictionary does not know can only come out of the pipeline
+    with a provisional id (``prov:`` + a hash of the romanised consonant
+    skeleton of the uninflected name), so the gold's English spelling is
+    compared the same way: "Monira Sharmin" and মনিরা শারমিন share one.  A
+    dictionary actor must be linked to its own id.
+    """
+    key = name_key(name)
+    if key in _dictionary_keys():
+        return {key}
+    from ..actors.link import provisional_id
+
+    prov = provisional_id(name)
+    return {key, prov} if prov else {key}
 
 
 @dataclass
