@@ -135,6 +135,25 @@ def test_gate_ner_heldout_banglakit_corrected() -> None:
     assert not failures, "NER gate (banglakit corrected): " + "; ".join(failures)
 
 
+def test_gate_ner_heldout_banglakit_corrected_b() -> None:
+    """The same gate on the labels a second annotator (b) corrected blind to annotator a
+    and to the tagger (eval/refset/ner, "Second annotator")."""
+    from ghotona.actors.ner import NerTagger
+    from ghotona.evaluate.ner import evaluate_sentences, heldout_sets, ner_dir
+
+    if not (ner_dir() / "banglakit_main.jsonl").is_file():
+        pytest.skip("../shared/data/ner is not beside the repository")
+    sents = heldout_sets(corrected="b")["banglakit"]
+    tagger = NerTagger.load()
+    own = evaluate_sentences(sents, tagger, style="banglakit")
+    default = evaluate_sentences(sents, tagger)
+    got = {"micro_f1": own["micro"]["f1"], **{f"{t}_f1": own[t]["f1"] for t in ("PER", "ORG", "LOC")},
+           "micro_f1_default_style": default["micro"]["f1"]}
+    pinned = BASELINES["ner"]["banglakit_corrected_b"]
+    failures = [f"{k}: {got[k]:.4f} < pinned {v}" for k, v in pinned.items() if got[k] < v - 1e-9]
+    assert not failures, "NER gate (banglakit corrected, annotator b): " + "; ".join(failures)
+
+
 def _events_set(name: str) -> Path:
     return ROOT / "eval" / "refset" / "events" / f"{name}.yaml"
 

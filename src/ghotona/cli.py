@@ -905,7 +905,8 @@ def evaluate_ner(path: str | None, heldout: bool, style: str | None, as_json: bo
     With --heldout, the held-out splits of ../shared/data/ner are rebuilt
     and scored, each corpus on its own and in its own annotation style,
     then in the default style, beside a dictionary-only baseline; banglakit
-    also with the labels we corrected by hand (eval/refset/ner), side by side.
+    also with the labels each of two annotators corrected by hand
+    (eval/refset/ner), side by side, with the annotators' agreement.
     """
     from .evaluate import ner as ner_eval
 

@@ -11,7 +11,10 @@
   uses the same functions, so training and evaluation agree on it.
 * :func:`load_corrections` / :func:`apply_corrections` read our hand
   corrections of a held-out split (``eval/refset/ner``, keyed by
-  :func:`sentence_key`); ``heldout_sets(corrected=True)`` applies them.
+  :func:`sentence_key`); ``heldout_sets(corrected=True)`` applies annotator
+  a's, ``heldout_sets(corrected="b")`` a second annotator's, made blind to a.
+* :func:`agreement` measures how far two annotators' label sets agree
+  (entity F1 of one against the other, token kappa, disagreements by kind).
 
 The corpora (see ``shared/data/README.md``):
 
@@ -30,7 +33,7 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -262,22 +265,25 @@ def load_corpora(shared: str | Path | None = None) -> dict[str, dict[str, Any]]:
     return out
 
 
-def heldout_sets(shared_dir: str | Path | None = None, corrected: bool = False) -> dict[str, list[Sentence]]:
+def heldout_sets(shared_dir: str | Path | None = None, corrected: bool | str = False) -> dict[str, list[Sentence]]:
     """The held-out (never trained on) sentences of each corpus found in ``shared_dir``.
 
     With ``corrected``, a corpus that has a corrections file (:data:`CORRECTIONS`)
     gets its labels replaced where the file says; the others are as published.
+    ``True`` means annotator a's file (the first, pinned since it was made);
+    an annotator's letter (``"b"``) picks that annotator's file instead.
     """
     sets = {name: parts["test"] for name, parts in load_corpora(shared_dir).items()}
     if corrected:
+        annotator = "a" if corrected is True else str(corrected)
         for name in sets.keys() & CORRECTIONS.keys():
-            sets[name] = corrected_set(name, sets[name])[0]
+            sets[name] = corrected_set(name, sets[name], annotator)[0]
     return sets
 
 
-def corrected_set(name: str, sents: list[Sentence]) -> tuple[list[Sentence], int]:
-    """Corpus ``name``'s held-out ``sents`` with our corrections applied, and how many sentences they change."""
-    path = corrections_path(name)
+def corrected_set(name: str, sents: list[Sentence], annotator: str = "a") -> tuple[list[Sentence], int]:
+    """Corpus ``name``'s held-out ``sents`` with ``annotator``'s corrections applied, and how many sentences they change."""
+    path = corrections_path(name, annotator)
     corrections = load_corrections(path)
     return apply_corrections(sents, corrections, path), len(corrections)
 
@@ -292,6 +298,11 @@ def corrected_set(name: str, sents: list[Sentence]) -> tuple[list[Sentence], int
 # its held-out labels by hand, blind to the tagger, by a guideline derived from
 # the training split (eval/refset/ner/README.md); both figures are reported.
 CORRECTIONS = {"banglakit": "banglakit_heldout_corrections.yaml"}
+# A second annotator corrected the same sentences by the same guideline, blind
+# to the first, so that the corrected score comes with an agreement figure
+# (README.md there, "Second annotator").  CORRECTIONS stays annotator a, so
+# heldout_sets(corrected=True) and its pins keep their meaning.
+MORE_CORRECTIONS = {"banglakit": {"b": "banglakit_heldout_corrections_b.yaml"}}
 _KEY_LEN = 16
 _LABEL = regex.compile(r"^(?:O|[BI]-(?:PER|ORG|LOC))$")
 _HEX = regex.compile(r"^[0-9a-f]{16}$")
@@ -328,8 +339,20 @@ def corrections_dir() -> Path:
     return Path.cwd() / "eval" / "refset" / "ner"
 
 
-def corrections_path(name: str) -> Path:
-    return corrections_dir() / CORRECTIONS[name]
+def annotators(name: str) -> list[str]:
+    """The annotators whose corrections of corpus ``name`` exist as files: ``["a", "b"]``, or ``[]``."""
+    files = {"a": CORRECTIONS.get(name), **MORE_CORRECTIONS.get(name, {})}
+    return [k for k, f in files.items() if f and (corrections_dir() / f).is_file()]
+
+
+def corrections_path(name: str, annotator: str = "a") -> Path:
+    """Annotator ``annotator``'s corrections file of corpus ``name`` (``"a"``: :data:`CORRECTIONS`)."""
+    if annotator == "a":
+        return corrections_dir() / CORRECTIONS[name]
+    files = MORE_CORRECTIONS.get(name, {})
+    if annotator not in files:
+        raise ValueError(f"no annotator {annotator!r} for {name}; known: {', '.join(['a', *files])}")
+    return corrections_dir() / files[annotator]
 
 
 def load_corrections(path: str | Path) -> dict[str, Correction]:
@@ -440,6 +463,114 @@ def score(gold_seqs: list[list[str]], pred_seqs: list[list[str]]) -> dict[str, d
     return out
 
 
+@dataclass(frozen=True)
+class Agreement:
+    """How far two annotators' labels of the same sentences agree.
+
+    ``entity`` is :func:`score` with annotator a as gold and b as predicted
+    (F1 is symmetric, so it is the same the other way round); ``kappa`` is
+    Cohen's kappa over the tokens' BIO tags; ``disagreements`` counts the
+    entities that differ, by kind (see :func:`agreement`).
+    """
+
+    entity: dict[str, dict[str, float | int]]
+    kappa: float
+    tokens: int
+    disagreements: dict[str, int]
+    edits: dict[str, float | int] | None = None
+
+
+def agreement(a_sents: list[Sentence], b_sents: list[Sentence], base: list[Sentence] | None = None) -> Agreement:
+    """Agreement of two label sets over the same sentences (same tokens, same order).
+
+    Disagreements, each entity counted once: ``type (a X, b Y)`` (same span),
+    ``boundary (X)`` (overlapping spans of one type), ``boundary+type (a X, b Y)``,
+    ``only a (X)`` and ``only b (X)`` (no overlapping entity in the other set).
+
+    With ``base`` (the labels both annotators started from), ``edits`` also
+    scores b's edits against a's: an edit is an entity one added to ``base``
+    or removed from it.  Two corrections of a corpus share every label they
+    left alone, which lifts the full-set figures; the edits are the part
+    where the annotators judged.
+    """
+    if len(a_sents) != len(b_sents) or (base is not None and len(base) != len(a_sents)):
+        raise ValueError(f"{len(a_sents)} sentences from annotator a but {len(b_sents)} from b")
+    for i, ((ta, _), (tb, _)) in enumerate(zip(a_sents, b_sents)):
+        if ta != tb:
+            raise ValueError(f"sentence {i}: the two label sets are not over the same tokens")
+    a_labs = [list(labs) for _, labs in a_sents]
+    b_labs = [list(labs) for _, labs in b_sents]
+    entity = score(a_labs, b_labs)
+
+    # Cohen's kappa over tokens: observed agreement against the agreement the
+    # two annotators' own tag frequencies would give by chance.
+    pairs = [(x, y) for la, lb in zip(a_labs, b_labs) for x, y in zip(la, lb)]
+    n = len(pairs)
+    kappa = 1.0
+    if n:
+        observed = sum(x == y for x, y in pairs) / n
+        fa: dict[str, int] = {}
+        fb: dict[str, int] = {}
+        for x, y in pairs:
+            fa[x] = fa.get(x, 0) + 1
+            fb[y] = fb.get(y, 0) + 1
+        chance = sum(fa[t] * fb.get(t, 0) for t in fa) / (n * n)
+        # Both annotators used one tag only and agree everywhere: agreement is perfect.
+        kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+
+    kinds: dict[str, int] = {}
+
+    def count(kind: str) -> None:
+        kinds[kind] = kinds.get(kind, 0) + 1
+
+    for la, lb in zip(a_labs, b_labs):
+        sa, sb = set(bio_spans(la)), set(bio_spans(lb))
+        rest_a, rest_b = sorted(sa - sb), sorted(sb - sa)
+        used: set[tuple[int, int, str]] = set()
+        for a0, a1, ta in rest_a:
+            other = next(((b0, b1, tb) for b0, b1, tb in rest_b if (b0, b1, tb) not in used and b0 < a1 and a0 < b1), None)
+            if other is None:
+                count(f"only a ({ta})")
+                continue
+            used.add(other)
+            b0, b1, tb = other
+            if (a0, a1) == (b0, b1):
+                count(f"type (a {ta}, b {tb})")
+            elif ta == tb:
+                count(f"boundary ({ta})")
+            else:
+                count(f"boundary+type (a {ta}, b {tb})")
+        for span in rest_b:
+            if span not in used:
+                count(f"only b ({span[2]})")
+    edits = None
+    if base is not None:
+        tp = fp = fn = 0
+        for i, ((tb, lbase), la, lb) in enumerate(zip(base, a_labs, b_labs)):
+            if tb != a_sents[i][0]:
+                raise ValueError(f"sentence {i}: the base labels are not over the same tokens")
+            sp, sa, sb = set(bio_spans(list(lbase))), set(bio_spans(la)), set(bio_spans(lb))
+            ea = {("+",) + s for s in sa - sp} | {("-",) + s for s in sp - sa}
+            eb = {("+",) + s for s in sb - sp} | {("-",) + s for s in sp - sb}
+            tp, fp, fn = tp + len(ea & eb), fp + len(eb - ea), fn + len(ea - eb)
+        edits = _prf(tp, fp, fn)
+    return Agreement(entity, kappa, n, dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))), edits)
+
+
+def format_agreement(agr: Agreement, title: str = "") -> str:
+    """One line of the agreement figures, and the disagreements by kind."""
+    per = ", ".join(f"{t} {agr.entity[t]['f1']:.3f}" for t in sorted(k for k in agr.entity if k != "micro"))
+    lines = [f"{title}entity F1 (b against a) micro {agr.entity['micro']['f1']:.3f} ({per}); "
+             f"token kappa {agr.kappa:.3f} over {agr.tokens} tokens"]
+    if agr.edits is not None:
+        e = agr.edits
+        lines.append(f"edits to the published labels: a {e['support']}, b {e['tp'] + e['fp']}, both {e['tp']} "
+                     f"(F1 {e['f1']:.3f})")
+    if agr.disagreements:
+        lines.append("disagreements: " + ", ".join(f"{k} {v}" for k, v in agr.disagreements.items()))
+    return "\n".join(lines)
+
+
 def evaluate_sentences(sents: list[Sentence], tagger=None, style: str | None = None) -> dict[str, dict[str, float | int]]:
     """Tag each sentence's tokens (in ``style``, when given) and score against its labels."""
     if tagger is None:
@@ -524,20 +655,27 @@ def report(path: Path | None = None, heldout: bool = False, style: str | None = 
     if path is not None:
         sets[Path(path).name] = (read_conll(path), style)
     fixed: dict[str, int] = {}
+    agreements: dict[str, Agreement] = {}
     if heldout:
         for name, sents in heldout_sets().items():
             sets[name] = (sents, name if name in tagger.styles else None)
-            if name in CORRECTIONS and corrections_path(name).is_file():
-                # Scored as published AND with our corrections (CORRECTIONS), side by side;
-                # the file lives in the repository's eval/, absent from an installed wheel.
-                fixed_sents, fixed[f"{name} corrected"] = corrected_set(name, sents)
-                sets[f"{name} corrected"] = (fixed_sents, sets[name][1])
+            # Scored as published AND with each annotator's corrections, side by side;
+            # the files live in the repository's eval/, absent from an installed wheel.
+            by = {}
+            for ann in annotators(name):
+                key = f"{name} corrected ({ann})"
+                by[ann], fixed[key] = corrected_set(name, sents, ann)
+                sets[key] = (by[ann], sets[name][1])
+            if "a" in by and "b" in by:
+                agreements[name] = agreement(by["a"], by["b"], base=sents)
     out: dict[str, Any] = {}
     for name, (sents, st) in sets.items():
         r: dict[str, Any] = {"sentences": len(sents), "style": st if st is not None else default,
                              "ner": evaluate_sentences(sents, tagger, style=st)}
         if name in fixed:
             r["corrected_sentences"] = fixed[name]
+        if name in agreements:
+            r["agreement_a_b"] = asdict(agreements[name])
         if st is not None and st != default:
             r["default_style"] = default
             r["ner_default_style"] = evaluate_sentences(sents, tagger)
@@ -555,24 +693,31 @@ def render(results: dict[str, Any]) -> str:
             default = r["default_style"] or "none, as the pipeline tags"
             parts.append(format_scores(r["ner_default_style"], f"{name}: NER tagger, default style ({default})"))
         parts.append(format_scores(r["dictionary_only"], f"{name}: dictionary only (baseline)"))
-    for name, r in results.items():
-        pub = results.get(name.removesuffix(" corrected"))
-        if "corrected_sentences" in r and pub is not None:
-            parts.append(_side_by_side(name.removesuffix(" corrected"), pub, r))
+    for name, pub in results.items():
+        cors = [(k.rsplit(" ", 1)[-1].strip("()"), r) for k, r in results.items()
+                if k.startswith(f"{name} corrected (") and "corrected_sentences" in r]
+        if cors:
+            parts.append(_side_by_side(name, pub, cors))
     return "\n\n".join(parts)
 
 
-def _side_by_side(name: str, pub: dict[str, Any], cor: dict[str, Any]) -> str:
-    """F1 per type with the corpus's labels as published and as we corrected them."""
+def _side_by_side(name: str, pub: dict[str, Any], cors: list[tuple[str, dict[str, Any]]]) -> str:
+    """F1 per type with the corpus's labels as published and as each annotator corrected them,
+    and the annotators' agreement."""
     cols = [("ner", "own style")]
     if "ner_default_style" in pub:
         cols.append(("ner_default_style", "default"))
     cols.append(("dictionary_only", "dictionary"))
-    head = "".join(f" {label[:10]:>10} {'':>10}" for _, label in cols)
-    sub = "".join(f" {'published':>10} {'corrected':>10}" for _ in cols)
-    lines = [f"{name}: F1, labels as published vs corrected by us ({cor['corrected_sentences']} of "
-             f"{cor['sentences']} sentences, eval/refset/ner)", f"{'type':<6}{head}", f"{'':<6}{sub}"]
+    sets = [("published", pub), *((f"corr. {ann}", r) for ann, r in cors)]
+    width = 11 * len(sets)
+    head = "".join(f" {label[:width - 1]:<{width - 1}}" for _, label in cols)
+    sub = "".join("".join(f" {lab:>10}" for lab, _ in sets) for _ in cols)
+    changed = ", ".join(f"{ann} {r['corrected_sentences']}" for ann, r in cors)
+    lines = [f"{name}: F1, labels as published vs corrected by hand (sentences changed: {changed}; of "
+             f"{pub['sentences']}; eval/refset/ner)", f"{'type':<6}{head}", f"{'':<6}{sub}"]
     for typ in [*sorted(k for k in pub["ner"] if k != "micro"), "micro"]:
-        cells = "".join(f" {pub[k].get(typ, {}).get('f1', 0.0):10.3f} {cor[k].get(typ, {}).get('f1', 0.0):10.3f}" for k, _ in cols)
+        cells = "".join("".join(f" {r[k].get(typ, {}).get('f1', 0.0):10.3f}" for _, r in sets) for k, _ in cols)
         lines.append(f"{typ:<6}{cells}")
+    if "agreement_a_b" in pub:
+        lines.append(format_agreement(Agreement(**pub["agreement_a_b"]), "agreement of a and b: "))
     return "\n".join(lines)
