@@ -78,7 +78,7 @@ ACTOR_KEYS = frozenset(
 )
 ROLE_KEYS = frozenset({"role", "of", "from", "to"})
 ROLEDEF_KEYS = frozenset({"name_en", "phrases", "held_by", "held_by_in"})
-ROLES_FILE_KEYS = frozenset({"roles", "qualifiers", "blockers", "needs_holder", "not_before_name"})
+ROLES_FILE_KEYS = frozenset({"roles", "qualifiers", "blockers", "needs_holder", "not_before_name", "bare_offices"})
 AMBIGUOUS_KEYS = frozenset({"form", "actors", "note"})
 AMBIGUOUS_FILE_KEYS = frozenset({"ambiguous", "homographs", "cues", "generic_forces"})
 HOMOGRAPH_KEYS = frozenset({"form", "actor", "sense", "needs_cue", "not_before", "not_after", "cues"})
@@ -271,6 +271,9 @@ class Context:
     cue_window: int = 6
     list_words: frozenset[str] = frozenset()
     generic_forces: tuple[str, ...] = ()
+    # roles.yaml ``bare_offices``: role key -> the one country or body it is an office of, for
+    # the offices a phrase with no modifier can name (প্রধান উপদেষ্টা: Bangladesh's chief adviser).
+    bare_offices: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -583,10 +586,10 @@ def _words(f: _File, where: str, entry: dict[str, Any], key: str) -> frozenset[s
 
 
 def _parse_roledefs(f: _File, data: Any) -> tuple[dict[str, RoleDef], frozenset[str], frozenset[str],
-                                                 frozenset[str], frozenset[str]]:
+                                                 frozenset[str], frozenset[str], tuple[str, ...]]:
     """Role definitions, the not-current qualifiers, the role blockers, the
-    phrases that need a holder and those that are no role before a name, of
-    roles.yaml."""
+    phrases that need a holder, those that are no role before a name, and
+    the offices a bare phrase names, of roles.yaml."""
     if not isinstance(data, dict) or "roles" not in data:
         raise f.err("file", "expected a mapping with the key 'roles'")
     _keys(f, _where(data), data, ROLES_FILE_KEYS, ("roles",))
@@ -638,6 +641,10 @@ def _parse_roledefs(f: _File, data: Any) -> tuple[dict[str, RoleDef], frozenset[
             if out[office].derived:
                 raise f.err(where, f"'held_by' names {office!r}, itself a derived role; name offices people hold")
     where = _where(data)
+    bare = _role_list(f, where, data.get("bare_offices"), "bare_offices")
+    for key in bare:
+        if key not in out or out[key].derived:
+            raise f.err(where, f"bare_offices: {key!r} is no office (a role key of this file that is not derived)")
     qualifiers = _words(f, where, data, "qualifiers")
     blockers = _words(f, where, data, "blockers")
     needs_holder = _words(f, where, data, "needs_holder")
@@ -647,7 +654,7 @@ def _parse_roledefs(f: _File, data: Any) -> tuple[dict[str, RoleDef], frozenset[
         for p in words:
             if alias_key(p) not in phrases:
                 raise f.err(where, f"{key}: '{p}' is no role phrase of this file")
-    return out, qualifiers, blockers, needs_holder, not_before_name
+    return out, qualifiers, blockers, needs_holder, not_before_name, bare
 
 
 def _role_list(f: _File, where: str, value: Any, key: str) -> tuple[str, ...]:
@@ -751,7 +758,7 @@ def _parse_ambiguous(f: _File, data: Any) -> _AmbiguousFile:
 def _load(files: Sequence[tuple[str, str, str | None]], roles_path: str, ambiguous_paths: Sequence[str]) -> Dictionary:
     """``files``: (path, label, the only type allowed or None)."""
     rf = _File(roles_path, Path(roles_path).name)
-    roledefs, qualifiers, blockers, needs_holder, not_before_name = _parse_roledefs(rf, _get(roles_path))
+    roledefs, qualifiers, blockers, needs_holder, not_before_name, bare = _parse_roledefs(rf, _get(roles_path))
 
     actors: dict[str, Actor] = {}
     located: dict[str, tuple[_File, str]] = {}
@@ -866,6 +873,18 @@ def _load(files: Sequence[tuple[str, str, str | None]], roles_path: str, ambiguo
 
     _check_generic_forces(actors, located, forces)
 
+    # A bare office is an office of one country or body only: every holder holds it of the same one.
+    bare_offices: dict[str, str] = {}
+    for key in bare:
+        held = [(f, w, r) for f, w, r in role_checks if r.role == key]
+        if not held:
+            raise rf.err("bare_offices", f"'{key}' has no holder in the dictionary; drop it or add the holders")
+        for f, w, r in held:
+            if r.of != held[0][2].of:
+                raise f.err(w, f"{key} of {r.of!r}: roles.yaml lists {key} in bare_offices, an office of one "
+                               f"country or body only ({held[0][2].of} at {held[0][0].label} {held[0][1]})")
+        bare_offices[key] = held[0][2].of
+
     context = Context(
         qualifiers=qualifiers,
         blockers=blockers,
@@ -876,6 +895,7 @@ def _load(files: Sequence[tuple[str, str, str | None]], roles_path: str, ambiguo
         cue_window=cue_window,
         list_words=frozenset(list_words),
         generic_forces=tuple(forces),
+        bare_offices=tuple(bare_offices.items()),
     )
     return Dictionary(actors=actors, roles=roledefs, ambiguous=ambiguous, context=context)
 

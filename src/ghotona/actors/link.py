@@ -1241,6 +1241,57 @@ def find_actors(
     return [o.mention for o in outs]
 
 
+def bare_office_mentions(text: str, on: date | None, mentions: Iterable[Any] = (),
+                         dictionary: Any = None) -> list[ActorMention]:
+    """Mentions of the offices a role phrase with no modifier names (roles.yaml ``bare_offices``:
+    "প্রধান উপদেষ্টা বলেন" is Bangladesh's chief adviser), resolved to the holder on ``on``.
+
+    Not part of :func:`find_actors`: the linking contract gives a bare role phrase no mention
+    (docs/actors.md).  The event coder adds these, as it adds shells (দেশটি), to know who a
+    bare office is.  A phrase inside one of ``mentions`` (a role with its modifier, an office's
+    name: প্রধান উপদেষ্টার কার্যালয়), one after a qualifier (সাবেক), before a blocker (পদে),
+    in the plural, or shared with an office that is not bare is none; nor is one with no
+    single holder on the date.
+    """
+    if dictionary is None:
+        from .dictionary import load_dictionary  # noqa: PLC0415
+
+        dictionary = load_dictionary()
+    on = _as_date(on)
+    offices = dict(_attr(_attr(dictionary, "context", None), "bare_offices", ()) or ())
+    if not text or on is None or not offices:
+        return []
+    index = _index_for(dictionary)
+    units = _units(text)
+    run = _runs(units)
+    spans = [(m.start, m.end) for m in mentions]
+    out: list[ActorMention] = []
+    j = 0
+    while j < len(units):
+        hit = _lookup(index.roles, units, run, j) if units[j].word else None
+        if hit is None:
+            j += 1
+            continue
+        rn, rkey, rinfl, rbase = hit
+        k = j + rn
+        keys = tuple(index.roles.entries[rkey])
+        start, end = units[j].start, units[k - 1].end
+        if not all(x in offices for x in keys) or any(a < end and start < b for a, b in spans) \
+                or (j > 0 and units[j].join and _word_in(units[j - 1], index.qualifiers)) \
+                or (not rinfl and k < len(units) and units[k].join and _word_in(units[k], index.blockers)) \
+                or (rinfl and _stripped(units[k - 1].key, rbase).startswith(_PLURAL_ENDINGS)):
+            j = k
+            continue
+        found = {h.id: (rk, h) for rk in keys for h in dictionary.holders(rk, offices[rk], on)}
+        if len(found) == 1:
+            rk, holder = next(iter(found.values()))
+            out.append(_mention(text, units, j, k, "person", holder, "role", SCORES["role"], role=rk,
+                                note=f"bare office: {rk} of {offices[rk]} held "
+                                     f"{_role_interval(holder, rk, offices[rk], on)}; article date {on.isoformat()}"))
+        j = k
+    return out
+
+
 def _services(chosen: list[_Cand], units: list[_Unit], index: _Index, actors: dict,
               taken: list[bool]) -> dict[int, tuple[int, str, bool]]:
     """Country words followed by a force noun that names one of that country's services.

@@ -83,6 +83,10 @@ class ArgumentCues:
     speaker_objects: frozenset[str] = frozenset()  # "আমাদেরকে" in a quote: the speaker is the other party
     speaker_owners: frozenset[str] = frozenset()  # "আমাদের" before a postposition: likewise
     opinion_markers: frozenset[str] = frozenset()  # "তার মতে": the pronoun before it is whose view, no subject
+    compound_modifiers: tuple[str, ...] = ()  # "হাসিনা নেতৃত্বাধীন": a bare name before it only qualifies a noun
+    against_modifiers: tuple[str, ...] = ()  # "হাসিনা বিরোধী আন্দোলন": the name is what the act is against
+    modifier_phrases: tuple[str, ...] = ()  # "বিরোধী দল": the modifier opens a phrase of its own
+    undergone_nouns: frozenset[str] = frozenset()  # "আটক ও কারাবরণ করেন": a noun of suffering joined to the trigger
 
 
 def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -120,7 +124,9 @@ def load_cues() -> ArgumentCues:
                                                     "announcer_not_doer", "time_phrase_ends", "quantities",
                                                     "pair_heads", "state_acts", "answers", "aimed_at_reported",
                                                     "undergone_types", "patient_nouns", "oblique_pronouns",
-                                                    "speaker_objects", "speaker_owners", "opinion_markers"})
+                                                    "speaker_objects", "speaker_owners", "opinion_markers",
+                                                    "compound_modifiers", "against_modifiers", "modifier_phrases",
+                                                    "undergone_nouns"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -164,6 +170,10 @@ def load_cues() -> ArgumentCues:
         speaker_objects=frozenset(normalize(w) for w in listed("speaker_objects")),
         speaker_owners=frozenset(normalize(w) for w in listed("speaker_owners")),
         opinion_markers=frozenset(normalize(w) for w in listed("opinion_markers")),
+        compound_modifiers=tuple(normalize(w) for w in listed("compound_modifiers")),
+        against_modifiers=tuple(normalize(w) for w in listed("against_modifiers")),
+        modifier_phrases=tuple(normalize(w) for w in listed("modifier_phrases")),
+        undergone_nouns=frozenset(normalize(w) for w in listed("undergone_nouns")),
     )
 
 

@@ -167,7 +167,8 @@ class EventCoder:
         drafts: list[_Draft] = []
         body = article.body
         cut = self._dateline_end(body)
-        mentions = self._with_shells(body, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut])
+        mentions = self._with_shells(body, _with_offices(
+            body, ref, cut, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut]))
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
         last_people: list[Participant] = []
@@ -185,7 +186,10 @@ class EventCoder:
                 prev = (toks, in_sent)
                 for d in found:
                     _merge_into(drafts, d)
-                people = [m for m in in_sent if m.type == "person" and m.actor_id]
+                # "শেখ হাসিনা নেতৃত্বাধীন সরকারের সময়": a name inside a compound adjective is no one
+                # a later তিনি / তাকে stands for.
+                starts = {m.start for m in in_sent}
+                people = [m for m in in_sent if m.type == "person" and m.actor_id and not _in_compound(body, m, starts)]
                 if people:
                     last_people = [_participant(m) for m in people]
                 subject = self._subject(body, sent, toks, in_sent, times) or subject
@@ -263,7 +267,7 @@ class EventCoder:
             passive = _is_passive(toks, t_end, c_end)
             # "তিনি গ্রেপ্তার হন", "X নিহত হয়েছেন": the trigger with a verb of being is told from the
             # side of the one it happened to, like a passive.
-            undergone = passive or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type)
+            undergone = passive or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
             actors, recipients, location = _assign(roles, entry.symmetric, undergone)
             listed_before = _listed_before(body, roles, parties, c_start)
             if listed_before is not None:
@@ -532,7 +536,8 @@ class EventCoder:
         owners = {id(grp[0]) for grp in _groups(in_sent, lambda a, b: body[a:b], trigger, g)
                   if len(grp) > 1 and grp[0].actor_id != grp[-1].actor_id}
         starts = {m.start for m in in_sent}
-        owners |= {id(m) for m in in_sent if _in_compound(body, m, starts) or _names_a_head(body, m, starts, g)
+        owners |= {id(m) for m in in_sent if _in_compound(body, m, starts) and not _against_compound(
+                   body, m, starts, trigger[0]) or _names_a_head(body, m, starts, g)
                    or _pair_modifier(body, m, in_sent, trigger[0], g)}
         ctx = ArgContext(
             body=body, event_type=entry.type, symmetric=bool(entry.symmetric), speech_act=speech_act,
@@ -584,7 +589,7 @@ class EventCoder:
             typ = shells.get(normalize(t.text))
             if typ is None:
                 continue
-            before = [m for m in mentions if m.end <= t.start and m.type == typ and m.actor_id
+            before = [m for m in map(_office_country, mentions) if m.end <= t.start and m.type == typ and m.actor_id
                       and not _marked_other(body, m, t.start, normalize(t.text), self.grammar)]
             if before and not any(m.start <= t.start < m.end for m in mentions):
                 last = before[-1]
@@ -767,6 +772,38 @@ class EventCoder:
 
 
 # -- helpers ------------------------------------------------------------------
+
+
+def _office_country(m: ActorMention) -> ActorMention:
+    """A role mention of a country's office ("রুয়ান্ডার প্রেসিডেন্ট") as the country it names, for a
+    later দেশটি; any other mention as it is."""
+    if m.how != "role" or not m.actor_id or m.type != "person":
+        return m
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    holder = d.get(m.actor_id)
+    country = d.country(holder.country) if holder is not None and holder.country else None
+    if country is None or m.role is None or not any(r.role == m.role and r.of == holder.country for r in holder.roles):
+        return m  # an office of a body (a party's chief), or of another country than the holder's
+    return ActorMention(m.start, m.end, m.text, "country", country.id, country.name_en, country.name_bn,
+                        "role", m.score, note=f"the country of {m.text}")
+
+
+def _with_offices(body: str, ref: date | None, cut: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions and one for each bare office ("প্রধান উপদেষ্টা বলেন": the holder on the article's
+    date; roles.yaml ``bare_offices``), which the linker leaves unmentioned by contract."""
+    from ..actors.link import bare_office_mentions
+
+    if not body or ref is None:
+        return mentions
+    extra = []
+    for m in bare_office_mentions(body, ref, mentions):
+        nxt = next((x for x in mentions if x.start >= m.end), None)
+        if m.start < cut or nxt is not None and nxt.actor_id == m.actor_id and len(body[m.end:nxt.start].split()) <= 2:
+            continue  # in the dateline, or the holder's name follows ("প্রধান উপদেষ্টা ড. মুহাম্মদ ইউনূস")
+        extra.append(m)
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
 def _ref_date(article: Article) -> date | None:
@@ -1058,11 +1095,17 @@ def _is_passive(toks: list[Token], t_end: int, c_end: int) -> bool:
     return len(after) >= 2 and after[0] in ("করা", "দেওয়া", "নেওয়া", "চালানো") and after[1].startswith("হ")
 
 
-def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str) -> bool:
+def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str, g: Grammar) -> bool:
     """"গ্রেপ্তার হন", "আটক হয়েছিলেন": a verb of being right after the trigger of an act done to a
-    person (``undergone_types``)."""
-    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:1]
-    return bool(after) and etype in _cues().undergone_types and after[0] in _cues().be
+    person (``undergone_types``), or a noun of suffering it joined to the trigger ("আটক ও কারাবরণ
+    করেন")."""
+    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:3]
+    cues = _cues()
+    if etype not in cues.undergone_types or not after:
+        return False
+    # "আটক হন"; "আটক ও কারাবরণ করেন": joined to a noun of suffering it, told with a light verb
+    return after[0] in cues.be or len(after) == 3 and after[0] in ("ও", "এবং") and after[1] in cues.undergone_nouns \
+        and _is_verb(after[2], g)
 
 
 def _listed_before(body: str, roles: list[_Role], parties: list[ActorMention], c_start: int
@@ -1191,7 +1234,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         m = grp[-1]
         coordinated = prev_end is not None and body[prev_end:grp[0].start].strip(" ,") in ("", "ও", "এবং", "আর", "-", "–")
         prev_end = m.end
-        if _in_compound(body, m, starts):
+        against = _against_compound(body, m, starts, trigger_from if trigger_from is not None else t_start)
+        if _in_compound(body, m, starts) and not against:
             continue  # "হামাস-নিয়ন্ত্রিত গাজা": the name only says whose the place is
         if any(_pair_modifier(body, x, mentions, t_start, g) for x in grp):
             continue  # "মার্কিন-রাশিয়া শীর্ষ বৈঠকের আগে ... অঙ্গীকার": the pair names another noun's sides
@@ -1205,7 +1249,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         inflected = not word.endswith(base.split()[-1]) if base.strip() else True
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
-        if two in g.postpositions:
+        if against:
+            rel = "against"
+        elif two in g.postpositions:
             rel = g.postpositions[two]
         elif following in g.postpositions:
             rel = g.postpositions[following]
@@ -1337,9 +1383,38 @@ def _names_a_head(body: str, m: Any, starts: set[int], g: Grammar) -> bool:
 
 def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:
     """"হামাস-নিয়ন্ত্রিত", "বিএনপি-নেতৃত্বাধীন": a name joined by a hyphen to a word (not to
-    another name: "যুক্তরাষ্ট্র-চীন") modifies the compound and takes no part in the event."""
-    return body[m.end:m.end + 1] in _HYPHENS and bool(_WORD.match(body[m.end + 1:m.end + 2])) \
-        and m.end + 1 not in starts
+    another name: "যুক্তরাষ্ট্র-চীন") modifies the compound and takes no part in the event;
+    so does one written apart before a word of ``compound_modifiers`` ("শেখ হাসিনা নেতৃত্বাধীন
+    সরকার", "বিএনপি মনোনীত প্রার্থী")."""
+    return _compound_word(body, m, starts) is not None
+
+
+def _compound_word(body: str, m: ActorMention, starts: set[int]) -> tuple[str, int] | None:
+    """The word (normalised) and its end that the name ``m`` forms one compound adjective with
+    (see :func:`_in_compound`), or None."""
+    at = m.end + 1
+    sep = body[m.end:at]
+    if at in starts or not (sep in _HYPHENS or sep == " "):
+        return None
+    w = _WORD_RUN.match(body, at)
+    if w is None:
+        return None
+    word = normalize(w.group())
+    if sep == " " and (m.how == "inflected" or not any(
+            word.startswith(c) and len(word) - len(c) <= 3 for c in _cues().compound_modifiers)):
+        return None  # written apart, only a bare name: "হাসিনার নেতৃত্বাধীন" is an ordinary genitive
+    after = _WORD_RUN.match(body, w.end() + 1) if body[w.end():w.end() + 1] == " " else None
+    if sep == " " and after is not None and normalize(after.group()).startswith(_cues().modifier_phrases):
+        return None  # "জাতীয় সংসদ বিরোধী দলের দাবি": বিরোধী দল, the opposition, is a phrase of its own
+    return word, w.end()
+
+
+def _against_compound(body: str, m: ActorMention, starts: set[int], t_start: int) -> bool:
+    """"শেখ হাসিনা বিরোধী আন্দোলন", "ভারত-বিরোধী বিক্ষোভ": a name in a compound of
+    ``against_modifiers`` right before the trigger is what the act is against."""
+    cw = _compound_word(body, m, starts)
+    return cw is not None and any(cw[0].startswith(c) for c in _cues().against_modifiers) \
+        and not body[cw[1]:t_start].strip()
 
 
 def _pair_modifier(body: str, m: ActorMention, mentions: list[ActorMention], t_start: int, g: Grammar) -> bool:
