@@ -740,3 +740,27 @@ def test_cabinet_ministers_of_the_awami_league_years_are_in_the_dictionary():
     out = find("নৌপরিবহনমন্ত্রী শাজাহান খান ও বিজ্ঞান ও প্রযুক্তিমন্ত্রী ইয়াফেস ওসমান অনুষ্ঠানে ছিলেন।", ner=False)
     assert [m.name_en for m in out] == ["Shajahan Khan", "Yeafesh Osman"]
     assert find("সাবেক মুখ্যমন্ত্রী মেহবুবা মুফতিকে আটক করা হয়।", ner=False)[-1].name_en == "Mehbooba Mufti"
+
+
+def test_a_link_inside_an_ignored_span_is_neither_right_nor_wrong(tmp_path) -> None:
+    """The reference sets list spans the linking contract gives no mention
+    (`ignore`); a link there must not count against precision (README of
+    eval/refset/actors), while a link outside them still does."""
+    from ghotona.evaluate.linking import evaluate, load_items
+
+    ref = tmp_path / "ref.yaml"
+    ref.write_text(
+        "- id: t1\n  date: '2025-03-01'\n"
+        "  text: 'ভ্লাদিমির পুতিন ও ডোনাল্ড ট্রাম্প ফোনে কথা বলেন।'\n"
+        "  mentions:\n"
+        "    - {text: 'ভ্লাদিমির পুতিন', type: person, name_en: 'Vladimir Putin'}\n",
+        encoding="utf-8",
+    )
+    plain = evaluate(load_items(ref), ner=False)
+    assert plain["linked"] == 2 and plain["ignored"] == 0 and plain["linking_precision"] == 0.5
+    ref.write_text(ref.read_text("utf-8") + "  ignore: ['ডোনাল্ড ট্রাম্প']\n", encoding="utf-8")
+    honoured = evaluate(load_items(ref), ner=False)
+    assert honoured["linked"] == 1 and honoured["ignored"] == 1 and honoured["linking_precision"] == 1.0
+    ref.write_text(ref.read_text("utf-8").replace("ডোনাল্ড ট্রাম্প']", "কমলা হ্যারিস']"), encoding="utf-8")
+    with pytest.raises(ValueError, match="ignore span"):
+        load_items(ref)

@@ -88,9 +88,30 @@ class Item:
     text: str
     on: date | None
     gold: list[GoldMention] = field(default_factory=list)
+    # Spans the linking contract gives no mention (bare role phrases, generic
+    # institutions): a link there is neither right nor wrong (README there).
+    ignore: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _item(ident: str, raw: str, on: Any, mentions: Any, where: str) -> Item:
+def _ignore_spans(text: str, entries: Any, where: str) -> list[tuple[int, int]]:
+    """Every occurrence of each ``ignore`` string (or ``{text, occurrence}``: that one) in ``text``."""
+    spans = []
+    for e in entries or []:
+        t = normalize(e["text"] if isinstance(e, dict) else str(e))
+        if isinstance(e, dict) and "occurrence" in e:
+            s = find_nth(text, t, int(e["occurrence"]), where)
+            spans.append((s, s + len(t)))
+            continue
+        s = text.find(t)
+        if s < 0:
+            raise ValueError(f"{where}: ignore span {t!r} is not in the text")
+        while s >= 0:
+            spans.append((s, s + len(t)))
+            s = text.find(t, s + 1)
+    return spans
+
+
+def _item(ident: str, raw: str, on: Any, mentions: Any, where: str, ignore: Any = None) -> Item:
     text = normalize(raw)
     gold = []
     for m in mentions or []:
@@ -98,7 +119,7 @@ def _item(ident: str, raw: str, on: Any, mentions: Any, where: str) -> Item:
         s = find_nth(text, t, int(m.get("occurrence", 1)), where)
         gold.append(GoldMention(s, s + len(t), t, m["type"], m.get("name_en"), bool(m.get("role")), m.get("in_dictionary", True) is not False))
     day = date.fromisoformat(str(on)) if on else None
-    return Item(ident, text, day, gold)
+    return Item(ident, text, day, gold, _ignore_spans(text, ignore, where))
 
 
 def load_items(path: Path) -> list[Item]:
@@ -115,15 +136,18 @@ def load_items(path: Path) -> list[Item]:
                 # One item per page: the annotated body lines in order, so a
                 # short form (কিম) can link to the full name a paragraph earlier,
                 # as it does in a stored article.
-                parts = [_item(f"{Path(rel).stem}:{ln['line']}", lines[ln["line"] - 1], entry.get("date"), ln.get("mentions"), f"{f.name}: {rel} line {ln['line']}") for ln in entry["lines"]]
-                text, gold, offset = [], [], 0
+                parts = [_item(f"{Path(rel).stem}:{ln['line']}", lines[ln["line"] - 1], entry.get("date"), ln.get("mentions"),
+                               f"{f.name}: {rel} line {ln['line']}", ln.get("ignore")) for ln in entry["lines"]]
+                text, gold, ignore, offset = [], [], [], 0
                 for part in parts:
                     gold += [GoldMention(g.start + offset, g.end + offset, g.text, g.type, g.name_en, g.role, g.in_dictionary) for g in part.gold]
+                    ignore += [(a + offset, b + offset) for a, b in part.ignore]
                     text.append(part.text)
                     offset += len(part.text) + 2
-                items.append(Item(Path(rel).stem, "\n\n".join(text), parts[0].on if parts else None, gold))
+                items.append(Item(Path(rel).stem, "\n\n".join(text), parts[0].on if parts else None, gold, ignore))
             else:
-                items.append(_item(str(entry.get("id", n)), entry["text"], entry.get("date"), entry.get("mentions"), f"{f.name}: {entry.get('id', n)}"))
+                items.append(_item(str(entry.get("id", n)), entry["text"], entry.get("date"), entry.get("mentions"),
+                                   f"{f.name}: {entry.get('id', n)}", entry.get("ignore")))
     return items
 
 
@@ -150,7 +174,7 @@ def evaluate(items: list[Item], *, ner: bool = True) -> dict[str, Any]:
         names = [p.name_en, *(actor.aliases_en if actor else ())]
         return any(name_key(n) == name_key(gold_name) for n in names if n)
 
-    linked = correct = 0
+    linked = correct = ignored = 0
     gold_known = found_right = 0
     unknown = unknown_found = 0
     exact_spans = overlapping = 0
@@ -162,8 +186,11 @@ def evaluate(items: list[Item], *, ner: bool = True) -> dict[str, Any]:
         for p in pred:
             if not p.actor_id or p.actor_id.startswith("prov:"):
                 continue
-            linked += 1
             g = next((g for g in it.gold if _overlaps(p.start, p.end, g.start, g.end)), None)
+            if g is None and any(_overlaps(p.start, p.end, a, b) for a, b in it.ignore):
+                ignored += 1
+                continue
+            linked += 1
             ok = g is not None and same_actor(p, g.name_en)
             correct += ok
             by_how[p.how]["linked"] += 1
@@ -197,6 +224,7 @@ def evaluate(items: list[Item], *, ner: bool = True) -> dict[str, Any]:
         "linking_recall": round(recall, 4),
         "linking_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
         "linked": linked,
+        "ignored": ignored,
         "gold_in_dictionary": gold_known,
         "unknown_names": unknown,
         "unknown_found": unknown_found,
@@ -211,7 +239,7 @@ def render(result: dict[str, Any], n_errors: int = 40) -> str:
     lines = [
         f"items: {result['items']}",
         f"linking precision {result['linking_precision']:.3f}  recall {result['linking_recall']:.3f}  F1 {result['linking_f1']:.3f}"
-        f"  ({result['linked']} linked, {result['gold_in_dictionary']} gold)",
+        f"  ({result['linked']} linked, {result['gold_in_dictionary']} gold, {result['ignored']} in ignored spans)",
         f"names outside the dictionary found: {result['unknown_found']}/{result['unknown_names']}",
         f"exact spans (of overlapping): {result['exact_span_rate']:.3f}",
         "",
