@@ -479,6 +479,10 @@ class EventCoder:
                     toks, c_start, g):
                 # "X বলেন, ... সব ধরনের সমর্থন দেবে": promising support is itself the act of support.
                 status = "occurred"
+            elif status == "planned" and getattr(entry, "said_is_done", False) and cue == verb:
+                # "দল তাদের বিরুদ্ধে কঠোর ব্যবস্থা নেবে": the trigger names what is
+                # threatened, so its future tense is the threat's content; the threat is made.
+                status = "occurred"
             if status == "occurred" and entry.type in g.status.before_planned_types:
                 status, cue = _before_upcoming(toks, t_start, t_end, g) or (status, cue)
             date_v, gran, how, dtext = _event_date(timexes, t_start, own_start, c_end, sent, skip=(c_start, own_start),
@@ -673,6 +677,11 @@ class EventCoder:
                     if at is not None and at + 1 < len(pool) and pool[at + 1].text in st.negative_words:
                         return "negated", f"{pool[at].text} {pool[at + 1].text}"
                     return "hypothetical", cue
+        # "যদি ট্রাম্প সক্রিয় থাকেন এবং শান্তিরক্ষী বাহিনী মোতায়েন হয়, তাহলে ...": every
+        # clause between "if" and "then" is part of the condition, not only the first.
+        if_at = next((t.start for t in toks if t.end <= t_start and t.text in st.if_words), None)
+        if if_at is not None and any(t.start >= t_end and t.text in st.then_words for t in toks):
+            return "hypothetical", toks[next(i for i, t in enumerate(toks) if t.start == if_at)].text
         # "X করা হলে ...": the trigger is the condition of another clause.
         cond = next((t.text for t in after if t.text in st.conditional_words), None)
         if cond is not None:
@@ -2051,6 +2060,15 @@ def _modifies_other(t: Any, t_start: int, ctx: _DateContext) -> bool:
     nxt = next((x for x in ctx.toks if x.start >= t.end), None)
     if nxt is None or nxt.start == t_start:
         return False
+    if ctx.etype in ctx.g.speech_act_types:
+        # "অক্টোবরের যুদ্ধবিরতি ভঙ্গের অভিযোগ", "গত সপ্তাহের হামলার নিন্দা": the dated
+        # noun, in the genitive right before the trigger, is what the accusation or
+        # condemnation is about; its date is not the day of saying so.  (A noun in the
+        # locative is the setting instead: "মঙ্গলবারের ফোনালাপে ... প্রশংসা" was in that call.)
+        between = [x.text for x in ctx.toks if t.end <= x.start and x.end <= t_start]
+        if between and _ends_with_any(between[-1], _GENITIVE) and not any(
+                w in ctx.g.clause_breaks or len(w) > 2 and _ends_with_any(w, ctx.g.locative_endings) for w in between):
+            return True
     if any(e.trigger_start == nxt.start for d in ctx.drafts for e in d.evidence):
         return False
     return _ends_with_any(nxt.text, ctx.g.locative_endings) and len(nxt.text) > 2
@@ -2235,6 +2253,10 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         if any(then == p or then.startswith(p + " ") for p in g.resumptive_topics):
             return True
     head = words[-1].text
+    if any(head.startswith(w) for w in g.toll_words) and _toll_denied(toks, t_end, c_end, g):
+        # "তবে এ ঘটনায় কেউ হতাহত হননি", "হতাহতের খবর পাওয়া যায়নি": no one hurt
+        # is not an attack that did not happen; the attack, if any, is told elsewhere.
+        return True
     if head in g.toll_words:
         return any(t.text in g.war_frames for t in toks if c_start <= t.start and t.end <= t_start)
     if any(head.startswith(w) for w in g.warning_words):
@@ -2247,6 +2269,14 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         words_after = [t.text for t in content[:end] if _WORD.search(t.text)]
         return any(w.startswith(m) for w in words_after[-g.content_verb_within:] for m in g.status.hypothetical_after)
     return False
+
+
+def _toll_denied(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> bool:
+    """Whether a toll word's clause denies it: a negated verb after it (হননি, যায়নি, হয়নি)."""
+    st = g.status
+    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end]
+    return any(w in st.negative_words or any(w.endswith(e) and len(w) > len(e) + 1 for e in st.negative_endings)
+               for w in after)
 
 
 def _before_upcoming(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[str, str] | None:
@@ -2395,6 +2425,12 @@ def _last_day(value: str, text: str, g: Grammar) -> date | None:
         return last
     if any(_has_phrase(text, c) for c in g.status.early_period):
         return date.fromordinal(first.toordinal() + (last.toordinal() - first.toordinal()) // 3)
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        # A happening dated only by its year ("২০২৫ সালে ... সেনা পাঠিয়েছে"):
+        # news of the last days names the day, so a year named alone in a
+        # report late in that year recalls the year behind it.  It counts
+        # to mid-year (`year_counts_to_month`), not to 31 December.
+        return date(first.year, g.status.year_counts_to_month, 1)
     return last
 
 
@@ -2526,6 +2562,14 @@ def _dedupe_same_sentence(drafts: list[_Draft]) -> list[_Draft]:
               and d.status in _THREAT_CONTENT_STATUSES):
             continue
         prev = out[-1] if out else None
+        if (prev is not None and prev.type != d.type and prev.status == d.status and len(prev.evidence) == 1
+                and prev.heads & set(load_grammar().status.medium_heads) and _done_by(prev.evidence[0], d.evidence[0])):
+            # "স্মারকলিপি দিয়ে এ সিদ্ধান্তের প্রতিবাদ করে": the memorandum is how the
+            # protest was lodged; the act told after it says what kind of act it was.
+            d.evidence.insert(0, prev.evidence[0])
+            _fill(d, prev)
+            out[-1] = d
+            continue
         if (prev is not None and prev.type == d.type and prev.status == d.status
                 and (prev.mode == d.mode or _done_by(prev.evidence[-1], d.evidence[0]))
                 and prev.evidence[0].sentence_start == d.evidence[0].sentence_start

@@ -26,11 +26,14 @@ _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_e
                  "repeated_cues", "without_after", "without_before", "unfulfilled_cues", "negative_before",
                  "declared_is_done", "before_words", "before_planned_types"}
 # Optional status lists (round 5); absent means empty.
-_STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before", "another_before", "converbs")
+_STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before", "another_before", "converbs",
+                    "medium_heads", "if_words", "then_words")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _DATE_OPTIONAL = ("next_day_cues", "bound_after")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days",
                 "background_lead_sentences"}
+# Optional status numbers (types8) and their defaults.
+_STATUS_INTS_OPTIONAL = {"year_counts_to_month": 7}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,10 @@ class StatusCues:
     reply_before: frozenset[str] = frozenset()  # "পাল্টা হামলা": a reply, never a retelling
     another_before: frozenset[str] = frozenset()  # "আরেকটি বৈঠক": another happening, never a retelling
     converbs: frozenset[str] = frozenset()  # "অবরোধ করে বিক্ষোভ": the first act is how the second is done
+    if_words: frozenset[str] = frozenset()  # "যদি ... তাহলে": every clause between is the condition
+    then_words: frozenset[str] = frozenset()
+    medium_heads: tuple[str, ...] = ()  # "স্মারকলিপি দিয়ে প্রতিবাদ": a document that is the means of the act after it
+    year_counts_to_month: int = 7  # "২০২৫ সালে": a year named alone ends, for background, on the 1st of this month
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +213,12 @@ def load_grammar() -> Grammar:
     check_keys(_FILE, "pronouns", pron, {"plural", "singular"})
 
     st = require(_FILE, "status", data, "status", dict)
-    check_keys(_FILE, "status", st, _STATUS_LISTS | _STATUS_INTS | set(_STATUS_OPTIONAL))
+    check_keys(_FILE, "status", st, _STATUS_LISTS | _STATUS_INTS | set(_STATUS_OPTIONAL) | set(_STATUS_INTS_OPTIONAL))
     lists = {k: _strings(f"status.{k}", st.get(k)) for k in _STATUS_LISTS}
     ints = {k: require(_FILE, "status", st, k, int) for k in _STATUS_INTS}
+    ints.update({k: _whole(st, "status", k, v, 1) for k, v in _STATUS_INTS_OPTIONAL.items()})
+    if ints["year_counts_to_month"] > 12:
+        raise fail(_FILE, "status.year_counts_to_month", f"must be a month 1-12, got {ints['year_counts_to_month']}")
 
     dates = require(_FILE, "dates", data, "dates", dict)
     check_keys(_FILE, "dates", dates, set(_DATE_LISTS) | set(_DATE_OPTIONAL))
@@ -282,6 +292,9 @@ def load_grammar() -> Grammar:
             reply_before=frozenset(_strings("status.reply_before", st.get("reply_before", []))),
             another_before=frozenset(_strings("status.another_before", st.get("another_before", []))),
             converbs=frozenset(_strings("status.converbs", st.get("converbs", []))),
+            medium_heads=_strings("status.medium_heads", st.get("medium_heads", [])),
+            if_words=frozenset(_strings("status.if_words", st.get("if_words", []))),
+            then_words=frozenset(_strings("status.then_words", st.get("then_words", []))),
             **ints,
         ),
         dates=DateCues(

@@ -67,7 +67,7 @@ _TOP_OPTIONAL = ("split_window", "topic_words", "emphatic_endings")
 GAP = "..."
 _ENTRY_KEYS = ("text", "kind", "type")
 _ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other", "to_place", "carried_out",
-                   "refused")
+                   "refused", "said_is_done")
 # A token that carries no letter or digit ends the clause for the light-verb search.
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 # Distinct token texts whose trigger keys are kept (a few MB when full).
@@ -100,6 +100,9 @@ class TriggerEntry:
     # The type (mode null, status occurred) when the trigger is told negated:
     # not agreeing (রাজি হননি, মেনে নেবে না) is a refusal, an act of its own.
     refused: str | None = None
+    # The trigger names what is threatened or vowed (কঠোর ব্যবস্থা নেবে): told
+    # in the future, the saying is the act, made now (status occurred).
+    said_is_done: bool = False
     line: int = 0
     # For a split entry, how many of ``words`` come before the gap; else None.
     gap_at: int | None = None
@@ -462,13 +465,16 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         refused = raw.get("refused")
         if refused is not None and (tname is None or refused not in ontology.types):
             raise ck.err(line, f"refused {refused!r} should be a PLOVER type, on an entry that has a type")
+        said_is_done = raw.get("said_is_done", False)
+        if not isinstance(said_is_done, bool) or said_is_done and tname is None:
+            raise ck.err(line, f"'said_is_done' should be true or false, on an entry that has a type; got {said_is_done!r}")
         if kind == "verb" and len(words[-1]) < 2:
             raise ck.err(line, f"verb stem {words[-1]!r} is too short to match safely")
         entries.append(TriggerEntry(
             text=text, words=words, kind=kind, type=tname, mode=mode, contexts=tuple(contexts),
             symmetric=symmetric if tname is not None else None, light_verbs=tuple(lvs),
             except_forms=excepts, note=ck.text(raw, "note", null=True), line=line, to_other=to_other,
-            to_place=to_place, carried_out=carried_out, refused=refused, gap_at=gap_at,
+            to_place=to_place, carried_out=carried_out, refused=refused, said_is_done=said_is_done, gap_at=gap_at,
         ))
         first_line[text] = line
     return Lexicon(
