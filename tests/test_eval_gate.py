@@ -116,42 +116,25 @@ def test_gate_ner_heldout(name: str) -> None:
     assert not failures, f"NER gate ({name}): " + "; ".join(failures)
 
 
-def test_gate_ner_heldout_banglakit_corrected() -> None:
+@pytest.mark.parametrize("annotator, pin", [(True, "banglakit_corrected"), ("b", "banglakit_corrected_b")])
+def test_gate_ner_heldout_banglakit_corrected(annotator: bool | str, pin: str) -> None:
     """NER F1 on banglakit's held-out split with the labels we corrected blind to the
-    tagger (eval/refset/ner), beside the published-label gate above."""
+    tagger (eval/refset/ner), beside the published-label gate above: annotator a's
+    labels, and a second annotator's (b), made blind to a's ("Second annotator")."""
     from ghotona.actors.ner import NerTagger
     from ghotona.evaluate.ner import evaluate_sentences, heldout_sets, ner_dir
 
     if not (ner_dir() / "banglakit_main.jsonl").is_file():
         pytest.skip("../shared/data/ner is not beside the repository")
-    sents = heldout_sets(corrected=True)["banglakit"]
+    sents = heldout_sets(corrected=annotator)["banglakit"]
     tagger = NerTagger.load()
     own = evaluate_sentences(sents, tagger, style="banglakit")
     default = evaluate_sentences(sents, tagger)
     got = {"micro_f1": own["micro"]["f1"], **{f"{t}_f1": own[t]["f1"] for t in ("PER", "ORG", "LOC")},
            "micro_f1_default_style": default["micro"]["f1"]}
-    pinned = BASELINES["ner"]["banglakit_corrected"]
+    pinned = BASELINES["ner"][pin]
     failures = [f"{k}: {got[k]:.4f} < pinned {v}" for k, v in pinned.items() if got[k] < v - 1e-9]
-    assert not failures, "NER gate (banglakit corrected): " + "; ".join(failures)
-
-
-def test_gate_ner_heldout_banglakit_corrected_b() -> None:
-    """The same gate on the labels a second annotator (b) corrected blind to annotator a
-    and to the tagger (eval/refset/ner, "Second annotator")."""
-    from ghotona.actors.ner import NerTagger
-    from ghotona.evaluate.ner import evaluate_sentences, heldout_sets, ner_dir
-
-    if not (ner_dir() / "banglakit_main.jsonl").is_file():
-        pytest.skip("../shared/data/ner is not beside the repository")
-    sents = heldout_sets(corrected="b")["banglakit"]
-    tagger = NerTagger.load()
-    own = evaluate_sentences(sents, tagger, style="banglakit")
-    default = evaluate_sentences(sents, tagger)
-    got = {"micro_f1": own["micro"]["f1"], **{f"{t}_f1": own[t]["f1"] for t in ("PER", "ORG", "LOC")},
-           "micro_f1_default_style": default["micro"]["f1"]}
-    pinned = BASELINES["ner"]["banglakit_corrected_b"]
-    failures = [f"{k}: {got[k]:.4f} < pinned {v}" for k, v in pinned.items() if got[k] < v - 1e-9]
-    assert not failures, "NER gate (banglakit corrected, annotator b): " + "; ".join(failures)
+    assert not failures, f"NER gate ({pin}): " + "; ".join(failures)
 
 
 def _events_set(name: str) -> Path:
