@@ -679,9 +679,9 @@ class EventCoder:
                     return "hypothetical", cue
         # "যদি ট্রাম্প সক্রিয় থাকেন এবং শান্তিরক্ষী বাহিনী মোতায়েন হয়, তাহলে ...": every
         # clause between "if" and "then" is part of the condition, not only the first.
-        if_at = next((t.start for t in toks if t.end <= t_start and t.text in st.if_words), None)
-        if if_at is not None and any(t.start >= t_end and t.text in st.then_words for t in toks):
-            return "hypothetical", toks[next(i for i, t in enumerate(toks) if t.start == if_at)].text
+        if_tok = next((t for t in toks if t.end <= t_start and t.text in st.if_words), None)
+        if if_tok is not None and any(t.start >= t_end and t.text in st.then_words for t in toks):
+            return "hypothetical", if_tok.text
         # "X করা হলে ...": the trigger is the condition of another clause.
         cond = next((t.text for t in after if t.text in st.conditional_words), None)
         if cond is not None:
@@ -703,7 +703,7 @@ class EventCoder:
         verb = toks[verb_i].text if verb_i is not None else None
         if verb is not None:
             nxt = toks[verb_i + 1].text if verb_i + 1 < len(toks) and toks[verb_i + 1].end <= c_end else None
-            if any(verb.endswith(e) and len(verb) > len(e) + 1 for e in st.negative_endings) or (nxt in st.negative_words):
+            if _negative_ending(verb, st) or (nxt in st.negative_words):
                 return "negated", verb if nxt not in st.negative_words else f"{verb} {nxt}"
         elif any(t.text in st.negative_words for t in after[:3]):
             return "negated", next(t.text for t in after[:3] if t.text in st.negative_words)
@@ -719,7 +719,7 @@ class EventCoder:
                 j = next(k for k in range(i + 1, min(i + 3, len(words)))
                          if any(words[k].startswith(h) for h in st.planned_heads))
                 nxt = words[j + 1] if j + 1 < len(words) else ""
-                if nxt in st.negative_words or (any(nxt.endswith(e) and len(nxt) > len(e) + 1 for e in st.negative_endings)):
+                if nxt in st.negative_words or _negative_ending(nxt, st):
                     # "সংলাপে বসতে রাজি নয়" (not willing to): the act is ruled out.
                     return "negated", f"{words[j]} {nxt}"
                 return "planned", w
@@ -2271,12 +2271,16 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
     return False
 
 
+def _negative_ending(word: str, st: Any) -> bool:
+    """Whether ``word`` is a verb negated by its ending (করেননি, হয়নি), longer than the ending."""
+    return any(word.endswith(e) and len(word) > len(e) + 1 for e in st.negative_endings)
+
+
 def _toll_denied(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> bool:
     """Whether a toll word's clause denies it: a negated verb after it (হননি, যায়নি, হয়নি)."""
     st = g.status
     after = [t.text for t in toks if t.start >= t_end and t.end <= c_end]
-    return any(w in st.negative_words or any(w.endswith(e) and len(w) > len(e) + 1 for e in st.negative_endings)
-               for w in after)
+    return any(w in st.negative_words or _negative_ending(w, st) for w in after)
 
 
 def _before_upcoming(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[str, str] | None:
