@@ -926,23 +926,39 @@ def evaluate_ner(path: str | None, heldout: bool, style: str | None, as_json: bo
 @click.argument("refset", type=click.Path(exists=True, file_okay=False), metavar="GOLD")
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list the dev stories split or merged wrongly.")
+@click.option("--annotator", type=click.Choice(["a", "b"]), default="a", show_default=True,
+              help="Whose labels to score against: a (the reference labels) or b (a second, blind annotation).")
+@click.option("--agreement", is_flag=True,
+              help="No system run: score annotator b's labels against a's (how far two readers of the guideline agree).")
 @click.pass_context
-def evaluate_stories(ctx: click.Context, refset: str, as_json: bool, show_errors: bool) -> None:
+def evaluate_stories(ctx: click.Context, refset: str, as_json: bool, show_errors: bool, annotator: str,
+                     agreement: bool) -> None:
     """Story and thread B-cubed P/R/F1 against the labels in GOLD (eval/refset/stories).
 
     Ingests the labelled texts from ../shared into a temporary store (about
     half a minute) and scores each label set and split; tune on dev only.
+    With --agreement, compares the two annotators' labels instead (P: the
+    share of b's story that a puts together; R the reverse).
     """
+    from .evaluate.stories import agreement as label_agreement
     from .evaluate.stories import evaluate as run_stories
-    from .evaluate.stories import render
+    from .evaluate.stories import load_labels, render
 
     try:
-        result = run_stories(Path(refset), ctx.obj["config"])
+        if agreement:
+            result = label_agreement(load_labels(Path(refset)), load_labels(Path(refset), annotator="b"))
+        else:
+            result = run_stories(Path(refset), ctx.obj["config"], annotator=annotator)
     except (FileNotFoundError, ValueError, KeyError) as exc:
         raise GhotonaError(f"cannot read the story labels: {exc}") from None
+    counts = result.pop("_counts", None)
+    if counts and not as_json:
+        out.print(f"{counts['both']} articles labelled by both; only a: {counts['only_first']}, "
+                  f"only b: {counts['only_second']}")
     errors = result.pop("_errors", [])
     if as_json:
-        out.print(json.dumps(result, ensure_ascii=False, indent=1), markup=False)
+        out.print(json.dumps({**result, **({"counts": counts} if counts else {})}, ensure_ascii=False, indent=1),
+                  markup=False)
         return
     out.print(escape(render(result)))
     if show_errors:

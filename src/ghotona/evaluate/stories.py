@@ -33,6 +33,12 @@ from .extraction import shared_dir
 
 SPLITS = ("dev", "test", "all")
 
+# The label files of each annotator (README there).  Annotator a made the
+# labels and the dev/test split; b labelled the same articles again, blind
+# to a's files, so the two can be compared (``agreement``).  b's files carry
+# no split: each article keeps the split of a's label.
+ANNOTATORS = {"a": ("bdnews.yaml", "samples.yaml"), "b": ("bdnews_b.yaml", "samples_b.yaml")}
+
 
 @dataclass(slots=True, frozen=True)
 class Label:
@@ -49,11 +55,17 @@ def _fail(path: Path, where: str, problem: str) -> ValueError:
     return ValueError(f"{path}: {where}: {problem}; see eval/refset/stories/README.md")
 
 
-def load_labels(refset: Path, shared: Path | None = None) -> list[Label]:
-    """Every label of ``bdnews.yaml`` and ``samples.yaml`` in ``refset``, as ingest sources."""
+def load_labels(refset: Path, shared: Path | None = None, annotator: str = "a") -> list[Label]:
+    """Every label of one annotator's files in ``refset`` (``bdnews.yaml`` and ``samples.yaml`` for a), as ingest sources."""
+    if annotator not in ANNOTATORS:
+        raise ValueError(f"no annotator {annotator!r}; known: {', '.join(ANNOTATORS)}")
     shared = shared or shared_dir()
+    bd_name, sp_name = ANNOTATORS[annotator]
+    split_of: dict[str, str] = {}
+    if annotator != "a":
+        split_of = {lab.source: lab.split for lab in load_labels(refset, shared)}
     out: list[Label] = []
-    bd = refset / "bdnews.yaml"
+    bd = refset / bd_name
     if bd.is_file():
         data = yaml.safe_load(bd.read_text("utf-8"))
         corpus = shared / data["corpus"]
@@ -67,15 +79,31 @@ def load_labels(refset: Path, shared: Path | None = None) -> list[Label]:
             url = entry.get("url")
             if url and records[i].get("url") != url:
                 raise _fail(bd, f"article {n + 1}", f"record {rid} has url {records[i].get('url')!r}, not {url!r}")
-            out.append(Label("bdnews", f"{corpus}#{i}", _req(bd, n, entry, "story"), _req(bd, n, entry, "thread"),
-                             _req(bd, n, entry, "split")))
-    sp = refset / "samples.yaml"
+            source = f"{corpus}#{i}"
+            out.append(Label("bdnews", source, _req(bd, n, entry, "story"), _req(bd, n, entry, "thread"),
+                             _split(bd, n, entry, split_of.get(source))))
+    sp = refset / sp_name
     if sp.is_file():
         data = yaml.safe_load(sp.read_text("utf-8"))
         for n, entry in enumerate(data.get("pages") or []):
-            out.append(Label("samples", str(shared / _req(sp, n, entry, "file")), _req(sp, n, entry, "story"),
-                             _req(sp, n, entry, "thread"), _req(sp, n, entry, "split")))
+            source = str(shared / _req(sp, n, entry, "file"))
+            out.append(Label("samples", source, _req(sp, n, entry, "story"),
+                             _req(sp, n, entry, "thread"), _split(sp, n, entry, split_of.get(source))))
+    seen: set[str] = set()
+    for lab in out:
+        if lab.source in seen:
+            raise _fail(bd if lab.set == "bdnews" else sp, lab.source, "labelled twice")
+        seen.add(lab.source)
     return out
+
+
+def _split(path: Path, n: int, entry: Mapping[str, Any], inherited: str | None) -> str:
+    """The entry's split, or (a second annotator's file) the split of the first annotator's label."""
+    if "split" not in entry and inherited is not None:
+        return inherited
+    if "split" not in entry and path.name not in ANNOTATORS["a"]:
+        raise _fail(path, f"entry {n + 1}", "the first annotator's files do not label this article, so it has no split")
+    return _req(path, n, entry, "split")
 
 
 def _req(path: Path, n: int, entry: Mapping[str, Any], key: str) -> str:
@@ -110,6 +138,25 @@ def bcubed(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, float]
     p, r = p / len(items), r / len(items)
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": len(items)}
+
+
+def agreement(first: list[Label], second: list[Label]) -> dict[str, Any]:
+    """How far two annotators' labels of the same articles agree, per label set and split.
+
+    B-cubed of ``second`` scored against ``first`` (swapping them swaps
+    precision and recall; F1 is the same), over the articles both label; the
+    split is ``first``'s.  ``only_first``/``only_second`` count articles one
+    of them left out.
+    """
+    if not first or not second:
+        raise ValueError("agreement needs both annotators' labels; annotator b's files are "
+                         f"{' and '.join(ANNOTATORS['b'])} beside a's (README.md)")
+    a = {lab.source: lab for lab in first}
+    b = {lab.source: lab for lab in second}
+    shared = [a[s] for s in a if s in b]
+    result = score(shared, {s: (b[s].set, b[s].story) for s in b}, {s: (b[s].set, b[s].thread) for s in b})
+    result["_counts"] = {"both": len(shared), "only_first": len(set(a) - set(b)), "only_second": len(set(b) - set(a))}
+    return result
 
 
 def ingest_labelled(labels: list[Label], db: str, config: dict[str, Any] | None = None) -> Any:
@@ -182,11 +229,12 @@ def errors(labels: list[Label], stories: Mapping[str, Any], store: Any, split: s
     return lines
 
 
-def evaluate(refset: Path, config: dict[str, Any] | None = None, db: str | None = None) -> dict[str, Any]:
+def evaluate(refset: Path, config: dict[str, Any] | None = None, db: str | None = None,
+             annotator: str = "a") -> dict[str, Any]:
     """Ingest the labelled texts into a temporary store (or ``db``) and score stories and threads."""
-    labels = load_labels(refset)
+    labels = load_labels(refset, annotator=annotator)
     if not labels:
-        raise ValueError(f"no labels in {refset}; expected bdnews.yaml and/or samples.yaml (README.md)")
+        raise ValueError(f"no labels in {refset}; expected {' and/or '.join(ANNOTATORS[annotator])} (README.md)")
     with tempfile.TemporaryDirectory(prefix="ghotona-stories-") as tmp:
         store = ingest_labelled(labels, db or str(Path(tmp) / "eval.db"), config)
         try:
