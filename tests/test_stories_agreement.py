@@ -89,3 +89,14 @@ def test_agreement_is_symmetric_in_f1_and_counts_articles_one_side_left_out() ->
 def test_agreement_needs_both_sides() -> None:
     with pytest.raises(ValueError, match="bdnews_b.yaml"):
         agreement(_labels(["s-a"]), [])
+
+
+REFSET = Path(__file__).resolve().parent.parent / "eval" / "refset" / "stories"
+
+
+def test_the_shipped_second_annotation_labels_every_article_the_first_does() -> None:
+    """bdnews_b.yaml / samples_b.yaml relabel exactly the articles of a's files (README, "Second annotation")."""
+    a = load_labels(REFSET)
+    b = load_labels(REFSET, annotator="b")
+    assert {lab.source for lab in a} == {lab.source for lab in b} and len(b) == 259
+    assert {lab.source: lab.split for lab in a} == {lab.source: lab.split for lab in b}
