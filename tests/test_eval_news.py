@@ -93,3 +93,39 @@ def test_claims_of_a_news_entry_are_found(tmp_path: Path) -> None:
     [item] = load_items(_write(tmp_path, [entry]))
     [g] = item.gold
     assert g.start >= 0 and item.article.body[g.start:g.start + len(w)] == w
+
+
+# -- sentence: entries (one line of a JSON-lines corpus, coded alone) -------------------------------
+
+NER_REL = "data/ner/banglakit_main.jsonl"
+NER = shared_dir() / NER_REL
+
+
+def _sentence_entry(line: int, trigger: str | None) -> dict:
+    events = [] if trigger is None else [
+        {"id": "s-e01", "type": "ACCUSE", "status": "occurred", "actors": ["~unnamed"], "recipients": [],
+         "evidence": [{"trigger": trigger, "occurrence": 1}]}]
+    return {"id": f"s{line:04d}", "sentence": f"shared:{NER_REL}", "line": line, "events": events}
+
+
+@pytest.mark.skipif(not NER.is_file(), reason="the NER corpus in ../shared is needed")
+def test_sentence_entry_codes_that_line_alone(tmp_path: Path) -> None:
+    lines = NER.read_text("utf-8").splitlines()
+    text = json.loads(lines[4])[0]
+    word = text.split()[2].strip("।,")
+    [art] = load_gold(_write(tmp_path, [_sentence_entry(5, word)]))
+    assert art.article.body.strip() == text.strip() and art.article.published is None
+    [ev] = art.events
+    s, e = ev.triggers[0]
+    assert art.article.body[s:e] == word and ev.unlocated == 0
+
+
+@pytest.mark.skipif(not NER.is_file(), reason="the NER corpus in ../shared is needed")
+@pytest.mark.parametrize("line, trigger, message", [
+    (0, None, "line number from 1"),
+    (10**7, None, "line number from 1"),
+    (5, "নেইএমনশব্দ", "is not in the text"),
+])
+def test_sentence_entry_errors_name_the_entry(tmp_path: Path, line: int, trigger: str | None, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_gold(_write(tmp_path, [_sentence_entry(line, trigger)]))

@@ -50,7 +50,7 @@ from ..text.normalize import normalize
 from . import find_nth
 from .extraction import shared_dir
 from .linking import gold_name_keys, name_key
-from .news import check_offset, news_article
+from .news import check_offset, news_article, sentence_text
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 LEVELS = ("type", "type+actors", "type+actors+date", "type+countries")
@@ -187,6 +187,14 @@ def load_gold(path: Path, extractor: Any = None) -> list[GoldArticle]:
                     return ntext
 
                 out.append(GoldArticle(ident, f.name, art, _events(entry, art.body, news_source, where)))
+            elif "sentence" in entry:
+                # One sentence of a JSON-lines corpus in ../shared, coded alone (no date, no title).
+                ident = str(entry.get("id", n))
+                where = f"{f.name}: {ident}"
+                sent = sentence_text(entry, where)
+                art = article_from_text(sent, None, source=ident, extractor=texts)
+                nsent = normalize(sent)
+                out.append(GoldArticle(ident, f.name, art, _events(entry, art.body, lambda e, w: nsent, where)))
             else:
                 ident = str(entry.get("id", n))
                 text = str(entry["text"])

@@ -82,3 +82,33 @@ def check_offset(text: str, item: dict[str, Any], where: str) -> None:
     quote = str(item.get("trigger", item.get("text", "")))
     if "offset" in item and text[int(item["offset"]):int(item["offset"]) + len(quote)] != quote:
         raise ValueError(f"{where}: {quote!r} is not at offset {item['offset']} of the record's article text")
+
+
+@lru_cache(maxsize=4)
+def _lines(path: Path) -> tuple[str, ...]:
+    return tuple(path.read_text("utf-8").splitlines())
+
+
+def sentence_text(entry: dict[str, Any], where: str) -> str:
+    """The text of a ``sentence:`` gold entry: line ``line`` (1-based) of a JSON-lines corpus in ``../shared``.
+
+    Each line is a JSON array whose first item is the sentence (the NER
+    corpora's ``[text, tags]``), or an object with a ``text`` field.  Errors
+    name the entry.
+    """
+    import json
+
+    rel = str(entry["sentence"]).split(":", 1)[-1]
+    path = shared_dir() / rel
+    if not path.is_file():
+        raise FileNotFoundError(f"{where}: corpus {entry['sentence']} not found at {path} "
+                                "(the shared folder beside the repository, or $GHOTONA_SHARED)")
+    lines = _lines(path)
+    n = entry.get("line")
+    if not isinstance(n, int) or not 1 <= n <= len(lines):
+        raise ValueError(f"{where}: 'line' must be a line number from 1 to {len(lines)} of {path.name}, not {n!r}")
+    item = json.loads(lines[n - 1])
+    text = item[0] if isinstance(item, list) and item else item.get("text") if isinstance(item, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"{where}: line {n} of {path.name} holds no sentence text")
+    return text
