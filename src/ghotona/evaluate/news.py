@@ -38,17 +38,22 @@ def _corpus(corpus: Path) -> tuple[dict[str, int], tuple[dict[str, Any], ...], t
     return ids, records, tuple(iter_pages([str(corpus)], config=load()))
 
 
+def _shared_file(ref: str, where: str) -> Path:
+    """The file a gold entry's ``shared:REL`` points at; missing is an error naming the entry."""
+    path = shared_dir() / ref.split(":", 1)[-1]
+    if not path.is_file():
+        raise FileNotFoundError(f"{where}: corpus {ref} not found at {path} "
+                                "(the shared folder beside the repository, or $GHOTONA_SHARED)")
+    return path
+
+
 def news_record(entry: dict[str, Any], where: str) -> tuple[RawPage, str]:
     """The RawPage of a ``news:`` gold entry and the record's raw ``article`` text (what quotes are counted in).
 
     Errors name the entry: a missing corpus, an unknown record id, a record
     rejected on input.
     """
-    rel = str(entry["news"]).split(":", 1)[-1]
-    corpus = shared_dir() / rel
-    if not corpus.is_file():
-        raise FileNotFoundError(f"{where}: corpus {entry['news']} not found at {corpus} "
-                                "(the shared folder beside the repository, or $GHOTONA_SHARED)")
+    corpus = _shared_file(str(entry["news"]), where)
     rid = str(entry.get("record", ""))
     ids, records, pages = _corpus(corpus)
     if rid not in ids:
@@ -98,11 +103,7 @@ def sentence_text(entry: dict[str, Any], where: str) -> str:
     """
     import json
 
-    rel = str(entry["sentence"]).split(":", 1)[-1]
-    path = shared_dir() / rel
-    if not path.is_file():
-        raise FileNotFoundError(f"{where}: corpus {entry['sentence']} not found at {path} "
-                                "(the shared folder beside the repository, or $GHOTONA_SHARED)")
+    path = _shared_file(str(entry["sentence"]), where)
     lines = _lines(path)
     n = entry.get("line")
     if not isinstance(n, int) or not 1 <= n <= len(lines):
