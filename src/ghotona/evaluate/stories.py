@@ -99,11 +99,11 @@ def load_labels(refset: Path, shared: Path | None = None, annotator: str = "a") 
 
 def _split(path: Path, n: int, entry: Mapping[str, Any], inherited: str | None) -> str:
     """The entry's split, or (a second annotator's file) the split of the first annotator's label."""
-    if "split" not in entry and inherited is not None:
-        return inherited
-    if "split" not in entry and path.name not in ANNOTATORS["a"]:
+    if "split" in entry or path.name in ANNOTATORS["a"]:
+        return _req(path, n, entry, "split")
+    if inherited is None:
         raise _fail(path, f"entry {n + 1}", "the first annotator's files do not label this article, so it has no split")
-    return _req(path, n, entry, "split")
+    return inherited
 
 
 def _req(path: Path, n: int, entry: Mapping[str, Any], key: str) -> str:
@@ -153,9 +153,9 @@ def agreement(first: list[Label], second: list[Label]) -> dict[str, Any]:
                          f"{' and '.join(ANNOTATORS['b'])} beside a's (README.md)")
     a = {lab.source: lab for lab in first}
     b = {lab.source: lab for lab in second}
-    shared = [a[s] for s in a if s in b]
-    result = score(shared, {s: (b[s].set, b[s].story) for s in b}, {s: (b[s].set, b[s].thread) for s in b})
-    result["_counts"] = {"both": len(shared), "only_first": len(set(a) - set(b)), "only_second": len(set(b) - set(a))}
+    both = [a[s] for s in a if s in b]
+    result = score(both, {s: (b[s].set, b[s].story) for s in b}, {s: (b[s].set, b[s].thread) for s in b})
+    result["_counts"] = {"both": len(both), "only_first": len(set(a) - set(b)), "only_second": len(set(b) - set(a))}
     return result
 
 
