@@ -2246,6 +2246,12 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
     words = [t for t in toks if t_start <= t.start and t.end <= t_end]
     if not words:
         return False
+    first = toks.index(words[0])
+    last = first + len(words) - 1
+    if 0 < first and last + 1 < len(toks) and toks[first - 1].text == "(" and toks[last + 1].text == ")":
+        # "পরিদর্শক (তদন্ত)", "ওসি (তদন্ত)": a trigger word that is the whole of a
+        # parenthesis labels the word before it (an officer's branch), it tells nothing.
+        return True
     brk = next((i for i, t in enumerate(toks) if t.start >= c_end), None)
     if brk is not None and not _WORD.search(toks[brk].text):
         # "রাশিয়াকে কীভাবে অস্ত্র দেওয়া যায়– এ নিয়ে আলোচনা হবে": the clause is what the talk is about
@@ -2258,7 +2264,10 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         # is not an attack that did not happen; the attack, if any, is told elsewhere.
         return True
     if head in g.toll_words:
-        return any(t.text in g.war_frames for t in toks if c_start <= t.start and t.end <= t_start)
+        if last + 1 < len(toks) and toks[last + 1].text in g.toll_referents:
+            return True  # "আহত ব্যক্তিদের ভর্তি করা হয়": the hurt are named, no harm is told here
+        frames = g.war_frames | g.accident_frames
+        return any(t.text in frames for t in toks if c_start <= t.start and t.end <= t_start)
     if any(head.startswith(w) for w in g.warning_words):
         after = [t for t in toks if t.start >= t_end]
         comp = next((i for i, t in enumerate(after) if t.text in g.warning_complementizers), None)

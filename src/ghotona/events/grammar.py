@@ -138,6 +138,9 @@ class Grammar:
     # "ইউক্রেন যুদ্ধে N সেনা নিহত": a war's toll (a claim), not an attack
     toll_words: frozenset[str] = frozenset()
     war_frames: frozenset[str] = frozenset()
+    # "ভবন ধসে আহত": an accident's toll; "আহত ব্যক্তিদের": the hurt named, no harm told
+    accident_frames: frozenset[str] = frozenset()
+    toll_referents: frozenset[str] = frozenset()
     # "X সতর্ক করেছে যে ... পারে": a forecast, not a threat
     warning_words: frozenset[str] = frozenset()
     warning_complementizers: frozenset[str] = frozenset()  # যে: the warning's content follows
@@ -227,7 +230,7 @@ def load_grammar() -> Grammar:
             raise fail(_FILE, "dates", f"missing list '{key}'")
 
     notev = require(_FILE, "not_events", data, "not_events", dict)
-    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "warning_words", "warning_complementizers",
+    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "accident_frames", "toll_referents", "warning_words", "warning_complementizers",
                                             "warning_complement_within", "content_ends", "content_verb_within",
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
                                             "content_gap", "demand_frames", "naming_heads"})
@@ -312,6 +315,8 @@ def load_grammar() -> Grammar:
         strong_endings=_strings("verbs.strong_endings", verbs.get("strong_endings")),
         toll_words=frozenset(_strings("not_events.toll_words", notev.get("toll_words"))),
         war_frames=frozenset(_strings("not_events.war_frames", notev.get("war_frames"))),
+        accident_frames=frozenset(_strings("not_events.accident_frames", notev.get("accident_frames", []))),
+        toll_referents=frozenset(_strings("not_events.toll_referents", notev.get("toll_referents", []))),
         warning_words=frozenset(_strings("not_events.warning_words", notev.get("warning_words"))),
         warning_complementizers=frozenset(_strings("not_events.warning_complementizers",
                                                    notev.get("warning_complementizers"))),
