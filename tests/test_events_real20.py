@@ -60,3 +60,32 @@ def test_rescued_injured_is_no_attack(coder: EventCoder) -> None:
 def test_people_hurt_is_still_a_toll(coder: EventCoder) -> None:
     text = "মিছিলে পুলিশের লাঠিপেটায় অন্তত ১০ জন আহত হয়েছেন।"
     assert "ASSAULT" in types(coder, text)
+
+
+# -- words of a schedule: due to happen, or due and then called off
+
+def statuses(coder: EventCoder, text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.status) for e in coder.code(article_from_text(text, "2024-03-10"))]
+
+
+def test_rally_due_to_be_held_is_planned(coder: EventCoder) -> None:
+    text = "আজ বিকেলে জেলা শহরের শহীদ মিনারে ওই সমাবেশ অনুষ্ঠিত হওয়ার কথা।"
+    assert ("PROTEST", "planned") in statuses(coder, text)
+
+
+def test_meeting_due_but_called_off_did_not_occur(coder: EventCoder) -> None:
+    text = "মন্ত্রীর সঙ্গে রাষ্ট্রদূতের বৈঠক হওয়ার কথা থাকলেও শেষ মুহূর্তে তা স্থগিত করা হয়।"
+    assert ("CONSULT", "occurred") not in statuses(coder, text)
+
+
+# -- a storm signal is no threat; a body's old name holding an event word is the body
+
+def test_storm_warning_signal_is_no_threat(coder: EventCoder) -> None:
+    text = "উপকূলের সব সমুদ্রবন্দরকে তিন নম্বর হুঁশিয়ারি সংকেত দেখাতে বলেছে আবহাওয়া অধিদপ্তর।"
+    assert "THREATEN" not in types(coder, text)
+
+
+def test_old_name_of_the_oic_is_no_conference(coder: EventCoder) -> None:
+    text = "ইসলামি সম্মেলন সংস্থার মহাসচিব গতকাল ঢাকায় পররাষ্ট্রমন্ত্রীর সঙ্গে দেখা করেছেন।"
+    got = coder.code(article_from_text(text, "2024-03-10"))
+    assert [e.mode for e in got if e.type == "CONSULT"] == [None]

@@ -209,8 +209,10 @@ class EventCoder:
         prev_doers: list[Participant] = []
         for m in sorted(matches, key=lambda m: m.start):
             t_start, t_end = sent.start + m.start, sent.start + m.end
-            if any(a.start <= t_start < a.end for a in in_sent if a.actor_id):
-                continue  # the "trigger" is part of a name
+            if any(a.start <= t_start < a.end and (a.actor_id or t_end <= a.end) for a in in_sent):
+                # The "trigger" is part of a name: a linked one, or wholly inside
+                # one the dictionary lacks ("নারী ও শিশু নির্যাতন দমন ট্রাইব্যুনাল").
+                continue
             c_start, c_end = _clause(toks, t_start, t_end, g)
             verb_i, verb = _verb_after(toks, t_end, c_end, g)
             entry = m.entry
