@@ -89,3 +89,15 @@ def test_old_name_of_the_oic_is_no_conference(coder: EventCoder) -> None:
     text = "ইসলামি সম্মেলন সংস্থার মহাসচিব গতকাল ঢাকায় পররাষ্ট্রমন্ত্রীর সঙ্গে দেখা করেছেন।"
     got = coder.code(article_from_text(text, "2024-03-10"))
     assert [e.mode for e in got if e.type == "CONSULT"] == [None]
+
+
+# -- blame laid on someone; an official dismissed from a post
+
+def test_laying_the_blame_is_an_accusation(coder: EventCoder) -> None:
+    text = "ক্ষমতাসীন দল বিরোধীদের ওপর সহিংসতার দোষ চাপিয়েছে।"
+    assert "ACCUSE" in types(coder, text)
+
+
+def test_a_suspended_official_is_sanctioned(coder: EventCoder) -> None:
+    text = "ঘুষ নেওয়ার অভিযোগে জেলা খাদ্য কর্মকর্তাকে সাময়িক বরখাস্ত করেছে মন্ত্রণালয়।"
+    assert "SANCTION" in types(coder, text)
