@@ -101,3 +101,8 @@ def test_laying_the_blame_is_an_accusation(coder: EventCoder) -> None:
 def test_a_suspended_official_is_sanctioned(coder: EventCoder) -> None:
     text = "ঘুষ নেওয়ার অভিযোগে জেলা খাদ্য কর্মকর্তাকে সাময়িক বরখাস্ত করেছে মন্ত্রণালয়।"
     assert "SANCTION" in types(coder, text)
+
+
+def test_killed_when_a_van_overturned_is_no_attack(coder: EventCoder) -> None:
+    text = "গ্রামের সড়কে গতকাল একটি ভ্যান উল্টে এক কৃষক নিহত হয়েছেন।"
+    assert "ASSAULT" not in types(coder, text)
