@@ -106,3 +106,35 @@ def test_a_suspended_official_is_sanctioned(coder: EventCoder) -> None:
 def test_killed_when_a_van_overturned_is_no_attack(coder: EventCoder) -> None:
     text = "গ্রামের সড়কে গতকাল একটি ভ্যান উল্টে এক কৃষক নিহত হয়েছেন।"
     assert "ASSAULT" not in types(coder, text)
+
+
+# -- a strike or meeting called is still to come; fixed phrases that tell no event
+
+def test_strike_called_for_tomorrow_is_planned(coder: EventCoder) -> None:
+    text = "দুই জেলায় কাল সকাল-সন্ধ্যা হরতাল ডেকেছে স্থানীয় ব্যবসায়ী সমিতি।"
+    assert ("PROTEST", "planned") in statuses(coder, text)
+
+
+def test_strike_called_earlier_and_observed_is_not_planned(coder: EventCoder) -> None:
+    text = "ব্যবসায়ী সমিতির ডাকা হরতাল গতকাল শান্তিপূর্ণভাবে পালিত হয়েছে।"
+    assert ("PROTEST", "planned") not in statuses(coder, text)
+
+
+def test_when_contacted_is_no_consultation(coder: EventCoder) -> None:
+    text = "গতকাল দুপুরে যোগাযোগ করা হলে জেলা প্রশাসক বিষয়টি খতিয়ে দেখার কথা জানান।"
+    assert "CONSULT" not in types(coder, text)
+
+
+def test_under_threat_is_no_threat(coder: EventCoder) -> None:
+    text = "নদীভাঙনে তীরের তিনটি গ্রাম এখন হুমকির মুখে রয়েছে।"
+    assert "THREATEN" not in types(coder, text)
+
+
+def test_flights_cancelled_are_no_refusal(coder: EventCoder) -> None:
+    text = "ঘন কুয়াশার কারণে আজ সকালের চারটি অভ্যন্তরীণ ফ্লাইট বাতিল করা হয়েছে।"
+    assert "REJECT" not in types(coder, text)
+
+
+def test_signed_statement_is_no_agreement(coder: EventCoder) -> None:
+    text = "দলের দপ্তর সম্পাদকের সই করা বিবৃতিতে এ কথা জানানো হয়।"
+    assert "SUPPORT" not in types(coder, text) and "AGREE" not in types(coder, text)

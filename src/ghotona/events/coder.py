@@ -709,6 +709,10 @@ class EventCoder:
                 return "negated", verb if nxt not in st.negative_words else f"{verb} {nxt}"
         elif any(t.text in st.negative_words for t in after[:3]):
             return "negated", next(t.text for t in after[:3] if t.text in st.negative_words)
+        called = " ".join(t.text for t in after[:2])
+        for cue in st.convened_after:
+            if called == cue or called.startswith(cue + " "):
+                return "planned", cue  # "হরতাল ডেকেছে দলটি": called for a day still to come
         for cue in st.planned_cues:
             if _has_phrase(after_text, cue):
                 return "planned", cue
