@@ -138,3 +138,9 @@ def test_flights_cancelled_are_no_refusal(coder: EventCoder) -> None:
 def test_signed_statement_is_no_agreement(coder: EventCoder) -> None:
     text = "দলের দপ্তর সম্পাদকের সই করা বিবৃতিতে এ কথা জানানো হয়।"
     assert "SUPPORT" not in types(coder, text) and "AGREE" not in types(coder, text)
+
+
+def test_accident_word_ending_a_compound_frames_the_toll(coder: EventCoder) -> None:
+    # বাসচাপায় ends in চাপায়; কালবৈশাখী ঝড়ে is a storm.
+    assert "ASSAULT" not in types(coder, "মহাসড়কে গতকাল রাতে বাসচাপায় এক পথচারী নিহত হয়েছেন।")
+    assert "ASSAULT" not in types(coder, "গতকাল বিকেলে কালবৈশাখী ঝড়ে গাছ ভেঙে দুজন আহত হয়েছেন।")

@@ -2272,8 +2272,9 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
     if head in g.toll_words:
         if last + 1 < len(toks) and toks[last + 1].text in g.toll_referents:
             return True  # "আহত ব্যক্তিদের ভর্তি করা হয়": the hurt are named, no harm is told here
-        frames = g.war_frames | g.accident_frames
-        return any(t.text in frames for t in toks if c_start <= t.start and t.end <= t_start)
+        before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
+        # Accident words also end compounds: বাসচাপায়, ভবনধসে, কালবৈশাখী ঝড়ে.
+        return any(w in g.war_frames or w.endswith(tuple(g.accident_frames)) for w in before)
     if any(head.startswith(w) for w in g.warning_words):
         after = [t for t in toks if t.start >= t_end]
         comp = next((i for i, t in enumerate(after) if t.text in g.warning_complementizers), None)
