@@ -144,3 +144,25 @@ def test_accident_word_ending_a_compound_frames_the_toll(coder: EventCoder) -> N
     # বাসচাপায় ends in চাপায়; কালবৈশাখী ঝড়ে is a storm.
     assert "ASSAULT" not in types(coder, "মহাসড়কে গতকাল রাতে বাসচাপায় এক পথচারী নিহত হয়েছেন।")
     assert "ASSAULT" not in types(coder, "গতকাল বিকেলে কালবৈশাখী ঝড়ে গাছ ভেঙে দুজন আহত হয়েছেন।")
+
+
+# -- event words the lexicon lacked (found on the development sentences)
+
+def test_arrest_warrant_is_coercion(coder: EventCoder) -> None:
+    assert "COERCE" in types(coder, "মামলায় হাজির না হওয়ায় আদালত তাঁর বিরুদ্ধে গ্রেপ্তারি পরোয়ানা জারি করেছেন।")
+
+
+def test_demands_put_forward_are_a_request(coder: EventCoder) -> None:
+    assert "REQUEST" in types(coder, "সংবাদ সম্মেলনে শিক্ষক সমিতি সাত দফা দাবি পেশ করেছে।")
+
+
+def test_strike_suspended_is_a_concession(coder: EventCoder) -> None:
+    assert "CONCEDE" in types(coder, "মালিক সমিতির ডাকা পরিবহন ধর্মঘট গতকাল বিকেলে স্থগিত করা হয়েছে।")
+
+
+def test_khun_is_a_killing(coder: EventCoder) -> None:
+    assert "ASSAULT" in types(coder, "সশস্ত্র দলটি গ্রামের দুই নেতাকে খুন করেছে।")
+
+
+def test_food_handed_out_is_aid(coder: EventCoder) -> None:
+    assert "AID" in types(coder, "স্বেচ্ছাসেবকেরা বন্যাদুর্গত এলাকায় খাবার বিতরণ করেন।")
