@@ -166,3 +166,21 @@ def test_khun_is_a_killing(coder: EventCoder) -> None:
 
 def test_food_handed_out_is_aid(coder: EventCoder) -> None:
     assert "AID" in types(coder, "স্বেচ্ছাসেবকেরা বন্যাদুর্গত এলাকায় খাবার বিতরণ করেন।")
+
+
+# -- "X-এর পক্ষ থেকে" (on X's behalf) names the doer of an act told without a subject
+
+def parties(coder: EventCoder, text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type, [p.name_en or p.text for p in e.actors], [p.name_en or p.text for p in e.recipients])
+            for e in coder.code(article_from_text(text, "2024-03-10"))]
+
+
+def test_on_behalf_of_names_the_doer(coder: EventCoder) -> None:
+    got = parties(coder, "ভারতের পক্ষ থেকে বাংলাদেশকে এক লাখ টন চাল সহায়তা দেওয়া হয়েছে।")
+    assert ("AID", ["India"], ["Bangladesh"]) in got
+
+
+def test_on_behalf_of_after_the_trigger_belongs_to_a_later_verb(coder: EventCoder) -> None:
+    got = parties(coder, "মোদির সঙ্গে শেখ হাসিনার বৈঠকে বাংলাদেশের পক্ষ থেকে পানির বিষয়টি তোলা হবে।")
+    consult = [a for t, a, _ in got if t == "CONSULT"]
+    assert consult and all("Bangladesh" not in a for a in consult)

@@ -1606,7 +1606,12 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
     doers_seen = last_was_doer = False
     for r in roles:
         p = _party(r.mention)
-        if r.relation in ("with", "against", "to", "between"):
+        if r.relation == "agent":
+            # "X-এর পক্ষ থেকে ... করা হয়": X did it.  After the trigger it belongs
+            # to a later verb ("বৈঠকে বাংলাদেশের পক্ষ থেকে বিষয়টি তোলা হবে").
+            if r.before_trigger:
+                _add(actors, p)
+        elif r.relation in ("with", "against", "to", "between"):
             _add(recipients, p)
         elif r.relation == "locative":
             places.append(r)

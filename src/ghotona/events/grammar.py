@@ -18,7 +18,7 @@ from ..text.normalize import normalize
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
         "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events"}
-_POSTPOSITIONS = {"with", "against", "to", "from", "between"}
+_POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
                  "hypothetical_after", "conditional_words", "concessive_endings", "planned_noun_heads",
@@ -110,7 +110,7 @@ class Motion:
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    # word -> relation ("with", "against", "to", "from", "between")
+    # word -> relation ("with", "against", "to", "from", "between", "agent")
     postpositions: dict[str, str]
     accusative_endings: tuple[str, ...]
     genitive_endings: tuple[str, ...]
