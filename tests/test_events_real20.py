@@ -184,3 +184,15 @@ def test_on_behalf_of_after_the_trigger_belongs_to_a_later_verb(coder: EventCode
     got = parties(coder, "মোদির সঙ্গে শেখ হাসিনার বৈঠকে বাংলাদেশের পক্ষ থেকে পানির বিষয়টি তোলা হবে।")
     consult = [a for t, a, _ in got if t == "CONSULT"]
     assert consult and all("Bangladesh" not in a for a in consult)
+
+
+# -- a toll word qualifying a genitive names the dead; a toll told stays an attack
+
+def test_families_of_the_dead_are_no_attack(coder: EventCoder) -> None:
+    text = "মন্ত্রী নিহত দুই শ্রমিকের পরিবারের হাতে অনুদানের চেক তুলে দেন।"
+    assert "ASSAULT" not in types(coder, text)
+
+
+def test_toll_told_with_a_verbal_noun_is_still_an_attack(coder: EventCoder) -> None:
+    text = "সীমান্তে গুলিতে তিন কৃষক নিহত হওয়ার ঘটনায় উত্তেজনা ছড়িয়েছে।"
+    assert "ASSAULT" in types(coder, text)

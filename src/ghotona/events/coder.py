@@ -2277,6 +2277,8 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
     if head in g.toll_words:
         if last + 1 < len(toks) and toks[last + 1].text in g.toll_referents:
             return True  # "আহত ব্যক্তিদের ভর্তি করা হয়": the hurt are named, no harm is told here
+        if _toll_attributive(toks, last, c_end, g):
+            return True  # "নিহত শ্রমিকের পরিবারকে": the dead are named, their death told elsewhere
         before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
         # Accident words also end compounds: বাসচাপায়, ভবনধসে, কালবৈশাখী ঝড়ে.
         return any(w in g.war_frames or w.endswith(tuple(g.accident_frames)) for w in before)
@@ -2295,6 +2297,22 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
 def _negative_ending(word: str, st: Any) -> bool:
     """Whether ``word`` is a verb negated by its ending (করেননি, হয়নি), longer than the ending."""
     return any(word.endswith(e) and len(word) > len(e) + 1 for e in st.negative_endings)
+
+
+def _toll_attributive(toks: list[Token], last: int, c_end: int, g: Grammar) -> bool:
+    """Whether the toll word at ``toks[last]`` qualifies a name or noun in the genitive.
+
+    "নিহত তানভীরের বাবা", "নিহত দুই শিক্ষার্থীর পরিবারের": up to three words
+    (a count, a name) and then a genitive, no verb between -- the dead are
+    who the sentence is about, not a death it tells.  A toll told ("নিহত
+    হয়েছেন", "হামলায় নিহত ৫") has its verb or a bare count after it.
+    """
+    for t in toks[last + 1:last + 5]:
+        if t.end > c_end or not _WORD.search(t.text) or _is_verb(t.text, g) or t.text in g.toll_told:
+            return False
+        if _ends_with_any(t.text, g.genitive_endings) and len(t.text) > 2:
+            return True
+    return False
 
 
 def _toll_denied(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> bool:
