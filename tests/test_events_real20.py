@@ -196,3 +196,13 @@ def test_families_of_the_dead_are_no_attack(coder: EventCoder) -> None:
 def test_toll_told_with_a_verbal_noun_is_still_an_attack(coder: EventCoder) -> None:
     text = "সীমান্তে গুলিতে তিন কৃষক নিহত হওয়ার ঘটনায় উত্তেজনা ছড়িয়েছে।"
     assert "ASSAULT" in types(coder, text)
+
+
+def test_officer_title_and_branch_in_parentheses_is_no_investigation(coder: EventCoder) -> None:
+    text = "সদর থানার ভারপ্রাপ্ত কর্মকর্তা (ওসি তদন্ত) জাকির হোসেন বিষয়টি নিশ্চিত করেন।"
+    assert "ACCUSE" not in types(coder, text)
+
+
+def test_said_that_people_died_is_no_plan(coder: EventCoder) -> None:
+    text = "একটি টেলিভিশনের খবরে সহিংসতায় ১২ জন নিহত হওয়ার কথা বলা হয়।"
+    assert ("ASSAULT", "planned") not in statuses(coder, text)

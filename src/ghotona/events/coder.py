@@ -716,6 +716,9 @@ class EventCoder:
         for cue in st.planned_cues:
             if _has_phrase(after_text, cue):
                 return "planned", cue
+        for cue in st.planned_final:
+            if (after_text == cue or after_text.endswith(" " + cue)):
+                return "planned", cue
         # "আলোচনা শুরু করতে একমত হয়েছে": the act is the content of an agreement
         # or decision (an infinitive before its head), so it is still to come.
         words = [t.text for t in after]
@@ -2259,9 +2262,9 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         return False
     first = toks.index(words[0])
     last = first + len(words) - 1
-    if 0 < first and last + 1 < len(toks) and toks[first - 1].text == "(" and toks[last + 1].text == ")":
-        # "পরিদর্শক (তদন্ত)", "ওসি (তদন্ত)": a trigger word that is the whole of a
-        # parenthesis labels the word before it (an officer's branch), it tells nothing.
+    if _in_label(toks, first, last):
+        # "পরিদর্শক (তদন্ত)", "(ওসি তদন্ত)": a trigger word in a parenthesis of a word
+        # or two labels the word before it (an officer's branch), it tells nothing.
         return True
     brk = next((i for i, t in enumerate(toks) if t.start >= c_end), None)
     if brk is not None and not _WORD.search(toks[brk].text):
@@ -2297,6 +2300,14 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
 def _negative_ending(word: str, st: Any) -> bool:
     """Whether ``word`` is a verb negated by its ending (করেননি, হয়নি), longer than the ending."""
     return any(word.endswith(e) and len(word) > len(e) + 1 for e in st.negative_endings)
+
+
+def _in_label(toks: list[Token], first: int, last: int, most: int = 3) -> bool:
+    """Whether toks[first..last] lie in a parenthesis of at most ``most`` tokens, ending it."""
+    if last + 1 >= len(toks) or toks[last + 1].text != ")":
+        return False
+    opener = next((i for i in range(first - 1, max(first - most, 0) - 1, -1) if toks[i].text == "("), None)
+    return opener is not None and all(_WORD.search(t.text) for t in toks[opener + 1:last + 1])
 
 
 def _toll_attributive(toks: list[Token], last: int, c_end: int, g: Grammar) -> bool:
