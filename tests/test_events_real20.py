@@ -206,3 +206,13 @@ def test_officer_title_and_branch_in_parentheses_is_no_investigation(coder: Even
 def test_said_that_people_died_is_no_plan(coder: EventCoder) -> None:
     text = "একটি টেলিভিশনের খবরে সহিংসতায় ১২ জন নিহত হওয়ার কথা বলা হয়।"
     assert ("ASSAULT", "planned") not in statuses(coder, text)
+
+
+def test_not_agreeing_to_comment_is_no_refusal(coder: EventCoder) -> None:
+    text = "গতকাল পর্যন্ত দলের মুখপাত্র এ বিষয়ে কোনো মন্তব্য করতে রাজি হননি।"
+    assert "REJECT" not in types(coder, text)
+
+
+def test_what_should_happen_is_hypothetical(coder: EventCoder) -> None:
+    text = "দোষীদের দৃষ্টান্তমূলক শাস্তি ও জরিমানা হওয়া উচিত।"
+    assert all(s == "hypothetical" for _, s in statuses(coder, text))
