@@ -216,3 +216,8 @@ def test_not_agreeing_to_comment_is_no_refusal(coder: EventCoder) -> None:
 def test_what_should_happen_is_hypothetical(coder: EventCoder) -> None:
     text = "দোষীদের দৃষ্টান্তমূলক শাস্তি ও জরিমানা হওয়া উচিত।"
     assert all(s == "hypothetical" for _, s in statuses(coder, text))
+
+
+def test_a_person_named_x_takes_the_case_of_the_noun_after(coder: EventCoder) -> None:
+    got = parties(coder, "পুলিশ রফিক মিয়া নামের এক যুবককে আটক করেছে।")
+    assert [r for t, _, r in got if t == "COERCE"] == [["রফিক মিয়া"]]

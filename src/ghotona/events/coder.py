@@ -1267,8 +1267,11 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         inflected = not word.endswith(base.split()[-1]) if base.strip() else True
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
+        named = _named_case(toks, m.end, c_end, g)
         if against:
             rel = "against"
+        elif named is not None:
+            rel = named
         elif two in g.postpositions:
             rel = g.postpositions[two]
         elif following in g.postpositions:
@@ -1357,6 +1360,24 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
 # Not "মধ্যে" (between): "X ও Y-এর মধ্যে" names both sides whatever X's case, and a bare X
 # there was as often the subject in the development set (round 4).
 _SHARED_CASES = ("against", "to", "with")
+
+
+def _named_case(toks: list[Token], after: int, c_end: int, g: Grammar) -> str | None:
+    """The case of the noun a name is "named" for: "X নামের ওই ব্যক্তিকে গ্রেপ্তার" (X is the one arrested).
+
+    After ``নামের``/``নামে`` (grammar.yaml naming_words) the person noun, within
+    three words, carries the case ending or postposition the name itself lacks.
+    """
+    nxt = [t for t in toks if t.start >= after and t.end <= c_end][:5]
+    if not nxt or nxt[0].text not in g.naming_words:
+        return None
+    for i, t in enumerate(nxt[1:4], start=1):
+        following = nxt[i + 1].text if i + 1 < len(nxt) else ""
+        if following in g.postpositions:
+            return g.postpositions[following]
+        if _ends_with_any(t.text, g.accusative_endings) and len(t.text) > 3:
+            return "against"
+    return None
 
 
 def _shared_case(roles: list[_Role], first_of: dict[int, int], body: str) -> list[_Role]:

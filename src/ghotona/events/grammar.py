@@ -143,6 +143,7 @@ class Grammar:
     # "ভবন ধসে আহত": an accident's toll; "আহত ব্যক্তিদের": the hurt named, no harm told
     accident_frames: frozenset[str] = frozenset()
     toll_referents: frozenset[str] = frozenset()
+    naming_words: frozenset[str] = frozenset()  # "X নামের ওই ব্যক্তিকে": the noun after carries X's case
     toll_told: frozenset[str] = frozenset()  # "নিহত হওয়ার": a verbal noun that tells the toll
     # "X সতর্ক করেছে যে ... পারে": a forecast, not a threat
     warning_words: frozenset[str] = frozenset()
@@ -233,7 +234,7 @@ def load_grammar() -> Grammar:
             raise fail(_FILE, "dates", f"missing list '{key}'")
 
     notev = require(_FILE, "not_events", data, "not_events", dict)
-    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "accident_frames", "toll_referents", "toll_told", "warning_words", "warning_complementizers",
+    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "accident_frames", "toll_referents", "toll_told", "naming_words", "warning_words", "warning_complementizers",
                                             "warning_complement_within", "content_ends", "content_verb_within",
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
                                             "content_gap", "demand_frames", "naming_heads"})
@@ -323,6 +324,7 @@ def load_grammar() -> Grammar:
         accident_frames=frozenset(_strings("not_events.accident_frames", notev.get("accident_frames", []))),
         toll_referents=frozenset(_strings("not_events.toll_referents", notev.get("toll_referents", []))),
         toll_told=frozenset(_strings("not_events.toll_told", notev.get("toll_told", []))),
+        naming_words=frozenset(_strings("not_events.naming_words", notev.get("naming_words", []))),
         warning_words=frozenset(_strings("not_events.warning_words", notev.get("warning_words"))),
         warning_complementizers=frozenset(_strings("not_events.warning_complementizers",
                                                    notev.get("warning_complementizers"))),
