@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -234,7 +234,7 @@ def load_grammar() -> Grammar:
             raise fail(_FILE, "dates", f"missing list '{key}'")
 
     notev = require(_FILE, "not_events", data, "not_events", dict)
-    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "accident_frames", "toll_referents", "toll_told", "naming_words", "warning_words", "warning_complementizers",
+    check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "accident_frames", "toll_referents", "toll_told", "warning_words", "warning_complementizers",
                                             "warning_complement_within", "content_ends", "content_verb_within",
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
                                             "content_gap", "demand_frames", "naming_heads"})
@@ -324,7 +324,7 @@ def load_grammar() -> Grammar:
         accident_frames=frozenset(_strings("not_events.accident_frames", notev.get("accident_frames", []))),
         toll_referents=frozenset(_strings("not_events.toll_referents", notev.get("toll_referents", []))),
         toll_told=frozenset(_strings("not_events.toll_told", notev.get("toll_told", []))),
-        naming_words=frozenset(_strings("not_events.naming_words", notev.get("naming_words", []))),
+        naming_words=frozenset(_strings("naming_words", data["naming_words"])),
         warning_words=frozenset(_strings("not_events.warning_words", notev.get("warning_words"))),
         warning_complementizers=frozenset(_strings("not_events.warning_complementizers",
                                                    notev.get("warning_complementizers"))),
