@@ -221,3 +221,16 @@ def test_what_should_happen_is_hypothetical(coder: EventCoder) -> None:
 def test_a_person_named_x_takes_the_case_of_the_noun_after(coder: EventCoder) -> None:
     got = parties(coder, "পুলিশ রফিক মিয়া নামের এক যুবককে আটক করেছে।")
     assert [r for t, _, r in got if t == "COERCE"] == [["রফিক মিয়া"]]
+
+
+# -- a run-in subheading the sentence retells is no second event
+
+def test_subheading_retold_is_one_accusation(coder: EventCoder) -> None:
+    # The heading's party and the body's speaker differ, so the two would not merge as one telling.
+    text = "বিএনপির অভিযোগ: গতকাল সংবাদ সম্মেলনে দলের মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর অভিযোগ করেন, পুলিশ কর্মীদের হয়রানি করছে।"
+    assert types(coder, text).count("ACCUSE") == 1
+
+
+def test_subheading_not_retold_stays(coder: EventCoder) -> None:
+    text = "থানা ঘেরাও: নেতাকে গতকাল থানায় নেওয়ার পর ক্ষোভে ফেটে পড়েন এলাকাবাসী।"
+    assert "PROTEST" in types(coder, text)

@@ -2283,6 +2283,10 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         return False
     first = toks.index(words[0])
     last = first + len(words) - 1
+    if _heading_label(toks, first, last):
+        # "বিএনপির অভিযোগ: গতকাল ... অভিযোগ করেন": a run-in subheading names what the
+        # sentence then tells; the telling is the event.
+        return True
     if _in_label(toks, first, last):
         # "পরিদর্শক (তদন্ত)", "(ওসি তদন্ত)": a trigger word in a parenthesis of a word
         # or two labels the word before it (an officer's branch), it tells nothing.
@@ -2321,6 +2325,22 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
 def _negative_ending(word: str, st: Any) -> bool:
     """Whether ``word`` is a verb negated by its ending (করেননি, হয়নি), longer than the ending."""
     return any(word.endswith(e) and len(word) > len(e) + 1 for e in st.negative_endings)
+
+
+def _heading_label(toks: list[Token], first: int, last: int, most: int = 3) -> bool:
+    """Whether toks[first..last] end a run-in subheading ("X-এর অভিযোগ:") of at most ``most`` words
+    whose trigger word the sentence then uses again ("... অভিযোগ করেন"): the heading only names
+    what is told after it.  (A heading the sentence does not retell, "থানা ঘেরাও:", stays.)
+    """
+    if last + 1 >= len(toks) or toks[last + 1].text != ":":
+        return False
+    start = first
+    while start > 0 and _WORD.search(toks[start - 1].text):
+        start -= 1
+    if last - start + 1 > most:
+        return False
+    word = toks[last].text
+    return any(t.text.startswith(word) or word.startswith(t.text) and len(t.text) > 3 for t in toks[last + 2:])
 
 
 def _in_label(toks: list[Token], first: int, last: int, most: int = 3) -> bool:
