@@ -234,3 +234,13 @@ def test_subheading_retold_is_one_accusation(coder: EventCoder) -> None:
 def test_subheading_not_retold_stays(coder: EventCoder) -> None:
     text = "থানা ঘেরাও: নেতাকে গতকাল থানায় নেওয়ার পর ক্ষোভে ফেটে পড়েন এলাকাবাসী।"
     assert "PROTEST" in types(coder, text)
+
+
+def test_someone_standing_next_to_him_is_no_support(coder: EventCoder) -> None:
+    text = "নেতা যখন কথা বলছিলেন, তখন তার পাশে থাকা এক কর্মী স্লোগান দিচ্ছিলেন।"
+    assert "SUPPORT" not in types(coder, text)
+
+
+def test_pledge_to_stand_by_is_still_support(coder: EventCoder) -> None:
+    text = "দুর্যোগের এই সময়ে আমরা ক্ষতিগ্রস্ত মানুষের পাশে থাকব বলে জানান মন্ত্রী।"
+    assert "SUPPORT" in types(coder, text)
