@@ -244,3 +244,9 @@ def test_someone_standing_next_to_him_is_no_support(coder: EventCoder) -> None:
 def test_pledge_to_stand_by_is_still_support(coder: EventCoder) -> None:
     text = "দুর্যোগের এই সময়ে আমরা ক্ষতিগ্রস্ত মানুষের পাশে থাকব বলে জানান মন্ত্রী।"
     assert "SUPPORT" in types(coder, text)
+
+
+def test_a_linked_headline_after_read_more_is_no_event(coder: EventCoder) -> None:
+    text = ("দলের প্রার্থী আজ জেলা নির্বাচন কার্যালয়ে মনোনয়নপত্র জমা দিয়েছেন। "
+            "আরো পড়ুন: উপজেলায় সংঘর্ষের পর দুই কর্মী আটক। পরে তিনি সাংবাদিকদের প্রশ্নের জবাব দেন।")
+    assert "COERCE" not in types(coder, text)

@@ -181,8 +181,10 @@ class EventCoder:
                 toks = [Token(t.start, t.end, normalize(t.text)) for t in tokenize(body[sent.start:sent.end], sent.start)]
                 in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
                 times = tuple((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
+                # "আরো পড়ুন: ..." inside a record's text: the headline of another story, linked.
+                promo = _promo_cues().inline_promo.match(body[sent.start:sent.end].strip()) is not None
                 found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
-                                       sources_by_sentence.get(sent.start, []), subject, prev) if toks else []
+                                       sources_by_sentence.get(sent.start, []), subject, prev) if toks and not promo else []
                 prev = (toks, in_sent)
                 for d in found:
                     _merge_into(drafts, d)
@@ -1508,6 +1510,12 @@ def _owned_postposition(toks: list[Token], after: int, t_start: int, t_end: int,
 
 # The most words between a name and the topic postposition closing its phrase ("ইরানের পরমাণু কর্মসূচি বিষয়ে").
 _TOPIC_WORDS = 3
+
+
+def _promo_cues() -> Any:
+    from ..extract.cues import cues
+
+    return cues()
 
 
 def _cues() -> Any:
