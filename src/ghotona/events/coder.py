@@ -719,7 +719,7 @@ class EventCoder:
             if _has_phrase(after_text, cue):
                 return "planned", cue
         for cue in st.planned_final:
-            if (after_text == cue or after_text.endswith(" " + cue)):
+            if after_text == cue or after_text.endswith(" " + cue):
                 return "planned", cue
         # "আলোচনা শুরু করতে একমত হয়েছে": the act is the content of an agreement
         # or decision (an infinitive before its head), so it is still to come.
@@ -2317,7 +2317,7 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
             return True  # "নিহত শ্রমিকের পরিবারকে": the dead are named, their death told elsewhere
         before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
         # Accident words also end compounds: বাসচাপায়, ভবনধসে, কালবৈশাখী ঝড়ে.
-        return any(w in g.war_frames or w.endswith(tuple(g.accident_frames)) for w in before)
+        return any(w in g.war_frames or w.endswith(g.accident_frames) for w in before)
     if any(head.startswith(w) for w in g.warning_words):
         after = [t for t in toks if t.start >= t_end]
         comp = next((i for i, t in enumerate(after) if t.text in g.warning_complementizers), None)
@@ -2348,7 +2348,7 @@ def _heading_label(toks: list[Token], first: int, last: int, most: int = 3) -> b
     if last - start + 1 > most:
         return False
     word = toks[last].text
-    return any(t.text.startswith(word) or word.startswith(t.text) and len(t.text) > 3 for t in toks[last + 2:])
+    return any(t.text.startswith(word) or (word.startswith(t.text) and len(t.text) > 3) for t in toks[last + 2:])
 
 
 def _in_label(toks: list[Token], first: int, last: int, most: int = 3) -> bool:

@@ -113,6 +113,7 @@ class Motion:
 class Grammar:
     # word -> relation ("with", "against", "to", "from", "between", "agent")
     postpositions: dict[str, str]
+    naming_words: frozenset[str]  # "X নামের ওই ব্যক্তিকে": the noun after carries X's case
     accusative_endings: tuple[str, ...]
     genitive_endings: tuple[str, ...]
     locative_endings: tuple[str, ...]
@@ -141,9 +142,8 @@ class Grammar:
     toll_words: frozenset[str] = frozenset()
     war_frames: frozenset[str] = frozenset()
     # "ভবন ধসে আহত": an accident's toll; "আহত ব্যক্তিদের": the hurt named, no harm told
-    accident_frames: frozenset[str] = frozenset()
+    accident_frames: tuple[str, ...] = ()  # a tuple: matched as word endings (str.endswith)
     toll_referents: frozenset[str] = frozenset()
-    naming_words: frozenset[str] = frozenset()  # "X নামের ওই ব্যক্তিকে": the noun after carries X's case
     toll_told: frozenset[str] = frozenset()  # "নিহত হওয়ার": a verbal noun that tells the toll
     # "X সতর্ক করেছে যে ... পারে": a forecast, not a threat
     warning_words: frozenset[str] = frozenset()
@@ -321,7 +321,7 @@ def load_grammar() -> Grammar:
         strong_endings=_strings("verbs.strong_endings", verbs.get("strong_endings")),
         toll_words=frozenset(_strings("not_events.toll_words", notev.get("toll_words"))),
         war_frames=frozenset(_strings("not_events.war_frames", notev.get("war_frames"))),
-        accident_frames=frozenset(_strings("not_events.accident_frames", notev.get("accident_frames", []))),
+        accident_frames=_strings("not_events.accident_frames", notev.get("accident_frames", [])),
         toll_referents=frozenset(_strings("not_events.toll_referents", notev.get("toll_referents", []))),
         toll_told=frozenset(_strings("not_events.toll_told", notev.get("toll_told", []))),
         naming_words=frozenset(_strings("naming_words", data["naming_words"])),
