@@ -15,6 +15,15 @@ def types(coder: EventCoder, text: str, on: str = "2024-03-10") -> list[str]:
     return [e.type for e in coder.code(article_from_text(text, on))]
 
 
+def statuses(coder: EventCoder, text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.status) for e in coder.code(article_from_text(text, "2024-03-10"))]
+
+
+def parties(coder: EventCoder, text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type, [p.name_en or p.text for p in e.actors], [p.name_en or p.text for p in e.recipients])
+            for e in coder.code(article_from_text(text, "2024-03-10"))]
+
+
 # -- a trigger word that is the whole of a parenthesis labels the word before it
 
 def test_officer_branch_in_parentheses_is_no_investigation(coder: EventCoder) -> None:
@@ -63,10 +72,6 @@ def test_people_hurt_is_still_a_toll(coder: EventCoder) -> None:
 
 
 # -- words of a schedule: due to happen, or due and then called off
-
-def statuses(coder: EventCoder, text: str) -> list[tuple[str, str]]:
-    return [(e.type, e.status) for e in coder.code(article_from_text(text, "2024-03-10"))]
-
 
 def test_rally_due_to_be_held_is_planned(coder: EventCoder) -> None:
     text = "আজ বিকেলে জেলা শহরের শহীদ মিনারে ওই সমাবেশ অনুষ্ঠিত হওয়ার কথা।"
@@ -169,11 +174,6 @@ def test_food_handed_out_is_aid(coder: EventCoder) -> None:
 
 
 # -- "X-এর পক্ষ থেকে" (on X's behalf) names the doer of an act told without a subject
-
-def parties(coder: EventCoder, text: str) -> list[tuple[str, list[str], list[str]]]:
-    return [(e.type, [p.name_en or p.text for p in e.actors], [p.name_en or p.text for p in e.recipients])
-            for e in coder.code(article_from_text(text, "2024-03-10"))]
-
 
 def test_on_behalf_of_names_the_doer(coder: EventCoder) -> None:
     got = parties(coder, "ভারতের পক্ষ থেকে বাংলাদেশকে এক লাখ টন চাল সহায়তা দেওয়া হয়েছে।")
