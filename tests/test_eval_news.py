@@ -129,3 +129,15 @@ def test_sentence_entry_codes_that_line_alone(tmp_path: Path) -> None:
 def test_sentence_entry_errors_name_the_entry(tmp_path: Path, line: int, trigger: str | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         load_gold(_write(tmp_path, [_sentence_entry(line, trigger)]))
+
+
+@pytest.mark.skipif(not NER.is_file(), reason="the NER corpus in ../shared is needed")
+def test_date_level_of_undated_sentences_is_marked_not_meaningful(tmp_path: Path) -> None:
+    from ghotona.evaluate.events import evaluate, render
+
+    lines = NER.read_text("utf-8").splitlines()
+    word = json.loads(lines[4])[0].split()[2].strip("।,")
+    result = evaluate(load_gold(_write(tmp_path, [_sentence_entry(5, word)])))
+    assert result["gold_dated"] == 0
+    [row] = [ln for ln in render(result, 0).splitlines() if ln.startswith("type+actors+date")]
+    assert "not meaningful" in row
