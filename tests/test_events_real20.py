@@ -250,3 +250,15 @@ def test_a_linked_headline_after_read_more_is_no_event(coder: EventCoder) -> Non
     text = ("দলের প্রার্থী আজ জেলা নির্বাচন কার্যালয়ে মনোনয়নপত্র জমা দিয়েছেন। "
             "আরো পড়ুন: উপজেলায় সংঘর্ষের পর দুই কর্মী আটক। পরে তিনি সাংবাদিকদের প্রশ্নের জবাব দেন।")
     assert "COERCE" not in types(coder, text)
+
+
+# -- an act that could not be done; a concessive converb closes its clause for status
+
+def test_could_not_be_arrested_is_negated(coder: EventCoder) -> None:
+    assert statuses(coder, "তবে মামলার প্রধান আসামিকে এখনো আটক করা যায়নি।") == [("COERCE", "negated")]
+    assert statuses(coder, "হামলাকারীদের গ্রেপ্তার করা সম্ভব হয়নি।") == [("COERCE", "negated")]
+
+
+def test_complaint_made_without_result_occurred(coder: EventCoder) -> None:
+    text = "এলাকাবাসী ইউএনওর কাছে অভিযোগ করেও কোনো প্রতিকার পাননি।"
+    assert ("ACCUSE", "occurred") in statuses(coder, text)

@@ -653,7 +653,7 @@ class EventCoder:
         # A concessive verb ("বৈঠক করলেও", although they met) ends the
         # trigger's clause for status: what follows it is another assertion.
         stop = next((t for t in toks if t.start >= t_end and t.end <= c_end
-                     and any(t.text.endswith(e) and len(t.text) > len(e) for e in st.concessive_endings)), None)
+                     and any(t.text.endswith(e) and len(t.text) >= len(e) for e in st.concessive_endings)), None)
         if stop is not None:
             c_end = stop.end
             if verb_i is not None and toks[verb_i].end > c_end:
@@ -709,6 +709,10 @@ class EventCoder:
             nxt = toks[verb_i + 1].text if verb_i + 1 < len(toks) and toks[verb_i + 1].end <= c_end else None
             if _negative_ending(verb, st) or (nxt in st.negative_words):
                 return "negated", verb if nxt not in st.negative_words else f"{verb} {nxt}"
+            then = " ".join(t.text for t in toks[verb_i + 1:verb_i + 4] if t.end <= c_end)
+            unable = next((cue for cue in st.unable_after if then == cue or then.startswith(cue + " ")), None)
+            if unable is not None:
+                return "negated", unable  # "আটক করা যায়নি": could not be done
         elif any(t.text in st.negative_words for t in after[:3]):
             return "negated", next(t.text for t in after[:3] if t.text in st.negative_words)
         called = " ".join(t.text for t in after[:2])

@@ -27,7 +27,7 @@ _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_e
                  "declared_is_done", "before_words", "before_planned_types"}
 # Optional status lists (round 5); absent means empty.
 _STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before", "another_before", "converbs",
-                    "medium_heads", "if_words", "then_words", "convened_after", "planned_final")
+                    "medium_heads", "if_words", "then_words", "convened_after", "planned_final", "unable_after")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _DATE_OPTIONAL = ("next_day_cues", "bound_after")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days",
@@ -75,6 +75,7 @@ class StatusCues:
     converbs: frozenset[str] = frozenset()  # "অবরোধ করে বিক্ষোভ": the first act is how the second is done
     convened_after: tuple[str, ...] = ()  # "হরতাল ডেকেছে": a protest or meeting called is still to come
     planned_final: tuple[str, ...] = ()  # "অনুষ্ঠিত হওয়ার কথা।": due, when it ends the clause
+    unable_after: tuple[str, ...] = ()  # "আটক করা যায়নি": could not be done, right after the verb
     if_words: frozenset[str] = frozenset()  # "যদি ... তাহলে": every clause between is the condition
     then_words: frozenset[str] = frozenset()
     medium_heads: tuple[str, ...] = ()  # "স্মারকলিপি দিয়ে প্রতিবাদ": a document that is the means of the act after it
@@ -304,6 +305,7 @@ def load_grammar() -> Grammar:
             then_words=frozenset(_strings("status.then_words", st.get("then_words", []))),
             convened_after=_strings("status.convened_after", st.get("convened_after", [])),
             planned_final=_strings("status.planned_final", st.get("planned_final", [])),
+            unable_after=_strings("status.unable_after", st.get("unable_after", [])),
             **ints,
         ),
         dates=DateCues(
