@@ -709,16 +709,15 @@ class EventCoder:
             nxt = toks[verb_i + 1].text if verb_i + 1 < len(toks) and toks[verb_i + 1].end <= c_end else None
             if _negative_ending(verb, st) or (nxt in st.negative_words):
                 return "negated", verb if nxt not in st.negative_words else f"{verb} {nxt}"
-            then = " ".join(t.text for t in toks[verb_i + 1:verb_i + 4] if t.end <= c_end)
-            unable = next((cue for cue in st.unable_after if then == cue or then.startswith(cue + " ")), None)
+            unable = _opening_cue(" ".join(t.text for t in toks[verb_i + 1:verb_i + 4] if t.end <= c_end),
+                                  st.unable_after)
             if unable is not None:
                 return "negated", unable  # "আটক করা যায়নি": could not be done
         elif any(t.text in st.negative_words for t in after[:3]):
             return "negated", next(t.text for t in after[:3] if t.text in st.negative_words)
-        called = " ".join(t.text for t in after[:2])
-        for cue in st.convened_after:
-            if called == cue or called.startswith(cue + " "):
-                return "planned", cue  # "হরতাল ডেকেছে দলটি": called for a day still to come
+        called = _opening_cue(" ".join(t.text for t in after[:2]), st.convened_after)
+        if called is not None:
+            return "planned", called  # "হরতাল ডেকেছে দলটি": called for a day still to come
         for cue in st.planned_cues:
             if _has_phrase(after_text, cue):
                 return "planned", cue
@@ -843,6 +842,11 @@ def _has_phrase(text: str, phrase: str) -> bool:
             return True
         i = text.find(phrase, i + 1)
     return False
+
+
+def _opening_cue(text: str, cues: tuple[str, ...]) -> str | None:
+    """The cue that ``text`` (space-joined words) opens with, as whole words, if any."""
+    return next((c for c in cues if text == c or text.startswith(c + " ")), None)
 
 
 def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[int, int]:
@@ -1265,7 +1269,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             continue  # "মার্কিন-রাশিয়া শীর্ষ বৈঠকের আগে ... অঙ্গীকার": the pair names another noun's sides
         gap = [t for t in toks if m.end <= t.start and t.end <= t_start
                and not any(a <= t.start < b for a, b in covered)]
-        nxt = [t for t in toks if t.start >= m.end and t.end <= c_end][:2]
+        ahead = [t for t in toks if t.start >= m.end and t.end <= c_end][:5]
+        nxt = ahead[:2]
         following = nxt[0].text if nxt else ""
         two = f"{following} {nxt[1].text}" if len(nxt) > 1 else following
         word = normalize(m.text).split()[-1]
@@ -1273,7 +1278,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         inflected = not word.endswith(base.split()[-1]) if base.strip() else True
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
-        named = _named_case(toks, m.end, c_end, g)
+        named = _named_case(ahead, g)
         if against:
             rel = "against"
         elif named is not None:
@@ -1368,13 +1373,13 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
 _SHARED_CASES = ("against", "to", "with")
 
 
-def _named_case(toks: list[Token], after: int, c_end: int, g: Grammar) -> str | None:
+def _named_case(nxt: list[Token], g: Grammar) -> str | None:
     """The case of the noun a name is "named" for: "X নামের ওই ব্যক্তিকে গ্রেপ্তার" (X is the one arrested).
 
-    After ``নামের``/``নামে`` (grammar.yaml naming_words) the person noun, within
-    three words, carries the case ending or postposition the name itself lacks.
+    ``nxt``: the (up to five) words after the name in its clause.  After ``নামের``/``নামে``
+    (grammar.yaml naming_words) the person noun, within three words, carries the case
+    ending or postposition the name itself lacks.
     """
-    nxt = [t for t in toks if t.start >= after and t.end <= c_end][:5]
     if not nxt or nxt[0].text not in g.naming_words:
         return None
     for i, t in enumerate(nxt[1:4], start=1):
