@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from ghotona.actors import link
-from ghotona.actors.link import find_actors, provisional_id
+from ghotona.actors.link import find_actors, parse_matching, provisional_id
 from ghotona.actors.model import ActorMention
 from ghotona.actors.translit import consonant_count, loose, romanise, similarity, skeleton
 from ghotona.text.normalize import normalize
+from ghotona.errors import LanguageDataError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "actors_mini"
 SHIPPED_SET = Path(__file__).parent / "fixtures" / "actors_shipped.yaml"
@@ -764,3 +765,61 @@ def test_a_link_inside_an_ignored_span_is_neither_right_nor_wrong(tmp_path) -> N
     ref.write_text(ref.read_text("utf-8").replace("ডোনাল্ড ট্রাম্প']", "কমলা হ্যারিস']"), encoding="utf-8")
     with pytest.raises(ValueError, match="ignore span"):
         load_items(ref)
+
+
+# --- native names and titles (data/actors/matching.yaml) ----------------------
+
+
+def _linked(text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.text, m.actor_id, m.how) for m in find_actors(text, None) if m.type == "person"]
+
+
+@pytest.mark.parametrize("other", ["সিদ্দিকুর রহমান", "মুশফিকুর রহমান", "তৌফিকুর রহমান", "সাইফুর রহমান"])
+def test_a_given_name_one_consonant_off_is_another_bangladeshi(other: str) -> None:
+    # Real news of one day linked all four to Jamaat's amir: a shared রহমান carried the
+    # whole-name similarity.  A native name's words must match consonant for consonant.
+    found = find_actors(f"জেলা কমিটির সদস্য {other} বলেন, তিনি মাঠে থাকবেন।", None, ner=False)
+    assert [m.actor_id for m in found] == [], found
+
+
+def test_a_native_name_may_drop_a_weak_consonant() -> None:
+    # সালাউদ্দিন for সালাহউদ্দিন: the h is a spelling, not another name.
+    assert ("সালাউদ্দিন আহমেদ", "gh:salahuddin-ahmed-bnp", "fuzzy") in _linked("সালাউদ্দিন আহমেদ বলেন।")
+
+
+def test_foreign_names_keep_the_loose_rule() -> None:
+    found = find_actors("ইরানের কমান্ডার কাশেম সুলাইমানিকে হত্যা করা হয়।", None)
+    assert any(m.how == "fuzzy" and m.name_en and "Soleimani" in m.name_en for m in found)
+
+
+def test_a_title_is_not_part_of_a_provisional_name() -> None:
+    same = {provisional_id(n) for n in ("ডা. মোফাখারুল ইসলাম রানা", "মোফাখারুল ইসলাম রানা",
+                                        "Mofakharul Islam Rana", "Dr. Mofakharul Islam Rana")}
+    assert len(same) == 1 and None not in same
+    assert provisional_id("মো. আতিকুর রহমান") != provisional_id("আতিকুর রহমান")  # মো. is part of a name
+
+
+def test_a_title_and_a_surname_is_a_short_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tagger takes the title into the name ("মি. রহমান", as BBC Bangla writes a second mention).
+    text = "জামায়াতের আমির শফিকুর রহমান বলেন, জোট হবে। মি. রহমান আরও বলেন।"
+    at = text.index("মি. রহমান")
+    monkeypatch.setattr(link, "_ner_entities", lambda t: [(at, at + len("মি. রহমান"), "PER", 0.9)])
+    found = _linked(text)
+    assert ("মি. রহমান", "gh:shafiqur-rahman", "short-form") in found
+
+
+@pytest.mark.parametrize("data, message", [
+    ([], "expected a mapping"),
+    ({"honorifics": ["ডা."]}, "fuzzy"),
+    ({"honorifics": ["ডা. মো."], "fuzzy": {}}, "one word"),
+    ({"honorifics": [], "fuzzy": {"native_countries": ["Bangladesh"], "weak_consonants": [],
+                                  "min_word_similarity": 0.7}}, "two-letter"),
+    ({"honorifics": [], "fuzzy": {"native_countries": ["BD"], "weak_consonants": ["হ"],
+                                  "min_word_similarity": 0.7}}, "skeleton letters"),
+    ({"honorifics": [], "fuzzy": {"native_countries": ["BD"], "weak_consonants": ["h"],
+                                  "min_word_similarity": 2}}, "from 0 to 1"),
+])
+def test_bad_matching_data_is_an_error(data: object, message: str) -> None:
+    with pytest.raises(LanguageDataError) as info:
+        parse_matching(data, "matching.yaml")
+    assert "matching.yaml" in str(info.value) and message in str(info.value)

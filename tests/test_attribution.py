@@ -212,3 +212,13 @@ def test_bad_data_names_file_and_line(tmp_path: Path, old: str, new: str, messag
     with pytest.raises(LanguageDataError) as exc:
         validate(read_located(str(bad)), str(bad))
     assert str(bad) in str(exc.value) and f"line {line}" in str(exc.value) and message in str(exc.value)
+
+
+def test_a_place_opening_a_title_chain_is_not_the_speaker() -> None:
+    # "Mymensingh South district BNP member Dr. X said": X speaks.  Taking the district
+    # made the speaker Bangladesh's government (a city that speaks is its country).
+    s = "ময়মনসিংহ দক্ষিণ জেলা বিএনপির সদস্য ডা. মোফাখারুল ইসলাম রানা বলেন, দল সিদ্ধান্ত নেবে।"
+    found = find_attributions(s, 0, find_actors(s, None))
+    assert [(a.text, a.name_en) for a in found] == [("ডা. মোফাখারুল ইসলাম রানা", None)]
+    s = "মস্কো ও তেহরান জানিয়েছে, চুক্তি হবে।"  # places that are the subject still speak
+    assert [a.name_en for a in find_attributions(s, 0, find_actors(s, None))] == ["Russia", "Iran"]

@@ -524,6 +524,12 @@ def _subject(idx: _Index, s: str, ents: list[_Ent], v0: int, v1: int) -> list[_E
         nxt = next((e for e in noms if e.start >= first.end), None)
         if nxt is not None and not first.named and nxt.named and not s[first.end:nxt.start].strip():
             first = nxt
+        # A bare place opening a title chain qualifies it: "ময়মনসিংহ দক্ষিণ জেলা বিএনপির সদস্য
+        # X বলেন" -- X speaks, not Mymensingh (which would read as Bangladesh's government).
+        if first.place:
+            head = next((e for e in noms if e.start >= first.end and e.named and not e.place
+                         and not regex.fullmatch(r"\s*(?:ও|এবং|,)\s*", s[first.end:e.start])), None)
+            first = head or first
         chosen.append(first)
         # Coordinated subjects: "ইরান ও রাশিয়া জানিয়েছে".
         for e in noms:

@@ -83,6 +83,7 @@ from typing import Any, Iterable
 
 import regex
 
+from ..langdata import check_keys, fail, load_yaml, require
 from ..sources import find_wire_mentions
 from ..text.normalize import normalize
 from ..text.segment import tokenize
@@ -112,6 +113,62 @@ FUZZY_MIN_CONSONANTS_ONE_WORD = 5
 FUZZY_ONE_EDIT_CONSONANTS = 6
 MAX_WINDOW = 3
 SHORT_FORM_MIN_CONSONANTS = 4  # an untagged word linked as a short form needs this many
+
+MATCHING_FILE = "actors/matching.yaml"
+
+
+@dataclass(frozen=True)
+class MatchingPolicy:
+    """``data/actors/matching.yaml``: titles before names, and the fuzzy rule for native names."""
+
+    honorifics: frozenset[str]  # unit keys (no full stop)
+    native_countries: frozenset[str]
+    drop_weak: dict[int, None]  # str.translate table removing the weak skeleton letters
+    min_word_similarity: float
+
+
+@lru_cache(maxsize=1)
+def load_matching() -> MatchingPolicy:
+    return parse_matching(load_yaml(MATCHING_FILE))
+
+
+def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
+    """Validate the contents of ``matching.yaml``; errors name the file and the entry."""
+    if not isinstance(data, dict):
+        raise fail(name, "file", "expected a mapping with honorifics and fuzzy")
+    check_keys(name, "file", data, {"honorifics", "fuzzy"})
+    raw = require(name, "file", data, "honorifics", list)
+    honorifics = set()
+    for i, h in enumerate(raw):
+        if not isinstance(h, str) or not h.strip(". "):
+            raise fail(name, f"honorifics entry {i + 1}", f"expected a title as written (ডা.), got {h!r}")
+        keys = [u.key for u in _units(normalize(h)) if u.word]
+        if len(keys) != 1:
+            raise fail(name, f"honorifics entry {i + 1}", f"'{h}' should be one word")
+        honorifics.add(keys[0])
+    fz = require(name, "file", data, "fuzzy", dict)
+    check_keys(name, "fuzzy", fz, {"native_countries", "weak_consonants", "min_word_similarity"})
+    countries = require(name, "fuzzy", fz, "native_countries", list)
+    if not all(isinstance(c, str) and len(c) == 2 and c.isascii() and c.isupper() for c in countries):
+        raise fail(name, "fuzzy.native_countries", f"expected two-letter country codes (BD), got {countries!r}")
+    weak = require(name, "fuzzy", fz, "weak_consonants", list)
+    letters = set(skeleton("কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"))
+    if not all(isinstance(w, str) and len(w) == 1 and w in letters for w in weak):
+        raise fail(name, "fuzzy.weak_consonants", f"expected skeleton letters ({''.join(sorted(letters))}), got {weak!r}")
+    sim = require(name, "fuzzy", fz, "min_word_similarity", (int, float))
+    if isinstance(sim, bool) or not 0.0 <= sim <= 1.0:
+        raise fail(name, "fuzzy.min_word_similarity", f"expected a number from 0 to 1, got {sim!r}")
+    return MatchingPolicy(frozenset(honorifics), frozenset(countries), {ord(w): None for w in weak}, float(sim))
+
+
+def _without_honorifics(words: list[str]) -> list[str]:
+    """The words of a name after its leading titles (ডা., মি.); all of them if nothing else is left."""
+    titles = load_matching().honorifics
+    k = 0
+    while k < len(words) - 1 and words[k] in titles:
+        k += 1
+    return words[k:]
+
 
 _HYPHENS = "-\u2010\u2011"
 _SEPS = "-\u2010\u2011’'"
@@ -292,7 +349,8 @@ class _Index:
     names: _Table = field(default_factory=_Table)  # joined key -> (ids, kind)
     roles: _Table = field(default_factory=_Table)  # joined key -> [role keys]
     variant: dict[str, dict[str, str]] = field(default_factory=dict)  # loose form -> {id: kind}
-    fuzzy: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
+    # skeleton probe -> (id, word skeletons, loose form, loose form of each word, native speller)
+    fuzzy: dict[str, list[tuple[str, tuple[str, ...], str, tuple[str, ...], bool]]] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)  # word skeletons of fuzzy-indexed names
     last_words: dict[str, set[str]] = field(default_factory=dict)  # id -> last unit keys of multi-word names
     # context words (Dictionary.context), as unit keys
@@ -340,6 +398,7 @@ def build_index(dictionary: Any) -> _Index:
     """Build the matching index for ``dictionary`` (see :func:`find_actors`)."""
     index = _Index()
     actors = dictionary.actors
+    policy = load_matching()
     for actor in actors.values():
         aid = actor.id
         forms: list[tuple[str, str]] = []
@@ -378,7 +437,9 @@ def build_index(dictionary: Any) -> _Index:
                 ):
                     flat = "".join(sk)
                     index.fuzzy_words.update(sk)
-                    entry = (aid, sk, loose(" ".join(word_keys)).replace(" ", ""))
+                    native = _attr(actor, "country", None) in policy.native_countries
+                    entry = (aid, sk, loose(" ".join(word_keys)).replace(" ", ""),
+                             tuple(_unit_loose(k) for k in word_keys), native)
                     for k in {flat} | (_deletions(flat) if len(flat) >= FUZZY_ONE_EDIT_CONSONANTS else set()):
                         index.fuzzy.setdefault(k, []).append(entry)
     for alias, ids in (_attr(dictionary, "ambiguous", {}) or {}).items():
@@ -778,6 +839,7 @@ def _fuzzy_candidates(index: _Index, units: list[_Unit], run: list[int], covered
         best: _Cand | None = None
         head_loose = ""
         head_skel: tuple[str, ...] = ()
+        head_words: tuple[str, ...] = ()  # loose form of each word before the last
         for n in range(1, min(MAX_WINDOW, run[i]) + 1):
             last = units[i + n - 1]
             if not ok[i + n - 1]:
@@ -786,6 +848,7 @@ def _fuzzy_candidates(index: _Index, units: list[_Unit], run: list[int], covered
                 prev = units[i + n - 2].key
                 head_loose += _unit_loose(prev)
                 head_skel += (_unit_skel(prev),)
+                head_words += (_unit_loose(prev),)
             head_hits = sum(1 for x in head_skel if x in fwords)
             for b, infl, bloose, bsk in _unit_forms(last.key):
                 lk = head_loose + bloose
@@ -809,8 +872,10 @@ def _fuzzy_candidates(index: _Index, units: list[_Unit], run: list[int], covered
                 probes = (flat,) if len(flat) < FUZZY_ONE_EDIT_CONSONANTS else (flat, *_deletions(flat))
                 scored: dict[str, float] = {}
                 for p in probes:
-                    for aid, nsk, nloose in index.fuzzy.get(p, ()):
+                    for aid, nsk, nloose, nwords, native in index.fuzzy.get(p, ()):
                         sc = _fuzzy_score(sk, lk, nsk, nloose)
+                        if sc and native and not _native_alike(sk, (*head_words, bloose), nsk, nwords):
+                            sc = 0.0
                         if sc and sc > scored.get(aid, 0.0):
                             scored[aid] = sc
                 if scored:
@@ -821,6 +886,18 @@ def _fuzzy_candidates(index: _Index, units: list[_Unit], run: list[int], covered
         if best is not None:
             out.append(best)
     return out
+
+
+def _native_alike(sk: tuple[str, ...], words: tuple[str, ...], nsk: tuple[str, ...], nwords: tuple[str, ...]) -> bool:
+    """For a name spelt natively in Bengali (``matching.yaml`` fuzzy): each word has the
+    name word's skeleton up to weak consonants, and is alike on its own."""
+    policy = load_matching()
+    for a, b, x, y in zip(sk, nsk, words, nwords):
+        if a != b and a.translate(policy.drop_weak) != b.translate(policy.drop_weak):
+            return False
+        if 1.0 - levenshtein(x, y) / max(len(x), len(y), 1) < policy.min_word_similarity:
+            return False
+    return True
 
 
 def _fuzzy_score(sk: tuple[str, ...], lk: str, nsk: tuple[str, ...], nloose: str) -> float:
@@ -918,7 +995,7 @@ def provisional_id(name: str) -> str | None:
     """``prov:`` + the first 10 hex digits of sha1 of the skeleton of the
     uninflected name (its last word through :func:`name_base`); None if the
     name has no consonant."""
-    words = [u.key for u in _units(normalize(name)) if u.word]
+    words = _without_honorifics([u.key for u in _units(normalize(name)) if u.word])
     if not words:
         return None
     words[-1] = name_base(words[-1])
@@ -1206,7 +1283,9 @@ def find_actors(
             words = [u.key for u in units[a:b] if u.word]
             last = name_base(units[b - 1].key) if units[b - 1].word else None
             aid, how, score = None, "ner", conf
-            target = short_target(last, 2) if typ == "person" and len(words) == 1 and last else None
+            # "মি. রহমান": a title and one word is a short form as the bare word is
+            core = _without_honorifics(words) if typ == "person" else words
+            target = short_target(last, 2) if typ == "person" and len(core) == 1 and last else None
             if target:
                 aid, how, score = target, "short-form", SCORES["short-form"]
             elif sum(len(_unit_skel(w)) for w in words) >= 2:
@@ -1218,7 +1297,7 @@ def find_actors(
             if actor is None:
                 m.actor_id = aid
             outs.append(_Out(a, b, m, last_key=last, words=len(words)))
-            if how == "ner" and typ == "person" and len(words) >= 2:
+            if how == "ner" and typ == "person" and len(core) >= 2:
                 register_short(last, aid)
         else:
             u = units[i]
