@@ -823,3 +823,9 @@ def test_bad_matching_data_is_an_error(data: object, message: str) -> None:
     with pytest.raises(LanguageDataError) as info:
         parse_matching(data, "matching.yaml")
     assert "matching.yaml" in str(info.value) and message in str(info.value)
+
+
+def test_leaders_and_workers_is_no_leader() -> None:
+    # বিএনপির নেতা-কর্মীদের: "BNP's leaders and workers" had linked the party's chairperson.
+    found = find_actors("দলের শীর্ষ নেতা মুক্ত না থাকায় বিএনপির নেতা-কর্মীদের কাছে এটি বড় ইস্যু।", date(2025, 12, 30))
+    assert [(m.text, m.actor_id) for m in found] == [("বিএনপির", "gh:bd-bnp")]
