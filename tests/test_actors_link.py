@@ -829,3 +829,11 @@ def test_leaders_and_workers_is_no_leader() -> None:
     # বিএনপির নেতা-কর্মীদের: "BNP's leaders and workers" had linked the party's chairperson.
     found = find_actors("দলের শীর্ষ নেতা মুক্ত না থাকায় বিএনপির নেতা-কর্মীদের কাছে এটি বড় ইস্যু।", date(2025, 12, 30))
     assert [(m.text, m.actor_id) for m in found] == [("বিএনপির", "gh:bd-bnp")]
+
+
+def test_zia_in_a_trust_name_is_no_person() -> None:
+    found = find_actors("খালেদা জিয়া কারাগারে যান। জিয়া অরফানেজ ট্রাস্ট মামলায় সাজা হয়। জেনারেল জিয়া নিহত হন।",
+                        date(2025, 12, 30))
+    assert [(m.text, m.actor_id) for m in found] == [
+        ("খালেদা জিয়া", "gh:khaleda-zia"), ("জিয়া অরফানেজ ট্রাস্ট", "gh:bd-zia-orphanage-trust"),
+        ("জেনারেল জিয়া", "gh:ziaur-rahman")]

@@ -262,3 +262,15 @@ def test_could_not_be_arrested_is_negated(coder: EventCoder) -> None:
 def test_complaint_made_without_result_occurred(coder: EventCoder) -> None:
     text = "এলাকাবাসী ইউএনওর কাছে অভিযোগ করেও কোনো প্রতিকার পাননি।"
     assert ("ACCUSE", "occurred") in statuses(coder, text)
+
+
+def test_trusts_a_case_is_named_after_take_no_part(ranked) -> None:
+    # "In the Zia Orphanage Trust and Zia Charitable Trust corruption case she was sentenced":
+    # the trusts (named after President Ziaur Rahman) only name the case (grammar.yaml
+    # naming_heads মামলা, naming_fillers দুর্নীতি), and জিয়া in them is no person.
+    from events_args_helpers import events, names
+
+    text = ("জিয়া অরফানেজ ট্রাস্ট ও জিয়া চ্যারিটেবল ট্রাস্ট দুর্নীতি মামলায় আদালত খালেদা জিয়াকে ১৭ বছরের "
+            "কারাদণ্ড দেয়।")
+    ev = events(ranked, text, "COERCE", on="2025-12-30")
+    assert ev and names(ev[-1].recipients) == ["Khaleda Zia"] and names(ev[-1].actors) == []

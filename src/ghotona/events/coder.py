@@ -465,7 +465,7 @@ class EventCoder:
             # bare before the trigger is where, never who (a capital stands for its state).
             actors = [a for a in actors if a.type != "place" or _is_capital(a)]
             # "জাতীয় সংসদ নির্বাচনে": a body whose name only names the election takes no part.
-            named_at = {x.start for x in in_sent}
+            named_at = {x.start: x.end for x in in_sent}
             actors = [a for a in actors if not _names_a_head(body, a, named_at, g)]
             recipients = [r for r in recipients if not _names_a_head(body, r, named_at, g)]
             if entry.type in _cues().state_acts or to_other and entry.to_other in _cues().state_acts:
@@ -544,8 +544,9 @@ class EventCoder:
         owners = {id(grp[0]) for grp in _groups(in_sent, lambda a, b: body[a:b], trigger, g)
                   if len(grp) > 1 and grp[0].actor_id != grp[-1].actor_id}
         starts = {m.start for m in in_sent}
+        spans = {m.start: m.end for m in in_sent}
         owners |= {id(m) for m in in_sent if _in_compound(body, m, starts) and not _against_compound(
-                   body, m, starts, trigger[0]) or _names_a_head(body, m, starts, g)
+                   body, m, starts, trigger[0]) or _names_a_head(body, m, spans, g)
                    or _pair_modifier(body, m, in_sent, trigger[0], g)}
         ctx = ArgContext(
             body=body, event_type=entry.type, symmetric=bool(entry.symmetric), speech_act=speech_act,
@@ -1421,13 +1422,23 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
         and any(last.endswith(e) and len(last) > len(e) + 2 for e in g.locative_endings)
 
 
-def _names_a_head(body: str, m: Any, starts: set[int], g: Grammar) -> bool:
+def _names_a_head(body: str, m: Any, spans: dict[int, int], g: Grammar) -> bool:
     """Whether the name ``m`` stands right before a noun it only names
     (grammar ``not_events.naming_heads``: "জাতীয় সংসদ নির্বাচনে", "সংসদ ভবনে").
-    Not when that word opens another name ("জোটটি নির্বাচন কমিশনের কাছে")."""
-    if not g.naming_heads or body[m.end:m.end + 1] != " " or m.end + 1 in starts:
+    Not when that word opens another name ("জোটটি নির্বাচন কমিশনের কাছে").
+    ``spans``: start -> end of the sentence's names; "X ও Y মামলায়" names the case by both."""
+    end = m.end
+    if not g.naming_heads or body[end:end + 1] != " " or end + 1 in spans:
         return False
-    nxt = _NEXT_WORD.match(body, m.end + 1)
+    nxt = _NEXT_WORD.match(body, end + 1)
+    if nxt is not None and normalize(nxt.group()) in g.list_joiners and nxt.end() + 1 in spans \
+            and body[nxt.end():nxt.end() + 1] == " ":
+        end = spans[nxt.end() + 1]  # the next name in the list: the head must follow it
+        if body[end:end + 1] != " " or end + 1 in spans:
+            return False
+        nxt = _NEXT_WORD.match(body, end + 1)
+    if nxt is not None and normalize(nxt.group()) in g.naming_fillers and body[nxt.end():nxt.end() + 1] == " ":
+        nxt = _NEXT_WORD.match(body, nxt.end() + 1)  # "X দুর্নীতি মামলায়": the case is named after X
     return nxt is not None and normalize(nxt.group()) in g.naming_heads
 
 

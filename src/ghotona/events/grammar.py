@@ -160,6 +160,7 @@ class Grammar:
     resumptive_topics: tuple[str, ...] = ()  # "X – এ নিয়ে আলোচনা": X is a topic
     demand_frames: tuple[str, ...] = ()  # "X ও বিচারের দাবিতে": X is demanded, not told
     naming_heads: frozenset[str] = frozenset()  # "জাতীয় সংসদ নির্বাচন": the name names an election
+    naming_fillers: frozenset[str] = frozenset()  # "দুর্নীতি": may stand between a name and its head
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
@@ -238,7 +239,8 @@ def load_grammar() -> Grammar:
     check_keys(_FILE, "not_events", notev, {"toll_words", "war_frames", "accident_frames", "toll_referents", "toll_told", "warning_words", "warning_complementizers",
                                             "warning_complement_within", "content_ends", "content_verb_within",
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
-                                            "content_gap", "demand_frames", "naming_heads"})
+                                            "content_gap", "demand_frames", "naming_heads",
+                                            "naming_fillers"})
     within = _whole(notev, "not_events", "warning_complement_within", 3, 0)
     content_gap = _whole(notev, "not_events", "content_gap", 3, 0)
     list_window = _whole(notev, "not_events", "list_window", 0, 0)
@@ -340,6 +342,7 @@ def load_grammar() -> Grammar:
         resumptive_topics=_strings("not_events.resumptive_topics", notev.get("resumptive_topics")),
         demand_frames=_strings("not_events.demand_frames", notev.get("demand_frames", [])),
         naming_heads=frozenset(_strings("not_events.naming_heads", notev.get("naming_heads", []))),
+        naming_fillers=frozenset(_strings("not_events.naming_fillers", notev.get("naming_fillers", []))),
         means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
         means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
         not_verb_endings=_strings("verbs.not_verb_endings", verbs.get("not_verb_endings", [])),
