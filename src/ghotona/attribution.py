@@ -504,6 +504,9 @@ def _clause_end(idx: _Index, s: str, pos: int) -> int:
     return m.start() if m else len(s)
 
 
+_LIST_GAP = regex.compile(r"\s*(?:ও|এবং|,)\s*")  # what joins two names of one list
+
+
 def _subject(idx: _Index, s: str, ents: list[_Ent], v0: int, v1: int) -> list[_Ent]:
     """The subject(s) of the verb at [v0, v1): before it in its clause, else right after it.
 
@@ -528,12 +531,12 @@ def _subject(idx: _Index, s: str, ents: list[_Ent], v0: int, v1: int) -> list[_E
         # X বলেন" -- X speaks, not Mymensingh (which would read as Bangladesh's government).
         if first.place:
             head = next((e for e in noms if e.start >= first.end and e.named and not e.place
-                         and not regex.fullmatch(r"\s*(?:ও|এবং|,)\s*", s[first.end:e.start])), None)
+                         and not _LIST_GAP.fullmatch(s[first.end:e.start])), None)
             first = head or first
         chosen.append(first)
         # Coordinated subjects: "ইরান ও রাশিয়া জানিয়েছে".
         for e in noms:
-            if e.start > first.end and regex.fullmatch(r"\s*(?:ও|এবং|,)\s*", s[chosen[-1].end:e.start]):
+            if e.start > first.end and _LIST_GAP.fullmatch(s[chosen[-1].end:e.start]):
                 chosen.append(e)
         return chosen
     return _subject_after(idx, s, ents, v1)

@@ -837,7 +837,6 @@ def _fuzzy_candidates(index: _Index, units: list[_Unit], run: list[int], covered
         if not ok[i]:
             continue
         best: _Cand | None = None
-        head_loose = ""
         head_skel: tuple[str, ...] = ()
         head_words: tuple[str, ...] = ()  # loose form of each word before the last
         for n in range(1, min(MAX_WINDOW, run[i]) + 1):
@@ -846,9 +845,9 @@ def _fuzzy_candidates(index: _Index, units: list[_Unit], run: list[int], covered
                 break
             if n > 1:
                 prev = units[i + n - 2].key
-                head_loose += _unit_loose(prev)
                 head_skel += (_unit_skel(prev),)
                 head_words += (_unit_loose(prev),)
+            head_loose = "".join(head_words)
             head_hits = sum(1 for x in head_skel if x in fwords)
             for b, infl, bloose, bsk in _unit_forms(last.key):
                 lk = head_loose + bloose
