@@ -818,6 +818,8 @@ def test_a_title_and_a_surname_is_a_short_form(monkeypatch: pytest.MonkeyPatch) 
                                   "min_word_similarity": 0.7}}, "skeleton letters"),
     ({"honorifics": [], "fuzzy": {"native_countries": ["BD"], "weak_consonants": ["h"],
                                   "min_word_similarity": 2}}, "from 0 to 1"),
+    ({"honorifics": [], "fuzzy": {"native_countries": ["BD"], "weak_consonants": ["h"],
+                                  "min_word_similarity": 0.7}, "family_name_first": ["Korea"]}, "two-letter"),
 ])
 def test_bad_matching_data_is_an_error(data: object, message: str) -> None:
     with pytest.raises(LanguageDataError) as info:
@@ -837,3 +839,33 @@ def test_zia_in_a_trust_name_is_no_person() -> None:
     assert [(m.text, m.actor_id) for m in found] == [
         ("খালেদা জিয়া", "gh:khaleda-zia"), ("জিয়া অরফানেজ ট্রাস্ট", "gh:bd-zia-orphanage-trust"),
         ("জেনারেল জিয়া", "gh:ziaur-rahman")]
+
+
+# --- session 22: a family name first, an Arabic -াহ, a party's variant name
+
+
+def test_korean_family_name_alone_is_a_short_form() -> None:
+    # matching.yaml family_name_first: "মুন" (two consonants, untagged) after "মুন জে-ইন"
+    text = "দক্ষিণ কোরিয়ার সাবেক প্রেসিডেন্ট মুন জে-ইন ঢাকায় আসেন। পরে মুন সাংবাদিকদের সঙ্গে কথা বলেন।"
+    assert ("মুন", "gh:moon-jae-in", "short-form") in _linked(text)
+
+
+def test_a_western_first_name_alone_is_no_short_form() -> None:
+    # guard: only the family name of the listed countries is a short form, not a given name
+    text = "মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও ঢাকায় আসেন। পরে মার্কো সাংবাদিকদের সঙ্গে কথা বলেন।"
+    assert all(m[0] != "মার্কো" for m in _linked(text))
+
+
+def test_arabic_name_in_ah_takes_the_genitive_r() -> None:
+    found = find_actors("হিজবুল্লাহর একটি অস্ত্রাগারে হামলা হয়েছে।", date(2025, 12, 30))
+    assert [(m.text, m.actor_id, m.how) for m in found] == [("হিজবুল্লাহর", "Q41053", "inflected")]
+
+
+def test_genitive_r_after_a_consonant_stays_no_ending() -> None:
+    # guard: only -াহ takes -র that way; শহর is a word, not শহ + র
+    assert find_actors("শহরের বাইরে আল্লাহর নামে একটি মসজিদ।", date(2025, 12, 30)) == []
+
+
+def test_jamaat_named_with_islam_in_the_genitive() -> None:
+    found = find_actors("জামায়াতে ইসলামের পক্ষ থেকে হরতাল ডাকা হয়েছে।", date(2025, 12, 30))
+    assert [(m.text, m.actor_id) for m in found] == [("জামায়াতে ইসলামের", "gh:bd-jamaat")]

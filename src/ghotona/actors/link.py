@@ -125,6 +125,7 @@ class MatchingPolicy:
     native_countries: frozenset[str]
     drop_weak: dict[int, None]  # str.translate table removing the weak skeleton letters
     min_word_similarity: float
+    family_name_first: frozenset[str] = frozenset()  # countries whose people are called by their first word
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +137,7 @@ def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
     """Validate the contents of ``matching.yaml``; errors name the file and the entry."""
     if not isinstance(data, dict):
         raise fail(name, "file", "expected a mapping with honorifics and fuzzy")
-    check_keys(name, "file", data, {"honorifics", "fuzzy"})
+    check_keys(name, "file", data, {"honorifics", "fuzzy", "family_name_first"})
     raw = require(name, "file", data, "honorifics", list)
     honorifics = set()
     for i, h in enumerate(raw):
@@ -158,7 +159,12 @@ def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
     sim = require(name, "fuzzy", fz, "min_word_similarity", (int, float))
     if isinstance(sim, bool) or not 0.0 <= sim <= 1.0:
         raise fail(name, "fuzzy.min_word_similarity", f"expected a number from 0 to 1, got {sim!r}")
-    return MatchingPolicy(frozenset(honorifics), frozenset(countries), {ord(w): None for w in weak}, float(sim))
+    first = data.get("family_name_first", [])
+    if not isinstance(first, list) or not all(isinstance(c, str) and len(c) == 2 and c.isascii() and c.isupper()
+                                               for c in first):
+        raise fail(name, "family_name_first", f"expected a list of two-letter country codes (KR), got {first!r}")
+    return MatchingPolicy(frozenset(honorifics), frozenset(countries), {ord(w): None for w in weak}, float(sim),
+                          frozenset(first))
 
 
 def _without_honorifics(words: list[str]) -> list[str]:
@@ -225,7 +231,8 @@ def _suffix_ok(base: str, token: str) -> bool:
         return True  # Latin base: "BBC’র"
     vowel_final = last in _VOWEL_END
     if suf[0] in "রয":
-        return vowel_final
+        # "হিজবুল্লাহর", "আবদুল্লাহর": an Arabic name's final -াহ is spoken open, and takes -র
+        return vowel_final or suf[0] == "র" and base.endswith("\u09be\u09b9")
     if suf[0] == "ে":
         return not vowel_final
     return True
@@ -353,6 +360,9 @@ class _Index:
     fuzzy: dict[str, list[tuple[str, tuple[str, ...], str, tuple[str, ...], bool]]] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)  # word skeletons of fuzzy-indexed names
     last_words: dict[str, set[str]] = field(default_factory=dict)  # id -> last unit keys of multi-word names
+    # the first words among them (family_name_first): dictionary data, so short as they are
+    # (মুন, 2 consonants) they are no common word an untagged one could be mistaken for
+    family_words: set[str] = field(default_factory=set)
     # context words (Dictionary.context), as unit keys
     qualifiers: frozenset[str] = frozenset()
     blockers: frozenset[str] = frozenset()
@@ -432,6 +442,10 @@ def build_index(dictionary: Any) -> _Index:
                 total = sum(len(s) for s in sk)
                 if len(word_keys) >= 2:
                     index.last_words.setdefault(aid, set()).add(word_keys[-1])
+                    if _attr(actor, "country", None) in policy.family_name_first:
+                        # "মুন জে-ইন" is "মুন" on second mention: the family name comes first
+                        index.last_words[aid].add(word_keys[0])
+                        index.family_words.add(word_keys[0])
                 if total > SHORT_NAME_CONSONANTS and (
                     len(word_keys) >= 2 or total >= FUZZY_MIN_CONSONANTS_ONE_WORD
                 ):
@@ -1304,7 +1318,7 @@ def find_actors(
                 continue
             for b in _bases(u.key):
                 # a word NER did not tag: only a distinctive one (কাদের is also "whose")
-                target = short_target(b, SHORT_FORM_MIN_CONSONANTS)
+                target = short_target(b, 2 if b in index.family_words else SHORT_FORM_MIN_CONSONANTS)
                 if target:
                     actor = actors.get(target)
                     m = _mention(text, units, i, i + 1, "person", actor, "short-form", SCORES["short-form"])

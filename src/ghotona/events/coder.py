@@ -218,6 +218,13 @@ class EventCoder:
             c_start, c_end = _clause(toks, t_start, t_end, g)
             verb_i, verb = _verb_after(toks, t_end, c_end, g)
             entry = m.entry
+            # "বিএসএফ গুলি চালিয়েছে বলে অভিযোগ করেছে বিজিবি": what precedes "verb বলে" is what is said,
+            # so the saying's own clause starts after it, when its subject follows the verb (else it
+            # opens the sentence: "X ... হয়নি বলে সমালোচনা করেছেন").
+            content = _said_before(toks, c_start, t_start, g) if entry.type in g.speech_act_types and any(
+                t_end <= a.start and a.end <= c_end and a.type != "place" for a in in_sent) else None
+            if content is not None:
+                content, c_start = (c_start, content), content
             if verb is None and entry is not g.motion and getattr(entry, "kind", None) == "verb":
                 # "... ছেড়ে দেবে পাকিস্তান": a verb entry's own last word is the clause's verb.
                 own = next((i for i, t in enumerate(toks) if t.end == t_end), None)
@@ -292,6 +299,12 @@ class EventCoder:
                 recipients += [a for a in actors if a.key in owned and a.key not in {r.key for r in recipients}]
                 patient_owned = any(a.key in owned for a in actors)
                 actors = [a for a in actors if a.key not in owned]
+            if entry.type in _cues().aimed_at_reported and not recipients and content is not None:
+                # ... and the accusation is aimed at the subject of what it says
+                said = _roles(toks, parties, content[1], content[1], content[0], content[1], g, body, False, times)
+                keys = {a.key for a in actors}
+                recipients = [_participant(r.mention) for r in said if r.relation in ("doer", "demonym")
+                              and r.mention.type != "place" and _participant(r.mention).key not in keys][:1]
             if entry.type in _cues().aimed_at_reported and not recipients and verb is not None:
                 # "মিশ্রি অভিযোগ করেন, পাকিস্তানি বাহিনী ... গোলা ছুড়েছে": an accusation told with what it
                 # says is aimed at whoever the reported clause says did it, its subject.
@@ -304,6 +317,13 @@ class EventCoder:
             if pair_here and actors and all(any(r.mention.start == a.start and r.relation == "demonym"
                                                 and not r.adjacent for r in roles) for a in actors):
                 actors = []
+            if entry.type in g.location_is_target and not recipients:
+                # "জইশের একটি প্রশিক্ষণশিবিরে বিমান হামলা": an attack on a site is aimed at whoever holds it.
+                # The owner's genitive is no doer then, though it stands near the trigger.
+                held = _site_holder(toks, parties, c_start, t_start, g)
+                if held and not any(r.relation != "genitive" and _party(r.mention).key == held[0].key for r in roles):
+                    actors = [a for a in actors if a.key != held[0].key]
+                    recipients = held
             if entry.type in g.location_is_target and not recipients and location is not None:
                 recipients = self._place_country(location, actors)
             anaphoric = _anaphoric(toks, t_start, g)
@@ -875,6 +895,16 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
     return lo, hi
 
 
+def _said_before(toks: list[Token], c_start: int, t_start: int, g: Grammar) -> int | None:
+    """Where a saying's own clause starts when what it says comes first, closed by a verb and a
+    complementizer ("... ব্যবহার করেছে বলে অভিযোগ করে বিএনপি"): right after the complementizer."""
+    before = [t for t in toks if c_start <= t.start and t.end <= t_start]
+    for i in range(len(before) - 1, 0, -1):
+        if before[i].text in g.complementizers and _is_verb(before[i - 1].text, g):
+            return before[i].end
+    return None
+
+
 def _is_verb(word: str, g: Grammar) -> bool:
     if not _WORD.search(word):
         return False
@@ -1420,6 +1450,20 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
     last = gap[-1].text
     return last not in g.postpositions and last not in g.subordinators and not _is_verb(last, g) \
         and any(last.endswith(e) and len(last) > len(e) + 2 for e in g.locative_endings)
+
+
+def _site_holder(toks: list[Token], mentions: list[ActorMention], c_start: int, t_start: int,
+                 g: Grammar) -> list[Participant]:
+    """Who holds the site an attack is told at, as its target: the owner in the genitive of a
+    noun in the locative right before the trigger ("জইশের একটি প্রশিক্ষণশিবিরে বিমান হামলা").
+    Not a country (its genitive there says where: the place-to-country rule reads it).  Not a name in a compound of holding ("হামাস-নিয়ন্ত্রিত গাজায় হামলা"): that
+    only says who runs the place (tests/test_events_args.py)."""
+    starts = {m.start for m in mentions}
+    for m in sorted((m for m in mentions if c_start <= m.start and m.end <= t_start), key=lambda m: -m.start):
+        if m.type in ("person", "organisation") and _ends_with_any(normalize(m.text).split()[-1], g.genitive_endings) \
+                and _owned_place(toks, m.end, t_start, starts, g):
+            return [_party(m)]
+    return []
 
 
 def _names_a_head(body: str, m: Any, spans: dict[int, int], g: Grammar) -> bool:
