@@ -221,10 +221,10 @@ class EventCoder:
             # "বিএসএফ গুলি চালিয়েছে বলে অভিযোগ করেছে বিজিবি": what precedes "verb বলে" is what is said,
             # so the saying's own clause starts after it, when its subject follows the verb (else it
             # opens the sentence: "X ... হয়নি বলে সমালোচনা করেছেন").
-            content = _said_before(toks, c_start, t_start, g) if entry.type in g.speech_act_types and any(
+            said_at = _said_before(toks, c_start, t_start, g) if entry.type in g.speech_act_types and any(
                 t_end <= a.start and a.end <= c_end and a.type != "place" for a in in_sent) else None
-            if content is not None:
-                content, c_start = (c_start, content), content
+            content = (c_start, said_at) if said_at is not None else None  # the span of what is said
+            c_start = said_at if said_at is not None else c_start
             if verb is None and entry is not g.motion and getattr(entry, "kind", None) == "verb":
                 # "... ছেড়ে দেবে পাকিস্তান": a verb entry's own last word is the clause's verb.
                 own = next((i for i, t in enumerate(toks) if t.end == t_end), None)
