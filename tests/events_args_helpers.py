@@ -1,5 +1,6 @@
-"""Helpers of the participant tests (tests/test_events_args*.py): code a written
-sentence and keep one type's events; a participant list's English names."""
+"""Helpers of the participant tests (tests/test_events_args*.py, test_events_real20.py):
+code a written sentence and keep one type's events, or every event's type and sides; a
+participant list's English names."""
 
 from __future__ import annotations
 
@@ -13,3 +14,9 @@ def events(coder: EventCoder, text: str, typ: str, on: str = "2024-05-02"):
 
 def names(ps) -> list[str]:
     return sorted(p.name_en for p in ps)
+
+
+def parties(coder: EventCoder, text: str, on: str = "2024-03-10") -> list[tuple[str, list[str], list[str]]]:
+    """Each event's type, actors and recipients (English names, else the text)."""
+    return [(e.type, [p.name_en or p.text for p in e.actors], [p.name_en or p.text for p in e.recipients])
+            for e in coder.code(article_from_text(text, on))]

@@ -8,12 +8,7 @@ must not change.
 from __future__ import annotations
 
 from ghotona.events.coder import EventCoder
-from ghotona.pipeline import article_from_text
-
-
-def parties(coder: EventCoder, text: str) -> list[tuple[str, list[str], list[str]]]:
-    return [(e.type, [p.name_en or p.text for p in e.actors], [p.name_en or p.text for p in e.recipients])
-            for e in coder.code(article_from_text(text, "2024-03-10"))]
+from events_args_helpers import parties
 
 
 # -- an attack on a site is aimed at whoever holds it

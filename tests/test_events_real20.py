@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
+from events_args_helpers import parties
 
 
 def types(coder: EventCoder, text: str, on: str = "2024-03-10") -> list[str]:
@@ -17,11 +18,6 @@ def types(coder: EventCoder, text: str, on: str = "2024-03-10") -> list[str]:
 
 def statuses(coder: EventCoder, text: str) -> list[tuple[str, str]]:
     return [(e.type, e.status) for e in coder.code(article_from_text(text, "2024-03-10"))]
-
-
-def parties(coder: EventCoder, text: str) -> list[tuple[str, list[str], list[str]]]:
-    return [(e.type, [p.name_en or p.text for p in e.actors], [p.name_en or p.text for p in e.recipients])
-            for e in coder.code(article_from_text(text, "2024-03-10"))]
 
 
 # -- a trigger word that is the whole of a parenthesis labels the word before it

@@ -149,9 +149,7 @@ def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
         honorifics.add(keys[0])
     fz = require(name, "file", data, "fuzzy", dict)
     check_keys(name, "fuzzy", fz, {"native_countries", "weak_consonants", "min_word_similarity"})
-    countries = require(name, "fuzzy", fz, "native_countries", list)
-    if not all(isinstance(c, str) and len(c) == 2 and c.isascii() and c.isupper() for c in countries):
-        raise fail(name, "fuzzy.native_countries", f"expected two-letter country codes (BD), got {countries!r}")
+    countries = _country_codes(name, "fuzzy.native_countries", require(name, "fuzzy", fz, "native_countries", list))
     weak = require(name, "fuzzy", fz, "weak_consonants", list)
     letters = set(skeleton("কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"))
     if not all(isinstance(w, str) and len(w) == 1 and w in letters for w in weak):
@@ -159,12 +157,16 @@ def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
     sim = require(name, "fuzzy", fz, "min_word_similarity", (int, float))
     if isinstance(sim, bool) or not 0.0 <= sim <= 1.0:
         raise fail(name, "fuzzy.min_word_similarity", f"expected a number from 0 to 1, got {sim!r}")
-    first = data.get("family_name_first", [])
-    if not isinstance(first, list) or not all(isinstance(c, str) and len(c) == 2 and c.isascii() and c.isupper()
-                                               for c in first):
-        raise fail(name, "family_name_first", f"expected a list of two-letter country codes (KR), got {first!r}")
-    return MatchingPolicy(frozenset(honorifics), frozenset(countries), {ord(w): None for w in weak}, float(sim),
-                          frozenset(first))
+    first = _country_codes(name, "family_name_first", data.get("family_name_first", []))
+    return MatchingPolicy(frozenset(honorifics), countries, {ord(w): None for w in weak}, float(sim), first)
+
+
+def _country_codes(name: str, where: str, value: Any) -> frozenset[str]:
+    """A list of two-letter country codes (BD) of matching.yaml, else an error naming the file."""
+    if not isinstance(value, list) or not all(isinstance(c, str) and len(c) == 2 and c.isascii() and c.isupper()
+                                               for c in value):
+        raise fail(name, where, f"expected a list of two-letter country codes (BD), got {value!r}")
+    return frozenset(value)
 
 
 def _without_honorifics(words: list[str]) -> list[str]:

@@ -301,10 +301,9 @@ class EventCoder:
                 actors = [a for a in actors if a.key not in owned]
             if entry.type in _cues().aimed_at_reported and not recipients and content is not None:
                 # ... and the accusation is aimed at the subject of what it says
-                said = _roles(toks, parties, content[1], content[1], content[0], content[1], g, body, False, times)
                 keys = {a.key for a in actors}
-                recipients = [_participant(r.mention) for r in said if r.relation in ("doer", "demonym")
-                              and r.mention.type != "place" and _participant(r.mention).key not in keys][:1]
+                recipients = [p for p in map(_participant, _span_subjects(toks, parties, *content, g, body, times))
+                              if p.key not in keys][:1]
             if entry.type in _cues().aimed_at_reported and not recipients and verb is not None:
                 # "মিশ্রি অভিযোগ করেন, পাকিস্তানি বাহিনী ... গোলা ছুড়েছে": an accusation told with what it
                 # says is aimed at whoever the reported clause says did it, its subject.
@@ -1989,10 +1988,17 @@ def _reported_subject(toks: list[Token], parties: list[ActorMention], actors: li
     if brk is None or brk.text not in (",", "যে"):
         return []
     tail_end = next((t.start for t in toks if t.start > brk.end and t.text in g.clause_breaks), s_end)
-    tail = _roles(toks, parties, tail_end, tail_end, brk.end, tail_end, g, body, False, times)
     doers = {a.actor_id for a in actors}
-    return [_participant(r.mention) for r in tail if r.relation in ("doer", "demonym")
-            and r.mention.type != "place" and r.mention.actor_id not in doers][:1]
+    return [_participant(m) for m in _span_subjects(toks, parties, brk.end, tail_end, g, body, times)
+            if m.actor_id not in doers][:1]
+
+
+def _span_subjects(toks: list[Token], parties: list[ActorMention], start: int, end: int, g: Grammar, body: str,
+                   times: Any) -> list[ActorMention]:
+    """The unmarked names (doers, demonyms) of the clause from ``start`` to ``end``, places aside:
+    the subject of what a saying says, in order."""
+    return [r.mention for r in _roles(toks, parties, end, end, start, end, g, body, False, times)
+            if r.relation in ("doer", "demonym") and r.mention.type != "place"]
 
 
 def _for_the_state(actors: list[Participant], recipients: list[Participant]) -> list[Participant]:
