@@ -256,7 +256,11 @@ def entries() -> list[dict[str, object]]:
         demonyms = _uniq(list(over.get("demonyms", [])), taken)  # type: ignore[arg-type]
         name_en = str(over.get("name_en", WIKIPEDIA_TITLES.get(code, en[code])))
         titled = [] if "(" in name_en else [name_en]  # "Georgia (country)" is no form of text
-        latin = _uniq([*titled, en[code], *over.get("aliases_en", [])], set())  # type: ignore[list-item]
+        # A country as a party is its government (events code "সরকার" as the
+        # country), so "Government of Bangladesh" (its English Wikipedia title)
+        # names the same actor.
+        governed = [f"Government of {name_en}"] if titled else []
+        latin = _uniq([*titled, en[code], *over.get("aliases_en", []), *governed], set())  # type: ignore[list-item]
         out.append({
             "id": QIDS.get(code, f"gh:country-{code.lower()}"),
             "name_en": name_en,

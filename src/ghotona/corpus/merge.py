@@ -164,6 +164,9 @@ class Mention:
     outlet_id: str | None
     sources: tuple[str, ...]
     names: dict[str, str] = field(default_factory=dict)
+    # Parties the coder inferred (an unqualified "সরকার" as the article's own
+    # country): not in actors/recipients, so never shared evidence of one happening.
+    inferred: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -177,8 +180,14 @@ class Mention:
         return out
 
 
-def _ids(parts: list[dict[str, Any]]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p["id"] for p in parts if p.get("id")))
+def _ids(parts: list[dict[str, Any]], inferred: bool = False) -> tuple[str, ...]:
+    """The ids of the named participants (``inferred``: of the ones the coder inferred instead).
+
+    An inferred participant (an unqualified "সরকার" read as the article's own
+    country) is no evidence of one happening: two attacks of one day in one
+    country would share it.
+    """
+    return tuple(dict.fromkeys(p["id"] for p in parts if p.get("id") and bool(p.get("inferred")) == inferred))
 
 
 def mention_from_json(data: dict[str, Any], article_date: date | None, settings: dict[str, Any] | None = None) -> Mention:
@@ -219,7 +228,7 @@ def mention_from_json(data: dict[str, Any], article_date: date | None, settings:
         sources=tuple(dict.fromkeys(
             (src.get("name_en") or src.get("text")) for src in attribution.get("sources") or []
             if src.get("name_en") or src.get("text"))),
-        names=names,
+        names=names, inferred=_ids(parts, inferred=True),
     )
 
 
@@ -299,6 +308,7 @@ class Happening:
     names: dict[str, str]
     mentions: list[HappeningMention] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
+    inferred: list[str] = field(default_factory=list)  # inferred parties of its mentions (Mention.inferred)
 
     @property
     def article_ids(self) -> list[str]:
@@ -343,6 +353,7 @@ class Happening:
             "articles": self.article_ids, "outlets": self.outlets, "sources": self.sources,
             "counts": self.counts(), "mentions": [m.to_json() for m in self.mentions],
             "links": [{"kind": k, "happening": h} for k, h in self.links],
+            "inferred": who(self.inferred),
         }
 
     @classmethod
@@ -358,6 +369,7 @@ class Happening:
             location=(d.get("location") or {}).get("id"), names=names,
             mentions=[HappeningMention.from_json(m) for m in d.get("mentions") or []],
             links=[(x["kind"], x["happening"]) for x in d.get("links") or []],
+            inferred=[p["id"] for p in d.get("inferred") or []],
         )
 
 
@@ -409,6 +421,8 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
         return None
     # Participants: ids first, then their countries.
     mp, hp = m.participants, h.participants
+    if (m.inferred and not mp and hp) or (h.inferred and not hp and mp):
+        return None  # one side names its parties, the other only has one the coder inferred
     if mp and hp:
         shared = mp & hp
         if shared:
@@ -499,12 +513,14 @@ def rebuild(h: Happening, mentions: list[Mention], rows: list[HappeningMention])
     actors: dict[str, None] = {}
     recipients: dict[str, None] = {}
     names: dict[str, str] = {}
+    inferred: dict[str, None] = {}
     locs: dict[str, int] = {}
     modes: dict[str, int] = {}
     for m in mentions:
         actors.update(dict.fromkeys(m.actors))
         recipients.update(dict.fromkeys(m.recipients))
         names.update(m.names)
+        inferred.update(dict.fromkeys(m.inferred))
         if m.location:
             locs[m.location] = locs.get(m.location, 0) + 1
         if m.mode:
@@ -529,7 +545,7 @@ def rebuild(h: Happening, mentions: list[Mention], rows: list[HappeningMention])
         date_start=_iso(start), date_end=_iso(end),
         date_strength={2: STRONG, 1: WEAK, 0: NONE}[best],
         actors=list(actors), recipients=list(recipients), location=location, names=names,
-        mentions=rows, links=h.links,
+        mentions=rows, links=h.links, inferred=list(inferred),
     )
 
 

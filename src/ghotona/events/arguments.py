@@ -213,6 +213,16 @@ class Candidate:
     party: str = ""  # the mention's type as a party (a capital: country), see _party_type
 
 
+#: ``ActorMention.how`` of a mention the coder adds for an unqualified government
+#: (grammar.yaml home_government); its participants are flagged inferred.
+HOME_GOVERNMENT = "home-government"
+
+
+def stand_in_base(word: str, heads: Sequence[str]) -> str:
+    """The stand-in head noun a word inflects ("সরকারের" -> "সরকার"), longest first; the word itself if none."""
+    return next((h for h in sorted(heads, key=len, reverse=True) if word.startswith(h)), word)
+
+
 def mention_key(m: ActorMention) -> str:
     """The identity a participant made from ``m`` has (``Participant.key``)."""
     return m.actor_id or f"text:{m.text}"
@@ -231,6 +241,8 @@ def _case(m: ActorMention, toks: Sequence[Any], cues: ArgumentCues, heads: Seque
     word = normalize(m.text).split()[-1] if m.text.strip() else ""
     base = normalize(m.name_bn or "").split()
     base_last = base[-1] if base else ""
+    if m.how == HOME_GOVERNMENT:  # "সরকারের": the ending follows the head noun, not the country's name
+        base_last = stand_in_base(word, heads)
     if word == base_last:
         ending = ""
     elif base_last and word.startswith(base_last):

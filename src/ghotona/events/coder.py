@@ -45,6 +45,7 @@ import regex
 from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
+from .arguments import HOME_GOVERNMENT, stand_in_base
 from .grammar import Grammar, load_grammar
 from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
@@ -169,6 +170,7 @@ class EventCoder:
         cut = self._dateline_end(body)
         mentions = self._with_shells(body, _with_offices(
             body, ref, cut, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut]))
+        mentions = self._with_home_government(body, mentions, article.actor_mentions, cut)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
         last_people: list[Participant] = []
@@ -593,6 +595,11 @@ class EventCoder:
             ruled = {a.key for a in actors}
             new_actors = [a for a in new_actors if a.key in ruled
                           or not any(s <= a.start and a.end <= e for s, e in cited)]
+        if len(actors) > 1 and any(a.key in {x.key for x in actors} for a in new_actors):
+            keep = {r.key for r in new_recipients}
+            for a in actors:
+                if a.key not in keep and a.key not in {x.key for x in new_actors}:
+                    new_actors.append(a)
         if not new_actors and actors:
             # No name the ranker likes as the doer: the rules' doer stands (often one
             # read off a pronoun, which the ranker cannot see: "... অভিযোগ তুলে তিনি বলেন").
@@ -623,6 +630,29 @@ class EventCoder:
                 last = before[-1]
                 out.append(ActorMention(t.start, t.end, t.text, typ, last.actor_id, last.name_en, last.name_bn,
                                         "shell", 0.8, note=f"stands for {last.text}"))
+        return sorted(out, key=lambda m: m.start)
+
+    def _with_home_government(self, body: str, mentions: list[ActorMention], every: list[ActorMention],
+                              cut: int) -> list[ActorMention]:
+        """Add a mention of the home country for each unqualified government (grammar.yaml home_government)."""
+        g = self.grammar
+        toks = [t for t in tokenize(body) if t.start >= cut]
+        found = [i for i, t in enumerate(toks) if normalize(t.text) in g.home_words]
+        if not found:
+            return mentions
+        home = _home_country(every, cut)
+        if home is None:
+            return mentions
+        ends = {m.end for m in mentions}
+        out = list(mentions)
+        for i in found:
+            t = toks[i]
+            before = toks[max(0, i - 2):i]
+            if any(m.start <= t.start < m.end for m in mentions) or any(b.end in ends for b in before) \
+                    or (before and normalize(before[-1].text) in g.home_not_after):
+                continue  # whose government is said ("মিয়ানমার সরকার", "তাদের সরকার"), or a system
+            out.append(ActorMention(t.start, t.end, t.text, "country", home.id, home.name_en, home.name_bn,
+                                    HOME_GOVERNMENT, 0.6, note="an unqualified government: the article's country"))
         return sorted(out, key=lambda m: m.start)
 
     def _motion(self, toks: list[Token], mentions: list[ActorMention], sent: Sentence) -> list[Any]:
@@ -815,6 +845,26 @@ class EventCoder:
 
 
 # -- helpers ------------------------------------------------------------------
+
+
+def _home_country(mentions: list[ActorMention], cut: int) -> Any:
+    """The article's own country: the dateline's (mentions before ``cut``), else the country its
+    names point to most (the first named among equals); None when no name has a country."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    counts: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        actor = d.get(m.actor_id) if m.actor_id else None
+        code = actor.country if actor is not None else None
+        if not code:
+            continue
+        if m.start < cut:
+            return d.country(code)
+        counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    return d.country(max(counts, key=lambda c: counts[c]))  # max keeps the first of equals (dict order)
 
 
 def _office_country(m: ActorMention) -> ActorMention:
@@ -1304,7 +1354,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         following = nxt[0].text if nxt else ""
         two = f"{following} {nxt[1].text}" if len(nxt) > 1 else following
         word = normalize(m.text).split()[-1]
-        base = normalize(m.name_bn or "\0")
+        base = normalize(m.name_bn or "\0") if m.how != HOME_GOVERNMENT else stand_in_base(
+            word, g.stand_in_heads)  # "সরকারের": the head noun's ending, not the country's name's
         inflected = not word.endswith(base.split()[-1]) if base.strip() else True
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
@@ -1657,7 +1708,8 @@ def _member_noun(word: str) -> str | None:
 
 
 def _participant(m: ActorMention) -> Participant:
-    return Participant(m.actor_id, m.name_en, m.name_bn, m.text, m.start, m.end, m.type)
+    return Participant(m.actor_id, m.name_en, m.name_bn, m.text, m.start, m.end, m.type,
+                       HOME_GOVERNMENT if m.how == HOME_GOVERNMENT else None)
 
 
 def _source_party(src: EventSource, at: int) -> Participant:
@@ -1698,7 +1750,7 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
     recipients: list[Participant] = []
     location: Participant | None = None
     places: list[_Role] = []
-    doers_seen = last_was_doer = False
+    doers_seen = last_was_doer = last_doer_added = False
     for r in roles:
         p = _party(r.mention)
         if r.relation == "agent":
@@ -1727,9 +1779,14 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
                 _add(recipients, p)
             elif not doers_seen or (r.coordinated and last_was_doer):
                 # The subject is the first unmarked name (with any joined to it by ও / এবং);
-                # later unmarked names are objects or asides.
-                if r.before_trigger or not actors:
+                # later unmarked names are objects or asides.  After the verb, a name
+                # joined to the subject taken there is the subject too ("সাক্ষাৎ করেন
+                # ভারতের হাইকমিশনার ... ও চীনের রাষ্ট্রদূত ...").
+                if r.before_trigger or not actors or (r.coordinated and last_doer_added):
                     _add(actors, p)
+                    last_doer_added = True
+                else:
+                    last_doer_added = False
             doers_seen = True
         last_was_doer = r.relation == "doer"
     if places:

@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -126,6 +126,8 @@ class Grammar:
     speech_act_types: frozenset[str]
     stand_in_heads: tuple[str, ...]
     shells: dict[str, str]  # shell word -> actor type it stands for
+    home_words: frozenset[str]  # "সরকার" unqualified: the article's own country's government
+    home_not_after: frozenset[str]  # "তত্ত্বাবধায়ক সরকার": a system, not the government
     dateline_dashes: tuple[str, ...]
     dateline_max_chars: int
     motion: "Motion"
@@ -184,6 +186,14 @@ def _whole(section: dict[str, Any], where: str, key: str, default: int, least: i
     if not isinstance(value, int) or isinstance(value, bool) or value < least:
         raise fail(_FILE, f"{where}.{key}", f"must be a whole number >= {least}, got {value!r}")
     return value
+
+
+def _home_government(raw: Any) -> dict[str, frozenset[str]]:
+    if not isinstance(raw, dict):
+        raise fail(_FILE, "home_government", "should map words and not_after to lists of words")
+    check_keys(_FILE, "home_government", raw, {"words", "not_after"})
+    return {"home_words": frozenset(_strings("home_government.words", raw.get("words"))),
+            "home_not_after": frozenset(_strings("home_government.not_after", raw.get("not_after") or []))}
 
 
 def _shells(raw: Any) -> dict[str, str]:
@@ -259,6 +269,7 @@ def load_grammar() -> Grammar:
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
         motion=_motion(data["motion"]),
         shells=_shells(data["shells"]),
+        **_home_government(data["home_government"]),
         dateline_dashes=_strings("dateline_dashes", data["dateline_dashes"]),
         dateline_max_chars=require(_FILE, "top level", data, "dateline_max_chars", int),
         speech_act_types=frozenset(_strings("speech_act_types", data["speech_act_types"])),

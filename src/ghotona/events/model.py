@@ -31,9 +31,13 @@ class Participant:
     start: int
     end: int
     type: str  # person | organisation | country | place | generic
+    # Why the coder took a participant the text does not name, else None:
+    # "home-government" for an unqualified সরকার read as the article's own
+    # country.  Cross-article merging does not count such a participant as shared.
+    inferred: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.actor_id,
             "name_en": self.name_en,
             "name_bn": self.name_bn,
@@ -41,6 +45,9 @@ class Participant:
             "span": [self.start, self.end],
             "type": self.type,
         }
+        if self.inferred:
+            out["inferred"] = self.inferred
+        return out
 
     @property
     def key(self) -> str:
