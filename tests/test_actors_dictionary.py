@@ -90,6 +90,13 @@ def test_countries_yaml_is_the_build_scripts_output() -> None:
     assert shipped == module.render(), "countries.yaml is stale: run python scripts/build_countries.py"
 
 
+def test_a_country_is_also_named_as_its_government(d: Dictionary) -> None:
+    # Events code a government as its country; "Government of Bangladesh" (its English
+    # Wikipedia title, the gold's name for it) is the same actor.
+    assert "Government of Bangladesh" in d.country("BD").aliases_en
+    assert "Government of Russia" in d.country("RU").aliases_en
+
+
 def test_country_ids_and_names(d: Dictionary) -> None:
     assert d.country("RU").id == "Q159"
     assert d.country("KP").id == "Q423"

@@ -288,3 +288,32 @@ def test_merge_evaluation_leaves_out_gold_files_without_happening_labels(tmp_pat
     result = evaluate_merges(tmp_path)
     assert result["articles"] == 2
     assert result["pairs"] == {"tp": 1, "fp": 0, "fn": 0}
+
+
+def test_an_inferred_government_is_never_shared_evidence(store: Store) -> None:
+    # Two attacks of one day in one country, each "by the government" the coder
+    # inferred (an unqualified সরকার): the inferred party must not join them, and
+    # it stays on the happening, flagged, for the reader.
+    merger = EventMerger(store)
+    bd = "Q902"
+
+    def inferred_attack(art: Article, target: str) -> Event:
+        e = event(art, 1, "ASSAULT", actors=[], recipients=[target], date="2025-07-10")
+        e.actors = [Participant(bd, "Bangladesh", "বাংলাদেশ", "সরকার", 0, 5, "country", "home-government")]
+        return e
+
+    a = article("a1", "A", "2025-07-10")
+    assert inferred_attack(a, RUSSIA).to_json()["actor"][0]["inferred"] == "home-government"
+    put(store, merger, a, [inferred_attack(a, RUSSIA)])
+    b = article("b1", "B", "2025-07-10")
+    lb = put(store, merger, b, [inferred_attack(b, UKRAINE)])
+    assert lb[0].created  # targets of two countries; the shared inferred doer does not count
+    c = article("c1", "C", "2025-07-10")
+    # A mention naming no one but an inferred party does not join one that names its parties.
+    e = inferred_attack(c, RUSSIA)
+    e.recipients = []
+    lc = put(store, merger, c, [e])
+    assert lc[0].created
+    assert store.count_happenings() == 3
+    h = Happening.from_json(store.happenings()[0])
+    assert h.inferred == [bd] and h.actors == []

@@ -216,6 +216,10 @@ class Candidate:
 #: ``ActorMention.how`` of a mention the coder adds for an unqualified government
 #: (grammar.yaml home_government); its participants are flagged inferred.
 HOME_GOVERNMENT = "home-government"
+#: ... and of one named after its leader ("শেখ হাসিনার সরকার", "বাইডেন প্রশাসন"): the leader's country.
+LED_GOVERNMENT = "led-government"
+#: Mentions whose last word is a government noun: its ending follows that noun.
+GOVERNMENT_HOWS = frozenset({HOME_GOVERNMENT, LED_GOVERNMENT})
 
 
 def stand_in_base(word: str, heads: Sequence[str]) -> str:
@@ -241,7 +245,7 @@ def _case(m: ActorMention, toks: Sequence[Any], cues: ArgumentCues, heads: Seque
     word = normalize(m.text).split()[-1] if m.text.strip() else ""
     base = normalize(m.name_bn or "").split()
     base_last = base[-1] if base else ""
-    if m.how == HOME_GOVERNMENT:  # "সরকারের": the ending follows the head noun, not the country's name
+    if m.how in GOVERNMENT_HOWS:  # "সরকারের": the ending follows the head noun, not the country's name
         base_last = stand_in_base(word, heads)
     if word == base_last:
         ending = ""

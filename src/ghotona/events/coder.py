@@ -45,7 +45,7 @@ import regex
 from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
-from .arguments import HOME_GOVERNMENT, stand_in_base
+from .arguments import GOVERNMENT_HOWS, HOME_GOVERNMENT, LED_GOVERNMENT, stand_in_base
 from .grammar import Grammar, load_grammar
 from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
@@ -170,7 +170,8 @@ class EventCoder:
         cut = self._dateline_end(body)
         mentions = self._with_shells(body, _with_offices(
             body, ref, cut, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut]))
-        mentions = self._with_home_government(body, mentions, article.actor_mentions, cut)
+        mentions = self._with_home_government(body, _led_governments(body, mentions, self.grammar),
+                                              article.actor_mentions, cut)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
         last_people: list[Participant] = []
@@ -867,6 +868,33 @@ def _home_country(mentions: list[ActorMention], cut: int) -> Any:
     return d.country(max(counts, key=lambda c: counts[c]))  # max keeps the first of equals (dict order)
 
 
+def _led_governments(body: str, mentions: list[ActorMention], g: Grammar) -> list[ActorMention]:
+    """A person who has led a government, followed by a government noun ("শেখ হাসিনার সরকার",
+    "বাইডেন প্রশাসন"), becomes one mention of that country over both words: the government is the party."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    starts = {m.start for m in mentions}
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.type == "person" and m.actor_id:
+            after = body[m.end:m.end + 40]
+            gap = len(after) - len(after.lstrip(" "))
+            word = normalize(after[gap:].split(" ", 1)[0].rstrip("।,;:!?"))
+            person = d.get(m.actor_id)
+            led = next((r.of for r in person.roles if r.role in g.led_by_roles and len(r.of) == 2), None) \
+                if person is not None else None
+            country = d.country(led) if led else None
+            if country is not None and gap == 1 and word in g.led_heads and m.end + 1 not in starts \
+                    and not _in_compound(body, m, starts):
+                end = m.end + gap + len(word)
+                out.append(ActorMention(m.start, end, body[m.start:end], "country", country.id, country.name_en,
+                                        country.name_bn, LED_GOVERNMENT, m.score, note=f"the government of {m.text}"))
+                continue
+        out.append(m)
+    return out
+
+
 def _office_country(m: ActorMention) -> ActorMention:
     """A role mention of a country's office ("রুয়ান্ডার প্রেসিডেন্ট") as the country it names, for a
     later দেশটি; any other mention as it is."""
@@ -1354,7 +1382,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         following = nxt[0].text if nxt else ""
         two = f"{following} {nxt[1].text}" if len(nxt) > 1 else following
         word = normalize(m.text).split()[-1]
-        base = normalize(m.name_bn or "\0") if m.how != HOME_GOVERNMENT else stand_in_base(
+        base = normalize(m.name_bn or "\0") if m.how not in GOVERNMENT_HOWS else stand_in_base(
             word, g.stand_in_heads)  # "সরকারের": the head noun's ending, not the country's name's
         inflected = not word.endswith(base.split()[-1]) if base.strip() else True
         before = m.end <= t_start

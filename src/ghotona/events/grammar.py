@@ -128,6 +128,8 @@ class Grammar:
     shells: dict[str, str]  # shell word -> actor type it stands for
     home_words: frozenset[str]  # "সরকার" unqualified: the article's own country's government
     home_not_after: frozenset[str]  # "তত্ত্বাবধায়ক সরকার": a system, not the government
+    led_heads: frozenset[str]  # "হাসিনা সরকার", "বাইডেন প্রশাসন": the leader's country's government
+    led_by_roles: frozenset[str]  # dictionary roles of a person a government is named after
     dateline_dashes: tuple[str, ...]
     dateline_max_chars: int
     motion: "Motion"
@@ -191,9 +193,11 @@ def _whole(section: dict[str, Any], where: str, key: str, default: int, least: i
 def _home_government(raw: Any) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict):
         raise fail(_FILE, "home_government", "should map words and not_after to lists of words")
-    check_keys(_FILE, "home_government", raw, {"words", "not_after"})
+    check_keys(_FILE, "home_government", raw, {"words", "not_after", "led_heads", "led_by_roles"})
     return {"home_words": frozenset(_strings("home_government.words", raw.get("words"))),
-            "home_not_after": frozenset(_strings("home_government.not_after", raw.get("not_after") or []))}
+            "home_not_after": frozenset(_strings("home_government.not_after", raw.get("not_after") or [])),
+            "led_heads": frozenset(_strings("home_government.led_heads", raw.get("led_heads") or [])),
+            "led_by_roles": frozenset(_strings("home_government.led_by_roles", raw.get("led_by_roles") or []))}
 
 
 def _shells(raw: Any) -> dict[str, str]:
