@@ -596,11 +596,13 @@ class EventCoder:
             ruled = {a.key for a in actors}
             new_actors = [a for a in new_actors if a.key in ruled
                           or not any(s <= a.start and a.end <= e for s, e in cited)]
-        if len(actors) > 1 and any(a.key in {x.key for x in actors} for a in new_actors):
-            keep = {r.key for r in new_recipients}
-            for a in actors:
-                if a.key not in keep and a.key not in {x.key for x in new_actors}:
-                    new_actors.append(a)
+        ruled_actors = {a.key for a in actors}
+        if len(actors) > 1 and any(a.key in ruled_actors for a in new_actors):
+            # The rules' doers are one list joined by ও ("প্রণয় ভার্মা ও ... ইয়াও ওয়েন"): the
+            # ranker, which takes a second actor only above second_actor, picked one of them;
+            # the others come with it (unless it made one the recipient).
+            taken = {r.key for r in new_recipients} | {a.key for a in new_actors}
+            new_actors += [a for a in actors if a.key not in taken]
         if not new_actors and actors:
             # No name the ranker likes as the doer: the rules' doer stands (often one
             # read off a pronoun, which the ranker cannot see: "... অভিযোগ তুলে তিনি বলেন").
@@ -637,6 +639,8 @@ class EventCoder:
                               cut: int) -> list[ActorMention]:
         """Add a mention of the home country for each unqualified government (grammar.yaml home_government)."""
         g = self.grammar
+        if not any(w in body for w in g.home_words):
+            return mentions  # most articles: no need to cut the body into words again
         toks = [t for t in tokenize(body) if t.start >= cut]
         found = [i for i, t in enumerate(toks) if normalize(t.text) in g.home_words]
         if not found:
