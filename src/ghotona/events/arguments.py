@@ -223,8 +223,11 @@ GOVERNMENT_HOWS = frozenset({HOME_GOVERNMENT, LED_GOVERNMENT})
 
 
 def stand_in_base(word: str, heads: Sequence[str]) -> str:
-    """The stand-in head noun a word inflects ("সরকারের" -> "সরকার"), longest first; the word itself if none."""
-    return next((h for h in sorted(heads, key=len, reverse=True) if word.startswith(h)), word)
+    """The stand-in head noun a word inflects ("সরকারের" -> "সরকার"); the word itself if none.
+
+    ``heads`` is grammar.yaml's ``stand_in_heads`` as loaded (``cue_strings``: longest first),
+    so the first that fits is the longest."""
+    return next((h for h in heads if word.startswith(h)), word)
 
 
 def mention_key(m: ActorMention) -> str:

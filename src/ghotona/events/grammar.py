@@ -192,7 +192,7 @@ def _whole(section: dict[str, Any], where: str, key: str, default: int, least: i
 
 def _home_government(raw: Any) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict):
-        raise fail(_FILE, "home_government", "should map words and not_after to lists of words")
+        raise fail(_FILE, "home_government", "should map words, not_after, led_heads and led_by_roles to lists")
     check_keys(_FILE, "home_government", raw, {"words", "not_after", "led_heads", "led_by_roles"})
     return {"home_words": frozenset(_strings("home_government.words", raw.get("words"))),
             "home_not_after": frozenset(_strings("home_government.not_after", raw.get("not_after") or [])),
