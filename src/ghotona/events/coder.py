@@ -278,7 +278,7 @@ class EventCoder:
                 for r in roles:
                     if r.adjacent and r.mention.type in ("country", "place") and r.relation in ("doer", "locative"):
                         r.relation = "to"
-            passive = _is_passive(toks, t_end, c_end)
+            passive = _is_passive(toks, t_start, t_end, c_end, g)
             # "তিনি গ্রেপ্তার হন", "X নিহত হয়েছেন": the trigger with a verb of being is told from the
             # side of the one it happened to, like a passive.
             undergone = passive or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
@@ -412,13 +412,17 @@ class EventCoder:
                         recipients = [speaker]
                         pronoun_other = True
             announced = False
-            if not actors and not speech_act and (passive or verb is None) and _after_speech(toks, c_start, g) \
-                    and entry.type not in _cues().announcer_not_doer:
-                # "X জানিয়েছে, ... সেনা মোতায়েন করা হবে": an act with no subject of its own,
-                # announced by a body or an official, is the announcer's.
-                said = [s for s in sources if s.actor_id and s.name_en and s.start is not None and s.start < c_start]
+            told_after = _speech_after(toks, t_end, g)
+            if not actors and not speech_act and (passive or verb is None) and entry.type not in _cues().announcer_not_doer \
+                    and (told_after is not None or _after_speech(toks, c_start, g)):
+                # "X জানিয়েছে, ... সেনা মোতায়েন করা হবে", "... পাঠানো হবে বলে জানিয়েছে X": an act with
+                # no subject of its own, announced by a body or an official, is the announcer's.
+                said = [s for s in sources if s.actor_id and s.name_en and s.start is not None and (
+                    s.start < c_start if told_after is None else told_after <= s.start < sent.end)]
                 if said:
-                    actors = [_source_party(said[-1], t_start)]
+                    actors = [_source_party(said[-1 if told_after is None else 0], t_start)]
+                    if entry.type in _cues().announced_for_state:
+                        actors = _for_the_state_announced(actors)
                     announced = True
             if not actors and speech_act:
                 named = [s for s in sources if s.actor_id and s.name_en]
@@ -1229,10 +1233,18 @@ def _to_other_country(actors: list[Participant], recipients: list[Participant]) 
     return False
 
 
-def _is_passive(toks: list[Token], t_end: int, c_end: int) -> bool:
-    """"গ্রেপ্তার করা হয়েছে": the unmarked noun is the one acted on."""
+def _is_passive(toks: list[Token], t_start: int, t_end: int, c_end: int, g: Grammar) -> bool:
+    """"গ্রেপ্তার করা হয়েছে", "ফেরত পাঠানো হবে", "বন্ধ করে দেওয়া হয়েছে": the unmarked noun is the
+    one acted on (grammar.yaml ``passive``)."""
+    pv = g.passive
     after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:3]
-    return len(after) >= 2 and after[0] in ("করা", "দেওয়া", "নেওয়া", "চালানো") and after[1].startswith("হ")
+    if len(after) >= 2 and after[0] in pv.light_verbal_nouns and after[1].startswith("হ"):
+        return True
+    aux = g.status.auxiliaries
+    if len(after) >= 3 and after[0] in pv.conjunctives and after[1] in pv.light_verbal_nouns and after[2] in aux:
+        return True
+    own = [t.text for t in toks if t.start >= t_start and t.end <= t_end]
+    return bool(own and after) and pv.verbal_noun(own[-1]) and after[0] in aux
 
 
 def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str, g: Grammar) -> bool:
@@ -2108,6 +2120,21 @@ def _for_the_state(actors: list[Participant], recipients: list[Participant]) -> 
     return out
 
 
+def _for_the_state_announced(actors: list[Participant]) -> list[Participant]:
+    """"পররাষ্ট্রমন্ত্রী X জানান, ... হাইকমিশনারকে ফেরত পাঠানো হবে": an act of state told in the
+    passive is the state's; the minister, the leader or the government body (sector GOV in the
+    actor dictionary) who announces it speaks for the country (arguments.yaml
+    ``announced_for_state``).  A party's or a company's spokesman stays the doer."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    out: list[Participant] = []
+    for a in actors:
+        actor = d.get(a.actor_id) if a.actor_id else None
+        _add(out, _as_countries([a])[0] if actor is not None and actor.sector == "GOV" else a)
+    return out
+
+
 def _as_countries(ps: list[Participant]) -> list[Participant]:
     """Each participant as the country it is or belongs to (kept as it is when the dictionary has none)."""
     from ..actors.dictionary import load_dictionary
@@ -2358,6 +2385,18 @@ def _previous_date(timexes: list[Any], ctx: _DateContext, consistent: Any) -> tu
         v = _date_part(t.value)[0]
         if lo <= t.start < hi and t.type in ("DATE", "TIME") and v is not None and consistent(v):
             return v, t.text
+    return None
+
+
+def _speech_after(toks: list[Token], t_end: int, g: Grammar) -> int | None:
+    """Where the speaker's part starts when the trigger's clause is what he is told to have said
+    after it: "... পাঠানো হবে বলে জানিয়েছে হোয়াইট হাউস", "... হবে না বলেও জানান ট্রাম্প" (a
+    complementizer of ``speech_after_complementizers``, then a verb of saying within a few words)."""
+    rest = [t for t in toks if t.start >= t_end]
+    for i, t in enumerate(rest):
+        if t.text in g.speech_after_complementizers:
+            ahead = " ".join(x.text for x in rest[i + 1:i + 6])
+            return t.end if any(_has_phrase(ahead, v) for v in g.speech_verbs) else None
     return None
 
 

@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "passive", "speech_after_complementizers"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -134,6 +134,7 @@ class Grammar:
     dateline_max_chars: int
     motion: "Motion"
     complementizers: frozenset[str]
+    speech_after_complementizers: frozenset[str]  # "... হবে বলে জানিয়েছে X": the speaker's part follows
     copulas: frozenset[str]
     plural_pronouns: tuple[str, ...]
     singular_pronouns: frozenset[str]
@@ -168,6 +169,21 @@ class Grammar:
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
+    passive: "Passive | None" = None  # how a passive is told (None: the file has no section)
+
+
+@dataclass(frozen=True, slots=True)
+class Passive:
+    """How a clause tells its act in the passive (grammar.yaml ``passive``)."""
+    light_verbal_nouns: frozenset[str]  # "গ্রেপ্তার করা হয়েছে"
+    verbal_noun_endings: tuple[str, ...]  # "পাঠানো হবে", "দেওয়া হবে"
+    verbal_nouns: frozenset[str]  # "তোলা হবে": verbal nouns in -া, listed (most -া words are nouns)
+    conjunctives: frozenset[str]  # "বন্ধ করে দেওয়া হয়েছে"
+    not_verbal_nouns: frozenset[str]  # হওয়া: the auxiliary itself
+
+    def verbal_noun(self, word: str) -> bool:
+        return word not in self.not_verbal_nouns and (
+            word in self.verbal_nouns or word in self.light_verbal_nouns or word.endswith(self.verbal_noun_endings))
 
 
 def cue_strings(file: str, where: str, value: Any) -> tuple[str, ...]:
@@ -264,8 +280,16 @@ def load_grammar() -> Grammar:
     check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings", "means_nouns", "means_words",
                                        "not_verb_endings"})
 
+    passive = require(_FILE, "passive", data, "passive", dict)
+    check_keys(_FILE, "passive", passive, {"light_verbal_nouns", "verbal_noun_endings", "verbal_nouns",
+                                           "conjunctives", "not_verbal_nouns"})
+
     return Grammar(
         postpositions=postpositions,
+        passive=Passive(*(frozenset(_strings(f"passive.{k}", passive.get(k))) if k != "verbal_noun_endings"
+                          else _strings(f"passive.{k}", passive.get(k))
+                          for k in ("light_verbal_nouns", "verbal_noun_endings", "verbal_nouns", "conjunctives",
+                                    "not_verbal_nouns"))),
         accusative_endings=_strings("accusative_endings", data["accusative_endings"]),
         genitive_endings=_strings("genitive_endings", data["genitive_endings"]),
         locative_endings=_strings("locative_endings", data["locative_endings"]),
@@ -280,6 +304,8 @@ def load_grammar() -> Grammar:
         stand_in_heads=_strings("stand_in_heads", data["stand_in_heads"]),
         speech_verbs=_strings("speech_verbs", data["speech_verbs"]),
         complementizers=frozenset(_strings("complementizers", data["complementizers"])),
+        speech_after_complementizers=frozenset(_strings("speech_after_complementizers",
+                                                        data["speech_after_complementizers"])),
         location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
         adverbs=frozenset(_strings("adverbs", data["adverbs"])),
         copulas=frozenset(_strings("copulas", data["copulas"])),
