@@ -65,6 +65,7 @@ class ArgumentCues:
     pronouns: tuple[str, ...]
     members: tuple[str, ...] = ()  # "যোদ্ধা": a genitive name before it takes part through its members
     country_pairs: tuple[str, ...] = ()  # "দুই দেশ": the two sides told before, as their countries
+    leader_pairs: tuple[str, ...] = ()  # "দুই নেতা": the two leaders told before
     capitals: frozenset[str] = frozenset()  # dictionary ids of capitals: as a party, the country's government
     person_pronouns: tuple[str, ...] = ()  # "তিনি": stands for a person only
     group_pronouns: tuple[str, ...] = ()  # "তারা": a body or a country as well as several people
@@ -120,7 +121,7 @@ def load_cues() -> ArgumentCues:
     data = load_yaml(CUES_FILE)
     if not isinstance(data, dict):
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
-    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "capitals",
+    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "leader_pairs", "capitals",
                                                     "person_pronouns", "group_pronouns", "topics", "first_person",
                                                     "announcer_not_doer", "announced_for_state", "time_phrase_ends", "quantities",
                                                     "pair_heads", "state_acts", "answers", "aimed_at_reported",
@@ -153,6 +154,7 @@ def load_cues() -> ArgumentCues:
         pronouns=_strings("pronouns", data["pronouns"]),
         members=listed("members"),
         country_pairs=listed("country_pairs"),
+        leader_pairs=listed("leader_pairs"),
         capitals=frozenset(listed("capitals")),
         person_pronouns=listed("person_pronouns"),
         group_pronouns=listed("group_pronouns"),

@@ -35,6 +35,7 @@ and ``data/events/triggers.yaml``):
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -174,6 +175,7 @@ class EventCoder:
                                               article.actor_mentions, cut)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
+        sides = _principal_sides(mentions)
         last_people: list[Participant] = []
         subject: list[Participant] = []
         prev: tuple[list[Token], list[ActorMention]] = ([], [])
@@ -187,7 +189,8 @@ class EventCoder:
                 # "আরো পড়ুন: ..." inside a record's text: the headline of another story, linked.
                 promo = _promo_cues().inline_promo.match(body[sent.start:sent.end].strip()) is not None
                 found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
-                                       sources_by_sentence.get(sent.start, []), subject, prev) if toks and not promo else []
+                                       sources_by_sentence.get(sent.start, []), subject, prev, sides) \
+                    if toks and not promo else []
                 prev = (toks, in_sent)
                 for d in found:
                     _merge_into(drafts, d)
@@ -206,7 +209,9 @@ class EventCoder:
     def _sentence(self, body: str, sent: Sentence, toks: list[Token], in_sent: list[ActorMention],
                   times: tuple[tuple[int, int], ...], timexes: list[Any], ref: date | None, earlier: list[_Draft],
                   last_people: list[Participant], sources: list[EventSource], subject: list[Participant],
-                  prev: tuple[list[Token], list[ActorMention]] = ([], [])) -> list[_Draft]:
+                  prev: tuple[list[Token], list[ActorMention]] = ([], []),
+                  sides: tuple[Participant, ...] = ()) -> list[_Draft]:
+        # sides: the article's two principal sides (_principal_sides), for a pair noun
         g = self.grammar
         text = body[sent.start:sent.end]
         matches = [m for m in self.lexicon.match(text)] + self._motion(toks, in_sent, sent)
@@ -380,7 +385,7 @@ class EventCoder:
                 pointer = [t.text for t in toks if t.start >= t_start][:1] if anaphoric else []
                 # "তার মতে, ..." (in his view): the one whose opinion is told is a source, not a subject.
                 actors = actors or _pronoun_actors(_without_opinion(clause_words), g, told, last_people, subject,
-                                                   sent, set(pointer))
+                                                   sent, set(pointer), sides)
                 pronoun_sides = bool(actors) and _plural_here(clause_words, g)
             if undergone and actors and not by_roles and not _after_speech(toks, c_start, g) \
                     and not _plural_here(clause_words, g) and (entry.type in _cues().undergone_types or any(
@@ -494,6 +499,12 @@ class EventCoder:
             named_at = {x.start: x.end for x in in_sent}
             actors = [a for a in actors if not _names_a_head(body, a, named_at, g)]
             recipients = [r for r in recipients if not _names_a_head(body, r, named_at, g)]
+            if entry.type in g.location_is_recipient and not recipients and location is not None \
+                    and location.type == "country":
+                # "ইউক্রেনে ত্রাণ পাঠানো হবে", "ভারতে চাল রপ্তানি বন্ধ": aid sent to a country, or trade
+                # cut with it, is aimed at that country (a city is only where it was announced).
+                recipients = self._place_country(location, actors)
+                state_to = state_to or recipients
             if entry.type in _cues().state_acts or to_other and entry.to_other in _cues().state_acts:
                 actors = _for_the_state(actors, state_to)
             if actors:
@@ -1241,6 +1252,8 @@ def _is_passive(toks: list[Token], t_start: int, t_end: int, c_end: int, g: Gram
     if len(after) >= 2 and after[0] in pv.light_verbal_nouns and after[1].startswith("হ"):
         return True
     aux = g.status.auxiliaries
+    if len(after) >= 2 and pv.verbal_noun(after[0]) and after[1] in aux:
+        return True  # "ইউক্রেনে ত্রাণ পাঠানো হবে"
     if len(after) >= 3 and after[0] in pv.conjunctives and after[1] in pv.light_verbal_nouns and after[2] in aux:
         return True
     own = [t.text for t in toks if t.start >= t_start and t.end <= t_end]
@@ -1849,11 +1862,14 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
 
 
 def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_people: list[Participant],
-                    subject: list[Participant], sent: Sentence, heads: set[str] | None = None) -> list[Participant]:
+                    subject: list[Participant], sent: Sentence, heads: set[str] | None = None,
+                    sides: tuple[Participant, ...] = ()) -> list[Participant]:
     """Who a pronoun in the clause stands for: the participants told just before.
 
     ``heads``: the noun of a demonstrative telling ("এই চুক্তিতে সই করে দুই পক্ষ"); the sides
-    are then those of the latest earlier telling built on that noun, when one has two or more."""
+    are then those of the latest earlier telling built on that noun, when one has two or more.
+    ``sides``: the article's two principal sides, which a pair noun names when the telling
+    before it is about others (:func:`_principal_sides`)."""
     joined = " ".join(words)
     for p in _group_phrases(g):
         if _has_phrase(joined, p):
@@ -1888,6 +1904,13 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
                     break
             else:
                 found = [_copy(q) for q in subject] or [_copy(q) for q in last_people]
+            leaders = any(q in _cues().leader_pairs for q in nominative) if nominative else p in _cues().leader_pairs
+            if sides and p.split()[0] in _cues().pair_heads and not leaders \
+                    and {q.key for q in _as_countries(found)} != {q.key for q in sides}:
+                # "কাতারের মধ্যস্থতায় ... যুদ্ধবিরতিতে রাজি হয় দুই পক্ষ" after a sentence on hostages of a
+                # third country: "the two sides" of a report are its two principal parties, not
+                # whoever the sentence before happened to name.  (দুই নেতা keeps the told leaders.)
+                found = [_copy(q) for q in sides]
             if as_countries:
                 # "দুই দেশ": the two sides as countries (a leader stands for the country he leads);
                 # not when it is only a possessive beside the subject ("দুই নেতা দুই দেশের বাণিজ্য").
@@ -1897,6 +1920,28 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
         people = [q for q in subject if q.type == "person"] or last_people[-1:]
         return [_copy(q) for q in people[:1]]
     return []
+
+
+# The second of an article's principal sides is named at least this often.
+_PRINCIPAL_MIN_MENTIONS = 2
+
+
+def _principal_sides(mentions: list[ActorMention]) -> tuple[Participant, ...]:
+    """The article's two most named parties, a person counted as his country (a leader and his
+    country are one side), when two stand out: the second named at least
+    ``_PRINCIPAL_MIN_MENTIONS`` times and more often than any third.  Else none."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Participant] = {}
+    for m in mentions:
+        if not m.actor_id or m.type not in ("person", "country", "organisation"):
+            continue
+        q = _as_countries([_party(m)])[0] if m.type == "person" else _party(m)
+        counts[q.key] += 1
+        first.setdefault(q.key, q)
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < _PRINCIPAL_MIN_MENTIONS or len(top) == 3 and top[2][1] == top[1][1]:
+        return ()
+    return tuple(first[k] for k, _ in top[:2])
 
 
 def _same_noun(a: str, b: str) -> bool:

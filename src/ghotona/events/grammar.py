@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "passive", "speech_after_complementizers"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "passive", "speech_after_complementizers"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -122,6 +122,7 @@ class Grammar:
     subordinators: frozenset[str]
     adverbs: frozenset[str]
     location_is_target: frozenset[str]
+    location_is_recipient: frozenset[str]  # "ইউক্রেনে ত্রাণ পাঠানো": a country in the locative is the other party
     speech_verbs: tuple[str, ...]
     speech_act_types: frozenset[str]
     stand_in_heads: tuple[str, ...]
@@ -307,6 +308,7 @@ def load_grammar() -> Grammar:
         speech_after_complementizers=frozenset(_strings("speech_after_complementizers",
                                                         data["speech_after_complementizers"])),
         location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
+        location_is_recipient=frozenset(_strings("location_is_recipient", data["location_is_recipient"])),
         adverbs=frozenset(_strings("adverbs", data["adverbs"])),
         copulas=frozenset(_strings("copulas", data["copulas"])),
         plural_pronouns=_strings("pronouns.plural", pron.get("plural")),

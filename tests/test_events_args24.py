@@ -1,0 +1,75 @@
+"""Passives announced by a speaker, acts of state, and pair nouns (issue 5, session 24).
+
+Each sentence was written for this file; each case of a new rule was checked
+to fail without that rule.  Guards (marked) pass either way and keep what
+must not change.
+"""
+
+from __future__ import annotations
+
+from ghotona.events.coder import EventCoder
+from ghotona.events.grammar import load_grammar
+from events_args_helpers import parties
+
+
+# -- a passive told by the trigger's own verbal noun
+
+def test_verbal_nouns_of_the_passive() -> None:
+    pv = load_grammar().passive
+    assert pv.verbal_noun("পাঠানো") and pv.verbal_noun("তোলা") and pv.verbal_noun("দেওয়া")
+    # most words in -া are nouns ("হামলা হয়েছে" is an attack that happened), and হওয়া is the auxiliary
+    assert not pv.verbal_noun("হামলা") and not pv.verbal_noun("আলোচনা") and not pv.verbal_noun("হওয়া")
+
+
+def test_aid_announced_in_the_passive_is_the_leaders_country_and_goes_where_it_is_sent(coder: EventCoder) -> None:
+    text = "জাপানের প্রধানমন্ত্রী ফুমিও কিশিদা বলেন, ইউক্রেনে আরও ত্রাণ পাঠানো হবে।"
+    assert parties(coder, text) == [("AID", ["Japan"], ["Ukraine"])]
+
+
+def test_a_minister_announcing_a_trade_cut_speaks_for_his_state(coder: EventCoder) -> None:
+    text = "পাকিস্তানের পররাষ্ট্রমন্ত্রী শাহ মাহমুদ কুরেশি আজ সাংবাদিকদের জানান, ভারতের সঙ্গে দ্বিপক্ষীয় বাণিজ্য স্থগিত করা হয়েছে।"
+    assert parties(coder, text) == [("SANCTION", ["Pakistan"], ["India"])]
+
+
+def test_a_speaker_told_after_what_he_said(coder: EventCoder) -> None:
+    text = "ইরানের ওপর আরোপিত বাণিজ্য নিষেধাজ্ঞা এখনই তুলে নেওয়া হবে না বলে জানিয়েছেন মার্কিন প্রেসিডেন্ট জো বাইডেন।"
+    assert parties(coder, text) == [("CONCEDE", ["United States"], ["Iran"])]
+
+
+def test_a_city_in_the_locative_is_where_it_was_said_not_the_recipient(coder: EventCoder) -> None:
+    text = "ওয়াশিংটনে এক সংবাদ সম্মেলনে আরও ত্রাণ পাঠানো হবে বলে জানান জো বাইডেন।"
+    assert parties(coder, text) == [("AID", ["United States"], [])]
+
+
+def test_a_meeting_announced_keeps_the_announcer(coder: EventCoder) -> None:
+    # guard: the announcer takes part in a meeting himself
+    text = "প্রেসিডেন্ট জো বাইডেন জানান, আগামী সপ্তাহে চীনের সঙ্গে বৈঠক করা হবে।"
+    assert parties(coder, text) == [("CONSULT", ["Joe Biden"], ["China"])]
+
+
+def test_a_party_leader_announcing_stays_the_doer(coder: EventCoder) -> None:
+    # guard: no government, no state (sector POL in the actor dictionary)
+    text = "বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর জানান, দলের তিন নেতাকে আর্থিক সহায়তা দেওয়া হবে।"
+    assert parties(coder, text) == [("AID", ["Mirza Fakhrul Islam Alamgir"], [])]
+
+
+# -- a pair noun: the article's two principal sides
+
+_TRUCE = ("দোহা, ২৪ নভেম্বর (রয়টার্স) — ইসরায়েল ও হামাসের মধ্যে চার দিনের যুদ্ধবিরতি আজ শুরু হয়েছে। "
+          "হামাস প্রথম দিনে ১৩ জন ইসরায়েলি জিম্মিকে মুক্তি দিয়েছে। ইসরায়েল ৩৯ জন ফিলিস্তিনি বন্দীকে ছেড়ে দিয়েছে। "
+          "এর আগে হামাস থাইল্যান্ডের ১০ জন নাগরিককে মুক্তি দেয়। ")
+
+
+def test_the_two_sides_are_the_articles_principal_parties(coder: EventCoder) -> None:
+    text = _TRUCE + "কাতারের মধ্যস্থতায় কয়েক সপ্তাহের আলোচনার পর গত বুধবার যুদ্ধবিরতিতে রাজি হয় দুই পক্ষ।"
+    agreed = [p for p in parties(coder, text) if p[0] == "CONCEDE"]
+    assert agreed == [("CONCEDE", ["Israel", "Hamas"], [])]
+
+
+def test_two_leaders_are_the_leaders_told(coder: EventCoder) -> None:
+    # guard: "দুই নেতা" after a summit is the two who met, though the article names their countries more
+    text = ("ওয়াশিংটন, ২৪ নভেম্বর — যুক্তরাষ্ট্র ও চীনের বাণিজ্যযুদ্ধ নিয়ে উত্তেজনা বাড়ছে। যুক্তরাষ্ট্র চীনের পণ্যে নতুন শুল্ক বসিয়েছে। "
+            "চীনও যুক্তরাষ্ট্রের পণ্যে পাল্টা শুল্ক বসিয়েছে। আজ ট্রাম্প ও সি চিন পিং বৈঠক করেন। "
+            "বৈঠকে দুই নেতা আলোচনা চালিয়ে যেতে একমত হন।")
+    agreed = [p for p in parties(coder, text) if p[0] == "AGREE"]
+    assert agreed and sorted(agreed[0][1] + agreed[0][2]) == ["Donald Trump", "Xi Jinping"]
