@@ -73,3 +73,28 @@ def test_two_leaders_are_the_leaders_told(coder: EventCoder) -> None:
             "বৈঠকে দুই নেতা আলোচনা চালিয়ে যেতে একমত হন।")
     agreed = [p for p in parties(coder, text) if p[0] == "AGREE"]
     assert agreed and sorted(agreed[0][1] + agreed[0][2]) == ["Donald Trump", "Xi Jinping"]
+
+
+# -- a name with -সহ (including) takes the case of the group noun after it
+
+def test_a_name_counted_in_the_arrested_group_is_arrested(coder: EventCoder) -> None:
+    text = "পুলিশ মির্জা ফখরুল ইসলাম আলমগীরসহ বিএনপির পাঁচ নেতাকে গ্রেপ্তার করেছে।"
+    assert parties(coder, text) == [("COERCE", [], ["Mirza Fakhrul Islam Alamgir"])]
+
+
+def test_names_listed_with_sah_share_the_groups_case(coder: EventCoder) -> None:
+    text = "শ্রীনগরে ওমর আবদুল্লাহ ও মেহবুবা মুফতিসহ কয়েক শ নেতা-কর্মীকে আটক করা হয়েছে।"
+    assert parties(coder, text) == [("COERCE", [], ["Omar Abdullah", "Mehbooba Mufti"])]
+
+
+def test_a_group_with_sah_that_is_the_subject_stays_the_doer(coder: EventCoder) -> None:
+    # guard: the group noun is bare, so the name counted in it is a doer
+    text = "নাহিদ ইসলামসহ কয়েকজন নেতা আজ শাহবাগে বিক্ষোভ করেছেন।"
+    assert parties(coder, text)[0][:2] == ("PROTEST", ["Nahid Islam"])
+
+
+def test_the_group_ends_at_the_next_name(coder: EventCoder) -> None:
+    # guard: "জামায়াতকে" after the bare group is the one criticised, not the group's case
+    text = "নাহিদ ইসলামসহ কয়েকজন নেতা বিভিন্ন সময়ে জামায়াতকে কড়া ভাষায় সমালোচনা করেছেন।"
+    (event,) = parties(coder, text)
+    assert "Nahid Islam" in event[1]

@@ -1417,10 +1417,13 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
         named = _named_case(ahead, g)
+        included = _inclusive_case(word, ahead, t_start, starts, g)
         if against:
             rel = "against"
         elif named is not None:
             rel = named
+        elif included is not None:
+            rel = included
         elif two in g.postpositions:
             rel = g.postpositions[two]
         elif following in g.postpositions:
@@ -1525,6 +1528,37 @@ def _named_case(nxt: list[Token], g: Grammar) -> str | None:
         if following in g.postpositions:
             return g.postpositions[following]
         if _ends_with_any(t.text, g.accusative_endings) and len(t.text) > 3:
+            return "against"
+    return None
+
+
+def _inclusive_case(word: str, ahead: list[Token], t_start: int, starts: set[int], g: Grammar) -> str | None:
+    """The case of the group a name is counted in: "মির্জা ফখরুল ইসলাম আলমগীরসহ দলের শীর্ষ নেতাদের
+    অনেককে গ্রেপ্তার" (the leaders, Fakhrul among them, are the ones arrested).
+
+    ``word``: the name's last word, ending in a suffix of grammar.yaml ``inclusive_suffixes``
+    (or followed by one as a word); ``ahead``: the words after the name in its clause.  The
+    group noun before the trigger carries the case: a postposition after it, an accusative
+    ending, or -দের right before the trigger ("নেতাদের আটক করে").  The group ends at the next
+    name ("নাহিদ ইসলামসহ কয়েকজন নেতা ... জামায়াতকে ইঙ্গিত করে": জামায়াতকে is no part of it).
+    None when the group is bare (the name is then a doer, as any bare name).
+    """
+    sfx = g.inclusive_suffixes
+    if ahead and ahead[0].text in sfx:
+        ahead = ahead[1:]
+    elif not any(word.endswith(x) and len(word) > len(x) + 1 for x in sfx):
+        return None
+    before: list[Token] = []
+    for t in ahead:
+        if t.end > t_start or t.start in starts and not _ends_with_any(t.text, g.genitive_endings):
+            break  # a name in the genitive ("বিএনপির পাঁচ নেতাকে") only qualifies the group noun
+        before.append(t)
+    for i, t in enumerate(before):
+        following = ahead[i + 1].text if i + 1 < len(ahead) else ""
+        if following in g.postpositions:
+            return g.postpositions[following]
+        if len(t.text) > 3 and (_ends_with_any(t.text, g.accusative_endings)
+                                or t.text.endswith(g.inclusive_object_ending) and i + 1 == len(before)):
             return "against"
     return None
 
