@@ -98,3 +98,10 @@ def test_the_group_ends_at_the_next_name(coder: EventCoder) -> None:
     text = "নাহিদ ইসলামসহ কয়েকজন নেতা বিভিন্ন সময়ে জামায়াতকে কড়া ভাষায় সমালোচনা করেছেন।"
     (event,) = parties(coder, text)
     assert "Nahid Islam" in event[1]
+
+
+# -- a person's office or spokesman speaks for the person
+
+def test_a_pronoun_in_what_an_office_says_is_its_head(coder: EventCoder) -> None:
+    text = "পরে জেলেনস্কির কার্যালয় জানায়, আগামী সোমবার ওয়াশিংটনে ট্রাম্পের সঙ্গে বৈঠক করবেন তিনি।"
+    assert parties(coder, text) == [("CONSULT", ["Volodymyr Zelenskyy"], ["Donald Trump"])]

@@ -68,6 +68,7 @@ class ArgumentCues:
     leader_pairs: tuple[str, ...] = ()  # "দুই নেতা": the two leaders told before
     capitals: frozenset[str] = frozenset()  # dictionary ids of capitals: as a party, the country's government
     person_pronouns: tuple[str, ...] = ()  # "তিনি": stands for a person only
+    speaker_offices: frozenset[str] = frozenset()  # "X-এর কার্যালয় জানায়": the office speaks for X
     group_pronouns: tuple[str, ...] = ()  # "তারা": a body or a country as well as several people
     topics: tuple[str, ...] = ()  # "নিয়ে", "বিষয়ে": the phrase before is what is talked about
     first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
@@ -122,7 +123,7 @@ def load_cues() -> ArgumentCues:
     if not isinstance(data, dict):
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
     check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "leader_pairs", "capitals",
-                                                    "person_pronouns", "group_pronouns", "topics", "first_person",
+                                                    "person_pronouns", "speaker_offices", "group_pronouns", "topics", "first_person",
                                                     "announcer_not_doer", "announced_for_state", "time_phrase_ends", "quantities",
                                                     "pair_heads", "state_acts", "answers", "aimed_at_reported",
                                                     "undergone_types", "patient_nouns", "oblique_pronouns",
@@ -157,6 +158,7 @@ def load_cues() -> ArgumentCues:
         leader_pairs=listed("leader_pairs"),
         capitals=frozenset(listed("capitals")),
         person_pronouns=listed("person_pronouns"),
+        speaker_offices=frozenset(listed("speaker_offices")),
         group_pronouns=listed("group_pronouns"),
         topics=listed("topics"),
         first_person=listed("first_person"),

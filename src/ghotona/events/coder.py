@@ -380,7 +380,8 @@ class EventCoder:
                 told = earlier + [d for d in out if d.evidence[-1].trigger_end <= at]
                 if c_start > sent.start:
                     head = _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times)
-                    actors = _speaker_pronoun(clause_words, toks, c_start, [r.mention for r in head if r.relation == "doer"], g)
+                    actors = _speaker_pronoun(clause_words, toks, c_start, [r.mention for r in head if r.relation == "doer"]
+                                              or _spoken_for(head, toks), g)
                 # a demonstrative telling points at the noun right after its demonstrative
                 pointer = [t.text for t in toks if t.start >= t_start][:1] if anaphoric else []
                 # "তার মতে, ..." (in his view): the one whose opinion is told is a source, not a subject.
@@ -2100,6 +2101,20 @@ def _speaker_pronoun(words: list[str], toks: list[Token], c_start: int, doers: l
         return [_party(speaker)]
     if speaker.type == "person" and any(_has_phrase(joined, p) for p in cues.person_pronouns):
         return [_party(speaker)]
+    return []
+
+
+def _spoken_for(head: list[_Role], toks: list[Token]) -> list[ActorMention]:
+    """The person whose office or spokesman speaks: "জেলেনস্কির কার্যালয় জানায়, ... বৈঠক করবেন তিনি"
+    (তিনি is Zelensky).  A person's genitive right before a word of arguments.yaml
+    ``speaker_offices``; none when the clause before has another subject."""
+    offices = _cues().speaker_offices
+    for r in head:
+        if r.relation != "genitive" or r.mention.type != "person":
+            continue
+        nxt = [t.text for t in toks if t.start >= r.mention.end][:2]
+        if nxt and (nxt[0] in offices or " ".join(nxt) in offices):
+            return [r.mention]
     return []
 
 
