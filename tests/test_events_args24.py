@@ -105,3 +105,16 @@ def test_the_group_ends_at_the_next_name(coder: EventCoder) -> None:
 def test_a_pronoun_in_what_an_office_says_is_its_head(coder: EventCoder) -> None:
     text = "পরে জেলেনস্কির কার্যালয় জানায়, আগামী সোমবার ওয়াশিংটনে ট্রাম্পের সঙ্গে বৈঠক করবেন তিনি।"
     assert parties(coder, text) == [("CONSULT", ["Volodymyr Zelenskyy"], ["Donald Trump"])]
+
+
+# -- a demonym and a bare force noun after the verb is the subject told last
+
+def test_forces_named_after_the_verb_are_the_doer(coder: EventCoder) -> None:
+    text = "গতকাল রাতভর সীমান্তের গ্রামগুলোতে গোলাবর্ষণ চালিয়েছে রুশ বাহিনী।"
+    assert parties(coder, text)[0][:2] == ("ASSAULT", ["Russia"])
+
+
+def test_forces_named_as_the_target_after_the_verb_stay_the_target(coder: EventCoder) -> None:
+    # guard: a force noun in the accusative is the one acted on
+    text = "ইউক্রেন গতকাল সীমান্তে হামলা চালিয়ে পিছু হটিয়েছে রুশ বাহিনীকে।"
+    assert "Russia" not in parties(coder, text)[0][1]

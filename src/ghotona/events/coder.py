@@ -1465,6 +1465,11 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in g.accusative_endings):
             # "রুশ বাহিনীকে ... সরবরাহ করছে": the demonym's noun carries the accusative.
             rel = "against"
+        elif m.how == "demonym" and not before and nxt and nxt[0].end <= c_end and following in g.stand_in_heads \
+                and not _ends_with_any(following, ("দের", "কে")) and len(ahead) == 1:
+            # "... গোলাবর্ষণ চালিয়েছে রুশ বাহিনী": a demonym and a bare force or government noun
+            # closing the clause after the verb is its subject, told last.
+            rel = "doer"
         elif m.how == "demonym":
             rel = "demonym"
         elif _ends_with_any(word, g.genitive_endings) and inflected and m.type != "place" \
