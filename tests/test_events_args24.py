@@ -118,3 +118,11 @@ def test_forces_named_as_the_target_after_the_verb_stay_the_target(coder: EventC
     # guard: a force noun in the accusative is the one acted on
     text = "ইউক্রেন গতকাল সীমান্তে হামলা চালিয়ে পিছু হটিয়েছে রুশ বাহিনীকে।"
     assert "Russia" not in parties(coder, text)[0][1]
+
+
+# -- a doubled word is an adverb, not a noun a name before it qualifies
+
+def test_a_name_before_a_doubled_word_is_the_subject(coder: EventCoder) -> None:
+    text = "চুক্তি অনুযায়ী হামাস ৫০ জন জিম্মিকে ছাড়বে, আর ইসরায়েল ধাপে ধাপে ১৫০ জন বন্দীকে মুক্তি দেবে।"
+    released = [p for p in parties(coder, text) if p[0] == "RETREAT"]
+    assert [p[1] for p in released] == [["Hamas"], ["Israel"]]

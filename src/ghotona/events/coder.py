@@ -1491,6 +1491,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             rel = "to"
         elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and following not in g.adverbs \
                 and following not in _cues().quantities \
+                and not (len(nxt) > 1 and nxt[1].text == following) \
                 and not (trigger_from is not None and trigger_from <= nxt[0].start) \
                 and not any(a <= nxt[0].start < b for a, b in times) \
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
