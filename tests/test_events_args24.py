@@ -126,3 +126,9 @@ def test_a_name_before_a_doubled_word_is_the_subject(coder: EventCoder) -> None:
     text = "চুক্তি অনুযায়ী হামাস ৫০ জন জিম্মিকে ছাড়বে, আর ইসরায়েল ধাপে ধাপে ১৫০ জন বন্দীকে মুক্তি দেবে।"
     released = [p for p in parties(coder, text) if p[0] == "RETREAT"]
     assert [p[1] for p in released] == [["Hamas"], ["Israel"]]
+
+
+def test_members_of_one_body_then_another_body_are_two_parties(coder: EventCoder) -> None:
+    # "বিএনপির নেতারা আওয়ামী লীগের সাথে": no branch title between two bodies, but the first one's members
+    text = "বিএনপির নেতারা আওয়ামী লীগের সাথে সমঝোতায় গেছেন।"
+    assert parties(coder, text) == [("AGREE", ["Bangladesh Nationalist Party"], ["Bangladesh Awami League"])]

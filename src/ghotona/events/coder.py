@@ -1373,6 +1373,8 @@ def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Gramm
         return False  # nothing, a comma, a conjunction or a postposition between: two participants
     if not _ends_with_any(normalize(owner.text).split()[-1], ("ের", "র")):
         return False
+    if person.type == "organisation" and _member_noun(words[0]) is not None:
+        return False  # "বিএনপির নেতারা আওয়ামী লীগের সাথে": the members of one body, then another body
     d = load_dictionary()
     a, p = d.get(owner.actor_id), d.get(person.actor_id)
     return a is not None and p is not None and bool(p.country) and p.country == a.country
