@@ -132,3 +132,40 @@ def test_members_of_one_body_then_another_body_are_two_parties(coder: EventCoder
     # "বিএনপির নেতারা আওয়ামী লীগের সাথে": no branch title between two bodies, but the first one's members
     text = "বিএনপির নেতারা আওয়ামী লীগের সাথে সমঝোতায় গেছেন।"
     assert parties(coder, text) == [("AGREE", ["Bangladesh Nationalist Party"], ["Bangladesh Awami League"])]
+
+
+# -- titles, the aim of a judging noun, and the happening a judgement names
+
+def test_a_bare_body_before_a_title_is_the_persons_title(coder: EventCoder) -> None:
+    text = "বিএনপি মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর আওয়ামী লীগের সমালোচনা করেছেন।"
+    assert parties(coder, text) == [("ACCUSE", ["Mirza Fakhrul Islam Alamgir"], ["Bangladesh Awami League"])]
+
+
+def test_the_body_a_foreigner_heads_is_his_title(coder: EventCoder) -> None:
+    # the office he holds (roles.yaml), not his country, ties the body to him
+    text = "জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস ইসরায়েলের সমালোচনা করেছেন।"
+    assert parties(coder, text) == [("ACCUSE", ["António Guterres"], ["Israel"])]
+
+
+def test_the_genitive_before_a_governed_noun_is_the_target_when_a_subject_is_told(coder: EventCoder) -> None:
+    text = "জাতিসংঘের মহাসচিব আন্তোনিও গুতেরেস ইসরায়েলের সমালোচনা করেছেন।"
+    assert parties(coder, text) == [("ACCUSE", ["António Guterres"], ["Israel"])]
+
+
+def test_a_genitive_alone_before_the_noun_is_still_the_doer(coder: EventCoder) -> None:
+    # guard: no other subject, so "রাশিয়ার হামলা" is Russia's attack
+    text = "গতকাল রাতে খারকিভে রাশিয়ার হামলা হয়েছে।"
+    assert parties(coder, text)[0][:2] == ("ASSAULT", ["Russia"])
+
+
+def test_whoever_condemns_an_attack_did_not_make_it(coder: EventCoder) -> None:
+    events = {p[0]: p for p in parties(coder, "যুক্তরাষ্ট্র গাজায় হামলার নিন্দা জানিয়েছে।")}
+    assert events["ACCUSE"][1] == ["United States"]
+    assert events["ASSAULT"][1] == [] and "United States" not in events["ASSAULT"][2]
+
+
+def test_the_condemned_attack_keeps_its_own_genitive_doer(coder: EventCoder) -> None:
+    text = "জাতিসংঘের মহাসচিব আন্তোনিও গুতেরেস গাজায় ইসরায়েলের হামলার নিন্দা জানিয়েছেন।"
+    events = {p[0]: p for p in parties(coder, text)}
+    assert events["ASSAULT"][1:] == (["Israel"], [])
+    assert events["ACCUSE"][1:] == (["António Guterres"], ["Israel"])

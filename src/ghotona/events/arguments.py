@@ -73,6 +73,7 @@ class ArgumentCues:
     topics: tuple[str, ...] = ()  # "নিয়ে", "বিষয়ে": the phrase before is what is talked about
     first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
     announcer_not_doer: frozenset[str] = frozenset()  # event types an announcer is not taken to have done
+    judging_nouns: tuple[str, ...] = ()  # "হামলার নিন্দা": the happening judged is no act of the judge
     announced_for_state: frozenset[str] = frozenset()  # types an official announcing in the passive does for his state
     time_phrase_ends: frozenset[str] = frozenset()  # "আগে", "পর": close a phrase naming another happening
     quantities: frozenset[str] = frozenset()  # "হাজার", "প্রায়": end like a case but a name before is no modifier
@@ -124,7 +125,7 @@ def load_cues() -> ArgumentCues:
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
     check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "leader_pairs", "capitals",
                                                     "person_pronouns", "speaker_offices", "group_pronouns", "topics", "first_person",
-                                                    "announcer_not_doer", "announced_for_state", "time_phrase_ends", "quantities",
+                                                    "announcer_not_doer", "announced_for_state", "judging_nouns", "time_phrase_ends", "quantities",
                                                     "pair_heads", "state_acts", "answers", "aimed_at_reported",
                                                     "undergone_types", "patient_nouns", "oblique_pronouns",
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
@@ -164,6 +165,7 @@ def load_cues() -> ArgumentCues:
         first_person=listed("first_person"),
         announcer_not_doer=frozenset(listed("announcer_not_doer")),
         announced_for_state=frozenset(listed("announced_for_state")),
+        judging_nouns=listed("judging_nouns"),
         time_phrase_ends=frozenset(listed("time_phrase_ends")),
         quantities=frozenset(listed("quantities")),
         pair_heads=frozenset(listed("pair_heads")),

@@ -296,6 +296,17 @@ class EventCoder:
                 side = actors if listed_before[1] == "doer" else recipients
                 if listed_before[0].key not in {p.key for p in actors + recipients}:
                     side.insert(0, listed_before[0])
+            if not entry.symmetric and not undergone and verb_i is not None \
+                    and not body[t_end:toks[verb_i].start].strip() and not recipients:
+                # "গুতেরেস ইসরায়েলের সমালোচনা করেছেন": with a subject of its own before it, the
+                # genitive right before a noun its verb governs is what the act is aimed at, not
+                # a second doer (alone, "রাশিয়ার হামলা", it is still the doer).
+                doers = {_party(r.mention).key for r in roles if r.relation == "doer" and r.before_trigger
+                         and r.mention.type != "place"}
+                owned = [_party(r.mention) for r in roles if r.relation == "genitive" and r.adjacent]
+                if doers and owned and owned[0].key not in doers:
+                    actors = [a for a in actors if a.key != owned[0].key]
+                    recipients = owned[:1]
             by_roles = bool(actors)
             patient_owned = False
             if _patient_noun(toks, t_start, t_end):
@@ -493,6 +504,14 @@ class EventCoder:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
             if answered:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
+            if _condemned(toks, t_end, g):
+                # "গুতেরেস গাজায় ইসরায়েলের হামলার নিন্দা জানান": the attack condemned is told inside
+                # the condemnation's object; its doer is its own genitive, never the condemner
+                # (nor is he its target).
+                judges = {_party(r.mention).key for r in roles if r.relation == "doer"}
+                own = [_party(r.mention) for r in roles if r.relation == "genitive" and r.adjacent]
+                actors = own or [a for a in actors if a.key not in judges]
+                recipients = [r for r in recipients if r.key not in judges | {a.key for a in actors}]
             # "শাহবাগ মোড় অবরোধ", "গুলশান কার্যালয়ে বৈঠক": a town or a quarter named
             # bare before the trigger is where, never who (a capital stands for its state).
             actors = [a for a in actors if a.type != "place" or _is_capital(a)]
@@ -1361,6 +1380,15 @@ def _groups(mentions: list[ActorMention], text_of: Any, trigger: tuple[int, int]
 _TITLE_WORDS = 2
 
 
+def _condemned(toks: list[Token], t_end: int, g: Grammar) -> bool:
+    """Whether the trigger, in the genitive, is what the noun right after it judges ("হামলার
+    নিন্দা", "হত্যাকাণ্ডের প্রতিবাদ": arguments.yaml ``judging_nouns``)."""
+    own = [t for t in toks if t.end == t_end]
+    nxt = [t for t in toks if t.start >= t_end][:1]
+    return bool(own and nxt) and _ends_with_any(own[0].text, g.genitive_endings) \
+        and any(nxt[0].text.startswith(n) for n in _cues().judging_nouns)
+
+
 def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Grammar | None) -> bool:
     """Whether ``owner`` (a genitive country or body) names whose ``person`` (or branch) is, a short title between."""
     from ..actors.dictionary import load_dictionary
@@ -1371,13 +1399,18 @@ def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Gramm
     joins = {"ও", "এবং", "আর"} | (set(g.postpositions) | set(g.clause_breaks) if g is not None else set())
     if not words or len(words) > _TITLE_WORDS or any(not _WORD.search(w) or w in joins for w in words):
         return False  # nothing, a comma, a conjunction or a postposition between: two participants
-    if not _ends_with_any(normalize(owner.text).split()[-1], ("ের", "র")):
-        return False
+    d = load_dictionary()
+    if not _ends_with_any(normalize(owner.text).split()[-1], ("ের", "র")) and not d.roles_for_phrase(" ".join(words)):
+        return False  # a bare body before a title ("বিএনপি মহাসচিব মির্জা ফখরুল") is his too
     if person.type == "organisation" and _member_noun(words[0]) is not None:
         return False  # "বিএনপির নেতারা আওয়ামী লীগের সাথে": the members of one body, then another body
     d = load_dictionary()
     a, p = d.get(owner.actor_id), d.get(person.actor_id)
-    return a is not None and p is not None and bool(p.country) and p.country == a.country
+    if a is None or p is None:
+        return False
+    # his country's or body's ("উত্তর কোরিয়ার নেতা কিম"), or the body he holds an office of
+    # ("জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস": a Portuguese heading the United Nations)
+    return bool(p.country) and p.country == a.country or any(r.of == a.id for r in p.roles)
 
 
 def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end: int, c_start: int, c_end: int,
