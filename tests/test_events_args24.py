@@ -169,3 +169,28 @@ def test_the_condemned_attack_keeps_its_own_genitive_doer(coder: EventCoder) -> 
     events = {p[0]: p for p in parties(coder, text)}
     assert events["ASSAULT"][1:] == (["Israel"], [])
     assert events["ACCUSE"][1:] == (["António Guterres"], ["Israel"])
+
+
+# -- an army named without its country
+
+def test_an_army_without_its_country_is_the_datelines_and_inferred(coder: EventCoder) -> None:
+    from ghotona.pipeline import article_from_text
+    text = "ইয়াঙ্গুন, ১ ফেব্রুয়ারি — সোমবার ভোরে ক্ষমতাসীন দলের শীর্ষ নেতাদের আটক করেছে সেনাবাহিনী।"
+    (event,) = coder.code(article_from_text(text, "2021-02-01"))
+    assert [(p.name_en, p.inferred) for p in event.actors] == [("Myanmar Armed Forces", "home-forces")]
+
+
+def test_an_army_after_a_foreign_place_is_that_countrys(coder: EventCoder) -> None:
+    # a report from Dhaka: the army that moves in Rakhine is Myanmar's, not Bangladesh's
+    text = ("ঢাকা, ২৬ আগস্ট — গতকাল রাখাইনের কয়েকটি গ্রামে হামলা চালিয়েছে সেনাবাহিনী। "
+            "বাংলাদেশ সীমান্তে নজরদারি বাড়িয়েছে।")
+    doers = [n for t, a, r in parties(coder, text) for n in a]
+    assert "Myanmar Armed Forces" in doers and "Bangladesh Army" not in doers
+
+
+def test_an_army_whose_country_is_said_is_not_inferred(coder: EventCoder) -> None:
+    # guard: "মিয়ানমারের সেনাবাহিনী" is the actor layer's (named)
+    from ghotona.pipeline import article_from_text
+    text = "ঢাকা, ১ ফেব্রুয়ারি — সোমবার ভোরে মিয়ানমারের সেনাবাহিনী দুই সাংবাদিককে আটক করেছে।"
+    (event,) = coder.code(article_from_text(text, "2021-02-01"))
+    assert [(p.name_en, p.inferred) for p in event.actors] == [("Myanmar Armed Forces", None)]

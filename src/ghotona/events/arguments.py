@@ -226,8 +226,12 @@ class Candidate:
 HOME_GOVERNMENT = "home-government"
 #: ... and of one named after its leader ("শেখ হাসিনার সরকার", "বাইডেন প্রশাসন"): the leader's country.
 LED_GOVERNMENT = "led-government"
-#: Mentions whose last word is a government noun: its ending follows that noun.
-GOVERNMENT_HOWS = frozenset({HOME_GOVERNMENT, LED_GOVERNMENT})
+#: ... and of one for an army named without its country (grammar.yaml home_government.forces).
+HOME_FORCES = "home-forces"
+#: Mentions whose last word is a government or force noun: its ending follows that noun.
+GOVERNMENT_HOWS = frozenset({HOME_GOVERNMENT, LED_GOVERNMENT, HOME_FORCES})
+#: Mentions the coder infers rather than reads (their participants are flagged ``inferred``).
+INFERRED_HOWS = frozenset({HOME_GOVERNMENT, HOME_FORCES})
 
 
 def stand_in_base(word: str, heads: Sequence[str]) -> str:

@@ -46,7 +46,7 @@ import regex
 from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
-from .arguments import GOVERNMENT_HOWS, HOME_GOVERNMENT, LED_GOVERNMENT, stand_in_base
+from .arguments import GOVERNMENT_HOWS, HOME_FORCES, HOME_GOVERNMENT, INFERRED_HOWS, LED_GOVERNMENT, stand_in_base
 from .grammar import Grammar, load_grammar
 from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
@@ -674,10 +674,10 @@ class EventCoder:
                               cut: int) -> list[ActorMention]:
         """Add a mention of the home country for each unqualified government (grammar.yaml home_government)."""
         g = self.grammar
-        if not any(w in body for w in g.home_words):
+        if not any(w in body for w in g.home_words | g.home_forces):
             return mentions  # most articles: no need to cut the body into words again
         toks = [t for t in tokenize(body) if t.start >= cut]
-        found = [i for i, t in enumerate(toks) if normalize(t.text) in g.home_words]
+        found = [i for i, t in enumerate(toks) if normalize(t.text) in g.home_words | g.home_forces]
         if not found:
             return mentions
         home = _home_country(every, cut)
@@ -691,8 +691,12 @@ class EventCoder:
             if any(m.start <= t.start < m.end for m in mentions) or any(b.end in ends for b in before) \
                     or (before and normalize(before[-1].text) in g.home_not_after):
                 continue  # whose government is said ("মিয়ানমার সরকার", "তাদের সরকার"), or a system
-            out.append(ActorMention(t.start, t.end, t.text, "country", home.id, home.name_en, home.name_bn,
-                                    HOME_GOVERNMENT, 0.6, note="an unqualified government: the article's country"))
+            if normalize(t.text) in g.home_words:
+                out.append(ActorMention(t.start, t.end, t.text, "country", home.id, home.name_en, home.name_bn,
+                                        HOME_GOVERNMENT, 0.6, note="an unqualified government: the article's country"))
+            elif (army := _home_army(_nearest_country(every, t.start) or home)) is not None:
+                out.append(ActorMention(t.start, t.end, t.text, "organisation", army.id, army.name_en, army.name_bn,
+                                        HOME_FORCES, 0.6, note="an army named without its country: the article's"))
         return sorted(out, key=lambda m: m.start)
 
     def _motion(self, toks: list[Token], mentions: list[ActorMention], sent: Sentence) -> list[Any]:
@@ -885,6 +889,33 @@ class EventCoder:
 
 
 # -- helpers ------------------------------------------------------------------
+
+
+# How far back a name may stand and still say whose army an unqualified সেনাবাহিনী is.
+_ARMY_CONTEXT_CHARS = 200
+
+
+def _nearest_country(mentions: list[ActorMention], at: int) -> Any:
+    """The country of the nearest name before ``at`` (within ``_ARMY_CONTEXT_CHARS``) that has one:
+    "রাখাইনে ... হামলার পর সেনাবাহিনী" in a report from Cox's Bazar is Myanmar's army."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    for m in sorted((m for m in mentions if at - _ARMY_CONTEXT_CHARS <= m.end <= at), key=lambda m: -m.end):
+        actor = d.get(m.actor_id) if m.actor_id else None
+        if actor is not None and actor.country:
+            return d.country(actor.country)
+    return None
+
+
+def _home_army(country: Any) -> Any:
+    """The army of ``country``: its force in the actor dictionary whose ``forces`` name the army
+    (সেনাবাহিনী), or None."""
+    from ..actors.dictionary import load_dictionary
+
+    army = normalize("সেনাবাহিনী")
+    return next((a for a in load_dictionary().of_type("organisation")
+                 if a.country == country.country and army in {normalize(f) for f in a.forces}), None)
 
 
 def _home_country(mentions: list[ActorMention], cut: int) -> Any:
@@ -1842,7 +1873,7 @@ def _member_noun(word: str) -> str | None:
 
 def _participant(m: ActorMention) -> Participant:
     return Participant(m.actor_id, m.name_en, m.name_bn, m.text, m.start, m.end, m.type,
-                       HOME_GOVERNMENT if m.how == HOME_GOVERNMENT else None)
+                       m.how if m.how in INFERRED_HOWS else None)
 
 
 def _source_party(src: EventSource, at: int) -> Participant:

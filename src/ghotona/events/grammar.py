@@ -131,6 +131,7 @@ class Grammar:
     shells: dict[str, str]  # shell word -> actor type it stands for
     home_words: frozenset[str]  # "সরকার" unqualified: the article's own country's government
     home_not_after: frozenset[str]  # "তত্ত্বাবধায়ক সরকার": a system, not the government
+    home_forces: frozenset[str]  # "সেনাবাহিনী" unqualified: the article's own country's army
     led_heads: frozenset[str]  # "হাসিনা সরকার", "বাইডেন প্রশাসন": the leader's country's government
     led_by_roles: frozenset[str]  # dictionary roles of a person a government is named after
     dateline_dashes: tuple[str, ...]
@@ -211,9 +212,10 @@ def _whole(section: dict[str, Any], where: str, key: str, default: int, least: i
 
 def _home_government(raw: Any) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict):
-        raise fail(_FILE, "home_government", "should map words, not_after, led_heads and led_by_roles to lists")
-    check_keys(_FILE, "home_government", raw, {"words", "not_after", "led_heads", "led_by_roles"})
+        raise fail(_FILE, "home_government", "should map words, not_after, led_heads, led_by_roles and forces to lists")
+    check_keys(_FILE, "home_government", raw, {"words", "not_after", "led_heads", "led_by_roles", "forces"})
     return {"home_words": frozenset(_strings("home_government.words", raw.get("words"))),
+            "home_forces": frozenset(_strings("home_government.forces", raw.get("forces") or [])),
             "home_not_after": frozenset(_strings("home_government.not_after", raw.get("not_after") or [])),
             "led_heads": frozenset(_strings("home_government.led_heads", raw.get("led_heads") or [])),
             "led_by_roles": frozenset(_strings("home_government.led_by_roles", raw.get("led_by_roles") or []))}
