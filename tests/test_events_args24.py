@@ -194,3 +194,8 @@ def test_an_army_whose_country_is_said_is_not_inferred(coder: EventCoder) -> Non
     text = "ঢাকা, ১ ফেব্রুয়ারি — সোমবার ভোরে মিয়ানমারের সেনাবাহিনী দুই সাংবাদিককে আটক করেছে।"
     (event,) = coder.code(article_from_text(text, "2021-02-01"))
     assert [(p.name_en, p.inferred) for p in event.actors] == [("Myanmar Armed Forces", None)]
+
+
+def test_their_fighters_in_what_a_bodys_spokesman_says_are_the_bodys(coder: EventCoder) -> None:
+    text = "অন্যদিকে হামাসের একজন মুখপাত্র জানিয়েছেন, যুদ্ধবিরতির সময় তাঁদের যোদ্ধারা কোনো হামলা চালাবে না।"
+    assert parties(coder, text)[0][:2] == ("ASSAULT", ["Hamas"])

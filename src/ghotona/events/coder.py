@@ -2177,15 +2177,16 @@ def _speaker_pronoun(words: list[str], toks: list[Token], c_start: int, doers: l
 
 
 def _spoken_for(head: list[_Role], toks: list[Token]) -> list[ActorMention]:
-    """The person whose office or spokesman speaks: "জেলেনস্কির কার্যালয় জানায়, ... বৈঠক করবেন তিনি"
-    (তিনি is Zelensky).  A person's genitive right before a word of arguments.yaml
-    ``speaker_offices``; none when the clause before has another subject."""
+    """Whom an office or a spokesman speaks for: "জেলেনস্কির কার্যালয় জানায়, ... বৈঠক করবেন তিনি"
+    (তিনি is Zelensky), "হামাসের একজন মুখপাত্র জানিয়েছেন, ... তাঁদের যোদ্ধারা ..." (তাঁদের is
+    Hamas).  A genitive right before a word of arguments.yaml ``speaker_offices`` (or with one
+    word between, "একজন"); none when the clause before has another subject."""
     offices = _cues().speaker_offices
     for r in head:
-        if r.relation != "genitive" or r.mention.type != "person":
+        if r.relation != "genitive":
             continue
-        nxt = [t.text for t in toks if t.start >= r.mention.end][:2]
-        if nxt and (nxt[0] in offices or " ".join(nxt) in offices):
+        nxt = [t.text for t in toks if t.start >= r.mention.end][:3]
+        if any(w in offices for w in nxt[:2]) or " ".join(nxt[:2]) in offices or " ".join(nxt[1:3]) in offices:
             return [r.mention]
     return []
 
