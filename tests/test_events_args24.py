@@ -205,3 +205,13 @@ def test_a_bare_name_joined_to_a_place_in_the_locative_is_a_place_too(coder: Eve
     # "পাকিস্তান ও কাশ্মীরের ৯টি স্থানে": both name where the strikes fell; the doer is told after the verb
     text = "৭ মে পাকিস্তান ও পাকিস্তান-নিয়ন্ত্রিত কাশ্মীরের ৯টি স্থানে ক্ষেপণাস্ত্র হামলা চালায় ভারত।"
     assert parties(coder, text) == [("ASSAULT", ["India"], ["Pakistan"])]
+
+
+# -- "তার" before a noun of something done to a person
+
+def test_her_sentence_suspended_is_done_to_the_articles_principal_person(coder: EventCoder) -> None:
+    text = ("ঢাকা, ২৫ মার্চ — খালেদা জিয়া ২০১৮ সালে কারাগারে যান। খালেদা জিয়া তখন বিএনপির চেয়ারপারসন। "
+            "তাঁর বাবা ছিলেন ইস্কান্দার মজুমদার, স্বামী জিয়াউর রহমান। "
+            "২০২০ সালের ২৫ মার্চ শর্তসাপেক্ষে তার সাজা স্থগিত করে সরকার।")
+    suspended = [p for p in parties(coder, text) if p[0] == "RETREAT"]
+    assert suspended == [("RETREAT", ["Bangladesh"], ["Khaleda Zia"])]

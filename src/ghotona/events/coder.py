@@ -175,7 +175,7 @@ class EventCoder:
                                               article.actor_mentions, cut)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
-        sides = _principal_sides(mentions)
+        principals = _principals(mentions)
         last_people: list[Participant] = []
         subject: list[Participant] = []
         prev: tuple[list[Token], list[ActorMention]] = ([], [])
@@ -189,7 +189,7 @@ class EventCoder:
                 # "আরো পড়ুন: ..." inside a record's text: the headline of another story, linked.
                 promo = _promo_cues().inline_promo.match(body[sent.start:sent.end].strip()) is not None
                 found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
-                                       sources_by_sentence.get(sent.start, []), subject, prev, sides) \
+                                       sources_by_sentence.get(sent.start, []), subject, prev, principals) \
                     if toks and not promo else []
                 prev = (toks, in_sent)
                 for d in found:
@@ -210,8 +210,9 @@ class EventCoder:
                   times: tuple[tuple[int, int], ...], timexes: list[Any], ref: date | None, earlier: list[_Draft],
                   last_people: list[Participant], sources: list[EventSource], subject: list[Participant],
                   prev: tuple[list[Token], list[ActorMention]] = ([], []),
-                  sides: tuple[Participant, ...] = ()) -> list[_Draft]:
-        # sides: the article's two principal sides (_principal_sides), for a pair noun
+                  principals: "_Principals | None" = None) -> list[_Draft]:
+        # principals: the article's two principal sides (for a pair noun) and its principal person
+        sides = principals.sides if principals is not None else ()
         g = self.grammar
         text = body[sent.start:sent.end]
         matches = [m for m in self.lexicon.match(text)] + self._motion(toks, in_sent, sent)
@@ -318,6 +319,16 @@ class EventCoder:
                 recipients += [a for a in actors if a.key in owned and a.key not in {r.key for r in recipients}]
                 patient_owned = any(a.key in owned for a in actors)
                 actors = [a for a in actors if a.key not in owned]
+                before = [t.text for t in toks if t.end <= t_start][-1:]
+                principal = principals.person if principals is not None else None
+                if not recipients and before and before[0] in g.singular_pronouns and (principal or last_people):
+                    # "২০২০ সালে তার সাজা স্থগিত করে সরকার": "her" before a noun of something done to
+                    # a person is the one it is done to: the article's principal person, else the
+                    # person told last.
+                    her = _copy(principal or last_people[-1])
+                    if her.key not in {a.key for a in actors}:
+                        recipients = [her]
+                        patient_owned = True  # the ranker sees no pronoun: the rules' reading stands
             if entry.type in _cues().aimed_at_reported and not recipients and content is not None:
                 # ... and the accusation is aimed at the subject of what it says
                 keys = {a.key for a in actors}
@@ -2044,22 +2055,37 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
 _PRINCIPAL_MIN_MENTIONS = 2
 
 
-def _principal_sides(mentions: list[ActorMention]) -> tuple[Participant, ...]:
+@dataclass(frozen=True, slots=True)
+class _Principals:
+    """Whom an article is mostly about (:func:`_principals`)."""
+    sides: tuple[Participant, ...]  # its two principal parties, for a pair noun ("দুই পক্ষ")
+    person: Participant | None  # its principal person, for "তার" before a noun done to someone
+
+
+def _principals(mentions: list[ActorMention]) -> _Principals:
     """The article's two most named parties, a person counted as his country (a leader and his
     country are one side), when two stand out: the second named at least
-    ``_PRINCIPAL_MIN_MENTIONS`` times and more often than any third.  Else none."""
+    ``_PRINCIPAL_MIN_MENTIONS`` times and more often than any third; and its most named person,
+    when one stands out the same way."""
+    return _Principals(_top(mentions, True, 2), next(iter(_top(mentions, False, 1)), None))
+
+
+def _top(mentions: list[ActorMention], as_sides: bool, n: int) -> tuple[Participant, ...]:
+    """The ``n`` most named parties (as sides: every party, a person as his country; else people
+    only), when they stand out: the last named at least ``_PRINCIPAL_MIN_MENTIONS`` times and more
+    often than the next.  Else none."""
     counts: Counter[str] = Counter()
     first: dict[str, Participant] = {}
     for m in mentions:
-        if not m.actor_id or m.type not in ("person", "country", "organisation"):
+        if not m.actor_id or m.type not in (("person", "country", "organisation") if as_sides else ("person",)):
             continue
-        q = _as_countries([_party(m)])[0] if m.type == "person" else _party(m)
+        q = _as_countries([_party(m)])[0] if as_sides and m.type == "person" else _party(m)
         counts[q.key] += 1
         first.setdefault(q.key, q)
-    top = counts.most_common(3)
-    if len(top) < 2 or top[1][1] < _PRINCIPAL_MIN_MENTIONS or len(top) == 3 and top[2][1] == top[1][1]:
+    top = counts.most_common(n + 1)
+    if len(top) < n or top[n - 1][1] < _PRINCIPAL_MIN_MENTIONS or len(top) > n and top[n][1] == top[n - 1][1]:
         return ()
-    return tuple(first[k] for k, _ in top[:2])
+    return tuple(first[k] for k, _ in top[:n])
 
 
 def _same_noun(a: str, b: str) -> bool:
