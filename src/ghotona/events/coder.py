@@ -1555,7 +1555,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # Russia; the owned noun carries the postposition.
             rel = _owned_postposition(toks, m.end, t_start, t_end, c_end, starts, g) or "genitive"
         elif _ends_with_any(word, g.genitive_endings) and inflected and m.type in ("country", "place") \
-                and _owned_place(toks, m.end, trigger_from if trigger_from is not None else t_start, starts, g):
+                and _owned_place(toks, m.end, t_start, starts, g):
             # "সিরিয়ার সীমান্ত এলাকায় বিমান হামলা চালিয়েছে তুরস্ক": a country's genitive before a
             # noun in the locative says where (in Syria's border area), not whose the act is.
             rel = "locative"
@@ -1595,7 +1595,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
 # Relations a list shares from its last name: "ভারত ও আফগানিস্তানকে", "মোদি ও হাসিনার প্রতি".
 # Not "মধ্যে" (between): "X ও Y-এর মধ্যে" names both sides whatever X's case, and a bare X
 # there was as often the subject in the development set (round 4).
-_SHARED_CASES = ("against", "to", "with", "locative")
+_SHARED_CASES = ("against", "to", "with")
 
 
 def _named_case(nxt: list[Token], g: Grammar) -> str | None:
@@ -1669,23 +1669,12 @@ def _shared_case(roles: list[_Role], first_of: dict[int, int], body: str) -> lis
 def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], g: Grammar) -> bool:
     """Whether the one or two words between a genitive name ending at ``after`` and the trigger are a
     noun phrase in the locative that is no name ("সিরিয়ার সীমান্ত এলাকায়", "ভারতের একটি ঘাঁটিতে")."""
-    gap = _without_counts([t for t in toks if t.start >= after and t.end <= t_start], g)
+    gap = [t for t in toks if t.start >= after and t.end <= t_start]
     if not 1 <= len(gap) <= 2 or any(t.start in starts or not _WORD.search(t.text) for t in gap):
         return False
     last = gap[-1].text
     return last not in g.postpositions and last not in g.subordinators and not _is_verb(last, g) \
         and any(last.endswith(e) and len(last) > len(e) + 2 for e in g.locative_endings)
-
-
-def _without_counts(words: list[Token], g: Grammar) -> list[Token]:
-    """The words without a number and its classifier ("৯টি", cut into ৯ and টি): "কাশ্মীরের ৯টি
-    স্থানে" is a noun phrase of two words, as "কাশ্মীরের স্থানে"."""
-    out: list[Token] = []
-    for i, t in enumerate(words):
-        if t.text.isdigit() or t.text in g.classifiers and i > 0 and words[i - 1].text.isdigit():
-            continue
-        out.append(t)
-    return out
 
 
 def _site_holder(toks: list[Token], mentions: list[ActorMention], c_start: int, t_start: int,

@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "classifiers", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -115,7 +115,6 @@ class Grammar:
     # word -> relation ("with", "against", "to", "from", "between", "agent")
     postpositions: dict[str, str]
     naming_words: frozenset[str]  # "X নামের ওই ব্যক্তিকে": the noun after carries X's case
-    classifiers: frozenset[str]  # "৯টি" cut into ৯ and টি: with the number, no word of the phrase
     inclusive_suffixes: tuple[str, ...]  # "Xসহ ... নেতাদের অনেককে": X takes the group noun's case
     inclusive_object_ending: str  # "নেতাদের আটক": -দের right before the trigger marks the object
     accusative_endings: tuple[str, ...]
@@ -377,7 +376,6 @@ def load_grammar() -> Grammar:
         toll_referents=frozenset(_strings("not_events.toll_referents", notev.get("toll_referents", []))),
         toll_told=frozenset(_strings("not_events.toll_told", notev.get("toll_told", []))),
         naming_words=frozenset(_strings("naming_words", data["naming_words"])),
-        classifiers=frozenset(_strings("classifiers", data["classifiers"])),
         inclusive_suffixes=_strings("inclusive_suffixes", data["inclusive_suffixes"]),
         inclusive_object_ending=normalize(require(_FILE, "top level", data, "inclusive_object_ending", str)),
         warning_words=frozenset(_strings("not_events.warning_words", notev.get("warning_words"))),
