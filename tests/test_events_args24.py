@@ -210,3 +210,17 @@ def test_her_sentence_suspended_is_done_to_the_articles_principal_person(coder: 
             "২০২০ সালের ২৫ মার্চ শর্তসাপেক্ষে তার সাজা স্থগিত করে সরকার।")
     suspended = [p for p in parties(coder, text) if p[0] == "RETREAT"]
     assert suspended == [("RETREAT", ["Bangladesh"], ["Khaleda Zia"])]
+
+
+# -- a verb of getting: the subject is the one the act is given to
+
+def test_whoever_gets_released_is_the_recipient(coder: EventCoder) -> None:
+    text = "এদিকে গতকাল কারাগার থেকে মুক্তি পেয়েছেন বিএনপির চেয়ারপারসন খালেদা জিয়া।"
+    assert parties(coder, text) == [("RETREAT", [], ["Khaleda Zia"])]
+
+
+def test_a_place_before_a_verb_of_getting_is_where(coder: EventCoder) -> None:
+    # guard: the verb of getting makes the clause's doers recipients, but not its bare place
+    text = "ময়মনসিংহে বিএনপির মনোনয়ন পেয়েছেন মির্জা ফখরুল ইসলাম আলমগীর।"
+    got = parties(coder, text)
+    assert got and "Mymensingh" not in got[0][2] and "Mirza Fakhrul Islam Alamgir" in got[0][2]

@@ -81,6 +81,7 @@ class ArgumentCues:
     state_acts: frozenset[str] = frozenset()  # event types a person does for his state toward another state
     answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # REJECT: {অভিযোগ: (ACCUSE,)}
     aimed_at_reported: frozenset[str] = frozenset()  # ACCUSE: told with its content, aimed at its subject
+    received: frozenset[str] = frozenset()  # "মুক্তি পান": the subject gets the act, it is the recipient
     undergone_types: frozenset[str] = frozenset()  # COERCE: "X গ্রেপ্তার হন" -- the subject is the one arrested
     patient_nouns: tuple[str, ...] = ()  # "হত্যাকাণ্ড": a person's genitive before it is the one killed
     oblique_pronouns: frozenset[str] = frozenset()  # "আমাদেরকে": no name before it is its modifier
@@ -127,7 +128,7 @@ def load_cues() -> ArgumentCues:
                                                     "person_pronouns", "speaker_offices", "group_pronouns", "topics", "first_person",
                                                     "announcer_not_doer", "announced_for_state", "judging_nouns", "time_phrase_ends", "quantities",
                                                     "pair_heads", "state_acts", "answers", "aimed_at_reported",
-                                                    "undergone_types", "patient_nouns", "oblique_pronouns",
+                                                    "undergone_types", "received", "patient_nouns", "oblique_pronouns",
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns"})
@@ -173,6 +174,7 @@ def load_cues() -> ArgumentCues:
         answers=_answers(data.get("answers", {})),
         aimed_at_reported=frozenset(listed("aimed_at_reported")),
         undergone_types=frozenset(listed("undergone_types")),
+        received=frozenset(listed("received")),
         patient_nouns=tuple(normalize(w) for w in listed("patient_nouns")),
         oblique_pronouns=frozenset(normalize(w) for w in listed("oblique_pronouns")),
         speaker_objects=frozenset(normalize(w) for w in listed("speaker_objects")),

@@ -287,7 +287,8 @@ class EventCoder:
             passive = _is_passive(toks, t_start, t_end, c_end, g)
             # "তিনি গ্রেপ্তার হন", "X নিহত হয়েছেন": the trigger with a verb of being is told from the
             # side of the one it happened to, like a passive.
-            undergone = passive or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
+            got = not entry.symmetric and _received(toks, t_end, c_end)
+            undergone = passive or got or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
             actors, recipients, location = _assign(roles, entry.symmetric, undergone)
             listed_before = _listed_before(body, roles, parties, c_start)
             if listed_before is not None:
@@ -497,6 +498,10 @@ class EventCoder:
                     pass  # "ফোনালাপে পুতিন ... সৈন্যদের প্রশংসা করেন": the other act's party is not the call's
                 elif patient_owned:
                     pass  # "হাদির হত্যাকাণ্ড": the ranker reads the genitive as the owner, the doer
+                elif got and recipients:
+                    # "মুক্তি পেয়েছেন খালেদা জিয়া": the ranker sees no verb of getting; she stays the
+                    # one released, and it may still find who released her
+                    actors = [a for a in ranked[0] if a.key not in {r.key for r in recipients}]
                 elif spoken_for:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}] or recipients
                 elif any(r.shared for r in roles) and len(recipients) > 1:
@@ -1322,6 +1327,13 @@ def _is_passive(toks: list[Token], t_start: int, t_end: int, c_end: int, g: Gram
     return bool(own and after) and pv.verbal_noun(own[-1]) and after[0] in aux
 
 
+def _received(toks: list[Token], t_end: int, c_end: int) -> bool:
+    """"মুক্তি পেয়েছেন", "সহায়তা পায়": a verb of getting (arguments.yaml ``received``) right after
+    the trigger: whoever gets the act is the one it is done to."""
+    after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:1]
+    return bool(after) and after[0] in _cues().received
+
+
 def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str, g: Grammar) -> bool:
     """"গ্রেপ্তার হন", "আটক হয়েছিলেন": a verb of being right after the trigger of an act done to a
     person (``undergone_types``), or a noun of suffering it joined to the trigger ("আটক ও কারাবরণ
@@ -1951,7 +1963,8 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
             if r.mention.type == "place" and not r.before_trigger and not _is_capital(r.mention):
                 continue  # a place after the verb is where; a capital there is who ("... বসায় বেইজিং")
             if passive:
-                _add(recipients, p)
+                if r.mention.type != "place" or _is_capital(r.mention):
+                    _add(recipients, p)  # a bare place is where ("ময়মনসিংহ-৯ আসনে মনোনয়ন পেয়েছেন")
             elif not doers_seen or (r.coordinated and last_was_doer):
                 # The subject is the first unmarked name (with any joined to it by ও / এবং);
                 # later unmarked names are objects or asides.  After the verb, a name
