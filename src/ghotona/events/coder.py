@@ -710,7 +710,7 @@ class EventCoder:
             if normalize(t.text) in g.home_words:
                 out.append(ActorMention(t.start, t.end, t.text, "country", home.id, home.name_en, home.name_bn,
                                         HOME_GOVERNMENT, 0.6, note="an unqualified government: the article's country"))
-            elif (army := _home_army(_nearest_country(every, t.start) or home)) is not None:
+            elif (army := _home_army(_nearest_country(every, t.start) or home, normalize(t.text))) is not None:
                 out.append(ActorMention(t.start, t.end, t.text, "organisation", army.id, army.name_en, army.name_bn,
                                         HOME_FORCES, 0.6, note="an army named without its country: the article's"))
         return sorted(out, key=lambda m: m.start)
@@ -924,14 +924,13 @@ def _nearest_country(mentions: list[ActorMention], at: int) -> Any:
     return None
 
 
-def _home_army(country: Any) -> Any:
-    """The army of ``country``: its force in the actor dictionary whose ``forces`` name the army
-    (সেনাবাহিনী), or None."""
+def _home_army(country: Any, word: str) -> Any:
+    """The force of ``country`` that ``word`` (সেনাবাহিনীর) names: the actor dictionary's
+    organisation of that country whose ``forces`` hold the noun the word inflects, or None."""
     from ..actors.dictionary import load_dictionary
 
-    army = normalize("সেনাবাহিনী")
     return next((a for a in load_dictionary().of_type("organisation")
-                 if a.country == country.country and army in {normalize(f) for f in a.forces}), None)
+                 if a.country == country.country and any(word.startswith(normalize(f)) for f in a.forces)), None)
 
 
 def _home_country(mentions: list[ActorMention], cut: int) -> Any:
