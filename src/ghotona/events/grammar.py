@@ -139,6 +139,7 @@ class Grammar:
     motion: "Motion"
     complementizers: frozenset[str]
     speech_after_complementizers: frozenset[str]  # "... হবে বলে জানিয়েছে X": the speaker's part follows
+    passive: Passive  # how a clause tells its act in the passive
     copulas: frozenset[str]
     plural_pronouns: tuple[str, ...]
     singular_pronouns: frozenset[str]
@@ -173,7 +174,6 @@ class Grammar:
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
-    passive: "Passive | None" = None  # how a passive is told (None: the file has no section)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,10 +291,12 @@ def load_grammar() -> Grammar:
 
     return Grammar(
         postpositions=postpositions,
-        passive=Passive(*(frozenset(_strings(f"passive.{k}", passive.get(k))) if k != "verbal_noun_endings"
-                          else _strings(f"passive.{k}", passive.get(k))
-                          for k in ("light_verbal_nouns", "verbal_noun_endings", "verbal_nouns", "conjunctives",
-                                    "not_verbal_nouns"))),
+        passive=Passive(
+            light_verbal_nouns=frozenset(_strings("passive.light_verbal_nouns", passive.get("light_verbal_nouns"))),
+            verbal_noun_endings=_strings("passive.verbal_noun_endings", passive.get("verbal_noun_endings")),
+            verbal_nouns=frozenset(_strings("passive.verbal_nouns", passive.get("verbal_nouns"))),
+            conjunctives=frozenset(_strings("passive.conjunctives", passive.get("conjunctives"))),
+            not_verbal_nouns=frozenset(_strings("passive.not_verbal_nouns", passive.get("not_verbal_nouns")))),
         accusative_endings=_strings("accusative_endings", data["accusative_endings"]),
         genitive_endings=_strings("genitive_endings", data["genitive_endings"]),
         locative_endings=_strings("locative_endings", data["locative_endings"]),
