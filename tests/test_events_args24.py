@@ -224,3 +224,27 @@ def test_a_place_before_a_verb_of_getting_is_where(coder: EventCoder) -> None:
     text = "ময়মনসিংহে বিএনপির মনোনয়ন পেয়েছেন মির্জা ফখরুল ইসলাম আলমগীর।"
     got = parties(coder, text)
     assert got and "Mymensingh" not in got[0][2] and "Mirza Fakhrul Islam Alamgir" in got[0][2]
+
+
+# -- an office named bare is the article's own country's holder
+
+def test_the_president_named_bare_is_the_home_countrys(coder: EventCoder) -> None:
+    from ghotona.pipeline import article_from_text
+    text = "ঢাকা, ৭ আগস্ট — রাষ্ট্রপতির আদেশে গতকাল মুক্তি পেয়েছেন বিএনপির চেয়ারপারসন খালেদা জিয়া।"
+    (event,) = coder.code(article_from_text(text, "2024-08-07"))
+    assert (event.type, [p.name_en for p in event.actors], [p.name_en for p in event.recipients]) == \
+        ("RETREAT", ["Mohammed Shahabuddin"], ["Khaleda Zia"])
+
+
+def test_an_office_before_a_name_is_that_persons_title(coder: EventCoder) -> None:
+    # guard: in a report from Kyiv, "প্রেসিডেন্ট ভ্লাদিমির পুতিন" is Putin, not Ukraine's president
+    from ghotona.pipeline import article_from_text
+    text = "কিয়েভ, ২৪ ফেব্রুয়ারি — প্রেসিডেন্ট ভ্লাদিমির পুতিন আজ ইউক্রেনে সামরিক অভিযানের নির্দেশ দিয়েছেন।"
+    names = {p.name_en for e in coder.code(article_from_text(text, "2022-02-24")) for p in e.actors + e.recipients}
+    assert "Volodymyr Zelenskyy" not in names
+
+
+def test_whoever_ordered_it_is_the_doer(coder: EventCoder) -> None:
+    # "X-এর আদেশে" (on X's order) marks the doer, as "X কর্তৃক" does
+    text = "গতকাল প্রধানমন্ত্রী শেখ হাসিনার নির্দেশে কারাগার থেকে মুক্তি পেয়েছেন দুই নেতা।"
+    assert parties(coder, text)[0][:2] == ("RETREAT", ["Sheikh Hasina"])

@@ -1336,7 +1336,7 @@ def find_actors(
 
 
 def bare_office_mentions(text: str, on: date | None, mentions: Iterable[Any] = (),
-                         dictionary: Any = None) -> list[ActorMention]:
+                         dictionary: Any = None, also: dict[str, str] | None = None) -> list[ActorMention]:
     """Mentions of the offices a role phrase with no modifier names (roles.yaml ``bare_offices``:
     "প্রধান উপদেষ্টা বলেন" is Bangladesh's chief adviser), resolved to the holder on ``on``.
 
@@ -1345,14 +1345,15 @@ def bare_office_mentions(text: str, on: date | None, mentions: Iterable[Any] = (
     bare office is.  A phrase inside one of ``mentions`` (a role with its modifier, an office's
     name: প্রধান উপদেষ্টার কার্যালয়), one after a qualifier (সাবেক), before a blocker (পদে),
     in the plural, or shared with an office that is not bare is none; nor is one with no
-    single holder on the date.
+    single holder on the date.  ``also`` adds offices the caller knows the country of (role key
+    -> country code): the event coder reads a bare রাষ্ট্রপতি as the article's own country's.
     """
     if dictionary is None:
         from .dictionary import load_dictionary  # noqa: PLC0415
 
         dictionary = load_dictionary()
     on = _as_date(on)
-    offices = dict(_attr(_attr(dictionary, "context", None), "bare_offices", ()) or ())
+    offices = dict(_attr(_attr(dictionary, "context", None), "bare_offices", ()) or ()) | dict(also or {})
     if not text or on is None or not offices:
         return []
     index = _index_for(dictionary)

@@ -169,8 +169,10 @@ class EventCoder:
         drafts: list[_Draft] = []
         body = article.body
         cut = self._dateline_end(body)
+        home = _home_country(article.actor_mentions, cut) if self.grammar.home_offices else None
         mentions = self._with_shells(body, _with_offices(
-            body, ref, cut, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut]))
+            body, ref, cut, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut],
+            {k: home.country for k in self.grammar.home_offices} if home is not None else None))
         mentions = self._with_home_government(body, _led_governments(body, mentions, self.grammar),
                                               article.actor_mentions, cut)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
@@ -996,18 +998,24 @@ def _office_country(m: ActorMention) -> ActorMention:
                         "role", m.score, note=f"the country of {m.text}")
 
 
-def _with_offices(body: str, ref: date | None, cut: int, mentions: list[ActorMention]) -> list[ActorMention]:
+def _with_offices(body: str, ref: date | None, cut: int, mentions: list[ActorMention],
+                  home_offices: dict[str, str] | None = None) -> list[ActorMention]:
     """The mentions and one for each bare office ("প্রধান উপদেষ্টা বলেন": the holder on the article's
-    date; roles.yaml ``bare_offices``), which the linker leaves unmentioned by contract."""
+    date; roles.yaml ``bare_offices``), which the linker leaves unmentioned by contract; and for
+    each of ``home_offices`` (role key -> the article's own country: "রাষ্ট্রপতির আদেশে" in a
+    report from Dhaka is Bangladesh's president; grammar.yaml ``home_government.offices``)."""
     from ..actors.link import bare_office_mentions
 
     if not body or ref is None:
         return mentions
     extra = []
-    for m in bare_office_mentions(body, ref, mentions):
+    for m in bare_office_mentions(body, ref, mentions, also=home_offices):
         nxt = next((x for x in mentions if x.start >= m.end), None)
-        if m.start < cut or nxt is not None and nxt.actor_id == m.actor_id and len(body[m.end:nxt.start].split()) <= 2:
-            continue  # in the dateline, or the holder's name follows ("প্রধান উপদেষ্টা ড. মুহাম্মদ ইউনূস")
+        if m.start < cut or nxt is not None and (nxt.actor_id == m.actor_id or nxt.type == "person") \
+                and len(body[m.end:nxt.start].split()) <= 2:
+            # in the dateline, or a name follows: the office is that person's title ("প্রধান উপদেষ্টা
+            # ড. মুহাম্মদ ইউনূস"; "প্রেসিডেন্ট ভ্লাদিমির পুতিন" in a report from Kyiv is not Zelensky)
+            continue
         extra.append(m)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 

@@ -132,6 +132,7 @@ class Grammar:
     home_words: frozenset[str]  # "সরকার" unqualified: the article's own country's government
     home_not_after: frozenset[str]  # "তত্ত্বাবধায়ক সরকার": a system, not the government
     home_forces: frozenset[str]  # "সেনাবাহিনী" unqualified: the article's own country's army
+    home_offices: frozenset[str]  # role keys: "রাষ্ট্রপতি" bare is the article's own country's president
     led_heads: frozenset[str]  # "হাসিনা সরকার", "বাইডেন প্রশাসন": the leader's country's government
     led_by_roles: frozenset[str]  # dictionary roles of a person a government is named after
     dateline_dashes: tuple[str, ...]
@@ -212,13 +213,26 @@ def _whole(section: dict[str, Any], where: str, key: str, default: int, least: i
 
 def _home_government(raw: Any) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict):
-        raise fail(_FILE, "home_government", "should map words, not_after, led_heads, led_by_roles and forces to lists")
-    check_keys(_FILE, "home_government", raw, {"words", "not_after", "led_heads", "led_by_roles", "forces"})
+        raise fail(_FILE, "home_government",
+                   "should map words, not_after, led_heads, led_by_roles, forces and offices to lists")
+    check_keys(_FILE, "home_government", raw, {"words", "not_after", "led_heads", "led_by_roles", "forces", "offices"})
     return {"home_words": frozenset(_strings("home_government.words", raw.get("words"))),
             "home_forces": frozenset(_strings("home_government.forces", raw.get("forces") or [])),
+            "home_offices": _offices(raw.get("offices") or []),
             "home_not_after": frozenset(_strings("home_government.not_after", raw.get("not_after") or [])),
             "led_heads": frozenset(_strings("home_government.led_heads", raw.get("led_heads") or [])),
             "led_by_roles": frozenset(_strings("home_government.led_by_roles", raw.get("led_by_roles") or []))}
+
+
+def _offices(raw: Any) -> frozenset[str]:
+    """``home_government.offices``: role keys of the actor dictionary's roles.yaml."""
+    from ..actors.dictionary import load_dictionary
+
+    keys = frozenset(_strings("home_government.offices", raw))
+    unknown = sorted(keys - set(load_dictionary().roles))
+    if unknown:
+        raise fail(_FILE, "home_government.offices", f"unknown role key(s) {', '.join(unknown)}; use keys of roles.yaml")
+    return keys
 
 
 def _shells(raw: Any) -> dict[str, str]:
