@@ -169,12 +169,12 @@ class EventCoder:
         drafts: list[_Draft] = []
         body = article.body
         cut = self._dateline_end(body)
-        home = _home_country(article.actor_mentions, cut) if self.grammar.home_offices else None
+        home = _home_country(article.actor_mentions, cut)  # the article's own country, or None
         mentions = self._with_shells(body, _with_offices(
             body, ref, cut, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut],
             {k: home.country for k in self.grammar.home_offices} if home is not None else None))
         mentions = self._with_home_government(body, _led_governments(body, mentions, self.grammar),
-                                              article.actor_mentions, cut)
+                                              article.actor_mentions, cut, home)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
         principals = _principals(mentions)
@@ -689,7 +689,7 @@ class EventCoder:
         return sorted(out, key=lambda m: m.start)
 
     def _with_home_government(self, body: str, mentions: list[ActorMention], every: list[ActorMention],
-                              cut: int) -> list[ActorMention]:
+                              cut: int, home: Any) -> list[ActorMention]:
         """Add a mention of the home country for each unqualified government (grammar.yaml home_government)."""
         g = self.grammar
         if not any(w in body for w in g.home_words | g.home_forces):
@@ -698,7 +698,6 @@ class EventCoder:
         found = [i for i, t in enumerate(toks) if normalize(t.text) in g.home_words | g.home_forces]
         if not found:
             return mentions
-        home = _home_country(every, cut)
         if home is None:
             return mentions
         ends = {m.end for m in mentions}
