@@ -248,3 +248,11 @@ def test_whoever_ordered_it_is_the_doer(coder: EventCoder) -> None:
     # "X-এর আদেশে" (on X's order) marks the doer, as "X কর্তৃক" does
     text = "গতকাল প্রধানমন্ত্রী শেখ হাসিনার নির্দেশে কারাগার থেকে মুক্তি পেয়েছেন দুই নেতা।"
     assert parties(coder, text)[0][:2] == ("RETREAT", ["Sheikh Hasina"])
+
+
+def test_a_bare_office_that_speaks_is_the_source_not_a_party(coder: EventCoder) -> None:
+    from ghotona.pipeline import article_from_text
+    text = "ঢাকা, ১২ সেপ্টেম্বর — প্রধানমন্ত্রী বলেন, মিয়ানমারের সেনাবাহিনী রাখাইনে নিরীহ মানুষের ওপর নির্যাতন চালাচ্ছে।"
+    (event,) = [e for e in coder.code(article_from_text(text, "2017-09-12")) if e.type == "ASSAULT"]
+    assert [s.name_en for s in event.sources] == ["Sheikh Hasina"]
+    assert "Sheikh Hasina" not in [p.name_en for p in event.actors + event.recipients]

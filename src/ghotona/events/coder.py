@@ -170,13 +170,23 @@ class EventCoder:
         body = article.body
         cut = self._dateline_end(body)
         home = _home_country(article.actor_mentions, cut)  # the article's own country, or None
-        mentions = self._with_shells(body, _with_offices(
-            body, ref, cut, [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut],
-            {k: home.country for k in self.grammar.home_offices} if home is not None else None))
+        linked = [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut]
+        with_offices = _with_offices(body, ref, cut, linked,
+                                     {k: home.country for k in self.grammar.home_offices} if home is not None else None)
+        mentions = self._with_shells(body, with_offices)
         mentions = self._with_home_government(body, _led_governments(body, mentions, self.grammar),
                                               article.actor_mentions, cut, home)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
+        # "প্রধানমন্ত্রী বলেন, ...": a bare office the attribution layer does not see speaks as any
+        # named speaker does, so it is the sentence's source, not a party of what it says.
+        known = {(m.start, m.end) for m in linked}
+        for m in with_offices:
+            if (m.start, m.end) not in known and _speaks(body, m, self.grammar):
+                sent_start = next((x.start for p in article.paragraphs for x in p.sentences if x.start <= m.start < x.end), None)
+                if sent_start is not None:
+                    sources_by_sentence.setdefault(sent_start, []).append(
+                        EventSource(m.text, "actor", m.actor_id, m.name_en, m.start, m.end))
         principals = _principals(mentions)
         last_people: list[Participant] = []
         subject: list[Participant] = []
@@ -522,6 +532,12 @@ class EventCoder:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
             if answered:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
+            if not (speech_act or own_saying or pronoun_other):
+                # Whom the outlet cites is a source, not a party (as for the rules' own candidates):
+                # the ranker may still pick him ("প্রধানমন্ত্রী বলেন, ... নির্যাতন চালাচ্ছে").  Not when
+                # what he says names him ("... আমাদেরকে ফোন করেছিলেন": us, the speaker's party).
+                cited = [(x.start, x.end) for x in sources if x.start is not None and x.end is not None]
+                recipients = [r for r in recipients if not any(a <= r.start < b for a, b in cited)]
             if _condemned(toks, t_end, g):
                 # "গুতেরেস গাজায় ইসরায়েলের হামলার নিন্দা জানান": the attack condemned is told inside
                 # the condemnation's object; its doer is its own genitive, never the condemner
@@ -1017,6 +1033,22 @@ def _with_offices(body: str, ref: date | None, cut: int, mentions: list[ActorMen
             continue
         extra.append(m)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _speaks(body: str, m: ActorMention, g: Grammar) -> bool:
+    """Whether the mention, unmarked, is the subject of a verb of saying that follows it within its
+    clause ("প্রধানমন্ত্রী বলেন", "প্রধান উপদেষ্টা আজ সাংবাদিকদের জানান"): at most three words
+    between, none a clause break.  Not in the object case ("প্রধান উপদেষ্টাকে ধন্যবাদ জানান")."""
+    word = normalize(m.text).split()[-1] if m.text.strip() else ""
+    if _ends_with_any(word, g.accusative_endings + g.genitive_endings):
+        return False
+    toks = [normalize(t.text) for t in tokenize(body[m.end:m.end + 120], 0)][:5]
+    for i in range(len(toks)):
+        if toks[i] in g.clause_breaks:
+            return False
+        if i <= 3 and any(_has_phrase(" ".join(toks[i:i + 2]), v) for v in g.speech_verbs if v.split()[0] == toks[i]):
+            return True
+    return False
 
 
 def _ref_date(article: Article) -> date | None:
