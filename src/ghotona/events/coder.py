@@ -1482,7 +1482,8 @@ def _condemned(toks: list[Token], t_end: int, g: Grammar) -> bool:
 
 
 def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Grammar | None) -> bool:
-    """Whether ``owner`` (a genitive country or body) names whose ``person`` (or branch) is, a short title between."""
+    """Whether ``owner`` (a country or body in the genitive, or bare before a role phrase) names whose
+    ``person`` (or branch) is, a short title between."""
     from ..actors.dictionary import load_dictionary
 
     if owner.type not in ("country", "organisation") or not owner.actor_id or not person.actor_id:
@@ -1496,7 +1497,6 @@ def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Gramm
         return False  # a bare body before a title ("বিএনপি মহাসচিব মির্জা ফখরুল") is his too
     if person.type == "organisation" and _member_noun(words[0]) is not None:
         return False  # "বিএনপির নেতারা আওয়ামী লীগের সাথে": the members of one body, then another body
-    d = load_dictionary()
     a, p = d.get(owner.actor_id), d.get(person.actor_id)
     if a is None or p is None:
         return False
