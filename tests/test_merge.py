@@ -317,3 +317,24 @@ def test_an_inferred_government_is_never_shared_evidence(store: Store) -> None:
     assert store.count_happenings() == 3
     h = Happening.from_json(store.happenings()[0])
     assert h.inferred == [bd] and h.actors == []
+
+
+def test_inferred_sides_that_are_the_named_ones_join_them(store: Store) -> None:
+    # A truce whose sides the coder inferred (the article's two principal countries)
+    # joins a report that names those two; inferred sides among which a named one is
+    # missing do not.
+    merger = EventMerger(store)
+    india, pakistan = "Q668", "Q843"
+
+    def truce(art: Article, sides: list[str], inferred: str | None) -> Event:
+        e = event(art, 1, "RETREAT", actors=[], date="2025-05-10")
+        e.symmetric = True
+        e.actors = [Participant(x, x, None, x, 0, 1, "country", inferred) for x in sides]
+        return e
+
+    a = article("a1", "A", "2025-05-10")
+    put(store, merger, a, [truce(a, [india, pakistan], None)])
+    b = article("b1", "B", "2025-05-10")
+    assert not put(store, merger, b, [truce(b, [india, pakistan], "principal-sides")])[0].created
+    c = article("c1", "C", "2025-05-10")
+    assert put(store, merger, c, [truce(c, [india, UKRAINE], "principal-sides")])[0].created

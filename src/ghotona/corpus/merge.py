@@ -402,6 +402,12 @@ def _day(s: str | None) -> date | None:
     return date.fromisoformat(s) if s else None
 
 
+def _within(inferred: tuple[str, ...], named: set[str]) -> bool:
+    """Whether every inferred party is among the named ones or their countries."""
+    countries = named | {country_of(x) for x in named}
+    return all(x in countries for x in inferred)
+
+
 def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_family: bool = False) -> Score | None:
     """How well mention ``m`` fits happening ``h``; ``None`` when something rules it out.
 
@@ -421,8 +427,12 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
         return None
     # Participants: ids first, then their countries.
     mp, hp = m.participants, h.participants
-    if (m.inferred and not mp and hp) or (h.inferred and not hp and mp):
-        return None  # one side names its parties, the other only has one the coder inferred
+    if (m.inferred and not mp and hp and not _within(m.inferred, hp)) \
+            or (h.inferred and not hp and mp and not _within(h.inferred, mp)):
+        # One side names its parties, the other only has ones the coder inferred, and they are
+        # not among the named (the sides of a truce inferred as India and Pakistan still meet
+        # a report that names India and Pakistan).
+        return None
     if mp and hp:
         shared = mp & hp
         if shared:

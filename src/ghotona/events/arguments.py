@@ -230,6 +230,9 @@ HOME_GOVERNMENT = "home-government"
 LED_GOVERNMENT = "led-government"
 #: ... and of one for an army named without its country (grammar.yaml home_government.forces).
 HOME_FORCES = "home-forces"
+#: ``Participant.inferred`` of the sides of a happening between equals told with no party named,
+#: taken from the article's two principal countries (coder._principal_pair).
+PRINCIPAL_SIDES = "principal-sides"
 #: Mentions whose last word is a government or force noun: its ending follows that noun.
 GOVERNMENT_HOWS = frozenset({HOME_GOVERNMENT, LED_GOVERNMENT, HOME_FORCES})
 #: Mentions the coder infers rather than reads (their participants are flagged ``inferred``).

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -46,7 +46,8 @@ import regex
 from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
-from .arguments import GOVERNMENT_HOWS, HOME_FORCES, HOME_GOVERNMENT, INFERRED_HOWS, LED_GOVERNMENT, stand_in_base
+from .arguments import (GOVERNMENT_HOWS, HOME_FORCES, HOME_GOVERNMENT, INFERRED_HOWS, LED_GOVERNMENT, PRINCIPAL_SIDES,
+                        stand_in_base)
 from .grammar import Grammar, load_grammar
 from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
@@ -214,6 +215,7 @@ class EventCoder:
                     last_people = [_participant(m) for m in people]
                 subject = self._subject(body, sent, toks, in_sent, times) or subject
         _background_pass(drafts, article, ref, self.grammar)
+        _principal_pair(drafts, principals)
         return [self._finish(article, d, ref) for d in drafts]
 
     # -- per sentence ---------------------------------------------------------
@@ -909,7 +911,9 @@ class EventCoder:
             cameo = self.ontology.cameo_for(d.type, d.mode)
         except (KeyError, ValueError):
             cameo = None
-        conf = 0.45 + (0.2 if d.actors else 0) + (0.1 if d.recipients or d.symmetric else 0)
+        # An actor the text does not name (inferred) is a weaker reading than one it names.
+        conf = 0.45 + (0.2 if any(a.inferred is None for a in d.actors) else 0.1 if d.actors else 0) \
+            + (0.1 if d.recipients or d.symmetric else 0)
         conf += (0.1 if how in TEXT_DATE_HOWS else 0) + (0.1 if d.has_verb else 0)
         return Event(
             id=f"ev:{digest}", article_id=article.id, type=d.type, mode=d.mode, contexts=d.contexts,
@@ -2100,6 +2104,22 @@ class _Principals:
     """Whom an article is mostly about (:func:`_principals`)."""
     sides: tuple[Participant, ...]  # its two principal parties, for a pair noun ("দুই পক্ষ")
     person: Participant | None  # its principal person, for "তার" before a noun done to someone
+
+
+def _principal_pair(drafts: list[_Draft], principals: _Principals) -> None:
+    """A happening between equals told with no party at all ("বৈঠক শেষে ২২টি চুক্তি সই হয়",
+    "বিকেল পাঁচটা থেকে যুদ্ধবিরতি কার্যকর হয়েছে") in an article about two countries is
+    between those two: they become its sides, flagged inferred (``PRINCIPAL_SIDES``).
+
+    Only countries: in an article about two parties or a party and its government, a meeting
+    told bare is as often one side's own (a party forum, a cabinet meeting)."""
+    pair = principals.sides
+    if len(pair) != 2 or any(p.type != "country" for p in pair):
+        return
+    for d in drafts:
+        if d.symmetric and not d.actors and not d.recipients:
+            d.actors = [replace(p, inferred=PRINCIPAL_SIDES) for p in pair]
+            d.warnings.append("actors: the text names no party; the article's two principal countries are taken")
 
 
 def _principals(mentions: list[ActorMention]) -> _Principals:

@@ -33,7 +33,10 @@ class Participant:
     type: str  # person | organisation | country | place | generic
     # Why the coder took a participant the text does not name, else None:
     # "home-government" for an unqualified সরকার read as the article's own
-    # country.  Cross-article merging does not count such a participant as shared.
+    # country, "home-forces" for an army named without its country,
+    # "principal-sides" for the sides of a happening between equals told with no
+    # party, taken from the article's two principal countries.  Cross-article
+    # merging does not count such a participant as shared.
     inferred: str | None = None
 
     def to_json(self) -> dict[str, Any]:

@@ -1,0 +1,49 @@
+"""Sides inferred for happenings told bare, and the rest of issue 5, session 25.
+
+Each sentence was written for this file; each case of a new rule was checked
+to fail without that rule.  Guards (marked) pass either way and keep what
+must not change.
+"""
+
+from __future__ import annotations
+
+from ghotona.events.coder import EventCoder
+from ghotona.pipeline import article_from_text
+
+
+def _coded(coder: EventCoder, text: str, on: str = "2025-05-10"):
+    return coder.code(article_from_text(text, on))
+
+
+# -- a happening between equals told with no party: the article's two principal countries
+
+_BORDER = ("নয়াদিল্লি, ১০ মে — সীমান্তে কয়েক দিনের গোলাগুলির পর ভারত ও পাকিস্তানের উত্তেজনা চরমে ওঠে। "
+           "ভারত পাকিস্তানের কয়েকটি ঘাঁটিতে ক্ষেপণাস্ত্র ছোড়ে। পাকিস্তানও ভারতের সীমান্তচৌকিতে গোলা ছোড়ে। ")
+
+
+def test_a_truce_told_bare_is_between_the_articles_two_countries(coder: EventCoder) -> None:
+    events = _coded(coder, _BORDER + "শনিবার সন্ধ্যা ছয়টা থেকে যুদ্ধবিরতি কার্যকর হয়েছে।")
+    (truce,) = [e for e in events if e.type == "RETREAT"]
+    assert sorted((p.name_en, p.inferred) for p in truce.actors) == [
+        ("India", "principal-sides"), ("Pakistan", "principal-sides")]
+    assert any("principal countries" in w for w in truce.warnings)
+
+
+def test_a_happening_with_a_named_party_keeps_it(coder: EventCoder) -> None:
+    # guard: the text names who met
+    events = _coded(coder, _BORDER + "শনিবার ভারত ও পাকিস্তানের সামরিক কর্মকর্তারা হটলাইনে কথা বলেন।")
+    assert all(p.inferred is None for e in events for p in e.actors + e.recipients)
+
+
+def test_a_one_way_act_told_bare_takes_no_sides(coder: EventCoder) -> None:
+    # guard: an attack told with no doer is not given one: who struck whom is not a pair of equals
+    events = _coded(coder, _BORDER + "রাতে সীমান্তের একটি গ্রামে হামলা হয়েছে।")
+    assert not [p for e in events for p in e.actors + e.recipients if p.inferred]
+
+
+def test_an_article_about_two_parties_leaves_a_bare_meeting_alone(coder: EventCoder) -> None:
+    # two parties are not two states: a meeting told bare is as often one party's own forum
+    text = ("ঢাকা, ১০ মে — বিএনপি ও জামায়াতের মধ্যে আসন ভাগাভাগি নিয়ে টানাপোড়েন চলছে। বিএনপি জামায়াতের দাবি নাকচ করেছে। "
+            "জামায়াত বিএনপির সমালোচনা করেছে। শনিবার রাতে দলীয় ফোরামে দীর্ঘ আলোচনা হয়েছে।")
+    talks = [e for e in _coded(coder, text) if e.type == "CONSULT"]
+    assert talks and not [p for e in talks for p in e.actors + e.recipients if p.inferred]
