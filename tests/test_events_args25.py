@@ -47,3 +47,29 @@ def test_an_article_about_two_parties_leaves_a_bare_meeting_alone(coder: EventCo
             "জামায়াত বিএনপির সমালোচনা করেছে। শনিবার রাতে দলীয় ফোরামে দীর্ঘ আলোচনা হয়েছে।")
     talks = [e for e in _coded(coder, text) if e.type == "CONSULT"]
     assert talks and not [p for e in talks for p in e.actors + e.recipients if p.inferred]
+
+
+# -- an organisation named in full, then by its head noun alone
+
+def test_the_council_named_again_by_its_head_noun_warns(coder: EventCoder) -> None:
+    text = ("সিউল, ১৭ জুন — দক্ষিণ কোরিয়ার জাতীয় নিরাপত্তা পরিষদ আজ জরুরি বৈঠকে বসে। "
+            "পরিষদ হুঁশিয়ারি দিয়েছে, উত্তর কোরিয়া উসকানি চালিয়ে গেলে কঠোর জবাব দেওয়া হবে।")
+    (threat,) = [e for e in _coded(coder, text) if e.type == "THREATEN"]
+    assert [p.name_en for p in threat.actors] == ["National Security Council (South Korea)"]
+
+
+def test_the_commission_named_again_is_the_one_that_rejects(coder: EventCoder) -> None:
+    text = "ঢাকা, ১০ মে — নির্বাচন কমিশন গতকাল তফসিল ঘোষণা করে। কমিশন বিএনপির অভিযোগ নাকচ করেছে।"
+    (rejected,) = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    assert [p.name_en for p in rejected.actors] == ["Bangladesh Election Commission"]
+    assert [p.name_en for p in rejected.recipients] == ["Bangladesh Nationalist Party"]
+
+
+def test_a_head_noun_inside_another_name_is_not_the_first_body(coder: EventCoder) -> None:
+    # guard: "নারী অধিকার কমিশন" is another commission; its কমিশন does not open a clause
+    text = ("ঢাকা, ১০ মে — নির্বাচন কমিশন গতকাল তফসিল ঘোষণা করে। "
+            "এদিকে নারী অধিকার কমিশন সরকারের সমালোচনা করেছে।")
+    art = article_from_text(text, "2025-05-10")
+    coded = coder.code(art)
+    assert "Bangladesh Election Commission" not in [
+        p.name_en for e in coded if e.type == "ACCUSE" for p in e.actors + e.recipients]

@@ -43,6 +43,7 @@ from typing import Any
 
 import regex
 
+from ..actors.inflect import base_forms
 from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
@@ -174,7 +175,7 @@ class EventCoder:
         linked = [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut]
         with_offices = _with_offices(body, ref, cut, linked,
                                      {k: home.country for k in self.grammar.home_offices} if home is not None else None)
-        mentions = self._with_shells(body, with_offices)
+        mentions = self._with_short_forms(body, self._with_shells(body, with_offices))
         mentions = self._with_home_government(body, _led_governments(body, mentions, self.grammar),
                                               article.actor_mentions, cut, home)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
@@ -704,6 +705,32 @@ class EventCoder:
                 last = before[-1]
                 out.append(ActorMention(t.start, t.end, t.text, typ, last.actor_id, last.name_en, last.name_bn,
                                         "shell", 0.8, note=f"stands for {last.text}"))
+        return sorted(out, key=lambda m: m.start)
+
+    def _with_short_forms(self, body: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Add a mention for each head noun that calls an organisation named in full before it by
+        that noun alone ("নির্বাচন কমিশন ... । কমিশন জানায়"; grammar.yaml ``short_forms``)."""
+        g = self.grammar
+        heads: list[tuple[ActorMention, str]] = []
+        for m in mentions:
+            words = m.text.split()
+            if m.type == "organisation" and m.actor_id and len(words) >= 2:
+                head = next((b for b in base_forms(normalize(words[-1])) if b in g.short_forms), None)
+                if head is not None:
+                    heads.append((m, head))
+        if not heads:
+            return mentions
+        out = list(mentions)
+        toks = tokenize(body)
+        for i, t in enumerate(toks):
+            if i and not _opens_clause(body, toks[i - 1], t, g):
+                continue
+            forms = base_forms(normalize(t.text))
+            named = [m for m, h in heads if m.end <= t.start and h in forms]
+            if named and not any(m.start <= t.start < m.end for m in mentions):
+                last = named[-1]
+                out.append(ActorMention(t.start, t.end, t.text, "organisation", last.actor_id, last.name_en,
+                                        last.name_bn, "shell", 0.8, note=f"stands for {last.text}"))
         return sorted(out, key=lambda m: m.start)
 
     def _with_home_government(self, body: str, mentions: list[ActorMention], every: list[ActorMention],
@@ -2231,6 +2258,11 @@ def _pair_object(toks: list[Token], lo: int, hi: int, g: Grammar) -> tuple[int, 
                     ending in _GENITIVE and g.postpositions.get(nxt) in ("against", "to")):
                 return inside[i].start, p
     return None
+
+
+def _opens_clause(body: str, prev: Token, t: Token, g: Grammar) -> bool:
+    """Whether ``t`` starts a sentence or clause (punctuation before it) or follows a demonstrative."""
+    return any(c in body[prev.start:t.start] for c in "।,;?!:—\n") or normalize(prev.text) in g.anaphora
 
 
 def _marked_other(body: str, m: ActorMention, at: int, shell: str, g: Grammar) -> bool:

@@ -17,7 +17,8 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers"}
+        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers",
+        "short_forms"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -129,6 +130,7 @@ class Grammar:
     speech_act_types: frozenset[str]
     stand_in_heads: tuple[str, ...]
     shells: dict[str, str]  # shell word -> actor type it stands for
+    short_forms: frozenset[str]  # head nouns an organisation named in full is then called by alone
     home_words: frozenset[str]  # "সরকার" unqualified: the article's own country's government
     home_not_after: frozenset[str]  # "তত্ত্বাবধায়ক সরকার": a system, not the government
     home_forces: frozenset[str]  # "সেনাবাহিনী" unqualified: the article's own country's army
@@ -318,6 +320,7 @@ def load_grammar() -> Grammar:
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
         motion=_motion(data["motion"]),
         shells=_shells(data["shells"]),
+        short_forms=frozenset(_strings("short_forms", data["short_forms"])),
         **_home_government(data["home_government"]),
         dateline_dashes=_strings("dateline_dashes", data["dateline_dashes"]),
         dateline_max_chars=require(_FILE, "top level", data, "dateline_max_chars", int),
