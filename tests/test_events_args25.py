@@ -73,3 +73,26 @@ def test_a_head_noun_inside_another_name_is_not_the_first_body(coder: EventCoder
     coded = coder.code(art)
     assert "Bangladesh Election Commission" not in [
         p.name_en for e in coded if e.type == "ACCUSE" for p in e.actors + e.recipients]
+
+
+# -- what a deal is to end is its topic; a meeting is the setting of the act it failed at
+
+_SUMMIT = "জেনেভা, ১৬ আগস্ট — দুই দিনের শীর্ষ বৈঠকেও ইউক্রেন যুদ্ধ বন্ধে কোনো চুক্তিতে পৌঁছাতে পারেনি রাশিয়া ও যুক্তরাষ্ট্র।"
+
+
+def test_the_war_a_deal_is_to_end_takes_no_part_in_it(coder: EventCoder) -> None:
+    (deal,) = [e for e in _coded(coder, _SUMMIT) if e.type == "AGREE"]
+    assert sorted(p.name_en for p in deal.actors + deal.recipients) == ["Russia", "United States"]
+    assert deal.status == "negated"
+
+
+def test_a_summit_where_no_deal_was_reached_took_place(coder: EventCoder) -> None:
+    (summit,) = [e for e in _coded(coder, _SUMMIT) if e.type == "CONSULT"]
+    assert summit.status == "occurred"
+
+
+def test_a_meeting_not_held_is_still_negated(coder: EventCoder) -> None:
+    # guard: the meeting's own light verb is negated; no other act is told in it
+    text = "ঢাকা, ১৬ আগস্ট — প্রধানমন্ত্রীর সঙ্গে বৈঠকে বসেননি বিএনপির নেতারা।"
+    (meeting,) = [e for e in _coded(coder, text) if e.type == "CONSULT"]
+    assert meeting.status == "negated"

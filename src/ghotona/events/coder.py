@@ -581,6 +581,10 @@ class EventCoder:
                 # "দল তাদের বিরুদ্ধে কঠোর ব্যবস্থা নেবে": the trigger names what is
                 # threatened, so its future tense is the threat's content; the threat is made.
                 status = "occurred"
+            if status == "negated" and _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+                # "শীর্ষ বৈঠকেও কোনো চুক্তিতে পৌঁছাতে পারেননি": the negation is the act told in the
+                # meeting's setting (no deal), not the meeting, which took place.
+                status, cue = "occurred", None
             if status == "occurred" and entry.type in g.status.before_planned_types:
                 status, cue = _before_upcoming(toks, t_start, t_end, g) or (status, cue)
             date_v, gran, how, dtext = _event_date(timexes, t_start, own_start, c_end, sent, skip=(c_start, own_start),
@@ -2235,6 +2239,8 @@ def _is_setting(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end
     """Whether a noun trigger in the locative is the setting of another trigger of its clause
     ("মঙ্গলবারের ফোনালাপে পুতিন ... প্রশংসা করেন", "বৈঠকে কিম ... আশ্বাস দেন")."""
     word = next((t.text for t in toks if t.end == t_end), "")
+    if word.endswith("ও") and len(word) > 3:
+        word = word[:-1]  # "শীর্ষ বৈঠকেও" (even at the summit): the emphatic -ও after the case
     if getattr(m.entry, "kind", None) == "verb" or not _ends_with_any(word, g.locative_endings):
         return False
     return any(sent_start + o.start >= t_end and sent_start + o.end <= c_end and o.entry.type is not None
