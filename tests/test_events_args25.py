@@ -96,3 +96,24 @@ def test_a_meeting_not_held_is_still_negated(coder: EventCoder) -> None:
     text = "ঢাকা, ১৬ আগস্ট — প্রধানমন্ত্রীর সঙ্গে বৈঠকে বসেননি বিএনপির নেতারা।"
     (meeting,) = [e for e in _coded(coder, text) if e.type == "CONSULT"]
     assert meeting.status == "negated"
+
+
+# -- a noun declared (ক্ষমা ঘোষণা, হরতাল ঘোষণা): the one who declares it does it
+
+def test_whoever_declares_an_amnesty_grants_it(coder: EventCoder) -> None:
+    text = "ইয়াঙ্গুন, ১৯ অক্টোবর — মিয়ানমারের সামরিক জান্তা বন্দীদের জন্য সাধারণ ক্ষমা ঘোষণা করেছে।"
+    (amnesty,) = [e for e in _coded(coder, text) if e.type == "CONCEDE"]
+    assert [p.name_en for p in amnesty.actors] == ["Myanmar Armed Forces"]
+
+
+def test_whoever_declares_a_strike_strikes(coder: EventCoder) -> None:
+    text = "ঢাকা, ১০ মে — বিএনপি আগামী রোববার সারা দেশে হরতাল ঘোষণা করেছে।"
+    (strike,) = [e for e in _coded(coder, text) if e.type == "PROTEST"]
+    assert [p.name_en for p in strike.actors] == ["Bangladesh Nationalist Party"]
+
+
+def test_a_truce_declared_is_the_declarers(coder: EventCoder) -> None:
+    # the trigger's own last word is the declaring (যুদ্ধবিরতি ঘোষণা)
+    text = "ইসলামাবাদ, ১০ মে — পাকিস্তান একতরফা যুদ্ধবিরতি ঘোষণা করেছে।"
+    (truce,) = [e for e in _coded(coder, text) if e.type == "CONCEDE"]
+    assert [p.name_en for p in truce.actors] == ["Pakistan"]

@@ -291,6 +291,9 @@ class EventCoder:
             # "বাইডেন রাশিয়ার ওপর নিষেধাজ্ঞা আরোপের ঘোষণা দেন": the act is what is declared, and whoever
             # declares it decides it; the attribution layer cites him, but he is its doer.
             own_saying = own_saying or _noun_head(toks, t_start, t_end, c_end, g) is not None
+            # "মিয়ানমার সাধারণ ক্ষমা ঘোষণা করেছে": the bare noun is what is declared, a compound
+            # with the declaring; the one who declares it does it.
+            own_saying = own_saying or _declared(toks, t_start, t_end, c_end, g)
             cands = parties if speech_act or own_saying else [
                 a for a in parties if not any(s.start is not None and a.start < s.end and s.start < a.end for s in sources)]
             roles = _roles(toks, cands, r_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times,
@@ -1659,9 +1662,12 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 and any(following.endswith(e) and len(following) > len(e) + 1 for e in _MODIFIED_ENDINGS) \
                 and not _is_verb(following, g) \
                 and following not in g.postpositions \
-                and following not in _cues().oblique_pronouns:
+                and following not in _cues().oblique_pronouns \
+                and not _headed_phrase(m, g):
             # "আসিয়ান দেশগুলোর ...": a name used as a modifier of the next noun
-            # (a pronoun has no modifier: "ইউনূস আমাদেরকে ফোন করেন" -- Yunus is the subject).
+            # (a pronoun has no modifier: "ইউনূস আমাদেরকে ফোন করেন" -- Yunus is the subject;
+            # nor has a phrase with a genitive and a head of its own: "মিয়ানমারের সামরিক জান্তা
+            # বন্দীদের জন্য ..." -- the junta is the subject).
             continue
         else:
             rel = "doer"
@@ -1675,6 +1681,16 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
         first_of[id(out[-1])] = grp[0].start
     return _shared_case(out, first_of, body)
+
+
+def _headed_phrase(m: ActorMention, g: Grammar) -> bool:
+    """Whether a name is a noun phrase with a genitive and a head of its own ("মিয়ানমারের সামরিক
+    জান্তা", "দক্ষিণ কোরিয়ার জাতীয় নিরাপত্তা পরিষদ"), which Bengali does not put bare before
+    another noun to qualify it."""
+    words = normalize(m.text).split()
+    # Organisations only: a person's given name may end like a genitive (ভ্লাদিমির).
+    return m.type in ("organisation", "country") and len(words) >= 2 and _ends_with_any(words[0], g.genitive_endings) \
+        and len(words[0]) > 3
 
 
 # Relations a list shares from its last name: "ভারত ও আফগানিস্তানকে", "মোদি ও হাসিনার প্রতি".
@@ -2751,6 +2767,17 @@ def _noun_head(toks: list[Token], t_start: int, t_end: int, c_end: int, g: Gramm
             return t.text if _ends_with_any(prev, ("ের", "র")) else None
         prev = t.text
     return None
+
+
+def _declared(toks: list[Token], t_start: int, t_end: int, c_end: int, g: Grammar) -> bool:
+    """Whether a bare announcement head (grammar.yaml ``planned_noun_heads``) with its verb follows
+    the trigger's noun: right after the trigger ("সাধারণ ক্ষমা ঘোষণা করেছে", "হরতাল ঘোষণা দেয়")
+    or as the trigger's own last word ("যুদ্ধবিরতি ঘোষণা করেছে")."""
+    own = [t for t in toks if t_start <= t.start and t.end <= t_end]
+    after = [t for t in toks if t.start >= t_end and t.end <= c_end][:2]
+    if len(own) > 1 and own[-1].text in g.status.planned_noun_heads:
+        return bool(after) and _is_verb(after[0].text, g)
+    return len(after) == 2 and after[0].text in g.status.planned_noun_heads and _is_verb(after[1].text, g)
 
 
 def _negated_here(toks: list[Token], t_start: int, t_end: int, after: list[Token], st: Any) -> str | None:
