@@ -117,3 +117,15 @@ def test_a_truce_declared_is_the_declarers(coder: EventCoder) -> None:
     text = "ইসলামাবাদ, ১০ মে — পাকিস্তান একতরফা যুদ্ধবিরতি ঘোষণা করেছে।"
     (truce,) = [e for e in _coded(coder, text) if e.type == "CONCEDE"]
     assert [p.name_en for p in truce.actors] == ["Pakistan"]
+
+
+# -- a when-clause is another happening's
+
+def test_names_of_a_when_clause_take_no_part_in_the_main_clauses_event(coder: EventCoder) -> None:
+    text = ("কুয়ালালামপুর, ১০ জুলাই — মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও আজ আসিয়ানের বৈঠকে যোগ দিয়েছেন। "
+            "রুবিওর এশিয়া সফর এমন এক সময়ে হলো যখন প্রেসিডেন্ট ডোনাল্ড ট্রাম্প বহু দেশের পণ্যে শুল্ক আরোপের হুমকি দিয়েছেন।")
+    events = _coded(coder, text)
+    (trip,) = [e for e in events if e.type == "CONSULT" and e.evidence[0].trigger == "সফর"]
+    (threat,) = [e for e in events if e.type == "THREATEN"]
+    assert [p.name_en for p in trip.actors] == ["Marco Rubio"] and trip.recipients == []
+    assert [p.name_en for p in threat.actors] == ["Donald Trump"] and threat.recipients == []

@@ -338,3 +338,18 @@ def test_inferred_sides_that_are_the_named_ones_join_them(store: Store) -> None:
     assert not put(store, merger, b, [truce(b, [india, pakistan], "principal-sides")])[0].created
     c = article("c1", "C", "2025-05-10")
     assert put(store, merger, c, [truce(c, [india, UKRAINE], "principal-sides")])[0].created
+
+
+def test_an_undated_recalled_act_joins_only_on_both_its_sides(store: Store) -> None:
+    # "Trump had threatened Russia" recalled with no date shares only its doer with a
+    # threat told of Trump elsewhere: no evidence of one happening.  Told again with
+    # both sides, it joins.
+    merger = EventMerger(store)
+    trump = "Q22686"
+    a = article("a1", "A", "2025-08-16")
+    put(store, merger, a, [event(a, 1, "THREATEN", actors=[trump], recipients=[RUSSIA], status="historical")])
+    b = article("b1", "B", "2025-08-16")
+    assert put(store, merger, b, [event(b, 1, "THREATEN", actors=[trump])])[0].created
+    c = article("c1", "C", "2025-08-16")
+    joined = put(store, merger, c, [event(c, 1, "THREATEN", actors=[trump], recipients=[RUSSIA], status="historical")])
+    assert not joined[0].created

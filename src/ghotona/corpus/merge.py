@@ -427,6 +427,7 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
         return None
     # Participants: ids first, then their countries.
     mp, hp = m.participants, h.participants
+    symmetric_pair = m.symmetric or m.type in SYMMETRIC_TYPES or h.type in SYMMETRIC_TYPES
     if (m.inferred and not mp and hp and not _within(m.inferred, hp)) \
             or (h.inferred and not hp and mp and not _within(h.inferred, mp)):
         # One side names its parties, the other only has ones the coder inferred, and they are
@@ -456,8 +457,7 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
             if mrc and hrc and not (mrc & hrc) and not (mrc & {country_of(x) for x in shared}):
                 return None
         # A doer and a target swapped is the answer, not the same act.
-        symmetric = m.symmetric or m.type in SYMMETRIC_TYPES or h.type in SYMMETRIC_TYPES
-        if not symmetric and m.actors and h.actors and not (set(m.actors) & set(h.actors)):
+        if not symmetric_pair and m.actors and h.actors and not (set(m.actors) & set(h.actors)):
             if set(m.actors) & set(h.recipients) or set(m.recipients) & set(h.actors):
                 return None
     # Date: the intervals must overlap; strong dates score more.
@@ -476,7 +476,11 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
             total += 1.0 if fine else 0.6
             reasons.append("same day" if fine else "overlapping dates")
         elif NONE in pair:
-            pass  # undated background: not ruled out, no evidence either
+            # Undated background: the date neither rules it out nor speaks for it.  A one-way
+            # act recalled with no date ("Trump had threatened Russia") joins only on both its
+            # sides: one shared doer (Trump threatens often) is no evidence of one happening.
+            if len(mp & hp) < 2 and not symmetric_pair:
+                return None
         elif STRONG in pair:
             total += 0.3
             reasons.append("date near article date")

@@ -665,6 +665,17 @@ class EventCoder:
         # happenings (merge gate P .72 -> .60) and cost dev type F1.
         if picked is None or not (actors or recipients):
             return actors, recipients
+        # "রুবিওর এশিয়া সফর এমন সময়ে হলো যখন প্রেসিডেন্ট ট্রাম্প ... হুমকি দিয়েছেন": a when-clause is
+        # another happening's; its names take no part in this one unless the rules read them so.
+        walls = [t.start for t in toks if t.text in g.clause_walls]
+        if walls:
+            ruled_keys = {p.key for p in actors + recipients}
+
+            def this_side(m: ActorMention) -> bool:
+                lo, hi = sorted((m.start, trigger[0]))
+                return not any(lo < w < hi for w in walls) or _party(m).key in ruled_keys
+
+            picked = ([m for m in picked[0] if this_side(m)], [m for m in picked[1] if this_side(m)])
         new_actors = [_party(m) for m in picked[0]]
         new_recipients = [_party(m) for m in picked[1]]
         if not speech_act and _passive_after(toks, trigger[1], clause[1], g):

@@ -18,7 +18,7 @@ from ..text.normalize import normalize
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
         "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers",
-        "short_forms"}
+        "short_forms", "clause_walls"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -122,6 +122,7 @@ class Grammar:
     genitive_endings: tuple[str, ...]
     locative_endings: tuple[str, ...]
     clause_breaks: frozenset[str]
+    clause_walls: frozenset[str]  # words opening a clause of another happening (যখন): the ranker's picks stay on one side
     subordinators: frozenset[str]
     adverbs: frozenset[str]
     location_is_target: frozenset[str]
@@ -317,6 +318,7 @@ def load_grammar() -> Grammar:
         genitive_endings=_strings("genitive_endings", data["genitive_endings"]),
         locative_endings=_strings("locative_endings", data["locative_endings"]),
         clause_breaks=frozenset(_strings("clause_breaks", data["clause_breaks"])),
+        clause_walls=frozenset(_strings("clause_walls", data["clause_walls"])),
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
         motion=_motion(data["motion"]),
         shells=_shells(data["shells"]),
