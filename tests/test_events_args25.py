@@ -129,3 +129,26 @@ def test_names_of_a_when_clause_take_no_part_in_the_main_clauses_event(coder: Ev
     (threat,) = [e for e in events if e.type == "THREATEN"]
     assert [p.name_en for p in trip.actors] == ["Marco Rubio"] and trip.recipients == []
     assert [p.name_en for p in threat.actors] == ["Donald Trump"] and threat.recipients == []
+
+
+# -- whom a call is made to, against what it asks for
+
+def test_the_accusative_is_asked_and_the_infinitives_names_are_what_is_asked(coder: EventCoder) -> None:
+    text = "বেইজিং, ১০ মে — চীন যুক্তরাষ্ট্রকে ইরানের সঙ্গে আলোচনায় বসতে আহ্বান জানিয়েছে।"
+    (call,) = [e for e in _coded(coder, text) if e.type == "REQUEST"]
+    assert [p.name_en for p in call.actors] == ["China"]
+    assert [p.name_en for p in call.recipients] == ["United States"]
+
+
+def test_a_capital_in_the_accusative_is_its_state_asked(coder: EventCoder) -> None:
+    text = ("মস্কো, ১০ মে — রুশ প্রতিরক্ষামন্ত্রী সের্গেই শোইগু গত বছর উত্তর কোরিয়া গিয়েছিলেন। "
+            "ওই সময় মস্কোর কাছে গোলাবারুদ বিক্রি করতে পিয়ংইয়ংকে রাজি করার চেষ্টা করেছিলেন তিনি।")
+    (ask,) = [e for e in _coded(coder, text) if e.type == "REQUEST"]
+    assert [p.name_en for p in ask.recipients] == ["North Korea"]
+
+
+def test_the_accusative_after_a_meeting_in_the_locative_is_the_later_acts(coder: EventCoder) -> None:
+    text = ("পিয়ংইয়ং, ১২ জুলাই — রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভের সঙ্গে বৈঠকে কিম জং উন "
+            "মস্কোকে পূর্ণ সমর্থনের আশ্বাস দেন।")
+    (meeting,) = [e for e in _coded(coder, text) if e.type == "CONSULT"]
+    assert sorted(p.name_en for p in meeting.actors + meeting.recipients) == ["Kim Jong Un", "Sergey Lavrov"]

@@ -308,6 +308,12 @@ class EventCoder:
             got = not entry.symmetric and _received(toks, t_end, c_end)
             undergone = passive or got or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
             actors, recipients, location = _assign(roles, entry.symmetric, undergone)
+            if _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+                # "ল্যাভরভের সঙ্গে বৈঠকে কিম মস্কোকে ... আশ্বাস দেন": the accusative after a meeting in the
+                # locative is the object of the act told in it, not a side of the meeting.
+                later = {_party(r.mention).key for r in roles if r.relation == "against" and r.mention.start >= t_end
+                         and _accusative(r.mention, g)}
+                recipients = [r for r in recipients if r.key not in later]
             listed_before = _listed_before(body, roles, parties, c_start)
             if listed_before is not None:
                 # "X, Y ও Z-এর বিরুদ্ধে মামলা হয়", "X, Yসহ কয়েকজন নেতা ... সমালোচনা করেছেন": a comma right
@@ -552,6 +558,16 @@ class EventCoder:
                 own = [_party(r.mention) for r in roles if r.relation == "genitive" and r.adjacent]
                 actors = own or [a for a in actors if a.key not in judges]
                 recipients = [r for r in recipients if r.key not in judges | {a.key for a in actors}]
+            if entry.type in _CONTENT_HEAD_TYPES and recipients:
+                # "চীন যুক্তরাষ্ট্রকে ইরানের সঙ্গে আলোচনায় বসতে আহ্বান জানায়": a name the infinitive before
+                # the call governs is what is asked for, not whom; the one asked is in the accusative.
+                asked = _asked_content(toks, roles, c_start, t_start, g)
+                doers = {a.key for a in actors}
+                addressed = [_party(r.mention) for r in roles if r.relation == "against" and _accusative(r.mention, g)
+                             and _party(r.mention).key not in asked | doers]
+                if addressed and any(r.key in asked for r in recipients):
+                    recipients = [r for r in recipients if r.key not in asked]
+                    recipients += [a for a in addressed if a.key not in {r.key for r in recipients}][:1]
             # "শাহবাগ মোড় অবরোধ", "গুলশান কার্যালয়ে বৈঠক": a town or a quarter named
             # bare before the trigger is where, never who (a capital stands for its state).
             actors = [a for a in actors if a.type != "place" or _is_capital(a)]
@@ -1208,6 +1224,26 @@ _GENITIVE = ("ের", "র")
 _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote mark
 
 
+def _accusative(m: ActorMention, g: Grammar) -> bool:
+    """Whether a name carries the accusative ending itself ("যুক্তরাষ্ট্রকে", "পিয়ংইয়ংকে")."""
+    word = normalize(m.text).split()[-1] if m.text.strip() else ""
+    base = normalize(m.name_bn or "").split()
+    return _ends_with_any(word, g.accusative_endings) and not (base and word.endswith(base[-1]))
+
+
+def _asked_content(toks: list[Token], roles: list[Any], c_start: int, t_start: int, g: Grammar) -> set[str]:
+    """Keys of the names an infinitive before a request or threat governs (its content): a name
+    with a postposition or a genitive, not the accusative, standing before the last infinitive
+    verb between the clause start and the trigger ("ইরানের সঙ্গে আলোচনায় বসতে", "মস্কোর কাছে
+    ... বিক্রি করতে")."""
+    inf = next((t for t in reversed(toks) if c_start <= t.start and t.end <= t_start
+                and t.text.endswith(_INFINITIVE) and _is_verb(t.text, g)), None)
+    if inf is None:
+        return set()
+    return {_party(r.mention).key for r in roles if r.mention.end <= inf.start and r.mention.start >= c_start
+            and r.relation != "doer" and not _accusative(r.mention, g)}
+
+
 def _is_content(m: Any, matches: list[Any], toks: list[Token], t_end: int, verb: str | None, sent_start: int) -> bool:
     """Whether trigger ``m`` is not an event of its own: the content of a later
     request or threat in its sentence, or an order whose ordered act is told."""
@@ -1605,7 +1641,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             rel = g.postpositions[two]
         elif following in g.postpositions:
             rel = g.postpositions[following]
-        elif _ends_with_any(word, g.accusative_endings) and m.type != "place" and inflected:
+        elif _ends_with_any(word, g.accusative_endings) and (m.type != "place" or _is_capital(m)) \
+                and inflected:
+            # (a capital in the accusative is its state: "পিয়ংইয়ংকে রাজি করার চেষ্টা")
             rel = "against"
         elif not inflected and m.type in ("country", "organisation") and nxt and nxt[0].start not in starts \
                 and nxt[0].end <= c_end and any(following.startswith(h) for h in g.stand_in_heads):
