@@ -152,3 +152,20 @@ def test_the_accusative_after_a_meeting_in_the_locative_is_the_later_acts(coder:
             "মস্কোকে পূর্ণ সমর্থনের আশ্বাস দেন।")
     (meeting,) = [e for e in _coded(coder, text) if e.type == "CONSULT"]
     assert sorted(p.name_en for p in meeting.actors + meeting.recipients) == ["Kim Jong Un", "Sergey Lavrov"]
+
+
+# -- a passive told as the condition of a threat is nobody's announced act
+
+def test_arms_supplied_on_a_condition_are_not_the_speakers(coder: EventCoder) -> None:
+    text = ("ওয়াশিংটন, ৫ সেপ্টেম্বর — হোয়াইট হাউসের মুখপাত্র জন কারবি আজ সাংবাদিকদের সঙ্গে কথা বলেন। "
+            "হুঁশিয়ারি দিয়ে তিনি আরও বলেন, মস্কোকে অস্ত্র সরবরাহ করা হলে কঠোর জবাব দেবে যুক্তরাষ্ট্র।")
+    (arms,) = [e for e in _coded(coder, text) if e.type == "AID"]
+    assert arms.status == "hypothetical"
+    assert "John Kirby (admiral)" not in [p.name_en for p in arms.actors]
+
+
+def test_a_passive_the_speaker_announces_is_still_his(coder: EventCoder) -> None:
+    # guard: no condition, the announced passive stays the announcer's state's
+    text = "ওয়াশিংটন, ৫ সেপ্টেম্বর — মার্কিন প্রেসিডেন্ট জো বাইডেন বলেন, ইউক্রেনে আরও অস্ত্র পাঠানো হবে।"
+    (arms,) = [e for e in _coded(coder, text) if e.type == "AID"]
+    assert [p.name_en for p in arms.actors] == ["United States"]

@@ -353,3 +353,16 @@ def test_an_undated_recalled_act_joins_only_on_both_its_sides(store: Store) -> N
     c = article("c1", "C", "2025-08-16")
     joined = put(store, merger, c, [event(c, 1, "THREATEN", actors=[trump], recipients=[RUSSIA], status="historical")])
     assert not joined[0].created
+
+
+def test_a_plan_with_no_doer_told_does_not_join_anothers_plan(store: Store) -> None:
+    # "If arms are supplied to Moscow ..." (doer untold, hypothetical) is not Russia's
+    # planned aid to a third country, though both name Russia.
+    merger = EventMerger(store)
+    bd = "Q902"
+    a = article("a1", "A", "2025-08-16")
+    put(store, merger, a, [event(a, 1, "AID", actors=[RUSSIA], recipients=[bd], status="planned")])
+    b = article("b1", "B", "2025-08-17")
+    assert put(store, merger, b, [event(b, 1, "AID", actors=[], recipients=[RUSSIA], status="hypothetical")])[0].created
+    c = article("c1", "C", "2025-08-17")
+    assert not put(store, merger, c, [event(c, 1, "AID", actors=[RUSSIA], recipients=[bd], status="planned")])[0].created

@@ -457,6 +457,10 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
             if mrc and hrc and not (mrc & hrc) and not (mrc & {country_of(x) for x in shared}):
                 return None
         # A doer and a target swapped is the answer, not the same act.
+        # A plan or a possibility is someone's: a one-way act planned or only possible joins on
+        # its doer ("if arms are supplied to Moscow", doer untold, is not Russia's planned aid).
+        if not symmetric_pair and m.family == "intended" and not (set(m.actors) & set(h.actors)):
+            return None
         if not symmetric_pair and m.actors and h.actors and not (set(m.actors) & set(h.actors)):
             if set(m.actors) & set(h.recipients) or set(m.recipients) & set(h.actors):
                 return None

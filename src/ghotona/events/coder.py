@@ -303,6 +303,11 @@ class EventCoder:
                     if r.adjacent and r.mention.type in ("country", "place") and r.relation in ("doer", "locative"):
                         r.relation = "to"
             passive = _is_passive(toks, t_start, t_end, c_end, g)
+            # "তিনি বলেন, মস্কোকে অস্ত্র সরবরাহ করা হলে ... পদক্ষেপ নেবে যুক্তরাষ্ট্র": a passive that is the
+            # condition of what the speaker threatens is someone else's act: not the speaker's (a
+            # pronoun), not one he announces, not the doer of an earlier clause's.
+            condition = passive and any(t.text in g.status.conditional_words
+                                        for t in toks if t_end <= t.start and t.end <= c_end)
             # "তিনি গ্রেপ্তার হন", "X নিহত হয়েছেন": the trigger with a verb of being is told from the
             # side of the one it happened to, like a passive.
             got = not entry.symmetric and _received(toks, t_end, c_end)
@@ -393,7 +398,7 @@ class EventCoder:
             # "..., সে প্রশ্নে দুই পক্ষ একমত হতে পারেনি": a pronoun or pair noun subject of its own
             # keeps a later clause from sharing the first one's doer.
             own_subject = _pair_subject([t.text for t in toks if c_start <= t.start and t.end <= t_start], g)
-            if not actors and not anaphoric and c_start > sent.start and not own_subject:
+            if not actors and not anaphoric and c_start > sent.start and not own_subject and not condition:
                 # "তারা সেনা পাঠিয়েছে এবং ... সরবরাহ করছে": a later clause shares the first one's doer.
                 head_words = " ".join(t.text for t in toks if t.end <= c_start)
                 if any(_has_phrase(head_words, v) for v in g.speech_verbs):
@@ -420,7 +425,7 @@ class EventCoder:
             if other_pron is not None:
                 clause_words = [w for w in clause_words if w != other_pron[1]]
             # "এই চুক্তিতে সই করে দুই পক্ষ": a demonstrative telling still has the sides its pair noun names.
-            if not actors and (not anaphoric or pair_here):
+            if not actors and (not anaphoric or pair_here) and not condition:
                 # "বৈঠক শেষে উভয় নেতা ... পরীক্ষার নিন্দা জানান": a pronoun stands for what was told
                 # before it, so of this sentence's events only those of earlier clauses.
                 at = _pronoun_start(toks, words_from, c_end, g)
@@ -467,7 +472,7 @@ class EventCoder:
             announced = False
             told_after = _speech_after(toks, t_end, g)
             if not actors and not speech_act and (passive or verb is None) and entry.type not in _cues().announcer_not_doer \
-                    and (told_after is not None or _after_speech(toks, c_start, g)):
+                    and not condition and (told_after is not None or _after_speech(toks, c_start, g)):
                 # "X জানিয়েছে, ... সেনা মোতায়েন করা হবে", "... পাঠানো হবে বলে জানিয়েছে X": an act with
                 # no subject of its own, announced by a body or an official, is the announcer's.
                 said = [s for s in sources if s.actor_id and s.name_en and s.start is not None and (
@@ -544,6 +549,8 @@ class EventCoder:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
             if answered:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
+            if condition:
+                actors = [a for a in actors if a.key in rule_doers]  # nor is the ranker's pick from around it
             if not (speech_act or own_saying or pronoun_other):
                 # Whom the outlet cites is a source, not a party (as for the rules' own candidates):
                 # the ranker may still pick him ("প্রধানমন্ত্রী বলেন, ... নির্যাতন চালাচ্ছে").  Not when
