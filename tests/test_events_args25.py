@@ -169,3 +169,26 @@ def test_a_passive_the_speaker_announces_is_still_his(coder: EventCoder) -> None
     text = "ওয়াশিংটন, ৫ সেপ্টেম্বর — মার্কিন প্রেসিডেন্ট জো বাইডেন বলেন, ইউক্রেনে আরও অস্ত্র পাঠানো হবে।"
     (arms,) = [e for e in _coded(coder, text) if e.type == "AID"]
     assert [p.name_en for p in arms.actors] == ["United States"]
+
+
+# -- whose demand or order is turned down is the one refused
+
+def test_the_demand_turned_down_is_its_makers_refusal(coder: EventCoder) -> None:
+    text = "ঢাকা, ১০ মে — বিএনপির দাবি নাকচ করেছে নির্বাচন কমিশন।"
+    (refusal,) = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    assert [p.name_en for p in refusal.actors] == ["Bangladesh Election Commission"]
+    assert [p.name_en for p in refusal.recipients] == ["Bangladesh Nationalist Party"]
+
+
+def test_an_order_defied_is_aimed_at_whoever_gave_it(coder: EventCoder) -> None:
+    text = "কারাকাস, ১০ মে — আন্তর্জাতিক বিচার আদালতের নির্দেশ অমান্য করে সেখানে নির্বাচন করেছে ভেনেজুয়েলা।"
+    (defied,) = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    assert [p.name_en for p in defied.actors] == ["Venezuela"]
+    assert [p.name_en for p in defied.recipients] == ["International Court of Justice"]
+
+
+def test_a_refusal_named_with_the_refusers_genitive_stays_his(coder: EventCoder) -> None:
+    # guard: no object noun between the genitive and the refusal
+    text = "তেহরান, ১০ মে — প্রস্তাবটি নিয়ে ইরানের প্রত্যাখ্যান নতুন নয়।"
+    refusals = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    assert all("Iran" not in [p.name_en for p in e.recipients] for e in refusals)

@@ -338,6 +338,13 @@ class EventCoder:
                 if doers and owned and owned[0].key not in doers:
                     actors = [a for a in actors if a.key != owned[0].key]
                     recipients = owned[:1]
+            rejected_owner = _rejected_owner(toks, roles, t_start, t_end, entry.type, g) if not undergone else None
+            if rejected_owner is not None:
+                # "বিএনপির দাবি নাকচ করেছে নির্বাচন কমিশন", "আদালতের নির্দেশ অমান্য করে": whose demand
+                # or order is turned down is the one refused, not the refuser.
+                actors = [_party(r.mention) for r in roles if r.relation == "doer" and r.mention.type != "place"
+                          and _party(r.mention).key != rejected_owner.key][:1]
+                recipients = [rejected_owner]
             by_roles = bool(actors)
             patient_owned = False
             if _patient_noun(toks, t_start, t_end):
@@ -1229,6 +1236,33 @@ _GENITIVE = ("ের", "র")
 
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote mark
+
+
+# Refusals whose object noun's genitive names the one refused (cues: arguments.yaml ``answers``
+# names the nouns a refusal answers; any plain noun counts here).
+_REFUSAL_TYPES = frozenset({"REJECT"})
+
+
+def _rejected_owner(toks: list[Token], roles: list[Any], t_start: int, t_end: int, etype: str,
+                    g: Grammar) -> Participant | None:
+    """The one whose demand, proposal or order a refusal turns down: a genitive before the
+    trigger with an object noun between it and the refusing word ("বিএনপির দাবি নাকচ", "আদালতের
+    নির্দেশ অমান্য"), the noun plain (no break, postposition or verb).  A genitive right before a
+    one-word refusal ("ইসরায়েলের প্রত্যাখ্যান") is the refuser's, and stays the doer."""
+    if etype not in _REFUSAL_TYPES:
+        return None
+    last = next((t for t in reversed(toks) if t.end <= t_end and t.start >= t_start), None)
+    if last is None:
+        return None
+    for r in roles:
+        if r.relation != "genitive" or r.mention.end > t_start or r.mention.type == "place":
+            continue
+        between = [t for t in toks if r.mention.end <= t.start and t.end <= last.start]
+        if 1 <= len(between) <= 2 and all(_WORD.search(t.text) and t.text not in g.clause_breaks
+                                          and t.text not in g.postpositions and not _is_verb(t.text, g)
+                                          for t in between):
+            return _party(r.mention)
+    return None
 
 
 def _accusative(m: ActorMention, g: Grammar) -> bool:
