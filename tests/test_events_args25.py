@@ -192,3 +192,21 @@ def test_a_refusal_named_with_the_refusers_genitive_stays_his(coder: EventCoder)
     text = "তেহরান, ১০ মে — প্রস্তাবটি নিয়ে ইরানের প্রত্যাখ্যান নতুন নয়।"
     refusals = [e for e in _coded(coder, text) if e.type == "REJECT"]
     assert all("Iran" not in [p.name_en for p in e.recipients] for e in refusals)
+
+
+# -- the ones a word of what befell someone (নিহত, আহত) is told with
+
+def test_those_killed_by_a_forces_fire_are_its_targets_and_one_event(coder: EventCoder) -> None:
+    text = "ঢাকা, ১০ মে — সীমান্তে বিএসএফের গুলিতে দুই বাংলাদেশি নিহত হয়েছেন।"
+    (shot,) = [e for e in _coded(coder, text) if e.type == "ASSAULT"]
+    assert [p.name_en for p in shot.actors] == ["Border Security Force"]
+    assert [p.name_en for p in shot.recipients] == ["Bangladesh"]
+
+
+def test_the_attack_the_victims_fell_to_is_aimed_at_them(coder: EventCoder) -> None:
+    text = ("তেহরান, ১৪ এপ্রিল — গত সপ্তাহে দামেস্কে একটি ভবনে বিমান হামলায় ইসলামিক রেভল্যুশনারি গার্ড "
+            "কোরের দুই কমান্ডার নিহত হন।")
+    (strike,) = [e for e in _coded(coder, text) if e.type == "ASSAULT"]
+    assert [p.name_en for p in strike.recipients] == ["Islamic Revolutionary Guard Corps"]
+    assert strike.actors == []
+

@@ -92,6 +92,7 @@ class ArgumentCues:
     against_modifiers: tuple[str, ...] = ()  # "হাসিনা বিরোধী আন্দোলন": the name is what the act is against
     modifier_phrases: tuple[str, ...] = ()  # "বিরোধী দল": the modifier opens a phrase of its own
     undergone_nouns: frozenset[str] = frozenset()  # "আটক ও কারাবরণ করেন": a noun of suffering joined to the trigger
+    victim_words: frozenset[str] = frozenset()  # "নিহত", "আহত": a name told bare with it is the one hit
 
 
 def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -131,7 +132,7 @@ def load_cues() -> ArgumentCues:
                                                     "undergone_types", "received", "patient_nouns", "oblique_pronouns",
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
-                                                    "undergone_nouns"})
+                                                    "undergone_nouns", "victim_words"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -176,6 +177,7 @@ def load_cues() -> ArgumentCues:
         undergone_types=frozenset(listed("undergone_types")),
         received=frozenset(listed("received")),
         patient_nouns=tuple(normalize(w) for w in listed("patient_nouns")),
+        victim_words=frozenset(normalize(w) for w in listed("victim_words")),
         oblique_pronouns=frozenset(normalize(w) for w in listed("oblique_pronouns")),
         speaker_objects=frozenset(normalize(w) for w in listed("speaker_objects")),
         speaker_owners=frozenset(normalize(w) for w in listed("speaker_owners")),

@@ -345,6 +345,44 @@ class EventCoder:
                 actors = [_party(r.mention) for r in roles if r.relation == "doer" and r.mention.type != "place"
                           and _party(r.mention).key != rejected_owner.key][:1]
                 recipients = [rejected_owner]
+            own_word = next((t.text for t in toks if t_start <= t.start and t.end <= t_end), "")
+            fell_heads: set[str] = set()
+            victim_at: int | None = None
+            if own_word in _cues().victim_words and not entry.symmetric:
+                # "বিএসএফের গুলিতে দুই বাংলাদেশি নিহত হয়েছেন", "ইসরায়েলি হামলায় ৩০ ফিলিস্তিনি নিহত": the
+                # name told bare with a word of what befell someone is the one it befell; the doer
+                # is the owner of the weapon or act they fell to (a genitive or demonym before a
+                # noun in the locative).
+                # The act or weapon they fell to, a trigger of its own in the locative before (গুলিতে,
+                # বিমান হামলায়), tells the same happening: the two tellings are one event.
+                fell = [x for x in matches if x.entry.type == entry.type and c_start <= sent.start + x.start
+                        and sent.start + x.end <= t_start and _ends_with_any(x.text.split()[-1], g.locative_endings)]
+                fell_heads = _heads(fell[-1].entry) if fell else set()
+                by_whom = _fell_to(toks, roles, sent.start + fell[-1].start if fell else None, g)
+                # The ones hit are named after that act (or anywhere before the word, when none is told),
+                # bare, as a demonym, or as a genitive of their own people ("কোরের দুই কমান্ডার নিহত").
+                hit_from = sent.start + fell[-1].end if fell else c_start
+                hit = [_party(r.mention) for r in roles if r.relation in ("doer", "demonym", "genitive")
+                       and r.before_trigger and r.mention.start >= hit_from
+                       and r.mention.type != "place" and _party(r.mention).key not in {b.key for b in by_whom}]
+                actors = by_whom
+                recipients = hit + [r for r in recipients if r.key not in {h.key for h in hit + by_whom}]
+            elif not entry.symmetric and _ends_with_any(normalize(m.text.split()[-1]), g.locative_endings) and (
+                    victim_at := next((sent.start + x.start for x in matches if x.entry.type == entry.type
+                                       and t_end <= sent.start + x.start and sent.start + x.end <= c_end
+                                       and x.text.split()[0] in _cues().victim_words), None)) is not None:
+                # "বিমান হামলায় ... আইআরজিসির দুই জেনারেলসহ সাতজন নিহত হন": the attack in the locative that
+                # victims fell to has them after it (before the word of what befell them); only an
+                # owner before it is its doer.
+                after_it = {_party(r.mention).key for r in roles if not r.before_trigger and r.mention.end <= victim_at
+                            and r.relation in ("doer", "demonym", "genitive") and r.mention.type != "place"}
+                # (the name nearest the victims: "দেশটির ... গার্ড কোরের ... সাতজন সদস্য" are the corps's)
+                recipients = [_party(r.mention) for r in roles if _party(r.mention).key in after_it][-1:] + [
+                    r for r in recipients if r.key not in after_it]
+                actors = [a for a in actors if a.key not in after_it]
+            # Victims fall, they do not act: the subject of a main clause after the subordinate one that
+            # tells their fall ("... নিহত হওয়ার পর ... হামলা চালায় ভারত") did neither.
+            victims_told = own_word in _cues().victim_words or victim_at is not None
             by_roles = bool(actors)
             patient_owned = False
             if _patient_noun(toks, t_start, t_end):
@@ -396,7 +434,7 @@ class EventCoder:
             clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
             words_from = c_start
             cut = [t for t in toks if t.end == c_end and t.text in g.subordinators]
-            if not actors and cut:
+            if not actors and cut and not victims_told:
                 # "মালয়েশিয়া সফর শেষে ল্যাভরভ ...": the main clause's subject did the subordinate event too.
                 tail_end = next((t.start for t in toks if t.start >= c_end and t.text in g.clause_breaks), sent.end)
                 tail = _roles(toks, parties, tail_end, tail_end, c_end, tail_end, g, body, False, times)
@@ -648,7 +686,7 @@ class EventCoder:
                 actors=actors, recipients=[r for r in recipients if r.key not in {a.key for a in actors}],
                 location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
                 status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
-                merge_keys=rule_keys, merge_doers=rule_doers, heads=_heads(entry),
+                merge_keys=rule_keys, merge_doers=rule_doers, heads=_heads(entry) | fell_heads,
                 oblique=oblique,
             ))
         return _dedupe_same_sentence(out)
@@ -1243,6 +1281,22 @@ _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote m
 _REFUSAL_TYPES = frozenset({"REJECT"})
 
 
+def _fell_to(toks: list[Token], roles: list[Any], act_start: int | None, g: Grammar) -> list[Participant]:
+    """Who owns the act or weapon a victim fell to (a trigger of its own, starting at ``act_start``):
+    a genitive or demonym right before it, at most one plain word between ("বিএসএফের গুলিতে",
+    "ইসরায়েলি হামলায়", "রাশিয়ার ড্রোন হামলায়").  Not a name in the locative: that is where."""
+    if act_start is None:
+        return []
+    for r in roles:
+        if r.relation not in ("genitive", "demonym") or r.mention.end > act_start:
+            continue
+        between = [t for t in toks if r.mention.end <= t.start and t.end <= act_start]
+        if len(between) <= 1 and all(_WORD.search(t.text) and not _is_verb(t.text, g)
+                                     and t.text not in g.postpositions for t in between):
+            return [_party(r.mention)]
+    return []
+
+
 def _rejected_owner(toks: list[Token], roles: list[Any], t_start: int, t_end: int, etype: str,
                     g: Grammar) -> Participant | None:
     """The one whose demand, proposal or order a refusal turns down: a genitive before the
@@ -1682,9 +1736,10 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             rel = g.postpositions[two]
         elif following in g.postpositions:
             rel = g.postpositions[following]
-        elif _ends_with_any(word, g.accusative_endings) and (m.type != "place" or _is_capital(m)) \
-                and inflected:
-            # (a capital in the accusative is its state: "পিয়ংইয়ংকে রাজি করার চেষ্টা")
+        elif _ends_with_any(word, g.accusative_endings) and inflected and (m.type != "place" or _is_capital(m) and any(
+                word == base.split()[-1] + e for e in g.accusative_endings)):
+            # (a capital in the accusative is its state: "পিয়ংইয়ংকে রাজি করার চেষ্টা"; its own ending
+            # only: দামেস্কে is দামেস্ক + ে, in Damascus)
             rel = "against"
         elif not inflected and m.type in ("country", "organisation") and nxt and nxt[0].start not in starts \
                 and nxt[0].end <= c_end and any(following.startswith(h) for h in g.stand_in_heads):
