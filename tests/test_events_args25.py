@@ -210,3 +210,10 @@ def test_the_attack_the_victims_fell_to_is_aimed_at_them(coder: EventCoder) -> N
     assert [p.name_en for p in strike.recipients] == ["Islamic Revolutionary Guard Corps"]
     assert strike.actors == []
 
+
+
+def test_whose_resignation_is_demanded_is_asked_not_asking(coder: EventCoder) -> None:
+    text = "ঢাকা, ১০ মে — সমাবেশ থেকে সরকারের পদত্যাগ দাবি করেছে বিএনপি।"
+    (demand,) = [e for e in _coded(coder, text) if e.type == "REQUEST"]
+    assert [p.name_en for p in demand.actors] == ["Bangladesh Nationalist Party"]
+    assert [p.name_en for p in demand.recipients] == ["Bangladesh"]

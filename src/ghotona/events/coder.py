@@ -572,6 +572,10 @@ class EventCoder:
                     pass  # "ফোনালাপে পুতিন ... সৈন্যদের প্রশংসা করেন": the other act's party is not the call's
                 elif patient_owned:
                     pass  # "হাদির হত্যাকাণ্ড": the ranker reads the genitive as the owner, the doer
+                elif rejected_owner is not None:
+                    # "সরকারের পদত্যাগ দাবি": the ranker reads the genitive as the doer; the one whose
+                    # demand or resignation it is stays the recipient, the ranker may find the doer
+                    actors = [a for a in ranked[0] if a.key != rejected_owner.key] or actors
                 elif got and recipients:
                     # "মুক্তি পেয়েছেন খালেদা জিয়া": the ranker sees no verb of getting; she stays the
                     # one released, and it may still find who released her
@@ -1276,9 +1280,9 @@ _GENITIVE = ("ের", "র")
 _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote mark
 
 
-# Refusals whose object noun's genitive names the one refused (cues: arguments.yaml ``answers``
-# names the nouns a refusal answers; any plain noun counts here).
-_REFUSAL_TYPES = frozenset({"REJECT"})
+# Refusals and demands whose object noun's genitive names the one refused or asked ("বিএনপির দাবি
+# নাকচ", "সরকারের পদত্যাগ দাবি"); any plain noun counts as the object.
+_REFUSAL_TYPES = frozenset({"REJECT", "REQUEST"})
 
 
 def _fell_to(toks: list[Token], roles: list[Any], act_start: int | None, g: Grammar) -> list[Participant]:
@@ -1299,9 +1303,10 @@ def _fell_to(toks: list[Token], roles: list[Any], act_start: int | None, g: Gram
 
 def _rejected_owner(toks: list[Token], roles: list[Any], t_start: int, t_end: int, etype: str,
                     g: Grammar) -> Participant | None:
-    """The one whose demand, proposal or order a refusal turns down: a genitive before the
-    trigger with an object noun between it and the refusing word ("বিএনপির দাবি নাকচ", "আদালতের
-    নির্দেশ অমান্য"), the noun plain (no break, postposition or verb).  A genitive right before a
+    """The one whose demand, proposal or order a refusal turns down, or whose resignation a demand
+    asks for: a genitive before the trigger with an object noun between it and the refusing or
+    demanding word ("বিএনপির দাবি নাকচ", "আদালতের নির্দেশ অমান্য", "সরকারের পদত্যাগ দাবি"), the
+    noun plain (no break, postposition or verb).  A genitive right before a
     one-word refusal ("ইসরায়েলের প্রত্যাখ্যান") is the refuser's, and stays the doer."""
     if etype not in _REFUSAL_TYPES:
         return None
