@@ -217,3 +217,25 @@ def test_whose_resignation_is_demanded_is_asked_not_asking(coder: EventCoder) ->
     (demand,) = [e for e in _coded(coder, text) if e.type == "REQUEST"]
     assert [p.name_en for p in demand.actors] == ["Bangladesh Nationalist Party"]
     assert [p.name_en for p in demand.recipients] == ["Bangladesh"]
+
+
+# -- a subject told after the verb
+
+def test_a_condemnation_by_a_subject_told_last(coder: EventCoder) -> None:
+    text = "নিউইয়র্ক, ১০ মে — রাশিয়ার হামলার নিন্দা জানিয়েছেন জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস।"
+    events = _coded(coder, text)
+    (blame,) = [e for e in events if e.type == "ACCUSE"]
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert [p.name_en for p in blame.actors] == ["António Guterres"]
+    assert [p.name_en for p in blame.recipients] == ["Russia"]
+    assert [p.name_en for p in attack.actors] == ["Russia"] and attack.recipients == []
+
+
+def test_an_attack_on_a_rally_by_a_subject_told_last(coder: EventCoder) -> None:
+    text = "ঢাকা, ১০ মে — ছাত্রদলের মিছিলে হামলা চালিয়েছে ছাত্রলীগ।"
+    events = _coded(coder, text)
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    (rally,) = [e for e in events if e.type == "PROTEST"]
+    assert [p.name_en for p in attack.actors] == ["Bangladesh Chhatra League"]
+    assert [p.name_en for p in attack.recipients] == ["Jatiyatabadi Chhatra Dal"]
+    assert [p.name_en for p in rally.actors] == ["Jatiyatabadi Chhatra Dal"]

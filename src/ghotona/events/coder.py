@@ -383,6 +383,20 @@ class EventCoder:
             # Victims fall, they do not act: the subject of a main clause after the subordinate one that
             # tells their fall ("... নিহত হওয়ার পর ... হামলা চালায় ভারত") did neither.
             victims_told = own_word in _cues().victim_words or victim_at is not None
+            if not entry.symmetric and not undergone and not victims_told and verb_i is not None and actors \
+                    and rejected_owner is None and not _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+                # "রাশিয়ার হামলার নিন্দা জানিয়েছেন ... গুতেরেস", "ছাত্রদলের মিছিলে হামলা চালিয়েছে ছাত্রলীগ":
+                # a bare name after the clause's verb is its subject, told last; the genitive before
+                # the trigger then owns what the act is aimed at, not the act.
+                after_verb = [r for r in roles if r.relation == "doer" and r.mention.start >= toks[verb_i].end
+                              and r.mention.type != "place"]
+                owners = {_party(r.mention).key for r in roles if r.relation == "genitive" and r.before_trigger}
+                if after_verb and all(a.key in owners for a in actors):
+                    subject = _party(after_verb[0].mention)
+                    if subject.key not in owners:
+                        recipients = [a for a in actors] + [r for r in recipients
+                                                            if r.key not in {a.key for a in actors} | {subject.key}]
+                        actors = [subject]
             by_roles = bool(actors)
             patient_owned = False
             if _patient_noun(toks, t_start, t_end):
@@ -613,7 +627,8 @@ class EventCoder:
                 judges = {_party(r.mention).key for r in roles if r.relation == "doer"}
                 own = [_party(r.mention) for r in roles if r.relation == "genitive" and r.adjacent]
                 actors = own or [a for a in actors if a.key not in judges]
-                recipients = [r for r in recipients if r.key not in judges | {a.key for a in actors}]
+                # (nor is anyone named after the judging noun: "... হামলার নিন্দা জানিয়েছেন গুতেরেস")
+                recipients = [r for r in recipients if r.key not in judges | {a.key for a in actors} and r.start < t_end]
             if entry.type in _CONTENT_HEAD_TYPES and recipients:
                 # "চীন যুক্তরাষ্ট্রকে ইরানের সঙ্গে আলোচনায় বসতে আহ্বান জানায়": a name the infinitive before
                 # the call governs is what is asked for, not whom; the one asked is in the accusative.
@@ -1701,6 +1716,10 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
     # "... হামলা চালায় বলে জানিয়েছে রয়টার্স": names after the saying are sources.
     for t in toks:
         if t.start >= t_end and t.end <= c_end and (t.text in g.complementizers or t.text in g.speech_verbs):
+            if t.text in g.speech_verbs and not [x for x in toks if t_end <= x.start and x.end <= t.start]:
+                # "নিন্দা জানিয়েছেন গুতেরেস": the verb of saying right after the trigger is its own
+                # light verb, and the name after it is its subject.
+                break
             c_end = t.start
             break
     inside = [m for m in mentions if c_start <= m.start and m.end <= c_end and m.type in _ACTOR_TYPES
