@@ -313,7 +313,9 @@ class EventCoder:
             got = not entry.symmetric and _received(toks, t_end, c_end)
             undergone = passive or got or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
             actors, recipients, location = _assign(roles, entry.symmetric, undergone)
-            if _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+            # "ফোনালাপে পুতিন ... প্রশংসা করেন": a noun in the locative that is the setting of another act
+            setting = _is_setting(m, matches, toks, t_end, c_end, sent.start, g)
+            if setting:
                 # "ল্যাভরভের সঙ্গে বৈঠকে কিম মস্কোকে ... আশ্বাস দেন": the accusative after a meeting in the
                 # locative is the object of the act told in it, not a side of the meeting.
                 later = {_party(r.mention).key for r in roles if r.relation == "against" and r.mention.start >= t_end
@@ -384,7 +386,7 @@ class EventCoder:
             # tells their fall ("... নিহত হওয়ার পর ... হামলা চালায় ভারত") did neither.
             victims_told = own_word in _cues().victim_words or victim_at is not None
             if not entry.symmetric and not undergone and not victims_told and verb_i is not None and actors \
-                    and rejected_owner is None and not _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+                    and rejected_owner is None and not setting:
                 # "রাশিয়ার হামলার নিন্দা জানিয়েছেন ... গুতেরেস", "ছাত্রদলের মিছিলে হামলা চালিয়েছে ছাত্রলীগ":
                 # a bare name after the clause's verb is its subject, told last; the genitive before
                 # the trigger then owns what the act is aimed at, not the act.
@@ -394,7 +396,7 @@ class EventCoder:
                 if after_verb and all(a.key in owners for a in actors):
                     subject = _party(after_verb[0].mention)
                     if subject.key not in owners:
-                        recipients = [a for a in actors] + [r for r in recipients
+                        recipients = list(actors) + [r for r in recipients
                                                             if r.key not in {a.key for a in actors} | {subject.key}]
                         actors = [subject]
             by_roles = bool(actors)
@@ -582,7 +584,7 @@ class EventCoder:
             if self.ranker is not None and not announced:  # the ranker sees no announcer: it would drop him
                 ranked = self._rank(body, sent, toks, parties, prev, sources, entry, speech_act,
                                     (r_start, t_end), (c_start, c_end), actors, recipients)
-                if _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+                if setting:
                     pass  # "ফোনালাপে পুতিন ... সৈন্যদের প্রশংসা করেন": the other act's party is not the call's
                 elif patient_owned:
                     pass  # "হাদির হত্যাকাণ্ড": the ranker reads the genitive as the owner, the doer
@@ -671,7 +673,7 @@ class EventCoder:
                 # "দল তাদের বিরুদ্ধে কঠোর ব্যবস্থা নেবে": the trigger names what is
                 # threatened, so its future tense is the threat's content; the threat is made.
                 status = "occurred"
-            if status == "negated" and _is_setting(m, matches, toks, t_end, c_end, sent.start, g):
+            if status == "negated" and setting:
                 # "শীর্ষ বৈঠকেও কোনো চুক্তিতে পৌঁছাতে পারেননি": the negation is the act told in the
                 # meeting's setting (no deal), not the meeting, which took place.
                 status, cue = "occurred", None
@@ -1297,7 +1299,7 @@ _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote m
 
 # Refusals and demands whose object noun's genitive names the one refused or asked ("বিএনপির দাবি
 # নাকচ", "সরকারের পদত্যাগ দাবি"); any plain noun counts as the object.
-_REFUSAL_TYPES = frozenset({"REJECT", "REQUEST"})
+_OWNED_OBJECT_TYPES = frozenset({"REJECT", "REQUEST"})
 
 
 def _fell_to(toks: list[Token], roles: list[Any], act_start: int | None, g: Grammar) -> list[Participant]:
@@ -1323,7 +1325,7 @@ def _rejected_owner(toks: list[Token], roles: list[Any], t_start: int, t_end: in
     demanding word ("বিএনপির দাবি নাকচ", "আদালতের নির্দেশ অমান্য", "সরকারের পদত্যাগ দাবি"), the
     noun plain (no break, postposition or verb).  A genitive right before a
     one-word refusal ("ইসরায়েলের প্রত্যাখ্যান") is the refuser's, and stays the doer."""
-    if etype not in _REFUSAL_TYPES:
+    if etype not in _OWNED_OBJECT_TYPES:
         return None
     last = next((t for t in reversed(toks) if t.end <= t_end and t.start >= t_start), None)
     if last is None:
@@ -1857,7 +1859,7 @@ def _headed_phrase(m: ActorMention, g: Grammar) -> bool:
     জান্তা", "দক্ষিণ কোরিয়ার জাতীয় নিরাপত্তা পরিষদ"), which Bengali does not put bare before
     another noun to qualify it."""
     words = normalize(m.text).split()
-    # Organisations only: a person's given name may end like a genitive (ভ্লাদিমির).
+    # Not a person: a given name may end like a genitive (ভ্লাদিমির).
     return m.type in ("organisation", "country") and len(words) >= 2 and _ends_with_any(words[0], g.genitive_endings) \
         and len(words[0]) > 3
 
