@@ -829,9 +829,10 @@ class EventCoder:
             return mentions
         out = list(mentions)
         toks = tokenize(body)
+        starts = tuple({h for _, h in heads})
         for i, t in enumerate(toks):
-            if i and not _opens_clause(body, toks[i - 1], t, g):
-                continue
+            if not t.text.startswith(starts) or i and not _opens_clause(body, toks[i - 1], t, g):
+                continue  # (the cheap test first: most words are no head noun)
             forms = base_forms(normalize(t.text))
             named = [m for m, h in heads if m.end <= t.start and h in forms]
             if named and not any(m.start <= t.start < m.end for m in mentions):
