@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
+from events_args_helpers import events as typed
 
 
-def _coded(coder: EventCoder, text: str, on: str = "2025-05-10"):
-    return coder.code(article_from_text(text, on))
+_ON = "2025-05-10"
+
+
+def _coded(coder: EventCoder, text: str):
+    """Every event of a written article, dated _ON."""
+    return coder.code(article_from_text(text, _ON))
 
 
 # -- a happening between equals told with no party: the article's two principal countries
@@ -45,7 +50,7 @@ def test_an_article_about_two_parties_leaves_a_bare_meeting_alone(coder: EventCo
     # two parties are not two states: a meeting told bare is as often one party's own forum
     text = ("ঢাকা, ১০ মে — বিএনপি ও জামায়াতের মধ্যে আসন ভাগাভাগি নিয়ে টানাপোড়েন চলছে। বিএনপি জামায়াতের দাবি নাকচ করেছে। "
             "জামায়াত বিএনপির সমালোচনা করেছে। শনিবার রাতে দলীয় ফোরামে দীর্ঘ আলোচনা হয়েছে।")
-    talks = [e for e in _coded(coder, text) if e.type == "CONSULT"]
+    talks = typed(coder, text, "CONSULT", _ON)
     assert talks and not [p for e in talks for p in e.actors + e.recipients if p.inferred]
 
 
@@ -54,13 +59,13 @@ def test_an_article_about_two_parties_leaves_a_bare_meeting_alone(coder: EventCo
 def test_the_council_named_again_by_its_head_noun_warns(coder: EventCoder) -> None:
     text = ("সিউল, ১৭ জুন — দক্ষিণ কোরিয়ার জাতীয় নিরাপত্তা পরিষদ আজ জরুরি বৈঠকে বসে। "
             "পরিষদ হুঁশিয়ারি দিয়েছে, উত্তর কোরিয়া উসকানি চালিয়ে গেলে কঠোর জবাব দেওয়া হবে।")
-    (threat,) = [e for e in _coded(coder, text) if e.type == "THREATEN"]
+    (threat,) = typed(coder, text, "THREATEN", _ON)
     assert [p.name_en for p in threat.actors] == ["National Security Council (South Korea)"]
 
 
 def test_the_commission_named_again_is_the_one_that_rejects(coder: EventCoder) -> None:
     text = "ঢাকা, ১০ মে — নির্বাচন কমিশন গতকাল তফসিল ঘোষণা করে। কমিশন বিএনপির অভিযোগ নাকচ করেছে।"
-    (rejected,) = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    (rejected,) = typed(coder, text, "REJECT", _ON)
     assert [p.name_en for p in rejected.actors] == ["Bangladesh Election Commission"]
     assert [p.name_en for p in rejected.recipients] == ["Bangladesh Nationalist Party"]
 
@@ -69,8 +74,7 @@ def test_a_head_noun_inside_another_name_is_not_the_first_body(coder: EventCoder
     # guard: "নারী অধিকার কমিশন" is another commission; its কমিশন does not open a clause
     text = ("ঢাকা, ১০ মে — নির্বাচন কমিশন গতকাল তফসিল ঘোষণা করে। "
             "এদিকে নারী অধিকার কমিশন সরকারের সমালোচনা করেছে।")
-    art = article_from_text(text, "2025-05-10")
-    coded = coder.code(art)
+    coded = _coded(coder, text)
     assert "Bangladesh Election Commission" not in [
         p.name_en for e in coded if e.type == "ACCUSE" for p in e.actors + e.recipients]
 
@@ -94,7 +98,7 @@ def test_a_summit_where_no_deal_was_reached_took_place(coder: EventCoder) -> Non
 def test_a_meeting_not_held_is_still_negated(coder: EventCoder) -> None:
     # guard: the meeting's own light verb is negated; no other act is told in it
     text = "ঢাকা, ১৬ আগস্ট — প্রধানমন্ত্রীর সঙ্গে বৈঠকে বসেননি বিএনপির নেতারা।"
-    (meeting,) = [e for e in _coded(coder, text) if e.type == "CONSULT"]
+    (meeting,) = typed(coder, text, "CONSULT", _ON)
     assert meeting.status == "negated"
 
 
@@ -102,20 +106,20 @@ def test_a_meeting_not_held_is_still_negated(coder: EventCoder) -> None:
 
 def test_whoever_declares_an_amnesty_grants_it(coder: EventCoder) -> None:
     text = "ইয়াঙ্গুন, ১৯ অক্টোবর — মিয়ানমারের সামরিক জান্তা বন্দীদের জন্য সাধারণ ক্ষমা ঘোষণা করেছে।"
-    (amnesty,) = [e for e in _coded(coder, text) if e.type == "CONCEDE"]
+    (amnesty,) = typed(coder, text, "CONCEDE", _ON)
     assert [p.name_en for p in amnesty.actors] == ["Myanmar Armed Forces"]
 
 
 def test_whoever_declares_a_strike_strikes(coder: EventCoder) -> None:
     text = "ঢাকা, ১০ মে — বিএনপি আগামী রোববার সারা দেশে হরতাল ঘোষণা করেছে।"
-    (strike,) = [e for e in _coded(coder, text) if e.type == "PROTEST"]
+    (strike,) = typed(coder, text, "PROTEST", _ON)
     assert [p.name_en for p in strike.actors] == ["Bangladesh Nationalist Party"]
 
 
 def test_a_truce_declared_is_the_declarers(coder: EventCoder) -> None:
     # the trigger's own last word is the declaring (যুদ্ধবিরতি ঘোষণা)
     text = "ইসলামাবাদ, ১০ মে — পাকিস্তান একতরফা যুদ্ধবিরতি ঘোষণা করেছে।"
-    (truce,) = [e for e in _coded(coder, text) if e.type == "CONCEDE"]
+    (truce,) = typed(coder, text, "CONCEDE", _ON)
     assert [p.name_en for p in truce.actors] == ["Pakistan"]
 
 
@@ -135,7 +139,7 @@ def test_names_of_a_when_clause_take_no_part_in_the_main_clauses_event(coder: Ev
 
 def test_the_accusative_is_asked_and_the_infinitives_names_are_what_is_asked(coder: EventCoder) -> None:
     text = "বেইজিং, ১০ মে — চীন যুক্তরাষ্ট্রকে ইরানের সঙ্গে আলোচনায় বসতে আহ্বান জানিয়েছে।"
-    (call,) = [e for e in _coded(coder, text) if e.type == "REQUEST"]
+    (call,) = typed(coder, text, "REQUEST", _ON)
     assert [p.name_en for p in call.actors] == ["China"]
     assert [p.name_en for p in call.recipients] == ["United States"]
 
@@ -143,14 +147,14 @@ def test_the_accusative_is_asked_and_the_infinitives_names_are_what_is_asked(cod
 def test_a_capital_in_the_accusative_is_its_state_asked(coder: EventCoder) -> None:
     text = ("মস্কো, ১০ মে — রুশ প্রতিরক্ষামন্ত্রী সের্গেই শোইগু গত বছর উত্তর কোরিয়া গিয়েছিলেন। "
             "ওই সময় মস্কোর কাছে গোলাবারুদ বিক্রি করতে পিয়ংইয়ংকে রাজি করার চেষ্টা করেছিলেন তিনি।")
-    (ask,) = [e for e in _coded(coder, text) if e.type == "REQUEST"]
+    (ask,) = typed(coder, text, "REQUEST", _ON)
     assert [p.name_en for p in ask.recipients] == ["North Korea"]
 
 
 def test_the_accusative_after_a_meeting_in_the_locative_is_the_later_acts(coder: EventCoder) -> None:
     text = ("পিয়ংইয়ং, ১২ জুলাই — রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভের সঙ্গে বৈঠকে কিম জং উন "
             "মস্কোকে পূর্ণ সমর্থনের আশ্বাস দেন।")
-    (meeting,) = [e for e in _coded(coder, text) if e.type == "CONSULT"]
+    (meeting,) = typed(coder, text, "CONSULT", _ON)
     assert sorted(p.name_en for p in meeting.actors + meeting.recipients) == ["Kim Jong Un", "Sergey Lavrov"]
 
 
@@ -159,7 +163,7 @@ def test_the_accusative_after_a_meeting_in_the_locative_is_the_later_acts(coder:
 def test_arms_supplied_on_a_condition_are_not_the_speakers(coder: EventCoder) -> None:
     text = ("ওয়াশিংটন, ৫ সেপ্টেম্বর — হোয়াইট হাউসের মুখপাত্র জন কারবি আজ সাংবাদিকদের সঙ্গে কথা বলেন। "
             "হুঁশিয়ারি দিয়ে তিনি আরও বলেন, মস্কোকে অস্ত্র সরবরাহ করা হলে কঠোর জবাব দেবে যুক্তরাষ্ট্র।")
-    (arms,) = [e for e in _coded(coder, text) if e.type == "AID"]
+    (arms,) = typed(coder, text, "AID", _ON)
     assert arms.status == "hypothetical"
     assert "John Kirby (admiral)" not in [p.name_en for p in arms.actors]
 
@@ -167,7 +171,7 @@ def test_arms_supplied_on_a_condition_are_not_the_speakers(coder: EventCoder) ->
 def test_a_passive_the_speaker_announces_is_still_his(coder: EventCoder) -> None:
     # guard: no condition, the announced passive stays the announcer's state's
     text = "ওয়াশিংটন, ৫ সেপ্টেম্বর — মার্কিন প্রেসিডেন্ট জো বাইডেন বলেন, ইউক্রেনে আরও অস্ত্র পাঠানো হবে।"
-    (arms,) = [e for e in _coded(coder, text) if e.type == "AID"]
+    (arms,) = typed(coder, text, "AID", _ON)
     assert [p.name_en for p in arms.actors] == ["United States"]
 
 
@@ -175,14 +179,14 @@ def test_a_passive_the_speaker_announces_is_still_his(coder: EventCoder) -> None
 
 def test_the_demand_turned_down_is_its_makers_refusal(coder: EventCoder) -> None:
     text = "ঢাকা, ১০ মে — বিএনপির দাবি নাকচ করেছে নির্বাচন কমিশন।"
-    (refusal,) = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    (refusal,) = typed(coder, text, "REJECT", _ON)
     assert [p.name_en for p in refusal.actors] == ["Bangladesh Election Commission"]
     assert [p.name_en for p in refusal.recipients] == ["Bangladesh Nationalist Party"]
 
 
 def test_an_order_defied_is_aimed_at_whoever_gave_it(coder: EventCoder) -> None:
     text = "কারাকাস, ১০ মে — আন্তর্জাতিক বিচার আদালতের নির্দেশ অমান্য করে সেখানে নির্বাচন করেছে ভেনেজুয়েলা।"
-    (defied,) = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    (defied,) = typed(coder, text, "REJECT", _ON)
     assert [p.name_en for p in defied.actors] == ["Venezuela"]
     assert [p.name_en for p in defied.recipients] == ["International Court of Justice"]
 
@@ -190,7 +194,7 @@ def test_an_order_defied_is_aimed_at_whoever_gave_it(coder: EventCoder) -> None:
 def test_a_refusal_named_with_the_refusers_genitive_stays_his(coder: EventCoder) -> None:
     # guard: no object noun between the genitive and the refusal
     text = "তেহরান, ১০ মে — প্রস্তাবটি নিয়ে ইরানের প্রত্যাখ্যান নতুন নয়।"
-    refusals = [e for e in _coded(coder, text) if e.type == "REJECT"]
+    refusals = typed(coder, text, "REJECT", _ON)
     assert all("Iran" not in [p.name_en for p in e.recipients] for e in refusals)
 
 
@@ -198,7 +202,7 @@ def test_a_refusal_named_with_the_refusers_genitive_stays_his(coder: EventCoder)
 
 def test_those_killed_by_a_forces_fire_are_its_targets_and_one_event(coder: EventCoder) -> None:
     text = "ঢাকা, ১০ মে — সীমান্তে বিএসএফের গুলিতে দুই বাংলাদেশি নিহত হয়েছেন।"
-    (shot,) = [e for e in _coded(coder, text) if e.type == "ASSAULT"]
+    (shot,) = typed(coder, text, "ASSAULT", _ON)
     assert [p.name_en for p in shot.actors] == ["Border Security Force"]
     assert [p.name_en for p in shot.recipients] == ["Bangladesh"]
 
@@ -206,7 +210,7 @@ def test_those_killed_by_a_forces_fire_are_its_targets_and_one_event(coder: Even
 def test_the_attack_the_victims_fell_to_is_aimed_at_them(coder: EventCoder) -> None:
     text = ("তেহরান, ১৪ এপ্রিল — গত সপ্তাহে দামেস্কে একটি ভবনে বিমান হামলায় ইসলামিক রেভল্যুশনারি গার্ড "
             "কোরের দুই কমান্ডার নিহত হন।")
-    (strike,) = [e for e in _coded(coder, text) if e.type == "ASSAULT"]
+    (strike,) = typed(coder, text, "ASSAULT", _ON)
     assert [p.name_en for p in strike.recipients] == ["Islamic Revolutionary Guard Corps"]
     assert strike.actors == []
 
@@ -214,7 +218,7 @@ def test_the_attack_the_victims_fell_to_is_aimed_at_them(coder: EventCoder) -> N
 
 def test_whose_resignation_is_demanded_is_asked_not_asking(coder: EventCoder) -> None:
     text = "ঢাকা, ১০ মে — সমাবেশ থেকে সরকারের পদত্যাগ দাবি করেছে বিএনপি।"
-    (demand,) = [e for e in _coded(coder, text) if e.type == "REQUEST"]
+    (demand,) = typed(coder, text, "REQUEST", _ON)
     assert [p.name_en for p in demand.actors] == ["Bangladesh Nationalist Party"]
     assert [p.name_en for p in demand.recipients] == ["Bangladesh"]
 
