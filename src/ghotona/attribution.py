@@ -302,6 +302,7 @@ class _Index:
         self.d = d
         self.verb = regex.compile(rf"{_L}(?:{phrase_pattern(d.verbs)}){_R}")
         self.complementizer_tail = regex.compile(rf"{_L}(?:{phrase_pattern(d.complementizers)})\s*$")
+        self.complementizer = regex.compile(rf"{_L}(?:{phrase_pattern(d.complementizers)}){_R}")
         self.verb_claim = {regex.sub(r"\s+", " ", f): c for f, c in d.verbs.items()}
         self.frame = regex.compile(rf"{_L}(?:{phrase_pattern(f.form for f in d.frames)}){_R}")
         self.frames = {f.form: f for f in d.frames}
@@ -518,6 +519,11 @@ def _subject(idx: _Index, s: str, ents: list[_Ent], v0: int, v1: int) -> list[_E
         if after:
             return after
     c0 = _clause_start(idx, s, v0)
+    # "... সংঘর্ষে ১৭ জন নিহত হয়েছেন বলে পুলিশ জানিয়েছে": what stands before the complementizer
+    # is the content; the subject is between it and the verb (or after the verb).
+    said = [m.end() for m in idx.complementizer.finditer(s, c0, v0)]
+    if said:
+        c0 = said[-1]
     before = [e for e in ents if e.start >= c0 and e.end <= v0]
     noms = [e for e in before if e.case == "nom"]
     chosen: list[_Ent] = []

@@ -1749,6 +1749,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         base = normalize(m.name_bn or "\0") if m.how not in GOVERNMENT_HOWS else stand_in_base(
             word, g.stand_in_heads)  # "সরকারের": the head noun's ending, not the country's name's
         inflected = not word.endswith(base.split()[-1]) if base.strip() else True
+        if inflected and m.how == "abbreviation":
+            # "বিএনপি" is bare though the full name ends otherwise: its short form is its base.
+            inflected = word not in _abbreviations(m.actor_id)
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
         named = _named_case(ahead, g)
@@ -1782,10 +1785,15 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 rel = "genitive"
             else:
                 rel = "doer"
-        elif inflected and m.type in ("organisation", "country") and _ends_with_any(word, g.genitive_endings) \
-                and nxt and nxt[0].start not in starts and _member_noun(following) is not None:
+        elif m.type in ("organisation", "country") and nxt and nxt[0].start not in starts \
+                and _member_noun(following) is not None and (
+                    inflected and _ends_with_any(word, g.genitive_endings)
+                    or not inflected and following != _member_noun(following)
+                    and not (len(nxt) > 1 and nxt[1].start in starts)):
             # "হামাসের যোদ্ধারা হামলা চালায়": the body acts through its members, and the
-            # member noun carries the case ("যোদ্ধাদের ওপর" against, bare: the doer).
+            # member noun carries the case ("যোদ্ধাদের ওপর" against, bare: the doer).  So also a
+            # bare name before an inflected member noun ("আওয়ামী লীগ ও বিএনপি সমর্থকদের মধ্যে
+            # সংঘর্ষ"); a bare member noun before a name is a title ("বিএনপি নেতা মির্জা ফখরুল").
             ending = following[len(_member_noun(following) or ""):]
             if len(nxt) > 1 and nxt[1].text in g.postpositions:
                 rel = g.postpositions[nxt[1].text]
@@ -2006,6 +2014,8 @@ def _compound_word(body: str, m: ActorMention, starts: set[int]) -> tuple[str, i
     if sep == " " and (m.how == "inflected" or not any(
             word.startswith(c) and len(word) - len(c) <= 3 for c in _cues().compound_modifiers)):
         return None  # written apart, only a bare name: "হাসিনার নেতৃত্বাধীন" is an ordinary genitive
+    if sep == " " and (_member_noun(word) or word) != word:
+        return None  # "বিএনপি সমর্থকদের মধ্যে": a member noun with a plural or case ending heads the phrase
     after = _WORD_RUN.match(body, w.end() + 1) if body[w.end():w.end() + 1] == " " else None
     if sep == " " and after is not None and normalize(after.group()).startswith(_cues().modifier_phrases):
         return None  # "জাতীয় সংসদ বিরোধী দলের দাবি": বিরোধী দল, the opposition, is a phrase of its own
@@ -2148,6 +2158,15 @@ def _subject_after(toks: list[Token], a: int, mentions: list[ActorMention], g: G
     pronouns = set(g.plural_pronouns) | set(g.singular_pronouns) | set(_cues().first_person)
     between = " ".join(t.text for t in toks if a <= t.start and t.end <= b)
     return any(a <= m.start and m.end <= b for m in mentions) or any(_has_phrase(between, p) for p in pronouns)
+
+
+@lru_cache(maxsize=4096)
+def _abbreviations(actor_id: str | None) -> frozenset[str]:
+    """The dictionary's short forms of an actor (normalised), for telling a bare one from an inflected one."""
+    from ..actors.dictionary import load_dictionary
+
+    actor = load_dictionary().get(actor_id) if actor_id else None
+    return frozenset(normalize(a) for a in actor.abbreviations) if actor is not None else frozenset()
 
 
 def _member_noun(word: str) -> str | None:

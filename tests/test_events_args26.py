@@ -1,0 +1,49 @@
+"""Participants of issue 5, session 26.
+
+Each sentence was written for this file; each case of a new rule was checked
+to fail without that rule.  Guards (marked) pass either way and keep what
+must not change.
+"""
+
+from __future__ import annotations
+
+from ghotona.attribution import article_attributions
+from ghotona.events.coder import EventCoder
+from ghotona.pipeline import article_from_text
+from events_args_helpers import events, names
+
+
+# -- "X বলে পুলিশ জানিয়েছে": the speaker stands between the complementizer and the verb
+
+_CLASH = "শুক্রবার রাতে নোয়াখালীতে আওয়ামী লীগ ও বিএনপি সমর্থকদের মধ্যে সংঘর্ষে অন্তত তিনজন আহত হয়েছেন বলে পুলিশ জানিয়েছে।"
+
+
+def test_the_names_before_the_complementizer_are_what_is_said_not_who_says_it() -> None:
+    cited = article_attributions(article_from_text(_CLASH, "2024-05-02"))
+    assert [(c.text, c.label) for c in cited] == [("পুলিশ", "~police")]
+
+
+def test_a_named_speaker_after_the_complementizer_is_cited() -> None:
+    # guard: the speaker is a name, between the complementizer and the verb
+    text = "নির্বাচন পেছানো হবে না বলে প্রধান উপদেষ্টা মুহাম্মদ ইউনূস জানিয়েছেন।"
+    cited = article_attributions(article_from_text(text, "2024-05-02"))
+    assert [c.name_en for c in cited] == ["Muhammad Yunus"]
+
+
+# -- a bare name before an inflected member noun: the body acts through its members
+
+def test_the_supporters_of_two_parties_clash_as_the_two_parties(coder: EventCoder) -> None:
+    (clash,) = events(coder, _CLASH, "ASSAULT")
+    assert names(clash.actors + clash.recipients) == ["Bangladesh Awami League", "Bangladesh Nationalist Party"]
+
+
+def test_a_bare_short_form_before_a_member_noun_is_the_body(coder: EventCoder) -> None:
+    # the short form "বিএনপি" is bare: its full name ends otherwise, its short form is its base
+    (attack,) = events(coder, "মঙ্গলবার ছাত্রলীগের কর্মীরা বিএনপি সমর্থকদের ওপর হামলা চালান।", "ASSAULT")
+    assert names(attack.recipients) == ["Bangladesh Nationalist Party"]
+
+
+def test_a_bare_member_noun_before_a_name_is_a_title(coder: EventCoder) -> None:
+    # guard: "বিএনপি নেতা X" is X, the party's leader
+    (talk,) = events(coder, "বিএনপি নেতা মির্জা ফখরুল ইসলাম আলমগীর মার্কিন রাষ্ট্রদূতের সঙ্গে বৈঠক করেন।", "CONSULT")
+    assert "Mirza Fakhrul Islam Alamgir" in names(talk.actors + talk.recipients)
