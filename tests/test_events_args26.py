@@ -47,3 +47,18 @@ def test_a_bare_member_noun_before_a_name_is_a_title(coder: EventCoder) -> None:
     # guard: "বিএনপি নেতা X" is X, the party's leader
     (talk,) = events(coder, "বিএনপি নেতা মির্জা ফখরুল ইসলাম আলমগীর মার্কিন রাষ্ট্রদূতের সঙ্গে বৈঠক করেন।", "CONSULT")
     assert "Mirza Fakhrul Islam Alamgir" in names(talk.actors + talk.recipients)
+
+
+# -- a protest lodged in the passive, announced by a minister, is his state's
+
+def test_a_protest_announced_in_the_passive_is_lodged_by_the_ministers_state(coder: EventCoder) -> None:
+    text = "পররাষ্ট্রমন্ত্রী হাছান মাহমুদ জানান, সীমান্তে গোলা পড়ার ঘটনায় মিয়ানমারের কাছে কড়া প্রতিবাদ জানানো হবে।"
+    (protest,) = events(coder, text, "ACCUSE")
+    assert (names(protest.actors), names(protest.recipients)) == (["Bangladesh"], ["Myanmar"])
+
+
+def test_a_protest_the_minister_lodges_himself_stays_his(coder: EventCoder) -> None:
+    # guard: active voice, the minister is the subject
+    text = "পররাষ্ট্রমন্ত্রী হাছান মাহমুদ মিয়ানমারের রাষ্ট্রদূতের কাছে কড়া প্রতিবাদ জানান।"
+    (protest,) = events(coder, text, "ACCUSE")
+    assert names(protest.actors) == ["Hasan Mahmud"]

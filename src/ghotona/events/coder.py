@@ -547,10 +547,16 @@ class EventCoder:
                 named = [s for s in sources if s.actor_id and s.name_en]
                 if named:
                     actors = [_source_party(named[0], t_start)]
+                    if passive and entry.type in _cues().announced_for_state:
+                        # "... প্রতিবাদ জানানো হবে বলে জানান পররাষ্ট্রমন্ত্রী": a protest or a request
+                        # told in the passive is lodged by the state he speaks for.
+                        actors = _for_the_state_announced(actors)
+                        announced = True
             spoken_for = False
-            if speech_act and actors and _after_speech(toks, c_start, g):
+            if speech_act and actors and not announced and _after_speech(toks, c_start, g):
                 # "কিম বলেন, উত্তর কোরিয়া ... পূর্ণ সমর্থন দেবে": a leader pledging for his own country
-                # is the one who pledges (the act is done by saying it).
+                # is the one who pledges (the act is done by saying it); not a country read off
+                # the speaker himself (above).
                 said = [s for s in sources if s.actor_id and s.start is not None and s.start < c_start]
                 if said and len(actors) == 1 and actors[0].type == "country":
                     speaker = _source_party(said[-1], t_start)
