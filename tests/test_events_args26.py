@@ -62,3 +62,19 @@ def test_a_protest_the_minister_lodges_himself_stays_his(coder: EventCoder) -> N
     text = "পররাষ্ট্রমন্ত্রী হাছান মাহমুদ মিয়ানমারের রাষ্ট্রদূতের কাছে কড়া প্রতিবাদ জানান।"
     (protest,) = events(coder, text, "ACCUSE")
     assert names(protest.actors) == ["Hasan Mahmud"]
+
+
+# -- a request the state will make, told by its minister, is the state's
+
+def test_a_request_to_come_told_by_a_minister_stays_his_states(coder: EventCoder) -> None:
+    text = ("পররাষ্ট্রমন্ত্রী হাছান মাহমুদ বৃহস্পতিবার সাংবাদিকদের সঙ্গে কথা বলেন। "
+            "তিনি জানান, সীমান্ত পরিস্থিতি নিয়ে চীনকে আরও সক্রিয় হওয়ার অনুরোধ জানাবে বাংলাদেশ।")
+    (ask,) = events(coder, text, "REQUEST")
+    assert (names(ask.actors), names(ask.recipients)) == (["Bangladesh"], ["China"])
+
+
+def test_a_pledge_told_by_a_leader_for_his_country_stays_his(coder: EventCoder) -> None:
+    # guard: the saying is the pledge (said_is_done_types), so the leader pledges
+    text = "জবাবে কিম জং উন বলেন, উত্তর কোরিয়া রাশিয়ার সব পদক্ষেপে পূর্ণ সমর্থন দেবে।"
+    (pledge,) = events(coder, text, "SUPPORT")
+    assert names(pledge.actors) == ["Kim Jong Un"]

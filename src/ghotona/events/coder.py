@@ -553,10 +553,12 @@ class EventCoder:
                         actors = _for_the_state_announced(actors)
                         announced = True
             spoken_for = False
-            if speech_act and actors and not announced and _after_speech(toks, c_start, g):
+            if speech_act and actors and not announced and entry.type in g.status.said_is_done_types \
+                    and _after_speech(toks, c_start, g):
                 # "কিম বলেন, উত্তর কোরিয়া ... পূর্ণ সমর্থন দেবে": a leader pledging for his own country
                 # is the one who pledges (the act is done by saying it); not a country read off
-                # the speaker himself (above).
+                # the speaker himself (above), nor one whose act is still to come ("তিনি জানান,
+                # ... চীনকে অনুরোধ জানাবে বাংলাদেশ": the state will ask, the minister tells it).
                 said = [s for s in sources if s.actor_id and s.start is not None and s.start < c_start]
                 if said and len(actors) == 1 and actors[0].type == "country":
                     speaker = _source_party(said[-1], t_start)
