@@ -78,3 +78,12 @@ def test_a_pledge_told_by_a_leader_for_his_country_stays_his(coder: EventCoder) 
     text = "জবাবে কিম জং উন বলেন, উত্তর কোরিয়া রাশিয়ার সব পদক্ষেপে পূর্ণ সমর্থন দেবে।"
     (pledge,) = events(coder, text, "SUPPORT")
     assert names(pledge.actors) == ["Kim Jong Un"]
+
+
+# -- "তিনি" as the clause's subject beats a demonym that only qualifies a noun
+
+def test_the_pronoun_subject_beats_a_demonym_qualifying_a_noun(coder: EventCoder) -> None:
+    text = ("মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্প বুধবার এক সমাবেশে বক্তব্য দেন। "
+            "চীনা ইস্পাত কেনার কারণে ভিয়েতনামের পণ্যে নতুন শুল্ক আরোপের ঘোষণা দেন তিনি।")
+    (duty,) = events(coder, text, "SANCTION")
+    assert (names(duty.actors), names(duty.recipients)) == (["Donald Trump"], ["Vietnam"])

@@ -432,10 +432,12 @@ class EventCoder:
             # "মার্কিন ডলারের বদলে রুপিতে দাম পরিশোধে রাজি হয় দুই দেশ": a pair noun or plural pronoun standing as the
             # clause's subject (before the trigger or after its verb) beats a demonym that only
             # qualifies another noun of the clause.
-            pair_here = _pair_subject([t.text for t in toks if c_start <= t.start and t.end <= c_end
-                                       and not t_start <= t.start < t_end], g)
-            if pair_here and actors and all(any(r.mention.start == a.start and r.relation == "demonym"
-                                                and not r.adjacent for r in roles) for a in actors):
+            own_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end and not t_start <= t.start < t_end]
+            # (so does "তিনি": "রুশ তেল কেনার কারণে ... শুল্ক আরোপের ঘোষণা দেন তিনি")
+            pair_here = _pair_subject(own_words, g) or any(w in _subject_pronouns(g) for w in own_words)
+            demonym_beaten = pair_here and bool(actors) and all(any(
+                r.mention.start == a.start and r.relation == "demonym" and not r.adjacent for r in roles) for a in actors)
+            if demonym_beaten:
                 actors = []
             if entry.type in g.location_is_target and not recipients:
                 # "জইশের একটি প্রশিক্ষণশিবিরে বিমান হামলা": an attack on a site is aimed at whoever holds it.
@@ -476,7 +478,7 @@ class EventCoder:
                     # the pronoun may stand before the trigger or after its verb ("... করেছেন তিনি")
                     clause_words = [t.text for t in toks if t.end <= t_start or t_end <= t.start and t.end <= c_end]
                     words_from = sent.start
-            pronoun_sides = False
+            pronoun_sides = pronoun_subject = False
             # "X তাঁর বিরুদ্ধে অভিযোগ তোলেন", "পরে তাঁকে গ্রেপ্তার করা হয়": a singular pronoun in the
             # accusative or before a postposition is the other party, never the doer.
             # (Not for a trigger that is itself the object or possessor of another verb: in "তাঁকে
@@ -501,6 +503,7 @@ class EventCoder:
                 actors = actors or _pronoun_actors(_without_opinion(clause_words), g, told, last_people, subject,
                                                    sent, set(pointer), sides)
                 pronoun_sides = bool(actors) and _plural_here(clause_words, g)
+                pronoun_subject = bool(actors) and demonym_beaten and any(w in _subject_pronouns(g) for w in clause_words)
             if undergone and actors and not by_roles and not _after_speech(toks, c_start, g) \
                     and not _plural_here(clause_words, g) and (entry.type in _cues().undergone_types or any(
                         w in g.singular_pronouns for w in clause_words)):
@@ -613,6 +616,11 @@ class EventCoder:
                 elif pair_object or pronoun_other:
                     # the pair read off "দুই দেশকে", the person "তাঁকে" stands for: the ranker sees neither
                     actors = [a for a in ranked[0] if a.key not in {r.key for r in recipients}] or actors
+                elif pronoun_subject:
+                    # "... শুল্ক আরোপের ঘোষণা দেন তিনি": the person "তিনি" stands for is the doer (the
+                    # ranker sees no pronoun; it picked the demonym the clause's subject beat, "রুশ
+                    # তেল"); it may still find the other party.
+                    recipients = recipients or [r for r in ranked[1] if r.key not in {a.key for a in actors}]
                 elif not pronoun_sides:
                     actors, recipients = ranked
                 elif not entry.symmetric and not recipients:
@@ -2558,6 +2566,12 @@ def _pair_subject(words: list[str], g: Grammar) -> bool:
     padded = " " + " ".join(words) + " "
     return any(f" {p} " in padded for p in _group_phrases(g)
                if not _ends_with_any(p, _GENITIVE))
+
+
+def _subject_pronouns(g: Grammar) -> frozenset[str]:
+    """The singular pronouns in the nominative (তিনি, তিনিও; not তাঁর, তাকে)."""
+    return frozenset(p for p in g.singular_pronouns if not _ends_with_any(p, _GENITIVE) and not _ends_with_any(
+        p, g.accusative_endings))
 
 
 def _plural_here(words: list[str], g: Grammar) -> bool:
