@@ -87,3 +87,27 @@ def test_the_pronoun_subject_beats_a_demonym_qualifying_a_noun(coder: EventCoder
             "চীনা ইস্পাত কেনার কারণে ভিয়েতনামের পণ্যে নতুন শুল্ক আরোপের ঘোষণা দেন তিনি।")
     (duty,) = events(coder, text, "SANCTION")
     assert (names(duty.actors), names(duty.recipients)) == (["Donald Trump"], ["Vietnam"])
+
+
+# -- the forces an act of mobilising moves are the doer's own (own_forces_types)
+
+def test_the_owner_of_the_troops_deployed_in_the_passive_deploys_them(coder: EventCoder) -> None:
+    text = "স্বরাষ্ট্র উপদেষ্টা জাহাঙ্গীর আলম চৌধুরী বলেছেন, টেকনাফ সীমান্তে বিজিবির বাড়তি সদস্য মোতায়েন করা হয়েছে।"
+    (deployed,) = events(coder, text, "MOBILIZE")
+    assert (names(deployed.actors), deployed.recipients) == (["Border Guard Bangladesh"], [])
+
+
+def test_a_force_named_bare_in_the_passive_is_the_one_deployed_and_the_doer(coder: EventCoder) -> None:
+    (deployed,) = events(coder, "নির্বাচনের আগে জেলায় জেলায় বিজিবি মোতায়েন করা হবে।", "MOBILIZE")
+    assert (names(deployed.actors), deployed.recipients) == (["Border Guard Bangladesh"], [])
+
+
+def test_a_countrys_own_army_is_not_the_other_party_of_its_deployment(coder: EventCoder) -> None:
+    (sent,) = events(coder, "সীমান্তের কাছে আরও সৈন্য পাঠানোর পরিকল্পনা করছে উত্তর কোরিয়া।", "MOBILIZE")
+    assert (names(sent.actors), sent.recipients) == (["North Korea"], [])
+
+
+def test_a_deployment_against_another_country_keeps_it(coder: EventCoder) -> None:
+    # guard: a country that is not the doer's own stays the other party
+    (sent,) = events(coder, "ইউক্রেনের বিরুদ্ধে সীমান্তে আরও সৈন্য মোতায়েন করেছে রাশিয়া।", "MOBILIZE")
+    assert names(sent.actors) == ["Russia"]

@@ -93,6 +93,8 @@ class ArgumentCues:
     modifier_phrases: tuple[str, ...] = ()  # "বিরোধী দল": the modifier opens a phrase of its own
     undergone_nouns: frozenset[str] = frozenset()  # "আটক ও কারাবরণ করেন": a noun of suffering joined to the trigger
     victim_words: frozenset[str] = frozenset()  # "নিহত", "আহত": a name told bare with it is the one hit
+    own_forces_types: frozenset[str] = frozenset()  # MOBILIZE: the forces moved are the doer's own, never its target
+    force_sectors: frozenset[str] = frozenset()  # MIL, COP: the dictionary sectors of armed forces and police
 
 
 def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -132,7 +134,7 @@ def load_cues() -> ArgumentCues:
                                                     "undergone_types", "received", "patient_nouns", "oblique_pronouns",
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
-                                                    "undergone_nouns", "victim_words"})
+                                                    "undergone_nouns", "victim_words", "own_forces_types", "force_sectors"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -150,6 +152,17 @@ def load_cues() -> ArgumentCues:
         """An optional top-level list of cue words (absent: none)."""
         return _strings(key, data[key]) if key in data else ()
 
+    def types(key: str) -> frozenset[str]:
+        """An optional top-level list of PLOVER event types, checked against the ontology."""
+        from .ontology import load_ontology
+
+        named = frozenset(listed(key))
+        bad = sorted(named - set(load_ontology().types))
+        if bad:
+            raise fail(CUES_FILE, key, f"unknown PLOVER type(s) {', '.join(bad)}; use one of "
+                                       f"{', '.join(sorted(load_ontology().types))}")
+        return named
+
     return ArgumentCues(
         after=tuple(sorted(after, key=lambda x: len(x[0]), reverse=True)),
         endings=tuple(sorted(endings, key=lambda x: len(x[0]), reverse=True)),
@@ -165,19 +178,21 @@ def load_cues() -> ArgumentCues:
         group_pronouns=listed("group_pronouns"),
         topics=listed("topics"),
         first_person=listed("first_person"),
-        announcer_not_doer=frozenset(listed("announcer_not_doer")),
-        announced_for_state=frozenset(listed("announced_for_state")),
+        announcer_not_doer=types("announcer_not_doer"),
+        announced_for_state=types("announced_for_state"),
         judging_nouns=listed("judging_nouns"),
         time_phrase_ends=frozenset(listed("time_phrase_ends")),
         quantities=frozenset(listed("quantities")),
         pair_heads=frozenset(listed("pair_heads")),
-        state_acts=frozenset(listed("state_acts")),
+        state_acts=types("state_acts"),
         answers=_answers(data.get("answers", {})),
-        aimed_at_reported=frozenset(listed("aimed_at_reported")),
-        undergone_types=frozenset(listed("undergone_types")),
+        aimed_at_reported=types("aimed_at_reported"),
+        undergone_types=types("undergone_types"),
         received=frozenset(listed("received")),
         patient_nouns=tuple(normalize(w) for w in listed("patient_nouns")),
         victim_words=frozenset(normalize(w) for w in listed("victim_words")),
+        own_forces_types=types("own_forces_types"),
+        force_sectors=frozenset(listed("force_sectors")),
         oblique_pronouns=frozenset(normalize(w) for w in listed("oblique_pronouns")),
         speaker_objects=frozenset(normalize(w) for w in listed("speaker_objects")),
         speaker_owners=frozenset(normalize(w) for w in listed("speaker_owners")),

@@ -235,9 +235,11 @@ class EventCoder:
         prev_doers: list[Participant] = []
         for m in sorted(matches, key=lambda m: m.start):
             t_start, t_end = sent.start + m.start, sent.start + m.end
-            if any(a.start <= t_start < a.end and (a.actor_id or t_end <= a.end) for a in in_sent):
+            if any(a.start <= t_start < a.end and (a.actor_id or t_end <= a.end)
+                   and not (a.start == t_start and a.end < t_end and _opens_with_name(m.entry, a)) for a in in_sent):
                 # The "trigger" is part of a name: a linked one, or wholly inside
-                # one the dictionary lacks ("নারী ও শিশু নির্যাতন দমন ট্রাইব্যুনাল").
+                # one the dictionary lacks ("নারী ও শিশু নির্যাতন দমন ট্রাইব্যুনাল").  Not an entry
+                # that opens with the name itself ("বিজিবি মোতায়েন": the force is its doer).
                 continue
             c_start, c_end = _clause(toks, t_start, t_end, g)
             verb_i, verb = _verb_after(toks, t_end, c_end, g)
@@ -647,6 +649,9 @@ class EventCoder:
                 actors = own or [a for a in actors if a.key not in judges]
                 # (nor is anyone named after the judging noun: "... হামলার নিন্দা জানিয়েছেন গুতেরেস")
                 recipients = [r for r in recipients if r.key not in judges | {a.key for a in actors} and r.start < t_end]
+            if entry.type in _cues().own_forces_types:
+                named_in = [_party(m) for m in in_sent if t_start <= m.start and m.end <= t_end]
+                actors, recipients = _own_forces(actors, recipients, roles, toks, t_start, undergone, announced, named_in)
             if entry.type in _CONTENT_HEAD_TYPES and recipients:
                 # "চীন যুক্তরাষ্ট্রকে ইরানের সঙ্গে আলোচনায় বসতে আহ্বান জানায়": a name the infinitive before
                 # the call governs is what is asked for, not whom; the one asked is in the accusative.
@@ -2649,6 +2654,49 @@ def _for_the_state(actors: list[Participant], recipients: list[Participant]) -> 
         foreign = country.type == "country" and all(r.key != country.key for r in recipients if r.type == "country")
         _add(out, country if foreign else a)
     return out
+
+
+def _opens_with_name(entry: Any, m: ActorMention) -> bool:
+    """Whether a trigger entry's text opens with the name ``m`` as it stands ("বিজিবি মোতায়েন")."""
+    text = getattr(entry, "text", None)
+    return bool(text) and normalize(text).startswith(normalize(m.text) + " ")
+
+
+def _own_forces(actors: list[Participant], recipients: list[Participant], roles: list[_Role], toks: list[Token],
+                t_start: int, undergone: bool, announced: bool,
+                named_in: list[Participant]) -> tuple[list[Participant], list[Participant]]:
+    """The sides of an act whose object is the doer's own forces (arguments.yaml ``own_forces_types``).
+
+    Told with no doer in the passive, the force moved is the doer: named bare ("অতিরিক্ত বিজিবি
+    সদস্য মোতায়েন করা হয়েছে", where the passive made it the recipient) or as the owner of the
+    troops ("বিজিবির অতিরিক্ত সদস্য").  And a force of the doer's own country is never the other
+    party ("সৈন্য পাঠানোর পরিকল্পনা করছে উত্তর কোরিয়া": its army is what it sends).  A force told
+    so beats whoever announced the act (``announced``: "মন্ত্রী বলেছেন, ... বিজিবির অতিরিক্ত সদস্য
+    মোতায়েন করা হয়েছে")."""
+    if (not actors or announced) and undergone:
+        # (or inside the trigger: "বিজিবি মোতায়েন করা হবে", named_in)
+        moved = [r for r in recipients if _is_force(r)] or [p for p in named_in if _is_force(p)][:1]
+        if not moved:
+            # the owner of a member noun ("বিজিবির ... সদস্য"), up to two words before it, before the trigger
+            for r in roles:
+                if r.relation == "genitive" and r.before_trigger and _is_force(_party(r.mention)):
+                    after = [t.text for t in toks if t.start >= r.mention.end and t.end <= t_start][:3]
+                    if any(_member_noun(w) for w in after):
+                        moved = [_party(r.mention)]
+                        break
+        actors = moved or actors
+        recipients = [r for r in recipients if r.key not in {a.key for a in moved}]
+    homes = {c.key for c in _as_countries(actors)}
+    recipients = [r for r in recipients if not (_is_force(r) and _as_countries([r])[0].key in homes)]
+    return actors, recipients
+
+
+def _is_force(p: Participant) -> bool:
+    """Whether the dictionary files the participant as an armed force or a police (``force_sectors``)."""
+    from ..actors.dictionary import load_dictionary
+
+    actor = load_dictionary().get(p.actor_id) if p.actor_id else None
+    return actor is not None and actor.type == "organisation" and actor.sector in _cues().force_sectors
 
 
 def _for_the_state_announced(actors: list[Participant]) -> list[Participant]:
