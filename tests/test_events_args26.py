@@ -111,3 +111,16 @@ def test_a_deployment_against_another_country_keeps_it(coder: EventCoder) -> Non
     # guard: a country that is not the doer's own stays the other party
     (sent,) = events(coder, "ইউক্রেনের বিরুদ্ধে সীমান্তে আরও সৈন্য মোতায়েন করেছে রাশিয়া।", "MOBILIZE")
     assert names(sent.actors) == ["Russia"]
+
+
+def test_the_event_type_lists_of_the_argument_cues_are_checked_on_load() -> None:
+    # A misspelt type in an arguments.yaml type list is an error naming the file and the list.
+    import pytest
+
+    from ghotona.errors import LanguageDataError
+    from ghotona.events.arguments import _event_types, load_cues
+
+    assert "MOBILIZE" in load_cues().own_forces_types and "REQUEST" in load_cues().announced_for_state
+    assert _event_types("own_forces_types", ("MOBILIZE",)) == frozenset({"MOBILIZE"})
+    with pytest.raises(LanguageDataError, match=r"arguments\.yaml.*own_forces_types.*MOBILISE"):
+        _event_types("own_forces_types", ("MOBILISE",))

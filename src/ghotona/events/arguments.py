@@ -118,6 +118,18 @@ def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
     return out
 
 
+def _event_types(where: str, named: tuple[str, ...]) -> frozenset[str]:
+    """A list of PLOVER type names (``announced_for_state``, ``own_forces_types`` ...), each checked
+    against the ontology: a misspelt one would silently switch a rule off."""
+    from .ontology import load_ontology
+
+    known = set(load_ontology().types)
+    bad = sorted(set(named) - known)
+    if bad:
+        raise fail(CUES_FILE, where, f"unknown PLOVER type(s) {', '.join(bad)}; use one of {', '.join(sorted(known))}")
+    return frozenset(named)
+
+
 def _strings(where: str, value: Any) -> tuple[str, ...]:
     return cue_strings(CUES_FILE, where, value)
 
@@ -154,14 +166,7 @@ def load_cues() -> ArgumentCues:
 
     def types(key: str) -> frozenset[str]:
         """An optional top-level list of PLOVER event types, checked against the ontology."""
-        from .ontology import load_ontology
-
-        named = frozenset(listed(key))
-        bad = sorted(named - set(load_ontology().types))
-        if bad:
-            raise fail(CUES_FILE, key, f"unknown PLOVER type(s) {', '.join(bad)}; use one of "
-                                       f"{', '.join(sorted(load_ontology().types))}")
-        return named
+        return _event_types(key, listed(key))
 
     return ArgumentCues(
         after=tuple(sorted(after, key=lambda x: len(x[0]), reverse=True)),
