@@ -124,3 +124,20 @@ def test_the_event_type_lists_of_the_argument_cues_are_checked_on_load() -> None
     assert _event_types("own_forces_types", ("MOBILIZE",)) == frozenset({"MOBILIZE"})
     with pytest.raises(LanguageDataError, match=r"arguments\.yaml.*own_forces_types.*MOBILISE"):
         _event_types("own_forces_types", ("MOBILISE",))
+
+
+# -- a pointing telling that gives the doer the first telling lacked is that happening
+
+def test_the_claim_for_that_attack_gives_the_attack_its_doer(coder: EventCoder) -> None:
+    text = ("গত বুধবার বেলুচিস্তানের কোয়েটায় এক বোমা হামলায় পাকিস্তান সেনাবাহিনীর ১২ জন সদস্য নিহত হন। "
+            "বেলুচিস্তান লিবারেশন আর্মি ওই হামলার দায় স্বীকার করেছে।")
+    (attack,) = events(coder, text, "ASSAULT")
+    assert (names(attack.actors), names(attack.recipients)) == (["Balochistan Liberation Army"], ["Pakistan Army"])
+    assert len(attack.evidence) >= 2
+
+
+def test_another_attack_with_a_doer_of_its_own_stays_apart(coder: EventCoder) -> None:
+    # guard: not a pointing telling ("আরেকটি হামলায়"), so another happening
+    text = ("গত বুধবার কোয়েটায় এক বোমা হামলায় পাকিস্তান সেনাবাহিনীর ১২ জন সদস্য নিহত হন। "
+            "পরদিন বেলুচিস্তান লিবারেশন আর্মি আরেকটি হামলা চালায়।")
+    assert len(events(coder, text, "ASSAULT")) == 2

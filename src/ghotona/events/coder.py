@@ -3724,6 +3724,11 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
         return True
     same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and (
         d.anaphoric or d.oblique) or {prev.status, d.status} == _TO_COME and same
+    if d.anaphoric and not d.symmetric and not prev.actors and prev.recipients and d.actors and not d.recipients \
+            and not {a.key for a in d.actors} & {r.key for r in prev.recipients} and same_status:
+        # "... হামলায় সিআরপিএফের ৪০ জন সদস্য নিহত হন। জইশ ওই হামলার দায় স্বীকার করে": the pointing
+        # telling gives the doer the first one lacked, and names no other party.
+        return True
     return bool(d.mkeys() and prev.mkeys() and same_status
                 and (_within(d.mkeys(), prev.mkeys(), down, up)
                      or same and _within(prev.mkeys(), d.mkeys(), up, down)))
