@@ -820,6 +820,8 @@ def test_a_title_and_a_surname_is_a_short_form(monkeypatch: pytest.MonkeyPatch) 
                                   "min_word_similarity": 2}}, "from 0 to 1"),
     ({"honorifics": [], "fuzzy": {"native_countries": ["BD"], "weak_consonants": ["h"],
                                   "min_word_similarity": 0.7}, "family_name_first": ["Korea"]}, "two-letter"),
+    ({"honorifics": [], "fuzzy": {"native_countries": ["BD"], "weak_consonants": ["h"],
+                                  "min_word_similarity": 0.7}, "speaking_after": ["অভিযোগ করেন"]}, "one word"),
 ])
 def test_bad_matching_data_is_an_error(data: object, message: str) -> None:
     with pytest.raises(LanguageDataError) as info:
@@ -869,3 +871,17 @@ def test_genitive_r_after_a_consonant_stays_no_ending() -> None:
 def test_jamaat_named_with_islam_in_the_genitive() -> None:
     found = find_actors("জামায়াতে ইসলামের পক্ষ থেকে হরতাল ডাকা হয়েছে।", date(2025, 12, 30))
     assert [(m.text, m.actor_id) for m in found] == [("জামায়াতে ইসলামের", "gh:bd-jamaat")]
+
+
+def test_a_short_surname_that_speaks_is_the_person_named_before() -> None:
+    # "মিশ্রি" has three consonants, one short of an untagged short form; right before a verb
+    # of saying (matching.yaml speaking_after) it is the person named in full before.
+    text = "ভারতের পররাষ্ট্রসচিব বিক্রম মিশ্রি সোমবার দিল্লিতে ছিলেন। রাতে মিশ্রি অভিযোগ করেন, সীমান্তে গোলা ছোড়া হয়েছে।"
+    found = _linked(text)
+    assert ("মিশ্রি", "gh:vikram-misri", "short-form") in found
+
+
+def test_a_short_common_word_that_does_not_speak_is_no_short_form() -> None:
+    # guard: "কাদের" (whose) is the last word of Obaidul Quader's name, but says nothing here
+    text = "আওয়ামী লীগের সাধারণ সম্পাদক ওবায়দুল কাদের ঢাকায় ছিলেন। এ ঘটনায় কাদের দায় বেশি, তা নিয়ে বিতর্ক চলছে।"
+    assert [x for x in _linked(text) if x[0] == "কাদের"] == []

@@ -113,6 +113,7 @@ FUZZY_MIN_CONSONANTS_ONE_WORD = 5
 FUZZY_ONE_EDIT_CONSONANTS = 6
 MAX_WINDOW = 3
 SHORT_FORM_MIN_CONSONANTS = 4  # an untagged word linked as a short form needs this many
+SHORT_FORM_MIN_CONSONANTS_SPEAKING = 3  # ... or this many, right before a word of matching.yaml speaking_after
 
 MATCHING_FILE = "actors/matching.yaml"
 
@@ -126,6 +127,7 @@ class MatchingPolicy:
     drop_weak: dict[int, None]  # str.translate table removing the weak skeleton letters
     min_word_similarity: float
     family_name_first: frozenset[str] = frozenset()  # countries whose people are called by their first word
+    speaking_after: frozenset[str] = frozenset()  # unit keys: after a lone short word, it is a person speaking
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +139,7 @@ def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
     """Validate the contents of ``matching.yaml``; errors name the file and the entry."""
     if not isinstance(data, dict):
         raise fail(name, "file", "expected a mapping with honorifics and fuzzy")
-    check_keys(name, "file", data, {"honorifics", "fuzzy", "family_name_first"})
+    check_keys(name, "file", data, {"honorifics", "fuzzy", "family_name_first", "speaking_after"})
     raw = require(name, "file", data, "honorifics", list)
     honorifics = set()
     for i, h in enumerate(raw):
@@ -158,7 +160,17 @@ def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
     if isinstance(sim, bool) or not 0.0 <= sim <= 1.0:
         raise fail(name, "fuzzy.min_word_similarity", f"expected a number from 0 to 1, got {sim!r}")
     first = _country_codes(name, "family_name_first", data.get("family_name_first", []))
-    return MatchingPolicy(frozenset(honorifics), countries, {ord(w): None for w in weak}, float(sim), first)
+    speaking = data.get("speaking_after", [])
+    if not isinstance(speaking, list):
+        raise fail(name, "speaking_after", f"expected a list of words, got {speaking!r}")
+    speaking_keys = set()
+    for i, w in enumerate(speaking):
+        keys = [u.key for u in _units(normalize(w))] if isinstance(w, str) else []
+        if len(keys) != 1 or not _units(normalize(w))[0].word:
+            raise fail(name, f"speaking_after entry {i + 1}", f"expected one word as written (জানান), got {w!r}")
+        speaking_keys.add(keys[0])
+    return MatchingPolicy(frozenset(honorifics), countries, {ord(w): None for w in weak}, float(sim), first,
+                          frozenset(speaking_keys))
 
 
 def _country_codes(name: str, where: str, value: Any) -> frozenset[str]:
@@ -1318,9 +1330,13 @@ def find_actors(
             u = units[i]
             if not u.bengali:
                 continue
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            speaking = nxt is not None and nxt.word and nxt.key in load_matching().speaking_after
             for b in _bases(u.key):
-                # a word NER did not tag: only a distinctive one (কাদের is also "whose")
-                target = short_target(b, 2 if b in index.family_words else SHORT_FORM_MIN_CONSONANTS)
+                # a word NER did not tag: only a distinctive one (কাদের is also "whose"), or a
+                # shorter one that speaks ("মিশ্রি জানান")
+                target = short_target(b, 2 if b in index.family_words else SHORT_FORM_MIN_CONSONANTS_SPEAKING
+                                      if speaking else SHORT_FORM_MIN_CONSONANTS)
                 if target:
                     actor = actors.get(target)
                     m = _mention(text, units, i, i + 1, "person", actor, "short-form", SCORES["short-form"])
