@@ -141,3 +141,25 @@ def test_another_attack_with_a_doer_of_its_own_stays_apart(coder: EventCoder) ->
     text = ("গত বুধবার কোয়েটায় এক বোমা হামলায় পাকিস্তান সেনাবাহিনীর ১২ জন সদস্য নিহত হন। "
             "পরদিন বেলুচিস্তান লিবারেশন আর্মি আরেকটি হামলা চালায়।")
     assert len(events(coder, text, "ASSAULT")) == 2
+
+
+# -- the subject of a time clause told before the main subject is the time clause's
+
+def test_the_subject_of_a_time_clause_before_the_main_subject_is_not_the_doer(coder: EventCoder) -> None:
+    text = "মার্কিন পররাষ্ট্রমন্ত্রী অ্যান্টনি ব্লিঙ্কেন কায়রো পৌঁছানোর পরপরই ইরান এক বিবৃতিতে যুক্তরাষ্ট্রের তীব্র সমালোচনা করে।"
+    (blame,) = events(coder, text, "ACCUSE")
+    assert names(blame.actors) == ["Iran"]
+
+
+def test_the_act_judged_keeps_the_time_clauses_subject(coder: EventCoder) -> None:
+    # guard: the visit condemned is the one who landed's, not the condemner's
+    text = ("মার্কিন স্পিকার ন্যান্সি পেলোসি বুধবার তাইওয়ান সফরে যান। "
+            "পেলোসি তাইপে পৌঁছানোর পরপরই চীন সফরের তীব্র নিন্দা জানায়।")
+    assert all("China" not in names(v.actors) for v in events(coder, text, "CONSULT"))
+
+
+def test_one_subject_before_a_time_word_stays_the_doer(coder: EventCoder) -> None:
+    # guard: no second subject after the subordinator, so the first is the main clause's
+    text = "ইরান কায়রো বৈঠকের পর এক বিবৃতিতে যুক্তরাষ্ট্রের তীব্র সমালোচনা করে।"
+    (blame,) = events(coder, text, "ACCUSE")
+    assert names(blame.actors) == ["Iran"]

@@ -304,6 +304,12 @@ class EventCoder:
                 for r in roles:
                     if r.adjacent and r.mention.type in ("country", "place") and r.relation in ("doer", "locative"):
                         r.relation = "to"
+            trigger_word = next((t.text for t in reversed(toks) if t.end <= t_end), "")
+            judged_by = [t.text for t in toks if t.start >= t_end][:2]
+            if not (_ends_with_any(trigger_word, g.genitive_endings)
+                    and any(w.startswith(n) for w in judged_by for n in _cues().judging_nouns)):
+                # (the act judged keeps its doer: "নামার পরপরই ... সফরের তীব্র নিন্দা", the visit is hers)
+                roles = _without_subordinate_subjects(roles, toks, t_start, g)
             passive = _is_passive(toks, t_start, t_end, c_end, g)
             # "তিনি বলেন, মস্কোকে অস্ত্র সরবরাহ করা হলে ... পদক্ষেপ নেবে যুক্তরাষ্ট্র": a passive that is the
             # condition of what the speaker threatens is someone else's act: not the speaker's (a
@@ -1882,6 +1888,23 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
         first_of[id(out[-1])] = grp[0].start
     return _shared_case(out, first_of, body)
+
+
+def _without_subordinate_subjects(roles: list[_Role], toks: list[Token], t_start: int, g: Grammar) -> list[_Role]:
+    """Drop the subject of a subordinate clause told before the trigger's own subject: "পেলোসি
+    তাইপেতে নামার পরপরই চীনের পররাষ্ট্র মন্ত্রণালয় ... নিন্দা জানায়" (Pelosi landed; the ministry
+    condemned).  A bare name, then a subordinator (grammar.yaml ``subordinators``,
+    ``subordinate_ends``), then another
+    bare name, all before the trigger: the first is the subordinate clause's."""
+    doers = [r for r in roles if r.relation == "doer" and r.before_trigger and r.mention.type != "place"]
+    if len(doers) < 2:
+        return roles
+    dropped: set[int] = set()
+    for a, b in zip(doers, doers[1:]):
+        if any(a.mention.end <= t.start and t.end <= b.mention.start
+               and (t.text in g.subordinators or t.text in g.subordinate_ends) for t in toks):
+            dropped.add(id(a))
+    return [r for r in roles if id(r) not in dropped]
 
 
 def _headed_phrase(m: ActorMention, g: Grammar) -> bool:

@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
-        "clause_breaks", "subordinators", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers",
+        "clause_breaks", "subordinators", "subordinate_ends", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers",
         "short_forms", "clause_walls"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
@@ -124,6 +124,7 @@ class Grammar:
     clause_breaks: frozenset[str]
     clause_walls: frozenset[str]  # words opening a clause of another happening (যখন): the ranker's picks stay on one side
     subordinators: frozenset[str]
+    subordinate_ends: frozenset[str]  # end a time clause (for its subject only)
     adverbs: frozenset[str]
     location_is_target: frozenset[str]
     location_is_recipient: frozenset[str]  # "ইউক্রেনে ত্রাণ পাঠানো": a country in the locative is the other party
@@ -320,6 +321,7 @@ def load_grammar() -> Grammar:
         clause_breaks=frozenset(_strings("clause_breaks", data["clause_breaks"])),
         clause_walls=frozenset(_strings("clause_walls", data["clause_walls"])),
         subordinators=frozenset(_strings("subordinators", data["subordinators"])),
+        subordinate_ends=frozenset(_strings("subordinate_ends", data.get("subordinate_ends", []))),
         motion=_motion(data["motion"]),
         shells=_shells(data["shells"]),
         short_forms=frozenset(_strings("short_forms", data["short_forms"])),
