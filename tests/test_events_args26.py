@@ -163,3 +163,10 @@ def test_one_subject_before_a_time_word_stays_the_doer(coder: EventCoder) -> Non
     text = "ইরান কায়রো বৈঠকের পর এক বিবৃতিতে যুক্তরাষ্ট্রের তীব্র সমালোচনা করে।"
     (blame,) = events(coder, text, "ACCUSE")
     assert names(blame.actors) == ["Iran"]
+
+
+def test_a_missile_launch_is_a_show_of_force_and_firing_at_someone_an_attack(coder: EventCoder) -> None:
+    (launch,) = events(coder, "উত্তর কোরিয়া রোববার পূর্ব সাগরে একটি ব্যালিস্টিক ক্ষেপণাস্ত্র উৎক্ষেপণ করেছে।", "MOBILIZE")
+    assert names(launch.actors) == ["North Korea"]
+    (fired,) = events(coder, "ইরান ইসরায়েলের দিকে শতাধিক ক্ষেপণাস্ত্র নিক্ষেপ করেছে।", "ASSAULT")
+    assert (names(fired.actors), names(fired.recipients)) == (["Iran"], ["Israel"])
