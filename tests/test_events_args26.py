@@ -170,3 +170,16 @@ def test_a_missile_launch_is_a_show_of_force_and_firing_at_someone_an_attack(cod
     assert names(launch.actors) == ["North Korea"]
     (fired,) = events(coder, "ইরান ইসরায়েলের দিকে শতাধিক ক্ষেপণাস্ত্র নিক্ষেপ করেছে।", "ASSAULT")
     assert (names(fired.actors), names(fired.recipients)) == (["Iran"], ["Israel"])
+
+
+# -- a name matched exactly as a dictionary form is bare, whatever letter it ends in
+
+def test_a_name_written_as_one_of_its_dictionary_forms_is_bare(coder: EventCoder) -> None:
+    # "মিশর" (the dictionary's name is "মিসর") ends in র like a genitive, but it is the subject
+    (offer,) = events(coder, "মিশর হামাসকে নতুন যুদ্ধবিরতির প্রস্তাব দিয়েছে।", "AGREE")
+    assert (names(offer.actors), names(offer.recipients)) == (["Egypt"], ["Hamas"])
+
+
+def test_rsf_is_known_by_its_short_form(coder: EventCoder) -> None:
+    (backing,) = events(coder, "সংযুক্ত আরব আমিরাত আরএসএফকে অস্ত্র দিয়ে সমর্থন দিচ্ছে।", "SUPPORT")
+    assert (names(backing.actors), names(backing.recipients)) == (["United Arab Emirates"], ["Rapid Support Forces"])

@@ -1779,6 +1779,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         if inflected and m.how == "abbreviation":
             # "বিএনপি" is bare though the full name ends otherwise: its short form is its base.
             inflected = word not in _abbreviations(m.actor_id)
+        elif inflected and m.how == "exact":
+            # "মিশর" matched a dictionary form as written (the name is "মিসর"): bare, though it ends in র
+            inflected = False
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
         named = _named_case(ahead, g)
