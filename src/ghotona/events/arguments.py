@@ -331,6 +331,12 @@ def _has_phrase(words: list[str], phrase: str) -> bool:
     return f" {phrase} " in f" {' '.join(words)} "
 
 
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The first word of each phrase (a verb of saying's own word)."""
+    return frozenset(p.split()[0] for p in phrases if p.split())
+
+
 def candidates(ctx: ArgContext, cues: ArgumentCues | None = None) -> list[Candidate]:
     """Every linked mention of the sentence (and, for a pronoun or no name at all, the previous one) as a candidate."""
     cues = cues or load_cues()
@@ -343,7 +349,8 @@ def candidates(ctx: ArgContext, cues: ArgumentCues | None = None) -> list[Candid
     out: list[Candidate] = []
     starts = {m.start for m in usable}
     first_key = None
-    speech_at = [t for t in toks if any(t.text == v.split()[0] for v in ctx.speech_verbs)]
+    firsts = _first_words(tuple(ctx.speech_verbs))
+    speech_at = [t for t in toks if t.text in firsts]
     breaks_at = [t for t in toks if t.text in ctx.clause_breaks]
     seen: dict[str, Candidate] = {}
     for m in usable:

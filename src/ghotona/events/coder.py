@@ -1672,7 +1672,7 @@ def _ending(m: ActorMention) -> str:
 
 
 def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
-    return any(word.endswith(e) for e in endings)
+    return word.endswith(endings if isinstance(endings, tuple) else tuple(endings))
 
 
 def _groups(mentions: list[ActorMention], text_of: Any, trigger: tuple[int, int] = (0, 0),

@@ -48,6 +48,7 @@ Policy, in the order it is applied (``docs/text.md`` says the same):
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -89,6 +90,11 @@ _TRAILING_SPACE = regex.compile(r" +(?=\n|\Z)")
 _FOLD_DROP = regex.compile(r"[\p{P}\p{Z}\s\p{Cf}]+")
 
 
+# Words and short phrases are normalised over and over (the event coder normalises each
+# token of a sentence for every trigger it reads): they are kept, whole pages are not.
+_SHORT = 64
+
+
 def normalize(text: str) -> str:
     """Return ``text`` in ghotona's canonical form (see the module docstring).
 
@@ -98,6 +104,17 @@ def normalize(text: str) -> str:
     """
     if not text:
         return text
+    if len(text) <= _SHORT:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _REMOVED.sub("", text)
     text = _SPACES.sub(" ", text)
