@@ -183,3 +183,17 @@ def test_a_name_written_as_one_of_its_dictionary_forms_is_bare(coder: EventCoder
 def test_rsf_is_known_by_its_short_form(coder: EventCoder) -> None:
     (backing,) = events(coder, "সংযুক্ত আরব আমিরাত আরএসএফকে অস্ত্র দিয়ে সমর্থন দিচ্ছে।", "SUPPORT")
     assert (names(backing.actors), names(backing.recipients)) == (["United Arab Emirates"], ["Rapid Support Forces"])
+
+
+# -- one verb for two subject-object pairs (a gapped sentence) is two acts
+
+def test_a_gapped_sentence_is_two_acts(coder: EventCoder) -> None:
+    text = "রাশিয়া সিরিয়াকে এবং ইরান হিজবুল্লাহকে রাজনৈতিক সমর্থন দিয়েছে।"
+    pairs = sorted((names(e.actors), names(e.recipients)) for e in events(coder, text, "SUPPORT"))
+    assert pairs == [(["Iran"], ["Hezbollah"]), (["Russia"], ["Syria"])]
+
+
+def test_what_a_gapped_sentence_is_said_to_tell_is_not_the_saying(coder: EventCoder) -> None:
+    # guard: the pairs are the content of the accusation, not two accusations
+    text = "রাশিয়া সিরিয়াকে এবং ইরান হিজবুল্লাহকে অস্ত্র দিচ্ছে বলে অভিযোগ করেছে যুক্তরাষ্ট্র।"
+    assert len(events(coder, text, "ACCUSE")) == 1

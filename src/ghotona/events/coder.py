@@ -729,14 +729,23 @@ class EventCoder:
             if getattr(entry, "to_place", None) and any(
                     r.adjacent and r.mention.type in ("place", "country") for r in roles):
                 etype, emode = entry.to_place, None  # "ক্রিমিয়া দখল": a territory taken, not property
-            out.append(_Draft(
-                type=etype, mode=emode, contexts=list(entry.contexts or []), symmetric=bool(entry.symmetric),
-                actors=actors, recipients=[r for r in recipients if r.key not in {a.key for a in actors}],
-                location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
-                status=status, evidence=[ev], sources=list(sources), anaphoric=anaphoric, has_verb=verb is not None,
-                merge_keys=rule_keys, merge_doers=rule_doers, heads=_heads(entry) | fell_heads,
-                oblique=oblique,
-            ))
+            # "মিশর সুদানের সেনাবাহিনীকে এবং আমিরাত আরএসএফকে সমর্থন দিচ্ছে": one verb for two
+            # subject-object pairs is two acts.
+            told_content = any(c_start <= t.start and t.end <= t_start and t.text in g.complementizers for t in toks)
+            gapped = [] if entry.symmetric or told_content or c_start <= sent.start else _gapped_pairs(
+                roles, _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times),
+                toks, sent.start, c_start, g)
+            for doers, objects in gapped or [(actors, recipients)]:
+                keys = {p.key for p in doers + objects} if gapped else rule_keys
+                out.append(_Draft(
+                    type=etype, mode=emode, contexts=list(entry.contexts or []), symmetric=bool(entry.symmetric),
+                    actors=doers, recipients=[r for r in objects if r.key not in {a.key for a in doers}],
+                    location=location, date=date_v, granularity=gran, date_how=how, date_text=dtext,
+                    status=status, evidence=[replace(ev)], sources=list(sources), anaphoric=anaphoric,
+                    has_verb=verb is not None, merge_keys=keys,
+                    merge_doers={p.key for p in doers} if gapped else rule_doers, heads=_heads(entry) | fell_heads,
+                    oblique=oblique,
+                ))
         return _dedupe_same_sentence(out)
 
     def _rank(self, body: str, sent: Sentence, toks: list[Token], in_sent: list[ActorMention],
@@ -1891,6 +1900,28 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
         first_of[id(out[-1])] = grp[0].start
     return _shared_case(out, first_of, body)
+
+
+def _gapped_pairs(roles: list[_Role], head: list[_Role], toks: list[Token], s_start: int, c_start: int,
+                  g: Grammar) -> list[tuple[list[Participant], list[Participant]]]:
+    """The subject-object pairs of a gapped sentence, one verb for both ("মিশর সুদানের সেনাবাহিনীকে
+    এবং সংযুক্ত আরব আমিরাত আরএসএফকে সমর্থন দিচ্ছে": Egypt backs the army, the Emirates the RSF),
+    or none.  ``roles``: the trigger's clause, a bare name and an object (-কে) before the trigger;
+    ``head``: the clause before it (``s_start`` to ``c_start``), joined by ও / এবং / a comma, with
+    the same two and no verb of its own."""
+    def pair(rs: list[_Role]) -> tuple[list[Participant], list[Participant]] | None:
+        rs = sorted((r for r in rs if r.before_trigger and r.mention.type != "place"), key=lambda r: r.mention.start)
+        if [r.relation for r in rs] != ["doer", "against"]:
+            return None
+        return [_party(rs[0].mention)], [_party(rs[1].mention)]
+
+    second, first = pair(roles), pair(head)
+    if second is None or first is None:
+        return []
+    words = [t.text for t in toks if s_start <= t.start and t.end <= c_start]
+    if not words or words[-1] not in ("ও", "এবং", ",") or any(_is_verb(w, g) for w in words):
+        return []
+    return [first, second]
 
 
 def _without_subordinate_subjects(roles: list[_Role], toks: list[Token], t_start: int, g: Grammar) -> list[_Role]:
