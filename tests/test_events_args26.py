@@ -197,3 +197,10 @@ def test_what_a_gapped_sentence_is_said_to_tell_is_not_the_saying(coder: EventCo
     # guard: the pairs are the content of the accusation, not two accusations
     text = "রাশিয়া সিরিয়াকে এবং ইরান হিজবুল্লাহকে অস্ত্র দিচ্ছে বলে অভিযোগ করেছে যুক্তরাষ্ট্র।"
     assert len(events(coder, text, "ACCUSE")) == 1
+
+
+# -- a count between a body's genitive and its member noun
+
+def test_the_members_counted_after_a_body_are_the_body(coder: EventCoder) -> None:
+    (arrest,) = events(coder, "পুলিশ বিএনপির অন্তত ২০০ নেতাকর্মীকে গ্রেপ্তার করেছে।", "COERCE")
+    assert names(arrest.recipients) == ["Bangladesh Nationalist Party"]

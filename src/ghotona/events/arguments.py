@@ -93,6 +93,7 @@ class ArgumentCues:
     modifier_phrases: tuple[str, ...] = ()  # "বিরোধী দল": the modifier opens a phrase of its own
     undergone_nouns: frozenset[str] = frozenset()  # "আটক ও কারাবরণ করেন": a noun of suffering joined to the trigger
     victim_words: frozenset[str] = frozenset()  # "নিহত", "আহত": a name told bare with it is the one hit
+    count_words: frozenset[str] = frozenset()  # "অন্তত", "শতাধিক": a count between a body and its members
     own_forces_types: frozenset[str] = frozenset()  # MOBILIZE: the forces moved are the doer's own, never its target
     force_sectors: frozenset[str] = frozenset()  # MIL, COP: the dictionary sectors of armed forces and police
 
@@ -146,7 +147,8 @@ def load_cues() -> ArgumentCues:
                                                     "undergone_types", "received", "patient_nouns", "oblique_pronouns",
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
-                                                    "undergone_nouns", "victim_words", "own_forces_types", "force_sectors"})
+                                                    "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
+                                                    "count_words"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -196,6 +198,7 @@ def load_cues() -> ArgumentCues:
         received=frozenset(listed("received")),
         patient_nouns=tuple(normalize(w) for w in listed("patient_nouns")),
         victim_words=frozenset(normalize(w) for w in listed("victim_words")),
+        count_words=frozenset(normalize(w) for w in listed("count_words")),
         own_forces_types=types("own_forces_types"),
         force_sectors=frozenset(listed("force_sectors")),
         oblique_pronouns=frozenset(normalize(w) for w in listed("oblique_pronouns")),

@@ -55,6 +55,7 @@ from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 _ISO = regex.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _WEEK = regex.compile(r"^\d{4}-W\d{2}")
 _WORD = regex.compile(r"[\p{L}\p{M}]")
+_DIGIT = regex.compile(r"\p{Nd}")  # a count written in figures ("২০০", "20")
 # Types where the participants are co-equal unless the lexicon says otherwise.
 _ACTOR_TYPES = {"person", "organisation", "country", "place"}
 # Endings of a noun that a bare name before it modifies: genitive (আসিয়ান
@@ -1824,18 +1825,21 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 rel = "genitive"
             else:
                 rel = "doer"
-        elif m.type in ("organisation", "country") and nxt and nxt[0].start not in starts \
-                and _member_noun(following) is not None and (
+        elif m.type in ("organisation", "country") and (members := _counted(ahead, inflected)) \
+                and members[0].start not in starts and members[0].end <= c_end \
+                and _member_noun(members[0].text) is not None and (
                     inflected and _ends_with_any(word, g.genitive_endings)
-                    or not inflected and following != _member_noun(following)
-                    and not (len(nxt) > 1 and nxt[1].start in starts)):
+                    or not inflected and members[0].text != _member_noun(members[0].text)
+                    and not (len(members) > 1 and members[1].start in starts)):
             # "হামাসের যোদ্ধারা হামলা চালায়": the body acts through its members, and the
             # member noun carries the case ("যোদ্ধাদের ওপর" against, bare: the doer).  So also a
             # bare name before an inflected member noun ("আওয়ামী লীগ ও বিএনপি সমর্থকদের মধ্যে
             # সংঘর্ষ"); a bare member noun before a name is a title ("বিএনপি নেতা মির্জা ফখরুল").
+            # A count may stand between ("বিএনপির ২০০ নেতাকর্মীকে গ্রেপ্তার").
+            following = members[0].text
             ending = following[len(_member_noun(following) or ""):]
-            if len(nxt) > 1 and nxt[1].text in g.postpositions:
-                rel = g.postpositions[nxt[1].text]
+            if len(members) > 1 and members[1].text in g.postpositions:
+                rel = g.postpositions[members[1].text]
             elif ending and _ends_with_any(ending, g.accusative_endings):
                 rel = "against"
             elif ending and _ends_with_any(ending, g.genitive_endings) and ending not in ("রা", "েরা"):
@@ -2245,6 +2249,18 @@ def _abbreviations(actor_id: str | None) -> frozenset[str]:
 
     actor = load_dictionary().get(actor_id) if actor_id else None
     return frozenset(normalize(a) for a in actor.abbreviations) if actor is not None else frozenset()
+
+
+def _counted(ahead: list[Token], genitive: bool) -> list[Token]:
+    """The words after a name from its member noun on: after a genitive, past up to two words
+    of a count ("বিএনপির ২০০ নেতাকর্মীকে", "হামাসের অন্তত ২০ যোদ্ধা"; arguments.yaml ``count_words``
+    or digits)."""
+    if not genitive:
+        return ahead
+    i = 0
+    while i < min(2, len(ahead) - 1) and (_DIGIT.search(ahead[i].text) or ahead[i].text in _cues().count_words):
+        i += 1
+    return ahead[i:]
 
 
 def _member_noun(word: str) -> str | None:
