@@ -1825,7 +1825,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 rel = "genitive"
             else:
                 rel = "doer"
-        elif m.type in ("organisation", "country") and (members := _counted(ahead, inflected)) \
+        elif m.type in ("organisation", "country") and (members := _counted(ahead, inflected and not any(
+                c_start <= t.start and t.end <= m.start and t.text.endswith(g.inclusive_suffixes) for t in toks))) \
                 and members[0].start not in starts and members[0].end <= c_end \
                 and _member_noun(members[0].text) is not None and (
                     inflected and _ends_with_any(word, g.genitive_endings)
@@ -1835,7 +1836,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # member noun carries the case ("যোদ্ধাদের ওপর" against, bare: the doer).  So also a
             # bare name before an inflected member noun ("আওয়ামী লীগ ও বিএনপি সমর্থকদের মধ্যে
             # সংঘর্ষ"); a bare member noun before a name is a title ("বিএনপি নেতা মির্জা ফখরুল").
-            # A count may stand between ("বিএনপির ২০০ নেতাকর্মীকে গ্রেপ্তার").
+            # A count may stand between ("বিএনপির ২০০ নেতাকর্মীকে গ্রেপ্তার"), unless a name is
+            # counted in the group ("মির্জা ফখরুলসহ বিএনপির পাঁচ নেতাকে": he is the one told).
             following = members[0].text
             ending = following[len(_member_noun(following) or ""):]
             if len(members) > 1 and members[1].text in g.postpositions:
