@@ -204,3 +204,9 @@ def test_what_a_gapped_sentence_is_said_to_tell_is_not_the_saying(coder: EventCo
 def test_the_members_counted_after_a_body_are_the_body(coder: EventCoder) -> None:
     (arrest,) = events(coder, "পুলিশ বিএনপির অন্তত ২০০ নেতাকর্মীকে গ্রেপ্তার করেছে।", "COERCE")
     assert names(arrest.recipients) == ["Bangladesh Nationalist Party"]
+
+
+def test_an_act_to_be_stopped_is_what_is_asked_not_a_happening(coder: EventCoder) -> None:
+    text = "পররাষ্ট্র উপদেষ্টা জানান, সীমান্ত হত্যা বন্ধে ভারতের প্রতি জোরালো আহ্বান জানানো হয়েছে।"
+    assert events(coder, text, "ASSAULT") == []
+    assert names(events(coder, text, "REQUEST")[0].recipients) == ["India"]
