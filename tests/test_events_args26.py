@@ -210,3 +210,11 @@ def test_an_act_to_be_stopped_is_what_is_asked_not_a_happening(coder: EventCoder
     text = "পররাষ্ট্র উপদেষ্টা জানান, সীমান্ত হত্যা বন্ধে ভারতের প্রতি জোরালো আহ্বান জানানো হয়েছে।"
     assert events(coder, text, "ASSAULT") == []
     assert names(events(coder, text, "REQUEST")[0].recipients) == ["India"]
+
+
+# -- a kinsman's genitive before a person only says who the person is
+
+def test_whose_sister_she_is_takes_no_part(coder: EventCoder) -> None:
+    text = "রোববার কিম জং উনের বোন কিম ইয়ো জং দক্ষিণ কোরিয়াকে হুমকি দিয়েছেন।"
+    (threat,) = events(coder, text, "THREATEN")
+    assert (names(threat.actors), names(threat.recipients)) == (["Kim Yo Jong"], ["South Korea"])

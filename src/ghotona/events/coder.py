@@ -1689,7 +1689,8 @@ def _groups(mentions: list[ActorMention], text_of: Any, trigger: tuple[int, int]
             g: Grammar | None = None) -> list[list[ActorMention]]:
     """Consecutive mentions of one actor ("মার্কিন পররাষ্ট্রমন্ত্রী মার্কো রুবিও") are one participant;
     so is a person with the genitive of his own country or body and a title between
-    ("উত্তর কোরিয়ার নেতা কিম জং উন": Kim, not North Korea too), and a body with the genitive of
+    ("উত্তর কোরিয়ার নেতা কিম জং উন": Kim, not North Korea too), or of a kinsman ("কিম জং উনের বোন
+    কিম ইয়ো জং": arguments.yaml ``kin_nouns``), and a body with the genitive of
     the body it is a branch of ("হামাসের সশস্ত্র শাখা কাসেম ব্রিগেড": the brigades)."""
     groups: list[list[ActorMention]] = []
     for m in mentions:
@@ -1726,9 +1727,12 @@ def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Gramm
     ``person`` (or branch) is, a short title between."""
     from ..actors.dictionary import load_dictionary
 
+    words = normalize(between).split()
+    if owner.type == "person" and person.type == "person" and len(words) == 1 \
+            and _ends_with_any(normalize(owner.text).split()[-1], ("ের", "র")) and words[0] in _cues().kin_nouns:
+        return True  # "কিম জং উনের বোন কিম ইয়ো জং": whose sister she is only says who she is
     if owner.type not in ("country", "organisation") or not owner.actor_id or not person.actor_id:
         return False
-    words = normalize(between).split()
     joins = {"ও", "এবং", "আর"} | (set(g.postpositions) | set(g.clause_breaks) if g is not None else set())
     if not words or len(words) > _TITLE_WORDS or any(not _WORD.search(w) or w in joins for w in words):
         return False  # nothing, a comma, a conjunction or a postposition between: two participants
