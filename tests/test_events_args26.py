@@ -218,3 +218,11 @@ def test_whose_sister_she_is_takes_no_part(coder: EventCoder) -> None:
     text = "রোববার কিম জং উনের বোন কিম ইয়ো জং দক্ষিণ কোরিয়াকে হুমকি দিয়েছেন।"
     (threat,) = events(coder, text, "THREATEN")
     assert (names(threat.actors), names(threat.recipients)) == (["Kim Yo Jong"], ["South Korea"])
+
+
+# -- a verb in the present progressive is a verb (grammar.yaml strong_endings: চ্ছে)
+
+def test_what_is_said_in_the_progressive_before_the_complementizer_is_the_content(coder: EventCoder) -> None:
+    text = "ইরান হুথিদের অস্ত্র দিচ্ছে বলে অভিযোগ করেছে সৌদি আরব।"
+    (claim,) = events(coder, text, "ACCUSE")
+    assert (names(claim.actors), names(claim.recipients)) == (["Saudi Arabia"], ["Iran"])
