@@ -226,3 +226,11 @@ def test_what_is_said_in_the_progressive_before_the_complementizer_is_the_conten
     text = "ইরান হুথিদের অস্ত্র দিচ্ছে বলে অভিযোগ করেছে সৌদি আরব।"
     (claim,) = events(coder, text, "ACCUSE")
     assert (names(claim.actors), names(claim.recipients)) == (["Saudi Arabia"], ["Iran"])
+
+
+def test_keeping_on_is_no_plan(coder: EventCoder) -> None:
+    (attacks,) = events(coder, "হুথিরা লোহিত সাগরে বাণিজ্যিক জাহাজে হামলা চালিয়ে যাচ্ছে।", "ASSAULT")
+    assert attacks.status == "occurred"
+    # guard: going on a visit is to come
+    (visit,) = events(coder, "প্রধানমন্ত্রী শেখ হাসিনা আগামী মাসে ভারত সফরে যাচ্ছেন।", "CONSULT")
+    assert visit.status == "planned"

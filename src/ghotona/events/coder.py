@@ -1020,7 +1020,7 @@ class EventCoder:
         if called is not None:
             return "planned", called  # "হরতাল ডেকেছে দলটি": called for a day still to come
         for cue in st.planned_cues:
-            if _has_phrase(after_text, cue):
+            if _has_phrase(after_text, cue) and not _keeps_on(after_text, cue, st):
                 return "planned", cue
         for cue in st.planned_final:
             if after_text == cue or after_text.endswith(" " + cue):
@@ -1280,6 +1280,17 @@ def _said_before(toks: list[Token], c_start: int, t_start: int, g: Grammar) -> i
         if before[i].text in g.complementizers and _is_verb(before[i - 1].text, g):
             return before[i].end
     return None
+
+
+def _keeps_on(text: str, cue: str, st: Any) -> bool:
+    """Whether a cue of going (যাচ্ছে) follows a conjunctive form ("হামলা চালিয়ে যাচ্ছে": keeps on
+    attacking; grammar.yaml status ``converbs``, or any -িয়ে form): the act goes on, it is not
+    to come ("হতে যাচ্ছে", "সফরে যাচ্ছেন" are)."""
+    if not cue.startswith("যা"):
+        return False
+    words = text.split()
+    return any(w == cue and i > 0 and (words[i - 1] in st.converbs or words[i - 1].endswith("িয়ে"))
+               for i, w in enumerate(words))
 
 
 def _is_verb(word: str, g: Grammar) -> bool:
