@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 import regex
 
@@ -443,7 +443,8 @@ class EventCoder:
             # qualifies another noun of the clause.
             own_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end and not t_start <= t.start < t_end]
             # (so does "তিনি": "রুশ তেল কেনার কারণে ... শুল্ক আরোপের ঘোষণা দেন তিনি")
-            pair_here = _pair_subject(own_words, g) or any(w in _subject_pronouns(g) for w in own_words)
+            subject_pronouns = _subject_pronouns(g)
+            pair_here = _pair_subject(own_words, g) or any(w in subject_pronouns for w in own_words)
             demonym_beaten = pair_here and bool(actors) and all(any(
                 r.mention.start == a.start and r.relation == "demonym" and not r.adjacent for r in roles) for a in actors)
             if demonym_beaten:
@@ -512,7 +513,7 @@ class EventCoder:
                 actors = actors or _pronoun_actors(_without_opinion(clause_words), g, told, last_people, subject,
                                                    sent, set(pointer), sides)
                 pronoun_sides = bool(actors) and _plural_here(clause_words, g)
-                pronoun_subject = bool(actors) and demonym_beaten and any(w in _subject_pronouns(g) for w in clause_words)
+                pronoun_subject = bool(actors) and demonym_beaten and any(w in subject_pronouns for w in clause_words)
             if undergone and actors and not by_roles and not _after_speech(toks, c_start, g) \
                     and not _plural_here(clause_words, g) and (entry.type in _cues().undergone_types or any(
                         w in g.singular_pronouns for w in clause_words)):
@@ -734,7 +735,7 @@ class EventCoder:
             # subject-object pairs is two acts.
             told_content = any(c_start <= t.start and t.end <= t_start and t.text in g.complementizers for t in toks)
             gapped = [] if entry.symmetric or told_content or c_start <= sent.start else _gapped_pairs(
-                roles, _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times),
+                roles, lambda: _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times),
                 toks, sent.start, c_start, g)
             for doers, objects in gapped or [(actors, recipients)]:
                 keys = {p.key for p in doers + objects} if gapped else rule_keys
@@ -1283,10 +1284,10 @@ def _said_before(toks: list[Token], c_start: int, t_start: int, g: Grammar) -> i
 
 
 def _keeps_on(text: str, cue: str, st: Any) -> bool:
-    """Whether a cue of going (যাচ্ছে) follows a conjunctive form ("হামলা চালিয়ে যাচ্ছে": keeps on
-    attacking; grammar.yaml status ``converbs``, or any -িয়ে form): the act goes on, it is not
-    to come ("হতে যাচ্ছে", "সফরে যাচ্ছেন" are)."""
-    if not cue.startswith("যা"):
+    """Whether a cue of going (grammar.yaml status ``going_cues``: যাচ্ছে) follows a conjunctive form
+    ("হামলা চালিয়ে যাচ্ছে": keeps on attacking; ``converbs``, or any -িয়ে form): the act goes on, it
+    is not to come ("হতে যাচ্ছে", "সফরে যাচ্ছেন" are)."""
+    if cue not in st.going_cues:
         return False
     words = text.split()
     return any(w == cue and i > 0 and (words[i - 1] in st.converbs or words[i - 1].endswith("িয়ে"))
@@ -1923,34 +1924,35 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
     return _shared_case(out, first_of, body)
 
 
-def _gapped_pairs(roles: list[_Role], head: list[_Role], toks: list[Token], s_start: int, c_start: int,
-                  g: Grammar) -> list[tuple[list[Participant], list[Participant]]]:
+def _gapped_pairs(roles: list[_Role], head: Callable[[], list[_Role]], toks: list[Token], s_start: int,
+                  c_start: int, g: Grammar) -> list[tuple[list[Participant], list[Participant]]]:
     """The subject-object pairs of a gapped sentence, one verb for both ("মিশর সুদানের সেনাবাহিনীকে
     এবং সংযুক্ত আরব আমিরাত আরএসএফকে সমর্থন দিচ্ছে": Egypt backs the army, the Emirates the RSF),
     or none.  ``roles``: the trigger's clause, a bare name and an object (-কে) before the trigger;
-    ``head``: the clause before it (``s_start`` to ``c_start``), joined by ও / এবং / a comma, with
-    the same two and no verb of its own."""
+    ``head``: the roles of the clause before it (``s_start`` to ``c_start``; read only when the rest
+    holds), joined by ও / এবং / a comma, with the same two and no verb of its own."""
     def pair(rs: list[_Role]) -> tuple[list[Participant], list[Participant]] | None:
         rs = sorted((r for r in rs if r.before_trigger and r.mention.type != "place"), key=lambda r: r.mention.start)
         if [r.relation for r in rs] != ["doer", "against"]:
             return None
         return [_party(rs[0].mention)], [_party(rs[1].mention)]
 
-    second, first = pair(roles), pair(head)
-    if second is None or first is None:
+    second = pair(roles)
+    if second is None:
         return []
     words = [t.text for t in toks if s_start <= t.start and t.end <= c_start]
     if not words or words[-1] not in ("ও", "এবং", ",") or any(_is_verb(w, g) for w in words):
         return []
-    return [first, second]
+    first = pair(head())
+    return [first, second] if first is not None else []
 
 
 def _without_subordinate_subjects(roles: list[_Role], toks: list[Token], t_start: int, g: Grammar) -> list[_Role]:
     """Drop the subject of a subordinate clause told before the trigger's own subject: "পেলোসি
     তাইপেতে নামার পরপরই চীনের পররাষ্ট্র মন্ত্রণালয় ... নিন্দা জানায়" (Pelosi landed; the ministry
     condemned).  A bare name, then a subordinator (grammar.yaml ``subordinators``,
-    ``subordinate_ends``), then another
-    bare name, all before the trigger: the first is the subordinate clause's."""
+    ``subordinate_ends``), then another bare name, all before the trigger: the first is the
+    subordinate clause's."""
     doers = [r for r in roles if r.relation == "doer" and r.before_trigger and r.mention.type != "place"]
     if len(doers) < 2:
         return roles

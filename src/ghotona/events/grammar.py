@@ -28,6 +28,7 @@ _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_e
                  "declared_is_done", "before_words", "before_planned_types"}
 # Optional status lists (round 5); absent means empty.
 _STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before", "another_before", "converbs",
+                    "going_cues",
                     "medium_heads", "if_words", "then_words", "convened_after", "planned_final", "unable_after")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _DATE_OPTIONAL = ("next_day_cues", "bound_after")
@@ -74,6 +75,7 @@ class StatusCues:
     reply_before: frozenset[str] = frozenset()  # "পাল্টা হামলা": a reply, never a retelling
     another_before: frozenset[str] = frozenset()  # "আরেকটি বৈঠক": another happening, never a retelling
     converbs: frozenset[str] = frozenset()  # "অবরোধ করে বিক্ষোভ": the first act is how the second is done
+    going_cues: frozenset[str] = frozenset()  # "যাচ্ছে": after a converb the act goes on, it is no plan
     convened_after: tuple[str, ...] = ()  # "হরতাল ডেকেছে": a protest or meeting called is still to come
     planned_final: tuple[str, ...] = ()  # "অনুষ্ঠিত হওয়ার কথা।": due, when it ends the clause
     unable_after: tuple[str, ...] = ()  # "আটক করা যায়নি": could not be done, right after the verb
@@ -372,6 +374,7 @@ def load_grammar() -> Grammar:
             reply_before=frozenset(_strings("status.reply_before", st.get("reply_before", []))),
             another_before=frozenset(_strings("status.another_before", st.get("another_before", []))),
             converbs=frozenset(_strings("status.converbs", st.get("converbs", []))),
+            going_cues=frozenset(_strings("status.going_cues", st.get("going_cues", []))),
             medium_heads=_strings("status.medium_heads", st.get("medium_heads", [])),
             if_words=frozenset(_strings("status.if_words", st.get("if_words", []))),
             then_words=frozenset(_strings("status.then_words", st.get("then_words", []))),
