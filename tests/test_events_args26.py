@@ -227,3 +227,11 @@ def test_keeping_on_is_no_plan(coder: EventCoder) -> None:
     # guard: going on a visit is to come
     (visit,) = events(coder, "প্রধানমন্ত্রী শেখ হাসিনা আগামী মাসে ভারত সফরে যাচ্ছেন।", "CONSULT")
     assert visit.status == "planned"
+
+
+# -- the ranker's other party named only in the sentence before must be a principal side
+
+def test_a_name_of_the_sentence_before_is_no_other_party_of_an_act(coder: EventCoder) -> None:
+    text = ("বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর বুধবার শেখ হাসিনার কড়া সমালোচনা করেন। "
+            "২০১৪ সালের সংসদ নির্বাচন বর্জন করেছিল বিএনপি।")
+    assert sides(coder, text, "PROTEST") == (["Bangladesh Nationalist Party"], [])
