@@ -235,3 +235,11 @@ def test_a_name_of_the_sentence_before_is_no_other_party_of_an_act(coder: EventC
     text = ("বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর বুধবার শেখ হাসিনার কড়া সমালোচনা করেন। "
             "২০১৪ সালের সংসদ নির্বাচন বর্জন করেছিল বিএনপি।")
     assert sides(coder, text, "PROTEST") == (["Bangladesh Nationalist Party"], [])
+
+
+# -- a plural pronoun stands for the sides told before, but not the clause's own object
+
+def test_they_congratulate_her_is_not_her_congratulating(coder: EventCoder) -> None:
+    text = ("ঢাকায় চীনের রাষ্ট্রদূত ইয়াও ওয়েন ও ভারতের হাইকমিশনার প্রণয় ভার্মা সোমবার প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে সাক্ষাৎ করেন। "
+            "তাঁরা নির্বাচনে জয়ের জন্য শেখ হাসিনাকে অভিনন্দন জানান।")
+    assert sides(coder, text, "SUPPORT") == (["Pranay Verma", "Yao Wen"], ["Sheikh Hasina"])

@@ -510,8 +510,13 @@ class EventCoder:
                 # a demonstrative telling points at the noun right after its demonstrative
                 pointer = [t.text for t in toks if t.start >= t_start][:1] if anaphoric else []
                 # "তার মতে, ..." (in his view): the one whose opinion is told is a source, not a subject.
-                actors = actors or _pronoun_actors(_without_opinion(clause_words), g, told, last_people, subject,
-                                                   sent, set(pointer), sides)
+                if not actors:
+                    # "তাঁরা ... শেখ হাসিনাকে অভিনন্দন জানান": the pronoun stands for the sides told before
+                    # but the person this clause names as its object.
+                    told_sides = _pronoun_actors(_without_opinion(clause_words), g, told, last_people, subject,
+                                                 sent, set(pointer), sides)
+                    objects = {r.key for r in recipients if r.type == "person"}
+                    actors = [a for a in told_sides if a.key not in objects] or told_sides
                 pronoun_sides = bool(actors) and _plural_here(clause_words, g)
                 pronoun_subject = bool(actors) and demonym_beaten and any(w in subject_pronouns for w in clause_words)
             if undergone and actors and not by_roles and not _after_speech(toks, c_start, g) \
