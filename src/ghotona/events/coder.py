@@ -640,10 +640,11 @@ class EventCoder:
                     actors, recipients = ranked
                     # The ranker's other party named only in the sentence before is one of the
                     # article's two principal sides, or none: another name there is mostly the
-                    # last story's ("২০১৪ সালের নির্বাচন বর্জন করেছিল বিএনপি" after Hasina was named).
+                    # last story's ("২০১৪ সালের নির্বাচন বর্জন করেছিল বিএনপি" after Hasina was named);
+                    # not for a speech act, whose other party is often told before.
                     if not speech_act:
-                        recipients = [r for r in recipients if r.start >= sent.start or r.key in rule_keys
-                                      or r.key in {q.key for q in sides}]
+                        kept = rule_keys | {q.key for q in sides}
+                        recipients = [r for r in recipients if r.start >= sent.start or r.key in kept]
                 elif not entry.symmetric and not recipients:
                     # "তারা ... সেনা পাঠিয়েছে": the sides read off a plural pronoun stand (the
                     # ranker sees no pronoun; it picked names of the sentence before instead), but
