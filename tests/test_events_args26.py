@@ -243,3 +243,20 @@ def test_they_congratulate_her_is_not_her_congratulating(coder: EventCoder) -> N
     text = ("ঢাকায় চীনের রাষ্ট্রদূত ইয়াও ওয়েন ও ভারতের হাইকমিশনার প্রণয় ভার্মা সোমবার প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে সাক্ষাৎ করেন। "
             "তাঁরা নির্বাচনে জয়ের জন্য শেখ হাসিনাকে অভিনন্দন জানান।")
     assert sides(coder, text, "SUPPORT") == (["Pranay Verma", "Yao Wen"], ["Sheikh Hasina"])
+
+
+# -- an act of state told in the passive with no doer is the article's country's (inferred)
+
+def test_an_agentless_curfew_in_a_dated_report_is_the_home_states(coder: EventCoder) -> None:
+    text = ("শ্রীনগর, ৫ আগস্ট — কাশ্মীরের বিশেষ মর্যাদা বাতিলের ঘোষণা দিয়েছে ভারত। "
+            "মোবাইল ফোন ও ইন্টারনেট সংযোগ বন্ধ করে দেওয়া হয়েছে।")
+    (shutdown,) = [e for e in events(coder, text, "COERCE") if "সংযোগ" in e.evidence[0].trigger]
+    assert [(p.name_en, p.inferred) for p in shutdown.actors] == [("India", "home-government")]
+    assert any("no doer" in w for w in shutdown.warnings)
+
+
+def test_an_arrest_with_its_doer_told_keeps_it(coder: EventCoder) -> None:
+    # guard: the doer is named, nothing is inferred
+    text = "ঢাকা, ৫ আগস্ট — র‍্যাব রাজধানী থেকে চারজনকে গ্রেপ্তার করেছে।"
+    (arrest,) = events(coder, text, "COERCE")
+    assert [(p.name_en, p.inferred) for p in arrest.actors] == [("Rapid Action Battalion", None)]

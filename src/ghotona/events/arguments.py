@@ -93,6 +93,7 @@ class ArgumentCues:
     modifier_phrases: tuple[str, ...] = ()  # "বিরোধী দল": the modifier opens a phrase of its own
     undergone_nouns: frozenset[str] = frozenset()  # "আটক ও কারাবরণ করেন": a noun of suffering joined to the trigger
     victim_words: frozenset[str] = frozenset()  # "নিহত", "আহত": a name told bare with it is the one hit
+    home_passive_types: frozenset[str] = frozenset()  # COERCE: told in the passive with no doer, the home state's
     kin_nouns: frozenset[str] = frozenset()  # "বোন": "X-এর বোন Y" is Y, X only says who she is
     count_words: frozenset[str] = frozenset()  # "অন্তত", "শতাধিক": a count between a body and its members
     own_forces_types: frozenset[str] = frozenset()  # MOBILIZE: the forces moved are the doer's own, never its target
@@ -149,7 +150,7 @@ def load_cues() -> ArgumentCues:
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
-                                                    "count_words", "kin_nouns"})
+                                                    "count_words", "kin_nouns", "home_passive_types"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -202,6 +203,7 @@ def load_cues() -> ArgumentCues:
         count_words=frozenset(normalize(w) for w in listed("count_words")),
         kin_nouns=frozenset(normalize(w) for w in listed("kin_nouns")),
         own_forces_types=types("own_forces_types"),
+        home_passive_types=types("home_passive_types"),
         force_sectors=frozenset(listed("force_sectors")),
         oblique_pronouns=frozenset(normalize(w) for w in listed("oblique_pronouns")),
         speaker_objects=frozenset(normalize(w) for w in listed("speaker_objects")),

@@ -204,7 +204,7 @@ class EventCoder:
                 # "আরো পড়ুন: ..." inside a record's text: the headline of another story, linked.
                 promo = _promo_cues().inline_promo.match(body[sent.start:sent.end].strip()) is not None
                 found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
-                                       sources_by_sentence.get(sent.start, []), subject, prev, principals) \
+                                       sources_by_sentence.get(sent.start, []), subject, prev, principals, home) \
                     if toks and not promo else []
                 prev = (toks, in_sent)
                 for d in found:
@@ -226,7 +226,7 @@ class EventCoder:
                   times: tuple[tuple[int, int], ...], timexes: list[Any], ref: date | None, earlier: list[_Draft],
                   last_people: list[Participant], sources: list[EventSource], subject: list[Participant],
                   prev: tuple[list[Token], list[ActorMention]] = ([], []),
-                  principals: "_Principals | None" = None) -> list[_Draft]:
+                  principals: "_Principals | None" = None, home: Any = None) -> list[_Draft]:
         # principals: the article's two principal sides (for a pair noun) and its principal person
         sides = principals.sides if principals is not None else ()
         g = self.grammar
@@ -743,6 +743,19 @@ class EventCoder:
             if getattr(entry, "to_place", None) and any(
                     r.adjacent and r.mention.type in ("place", "country") for r in roles):
                 etype, emode = entry.to_place, None  # "ক্রিমিয়া দখল": a territory taken, not property
+            home_warnings = []
+            if not actors and passive and not condition and home is not None \
+                    and entry.type in _cues().home_passive_types:
+                # "মোবাইল ফোন ও ইন্টারনেট সংযোগ বন্ধ করে দেওয়া হয়েছে" in a report from Srinagar: an
+                # act of state told in the passive with no doer is the article's own country's,
+                # flagged inferred (the merger never counts it as shared).
+                # (The country of the place it is done in, when the clause says: "কাশ্মীর উপত্যকায়
+                # কারফিউ ..." in a report from Islamabad is India's.)
+                state = (_place_state(location) if location is not None else None) or home
+                actors = [Participant(state.id, state.name_en, state.name_bn, body[t_start:t_end], t_start, t_end,
+                                      "country", HOME_GOVERNMENT)]
+                home_warnings = ["actors: an act of state told with no doer; the country of the article "
+                                 "(or of the place it is done in) is taken"]
             # "মিশর সুদানের সেনাবাহিনীকে এবং আমিরাত আরএসএফকে সমর্থন দিচ্ছে": one verb for two
             # subject-object pairs is two acts.
             told_content = any(c_start <= t.start and t.end <= t_start and t.text in g.complementizers for t in toks)
@@ -758,7 +771,7 @@ class EventCoder:
                     status=status, evidence=[replace(ev)], sources=list(sources), anaphoric=anaphoric,
                     has_verb=verb is not None, merge_keys=keys,
                     merge_doers={p.key for p in doers} if gapped else rule_doers, heads=_heads(entry) | fell_heads,
-                    oblique=oblique,
+                    oblique=oblique, warnings=list(home_warnings),
                 ))
         return _dedupe_same_sentence(out)
 
@@ -2764,6 +2777,15 @@ def _opens_with_name(entry: Any, m: ActorMention) -> bool:
     """Whether a trigger entry's text opens with the name ``m`` as it stands ("বিজিবি মোতায়েন")."""
     text = getattr(entry, "text", None)
     return bool(text) and normalize(text).startswith(normalize(m.text) + " ")
+
+
+def _place_state(p: Participant) -> Any:
+    """The dictionary country a place (or a country) participant is in, or None."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    actor = d.get(p.actor_id) if p.actor_id else None
+    return d.country(actor.country) if actor is not None and actor.country else None
 
 
 def _own_forces(actors: list[Participant], recipients: list[Participant], roles: list[_Role], toks: list[Token],
