@@ -204,7 +204,8 @@ class EventCoder:
                 # "আরো পড়ুন: ..." inside a record's text: the headline of another story, linked.
                 promo = _promo_cues().inline_promo.match(body[sent.start:sent.end].strip()) is not None
                 found = self._sentence(body, sent, toks, in_sent, times, timexes, ref, drafts, last_people,
-                                       sources_by_sentence.get(sent.start, []), subject, prev, principals, home) \
+                                       sources_by_sentence.get(sent.start, []), subject, prev, principals, home,
+                                       para.sentences[0].start) \
                     if toks and not promo else []
                 prev = (toks, in_sent)
                 for d in found:
@@ -226,8 +227,10 @@ class EventCoder:
                   times: tuple[tuple[int, int], ...], timexes: list[Any], ref: date | None, earlier: list[_Draft],
                   last_people: list[Participant], sources: list[EventSource], subject: list[Participant],
                   prev: tuple[list[Token], list[ActorMention]] = ([], []),
-                  principals: "_Principals | None" = None, home: Any = None) -> list[_Draft]:
-        # principals: the article's two principal sides (for a pair noun) and its principal person
+                  principals: "_Principals | None" = None, home: Any = None,
+                  para_start: int | None = None) -> list[_Draft]:
+        # principals: the article's two principal sides (for a pair noun) and its principal person;
+        # para_start: where the sentence's paragraph starts
         sides = principals.sides if principals is not None else ()
         g = self.grammar
         text = body[sent.start:sent.end]
@@ -751,7 +754,10 @@ class EventCoder:
                 # flagged inferred (the merger never counts it as shared).
                 # (The country of the place it is done in, when the clause says: "কাশ্মীর উপত্যকায়
                 # কারফিউ ..." in a report from Islamabad is India's.)
-                state = (_place_state(location) if location is not None else None) or home
+                # A paragraph tells one place: "কাশ্মীর উপত্যকায় ... কারফিউ ... জারি রয়েছে। ইন্টারনেট
+                # সংযোগ বন্ধ করে দেওয়া হয়েছে।" is done there too.
+                where = location or _paragraph_place(earlier, para_start, sent.start)
+                state = (_place_state(where) if where is not None else None) or home
                 actors = [Participant(state.id, state.name_en, state.name_bn, body[t_start:t_end], t_start, t_end,
                                       "country", HOME_GOVERNMENT)]
                 home_warnings = ["actors: an act of state told with no doer; the country of the article "
@@ -2777,6 +2783,23 @@ def _opens_with_name(entry: Any, m: ActorMention) -> bool:
     """Whether a trigger entry's text opens with the name ``m`` as it stands ("বিজিবি মোতায়েন")."""
     text = getattr(entry, "text", None)
     return bool(text) and normalize(text).startswith(normalize(m.text) + " ")
+
+
+def _paragraph_place(drafts: list["_Draft"], para_start: int | None, before: int) -> Participant | None:
+    """The location of the latest act told with no doer earlier in the paragraph that starts at ``para_start``.
+
+    Only an act with no doer sets the scene for another: in "মিয়ানমারের সেনাবাহিনী রাখাইনে ...
+    নির্যাতন চালাচ্ছে ... কাউকে জোর করে ফেরত পাঠানো হবে না" the place is the army's, not the speaker's."""
+    if para_start is None:
+        return None
+    best: tuple[int, Participant] | None = None
+    for d in drafts:
+        if d.location is None or any(a.inferred != HOME_GOVERNMENT for a in d.actors):
+            continue
+        for e in d.evidence:
+            if para_start <= e.sentence_start < before and (best is None or e.sentence_start > best[0]):
+                best = (e.sentence_start, d.location)
+    return best[1] if best else None
 
 
 def _place_state(p: Participant) -> Any:
