@@ -41,3 +41,45 @@ def test_an_agentless_arrest_after_an_act_with_a_doer_keeps_the_home_state(coder
             "কাউকে জোর করে ফেরত পাঠানো হবে না।")
     back = trigger_event(coder, text, "COERCE", "ফেরত")
     assert names(back.actors) == ["Bangladesh"]
+
+
+# -- a phrase that names two countries at once (arguments.yaml named_pairs)
+
+def test_the_two_koreas_agreeing_are_north_and_south_korea(coder: EventCoder) -> None:
+    text = "পানমুনজম, ২৭ এপ্রিল — সীমান্তে উত্তেজনা কমাতে একসঙ্গে কাজ করতে একমত হয়েছে দুই কোরিয়া।"
+    (deal,) = events(coder, text, "AGREE")
+    assert sorted(names(deal.actors + deal.recipients)) == ["North Korea", "South Korea"]
+
+
+def test_the_two_koreas_win_over_the_sides_told_before(coder: EventCoder) -> None:
+    text = ("মার্কিন প্রেসিডেন্ট চীনের প্রেসিডেন্টের সঙ্গে বৈঠক করেছেন। "
+            "এর আগে ২০১৮ সালে দুই কোরিয়া সীমান্তের চৌকি থেকে সেনা সরিয়ে নিয়েছিল।")
+    (pullback,) = events(coder, text, "RETREAT")
+    assert sorted(names(pullback.actors + pullback.recipients)) == ["North Korea", "South Korea"]
+
+
+def test_every_named_pair_is_two_dictionary_countries() -> None:
+    from ghotona.actors.dictionary import load_dictionary
+    from ghotona.events.arguments import load_cues
+
+    d = load_dictionary()
+    pairs = load_cues().named_pairs
+    assert pairs
+    for phrase, ids in pairs:
+        assert [getattr(d.get(i), "type", None) for i in ids] == ["country", "country"], phrase
+
+
+# -- a deadline ("চলতি বছরের মধ্যেই") does not date what is told as done
+
+def test_a_deadline_in_the_purpose_does_not_date_the_agreement(coder: EventCoder) -> None:
+    text = ("ঢাকা, ২৮ এপ্রিল — চলতি বছরের মধ্যেই বাণিজ্য দ্বিগুণ করার লক্ষ্যে একসঙ্গে কাজ করতে "
+            "একমত হয়েছে বাংলাদেশ ও ভারত।")
+    (deal,) = events(coder, text, "AGREE")
+    assert deal.date_how == "publication-fallback"
+
+
+def test_a_deadline_still_dates_a_plan(coder: EventCoder) -> None:
+    # guard: a plan to be done by the end of the year is dated by that year
+    text = "ঢাকা, ২৮ এপ্রিল — চলতি বছরের মধ্যেই বাংলাদেশ ও ভারত একটি বাণিজ্য চুক্তি সই করবে।"
+    (deal,) = events(coder, text, "SUPPORT")  # signing an agreement (triggers.yaml)
+    assert (deal.status, deal.date_how) == ("planned", "text")

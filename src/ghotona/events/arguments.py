@@ -66,6 +66,7 @@ class ArgumentCues:
     members: tuple[str, ...] = ()  # "যোদ্ধা": a genitive name before it takes part through its members
     country_pairs: tuple[str, ...] = ()  # "দুই দেশ": the two sides told before, as their countries
     leader_pairs: tuple[str, ...] = ()  # "দুই নেতা": the two leaders told before
+    named_pairs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "দুই কোরিয়া": two countries by one name
     capitals: frozenset[str] = frozenset()  # dictionary ids of capitals: as a party, the country's government
     person_pronouns: tuple[str, ...] = ()  # "তিনি": stands for a person only
     speaker_offices: frozenset[str] = frozenset()  # "X-এর কার্যালয় জানায়": the office speaks for X
@@ -133,6 +134,20 @@ def _event_types(where: str, named: tuple[str, ...]) -> frozenset[str]:
     return frozenset(named)
 
 
+def _named_pairs(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``named_pairs``: a phrase naming two countries at once, mapped to their two dictionary ids
+    (checked against the dictionary where they are used, which loads after this file)."""
+    if not isinstance(value, dict):
+        raise fail(CUES_FILE, "named_pairs", "should map a phrase to a list of two actor dictionary ids")
+    out = []
+    for phrase, ids in value.items():
+        ids = _strings(f"named_pairs.{phrase}", ids)
+        if len(ids) != 2:
+            raise fail(CUES_FILE, f"named_pairs.{phrase}", f"names {len(ids)} ids; a pair names exactly two")
+        out.append((normalize(str(phrase)), ids))
+    return tuple(sorted(out, key=lambda x: len(x[0]), reverse=True))
+
+
 def _strings(where: str, value: Any) -> tuple[str, ...]:
     return cue_strings(CUES_FILE, where, value)
 
@@ -150,7 +165,7 @@ def load_cues() -> ArgumentCues:
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
-                                                    "count_words", "kin_nouns", "home_passive_types"})
+                                                    "count_words", "kin_nouns", "home_passive_types", "named_pairs"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -181,6 +196,7 @@ def load_cues() -> ArgumentCues:
         members=listed("members"),
         country_pairs=listed("country_pairs"),
         leader_pairs=listed("leader_pairs"),
+        named_pairs=_named_pairs(data.get("named_pairs", {})),
         capitals=frozenset(listed("capitals")),
         person_pronouns=listed("person_pronouns"),
         speaker_offices=frozenset(listed("speaker_offices")),

@@ -2426,6 +2426,9 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
     ``sides``: the article's two principal sides, which a pair noun names when the telling
     before it is about others (:func:`_principal_sides`)."""
     joined = " ".join(words)
+    for phrase, ids in _cues().named_pairs:
+        if _has_phrase(joined, phrase):
+            return _named_pair(phrase, ids, sent)  # "দুই কোরিয়া": whatever was told before
     for p in _group_phrases(g):
         if _has_phrase(joined, p):
             found: list[Participant] = []
@@ -2879,6 +2882,25 @@ def _as_countries(ps: list[Participant]) -> list[Participant]:
     return out
 
 
+def _named_pair(phrase: str, ids: tuple[str, ...], sent: Sentence) -> list[Participant]:
+    """The two countries a phrase names at once (arguments.yaml ``named_pairs``), spanning it."""
+    from ..actors.dictionary import load_dictionary
+
+    d = load_dictionary()
+    at = normalize(sent.text).find(phrase)
+    start = sent.start + max(at, 0)
+    end = start + len(phrase) if at >= 0 else sent.start
+    out = []
+    for i in ids:
+        actor = d.get(i)
+        if actor is None:
+            raise ValueError(f"arguments.yaml named_pairs.{phrase}: {i} is not in the actor dictionary; "
+                             "use an id from data/actors")
+        out.append(Participant(actor.id, actor.name_en, actor.name_bn, sent.text[start - sent.start:end - sent.start],
+                               start, end, actor.type))
+    return out
+
+
 def _copy(p: Participant) -> Participant:
     return Participant(p.actor_id, p.name_en, p.name_bn, p.text, p.start, p.end, p.type)
 
@@ -2947,6 +2969,8 @@ def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent
             return False  # the date of the saying, not of the plan reported
         if closed and t.start >= c_end:
             return False  # "সফরের খবর প্রকাশের পর গত বৃহস্পতিবার ...": the main clause's time, after this one
+        if status in ("occurred", "negated", "historical") and _bound_only(t, ctx, ctx.g.dates.deadline_after):
+            return False  # "চলতি বছরের মধ্যেই যুদ্ধের অবসান ঘোষণার লক্ষ্যে ... একমত হয়েছে": a deadline, not the day
         return not _modifies_other(t, t_start, ctx) and not _until_now(t, ctx) and not _bound_only(t, ctx)
 
     in_clause = [t for t in timexes if c_start <= t.start and t.end <= c_end and usable(t)]
@@ -2990,14 +3014,16 @@ def _until_now(t: Any, ctx: _DateContext) -> bool:
     return any(after.startswith(f"{f} {u}") for f in dc.range_from for u in dc.until_now)
 
 
-def _bound_only(t: Any, ctx: _DateContext) -> bool:
+def _bound_only(t: Any, ctx: _DateContext, words_after: frozenset[str] | None = None) -> bool:
     """"২০১৫ সালের পর এটিই প্রথম সফর": a date in the genitive before পর / পরে bounds the
-    happening (after 2015); it is not its date.  ("দুই দিন পর" is a date: no genitive.)"""
+    happening (after 2015); it is not its date.  ("দুই দিন পর" is a date: no genitive.)
+    ``words_after``: other words that make such a bound (``deadline_after``), else ``bound_after``."""
+    after = ctx.g.dates.bound_after if words_after is None else words_after
     words = normalize(t.text).split()
     nxt = next((x.text for x in ctx.toks if x.start >= t.end), "")
-    if words and words[-1] in ctx.g.dates.bound_after:
+    if words and words[-1] in after:
         owner = words[-2] if len(words) > 1 else ""
-    elif nxt in ctx.g.dates.bound_after:
+    elif nxt in after:
         owner = words[-1] if words else ""
     else:
         return False
