@@ -83,3 +83,34 @@ def test_a_deadline_still_dates_a_plan(coder: EventCoder) -> None:
     text = "ঢাকা, ২৮ এপ্রিল — চলতি বছরের মধ্যেই বাংলাদেশ ও ভারত একটি বাণিজ্য চুক্তি সই করবে।"
     (deal,) = events(coder, text, "SUPPORT")  # signing an agreement (triggers.yaml)
     assert (deal.status, deal.date_how) == ("planned", "text")
+
+
+# -- a list of doers after the verb is one subject, and the ranker does not split it
+
+def test_a_list_of_doers_after_the_verb_all_call_the_strike(coder: EventCoder) -> None:
+    text = "খুলনা বিভাগে কাল বুধবার সকাল-সন্ধ্যা হরতাল ডেকেছে যুবদল, ছাত্রদল ও স্বেচ্ছাসেবক দল।"
+    doers, others = sides(coder, text, "PROTEST")
+    assert (sorted(doers), others) == (
+        ["Jatiyatabadi Chhatra Dal", "Jatiyatabadi Jubo Dal", "Jatiyatabadi Swechchhasebak Dal"], [])
+
+
+def test_a_name_after_the_comma_of_another_clause_is_not_the_subject(coder: EventCoder) -> None:
+    # guard: a comma before a new clause with its own verb still closes the trigger's clause
+    text = "বিএনপি হরতাল ডেকেছে, আওয়ামী লীগ তার বিরোধিতা করেছে।"
+    assert sides(coder, text, "PROTEST")[0] == ["Bangladesh Nationalist Party"]
+
+
+# -- a short form in brackets is the name's own
+
+def test_two_bodies_joined_across_a_bracketed_aside_rally_together(coder: EventCoder) -> None:
+    text = "নির্বাচনের দাবিতে জাতীয় নাগরিক পার্টি (ঢাকা মহানগর) ও বাংলাদেশ জামায়াতে ইসলামী শনিবার যৌথ সমাবেশ করে।"
+    doers, others = sides(coder, text, "PROTEST")
+    assert (sorted(doers), others) == (["Bangladesh Jamaat-e-Islami", "National Citizen Party"], [])
+
+
+def test_a_tagged_name_leaves_its_bracketed_short_form_out() -> None:
+    from ghotona.pipeline import article_from_text
+
+    text = "বায়ুদূষণ কমানোর দাবিতে পরিবেশ বাঁচাও আন্দোলন (পবা) ও সুবন্ধন সামাজিক কল্যাণ সংগঠন শনিবার মানববন্ধন করে।"
+    found = [m.text for m in article_from_text(text, "2024-03-10").actor_mentions if m.how == "ner"]
+    assert found == ["পরিবেশ বাঁচাও আন্দোলন"]

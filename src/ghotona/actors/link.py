@@ -1499,6 +1499,13 @@ def _ner_spans(entities, units: list[_Unit], taken: list[bool], index: _Index) -
             a += 1
         while b > a and not units[b - 1].word:
             b -= 1
+        # a short form in brackets after the name is not part of it ("পরিবেশ বাঁচাও আন্দোলন (পবা)"):
+        # with its closing bracket trimmed above it would be a name with a bracket left open
+        opened = [m for m in range(a, b) if units[m].text == "("]
+        if opened and not any(units[m].text == ")" for m in range(opened[-1], b)):
+            b = opened[-1]
+            while b > a and not units[b - 1].word:
+                b -= 1
         if a >= b:
             continue
         if any(taken[m] or used[m] for m in range(a, b)):

@@ -611,8 +611,12 @@ class EventCoder:
                                                          >= sent.start - _ANSWER_CHARS], actors, entry.type, g) \
                 if not recipients and entry.type in _cues().answers else []
             if self.ranker is not None and not announced:  # the ranker sees no announcer: it would drop him
+                # the rules' doers are one list joined by ও or commas
+                joined = {_party(r.mention).key for r in roles if r.relation == "doer"}
+                listed = len(actors) > 1 and any(r.relation == "doer" and r.coordinated for r in roles) \
+                    and all(a.key in joined for a in actors)
                 ranked = self._rank(body, sent, toks, parties, prev, sources, entry, speech_act,
-                                    (r_start, t_end), (c_start, c_end), actors, recipients)
+                                    (r_start, t_end), (c_start, c_end), actors, recipients, listed)
                 if setting:
                     pass  # "ফোনালাপে পুতিন ... সৈন্যদের প্রশংসা করেন": the other act's party is not the call's
                 elif patient_owned:
@@ -784,8 +788,10 @@ class EventCoder:
     def _rank(self, body: str, sent: Sentence, toks: list[Token], in_sent: list[ActorMention],
               prev: tuple[list[Token], list[ActorMention]], sources: list[EventSource], entry: Any, speech_act: bool,
               trigger: tuple[int, int], clause: tuple[int, int], actors: list[Participant],
-              recipients: list[Participant]) -> tuple[list[Participant], list[Participant]]:
-        """The ranker's actor and recipient; the rules' answer when it has no candidate."""
+              recipients: list[Participant], listed: bool = False) -> tuple[list[Participant], list[Participant]]:
+        """The ranker's actor and recipient; the rules' answer when it has no candidate.
+
+        ``listed``: the rules' doers are one list joined by ও or commas."""
         from .arguments import ArgContext
 
         if not (actors or recipients) and getattr(self.ranker, "collect", None) is None:
@@ -845,6 +851,10 @@ class EventCoder:
             new_actors = [a for a in new_actors if a.key in ruled
                           or not any(s <= a.start and a.end <= e for s, e in cited)]
         ruled_actors = {a.key for a in actors}
+        if listed and not recipients and not entry.symmetric:
+            # "হরতাল ডেকেছে স্বেচ্ছাসেবক দল, যুবদল ও ছাত্রদল": one act by a list of doers the rules
+            # joined; the ranker may not split one of them off as the other party.
+            new_recipients = [r for r in new_recipients if r.key not in ruled_actors]
         if len(actors) > 1 and any(a.key in ruled_actors for a in new_actors):
             # The rules' doers are one list joined by ও ("প্রণয় ভার্মা ও ... ইয়াও ওয়েন"): the
             # ranker, which takes a second actor only above second_actor, picked one of them;
@@ -1287,12 +1297,13 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
     it: the main verb that follows belongs to another happening.
     """
     lo, hi = toks[0].start, toks[-1].end
-    for t in toks:
+    for i, t in enumerate(toks):
         if t.text in g.clause_breaks:
             if t.end <= t_start:
                 lo = t.end
             elif t.start >= t_end:
-                hi = t.start
+                if not _closing_list(toks, i, t_end, g):
+                    hi = t.start
                 break
     after = [t for t in toks if t_end <= t.start < hi][:3]
     for t in after:
@@ -1302,6 +1313,17 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
         if _is_verb(t.text, g):
             break  # "সফরের খবর ছড়ানোর পর" closes; a verb before the subordinator is the trigger's own
     return lo, hi
+
+
+def _closing_list(toks: list[Token], i: int, t_end: int, g: Grammar) -> bool:
+    """Whether the comma ``toks[i]`` after the trigger and its verb only lists the post-verbal
+    subject to the sentence's end ("হরতাল ডেকেছে স্বেচ্ছাসেবক দল, যুবদল ও ছাত্রদল।"): no verb or
+    other break follows, and a ও / এবং joins the list's last name."""
+    if toks[i].text != "," or not any(t_end <= t.start < toks[i].start and _is_verb(t.text, g) for t in toks):
+        return False
+    rest = [t.text for t in toks[i + 1:] if t.text not in (",", "।", "?", "!")]
+    return 0 < len(rest) <= 8 and "ও" in rest and not any(
+        (w in g.clause_breaks and w != "এবং") or _is_verb(w, g) for w in rest)
 
 
 def _said_before(toks: list[Token], c_start: int, t_start: int, g: Grammar) -> int | None:
@@ -1326,7 +1348,7 @@ def _keeps_on(text: str, cue: str, st: Any) -> bool:
 
 
 def _is_verb(word: str, g: Grammar) -> bool:
-    if not _WORD.search(word):
+    if not _WORD.search(word) or word in g.not_verbs:
         return False
     if any(word.endswith(e) and len(word) > len(e) + 1 for e in g.strong_endings):
         return True
@@ -1816,7 +1838,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
     prev_end: int | None = None
     for grp in _groups(inside, lambda a, b: body[a:b], (t_start, t_end), g):
         m = grp[-1]
-        coordinated = prev_end is not None and body[prev_end:grp[0].start].strip(" ,") in ("", "ও", "এবং", "আর", "-", "–")
+        # (a short form in brackets between is the name's own: "পরিবেশ বাঁচাও আন্দোলন (পবা) ও ...")
+        coordinated = prev_end is not None and _BRACKETED.sub("", body[prev_end:grp[0].start]).strip(" ,)") in (
+            "", "ও", "এবং", "আর", "-", "–")
         prev_end = m.end
         against = _against_compound(body, m, starts, trigger_from if trigger_from is not None else t_start)
         if _in_compound(body, m, starts) and not against:
@@ -3587,6 +3611,7 @@ def _clause_closed(a: Evidence, b: Evidence) -> bool:
 
 
 _WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
+_BRACKETED = regex.compile(r"\([^()]{0,40}\)")
 
 
 # Acts announced as a package: "ব্যাংকের ওপর নিষেধাজ্ঞা আরোপ করেছেন এবং রপ্তানিতে

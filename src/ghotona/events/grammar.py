@@ -182,6 +182,7 @@ class Grammar:
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
+    not_verbs: frozenset[str] = frozenset()  # "দল": a stem and an ending, and no verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +305,7 @@ def load_grammar() -> Grammar:
 
     verbs = require(_FILE, "verbs", data, "verbs", dict)
     check_keys(_FILE, "verbs", verbs, {"light_stems", "endings", "strong_endings", "means_nouns", "means_words",
-                                       "not_verb_endings"})
+                                       "not_verb_endings", "not_verbs"})
 
     passive = require(_FILE, "passive", data, "passive", dict)
     check_keys(_FILE, "passive", passive, {"light_verbal_nouns", "verbal_noun_endings", "verbal_nouns",
@@ -423,4 +424,5 @@ def load_grammar() -> Grammar:
         means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
         means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
         not_verb_endings=_strings("verbs.not_verb_endings", verbs.get("not_verb_endings", [])),
+        not_verbs=frozenset(_strings("verbs.not_verbs", verbs.get("not_verbs", []))),
     )
