@@ -114,3 +114,35 @@ def test_a_tagged_name_leaves_its_bracketed_short_form_out() -> None:
     text = "বায়ুদূষণ কমানোর দাবিতে পরিবেশ বাঁচাও আন্দোলন (পবা) ও সুবন্ধন সামাজিক কল্যাণ সংগঠন শনিবার মানববন্ধন করে।"
     found = [m.text for m in article_from_text(text, "2024-03-10").actor_mentions if m.how == "ner"]
     assert found == ["পরিবেশ বাঁচাও আন্দোলন"]
+
+
+# -- এবং with no verb before it joins two nouns of one clause
+
+def _trigger_clause(text: str, trigger: str) -> str:
+    from ghotona.events.coder import _clause
+    from ghotona.events.grammar import load_grammar
+    from ghotona.records import Token
+    from ghotona.text.normalize import normalize
+    from ghotona.text.segment import tokenize
+
+    toks = [Token(t.start, t.end, normalize(t.text)) for t in tokenize(text, 0)]
+    at = text.index(trigger)
+    lo, hi = _clause(toks, at, at + len(trigger), load_grammar())
+    return text[lo:hi].strip()
+
+
+def test_a_cut_to_a_country_joined_by_ebong_to_another_is_one_clause() -> None:
+    text = "আজ ভারতে পেঁয়াজ রপ্তানি এবং দেশটি থেকে কিছু সুতা আমদানি স্থগিত করেছে বাংলাদেশ।"
+    assert _trigger_clause(text, "আমদানি স্থগিত").startswith("আজ ভারতে")
+
+
+def test_ebong_after_an_object_in_ke_may_join_two_pairs() -> None:
+    # guard: "মিশর X-কে এবং আমিরাত Y-কে সমর্থন দিচ্ছে" keeps its second pair's clause
+    text = "মিশর সুদানের সেনাবাহিনীকে এবং আমিরাত আরএসএফকে সমর্থন দিচ্ছে।"
+    assert _trigger_clause(text, "সমর্থন").startswith("আমিরাত")
+
+
+def test_ebong_after_a_verb_still_closes_the_clause(coder: EventCoder) -> None:
+    # guard: "X বন্ধ করেছে এবং ..." closes the first act's clause
+    text = "পাকিস্তান সীমান্ত বন্ধ করেছে এবং ভারতে রপ্তানি স্থগিত করেছে চীন।"
+    assert sides(coder, text, "SANCTION")[0] == ["China"]

@@ -1300,6 +1300,12 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
     for i, t in enumerate(toks):
         if t.text in g.clause_breaks:
             if t.end <= t_start:
+                if t.text in _NOUN_JOINERS and i and not toks[i - 1].text.endswith("কে") and not any(
+                        lo <= x.start and x.end <= t.start and _is_verb(x.text, g) for x in toks[:i]):
+                    # "তাইওয়ানে বালু রপ্তানি এবং ... আমদানি স্থগিত করেছে চীন": এবং with no verb
+                    # before it joins two nouns of one clause.  (After an object in -কে it may
+                    # join two subject-object pairs of one verb: "মিশর X-কে এবং আমিরাত Y-কে ...".)
+                    continue
                 lo = t.end
             elif t.start >= t_end:
                 if not _closing_list(toks, i, t_end, g):
@@ -3611,6 +3617,7 @@ def _clause_closed(a: Evidence, b: Evidence) -> bool:
 
 
 _WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
+_NOUN_JOINERS = frozenset({"এবং"})
 _BRACKETED = regex.compile(r"\([^()]{0,40}\)")
 
 
