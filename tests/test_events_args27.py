@@ -146,3 +146,23 @@ def test_ebong_after_a_verb_still_closes_the_clause(coder: EventCoder) -> None:
     # guard: "X বন্ধ করেছে এবং ..." closes the first act's clause
     text = "পাকিস্তান সীমান্ত বন্ধ করেছে এবং ভারতে রপ্তানি স্থগিত করেছে চীন।"
     assert sides(coder, text, "SANCTION")[0] == ["China"]
+
+
+# -- the genitive of the act's noun beside its subject is whom the act is done to
+
+def test_a_capital_after_the_verb_criticises_the_genitive_before_it(coder: EventCoder) -> None:
+    assert sides(coder, "মার্কিন প্রেসিডেন্টের সমালোচনা করেছে বেইজিং।", "ACCUSE") == (["China"], ["Joe Biden"])
+
+
+def test_a_genitive_right_after_the_subject_is_not_listed_with_it(coder: EventCoder) -> None:
+    assert sides(coder, "বেইজিং মার্কিন প্রেসিডেন্টের সমালোচনা করেছে।", "ACCUSE") == (["China"], ["Joe Biden"])
+
+
+def test_a_genitive_owning_an_act_told_before_another_subject_is_not_its_object(coder: EventCoder) -> None:
+    # guard: "X-এর হত্যাকাণ্ড ও ... প্রেক্ষাপটে দল Y সমঝোতায় সম্মত হয়েছে": the party is no doer
+    # of the killing, which it does not come right after
+    # (it fails when the subject need not stand right after the trigger's verb)
+    text = ("নেতা বলেন, শরীফ ওসমান হাদির হত্যাকাণ্ড ও বদলে যাওয়া প্রেক্ষাপটে জাতীয় নাগরিক পার্টি "
+            "জামায়াতে ইসলামীর সঙ্গে নির্বাচনী সমঝোতায় সম্মত হয়েছে।")
+    for killing in events(coder, text, "ASSAULT"):
+        assert "National Citizen Party" not in names(killing.actors)

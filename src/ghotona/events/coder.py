@@ -86,6 +86,7 @@ class _Role:
     coordinated: bool = False  # joined to the previous mention by ও / এবং / a comma
     modifies_mention: bool = False  # right before another name (ইউক্রেনের খারকিভে): it modifies that name
     shared: bool = False  # bare, but in a list whose last name carries the case (X ও Y-কে): see _shared_case
+    after_verb: bool = False  # right after the trigger's verb ("সমালোচনা করেছে বেইজিং")
 
 
 @dataclass(slots=True)
@@ -1980,7 +1981,15 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         # "ইউক্রেনের খারকিভে": a name right before another modifies it; a person does not
         # ("পুতিনের পিয়ংইয়ং সফর" is Putin's visit to Pyongyang).
         modifies = bool(nxt) and nxt[0].start in starts and m.type != "person"
-        out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
+        if coordinated and rel == "genitive" and out and out[-1].relation != "genitive" \
+                and not body[out[-1].mention.end:grp[0].start].strip():
+            # "বেইজিং মার্কিন প্রেসিডেন্টের সমালোচনা করেছে": a genitive right after the subject,
+            # with nothing between, starts the object's phrase; it is not listed with the subject.
+            coordinated = False
+        between = [] if before else [t for t in toks if t_end <= t.start and t.end <= grp[0].start]
+        after_verb = not before and 0 < len(between) <= 2 and any(_is_verb(t.text, g) for t in between)
+        out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies,
+                         after_verb=after_verb))
         first_of[id(out[-1])] = grp[0].start
     return _shared_case(out, first_of, body)
 
@@ -2392,6 +2401,7 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
     location: Participant | None = None
     places: list[_Role] = []
     doers_seen = last_was_doer = last_doer_added = False
+    owners: list[Participant] = []  # actors taken from a genitive before the trigger
     for r in roles:
         p = _party(r.mention)
         if r.relation == "agent":
@@ -2409,7 +2419,13 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
         elif r.relation == "genitive":
             # রাশিয়ার হামলা, রুবিওর এশিয়া সফর: a genitive (nearly) right before the trigger owns it.
             if r.adjacent or (r.near and r.mention.type != "place" and not r.modifies_mention):
-                _add(actors, p)
+                if not symmetric and not passive and doers_seen and last_was_doer and actors and not r.coordinated:
+                    # "বেইজিং মার্কিন প্রেসিডেন্টের সমালোচনা করেছে": after its subject, the
+                    # genitive of the act's noun is whom it is done to.
+                    _add(recipients, p)
+                else:
+                    _add(actors, p)
+                    owners.append(p)
         elif r.relation == "demonym":
             if r.adjacent:
                 _add(actors, p)
@@ -2425,6 +2441,15 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
                 # joined to the subject taken there is the subject too ("সাক্ষাৎ করেন
                 # ভারতের হাইকমিশনার ... ও চীনের রাষ্ট্রদূত ...").
                 if r.before_trigger or not actors or (r.coordinated and last_doer_added):
+                    _add(actors, p)
+                    last_doer_added = True
+                elif not symmetric and r.after_verb and owners and len(actors) == len(owners):
+                    # "মার্কিন প্রেসিডেন্টের সমালোচনা করেছে বেইজিং": the subject after the verb does
+                    # it; the genitive of the act's noun before is whom it is done to.
+                    for q in owners:
+                        actors.remove(q)
+                        _add(recipients, q)
+                    owners.clear()
                     _add(actors, p)
                     last_doer_added = True
                 else:
