@@ -166,3 +166,9 @@ def test_a_genitive_owning_an_act_told_before_another_subject_is_not_its_object(
             "জামায়াতে ইসলামীর সঙ্গে নির্বাচনী সমঝোতায় সম্মত হয়েছে।")
     for killing in events(coder, text, "ASSAULT"):
         assert "National Citizen Party" not in names(killing.actors)
+
+
+def test_a_group_named_by_its_short_form_owns_the_camp_attacked(coder: EventCoder) -> None:
+    # actors/organisations.yaml: জইশ is Jaish-e-Mohammed's short form
+    text = "বুধবার ভোরে সীমান্তের ওপারে জইশের একটি ঘাঁটিতে বিমান হামলা চালায় ভারতীয় বিমানবাহিনী।"
+    assert sides(coder, text, "ASSAULT") == (["Indian Air Force"], ["Jaish-e-Mohammed"])
