@@ -93,6 +93,7 @@ OVERLAY: dict[str, dict[str, object]] = {
     "FI": {"demonyms": ["ফিনিশ"]},
     "FR": {"demonyms": ["ফরাসি", "ফরাসী", "ফ্রেঞ্চ"]},
     "GE": {"aliases_en": ["Georgia"]},
+    "GY": {"aliases": ["গায়ানা", "গাইয়ানা"]},
     "GB": {
         "aliases": ["ব্রিটেন", "গ্রেট ব্রিটেন", "ইউনাইটেড কিংডম"],
         "aliases_en": ["UK", "Britain", "United Kingdom"],
