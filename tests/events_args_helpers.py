@@ -20,3 +20,9 @@ def parties(coder: EventCoder, text: str, on: str = "2024-03-10") -> list[tuple[
     """Each event's type, actors and recipients (English names, else the text)."""
     return [(e.type, [p.name_en or p.text for p in e.actors], [p.name_en or p.text for p in e.recipients])
             for e in coder.code(article_from_text(text, on))]
+
+
+def sides(coder: EventCoder, text: str, typ: str) -> tuple[list[str], list[str]]:
+    """The actors and recipients (English names) of the one event of type ``typ`` the text gives."""
+    (event,) = events(coder, text, typ)
+    return names(event.actors), names(event.recipients)

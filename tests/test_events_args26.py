@@ -10,13 +10,7 @@ from __future__ import annotations
 from ghotona.attribution import article_attributions
 from ghotona.events.coder import EventCoder
 from ghotona.pipeline import article_from_text
-from events_args_helpers import events, names
-
-
-def sides(coder: EventCoder, text: str, typ: str) -> tuple[list[str], list[str]]:
-    """The actors and recipients (English names) of the one event of type ``typ`` the text gives."""
-    (event,) = events(coder, text, typ)
-    return names(event.actors), names(event.recipients)
+from events_args_helpers import events, names, sides
 
 
 # -- "X বলে পুলিশ জানিয়েছে": the speaker stands between the complementizer and the verb

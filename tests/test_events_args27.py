@@ -8,13 +8,7 @@ must not change.
 from __future__ import annotations
 
 from ghotona.events.coder import EventCoder
-from events_args_helpers import events, names
-
-
-def sides(coder: EventCoder, text: str, typ: str) -> tuple[list[str], list[str]]:
-    """The actors and recipients (English names) of the one event of type ``typ`` the text gives."""
-    (event,) = events(coder, text, typ)
-    return names(event.actors), names(event.recipients)
+from events_args_helpers import events, names, sides
 
 
 def trigger_event(coder: EventCoder, text: str, typ: str, word: str):  # type: ignore[no-untyped-def]

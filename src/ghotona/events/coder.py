@@ -1325,7 +1325,7 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
 def _closing_list(toks: list[Token], i: int, t_end: int, g: Grammar) -> bool:
     """Whether the comma ``toks[i]`` after the trigger and its verb only lists the post-verbal
     subject to the sentence's end ("হরতাল ডেকেছে স্বেচ্ছাসেবক দল, যুবদল ও ছাত্রদল।"): no verb or
-    other break follows, and a ও / এবং joins the list's last name."""
+    other break follows, and ও joins the list's last name (at most eight words)."""
     if toks[i].text != "," or not any(t_end <= t.start < toks[i].start and _is_verb(t.text, g) for t in toks):
         return False
     rest = [t.text for t in toks[i + 1:] if t.text not in (",", "।", "?", "!")]
@@ -2846,8 +2846,9 @@ def _opens_with_name(entry: Any, m: ActorMention) -> bool:
 def _paragraph_place(drafts: list["_Draft"], para_start: int | None, before: int) -> Participant | None:
     """The location of the latest act told with no doer earlier in the paragraph that starts at ``para_start``.
 
-    Only an act with no doer sets the scene for another: in "মিয়ানমারের সেনাবাহিনী রাখাইনে ...
-    নির্যাতন চালাচ্ছে ... কাউকে জোর করে ফেরত পাঠানো হবে না" the place is the army's, not the speaker's."""
+    Only an act with no doer told (none, or one inferred as the home state) sets the scene for
+    another: in "মিয়ানমারের সেনাবাহিনী রাখাইনে ... নির্যাতন চালাচ্ছে ... কাউকে জোর করে ফেরত পাঠানো
+    হবে না" the place is the army's, not the speaker's."""
     if para_start is None:
         return None
     best: tuple[int, Participant] | None = None
@@ -2942,6 +2943,8 @@ def _named_pair(phrase: str, ids: tuple[str, ...], sent: Sentence) -> list[Parti
     from ..actors.dictionary import load_dictionary
 
     d = load_dictionary()
+    # the span is found in the normalised sentence (the phrase is normalised on load); when it is
+    # not found the participants span nothing at the sentence's start
     at = normalize(sent.text).find(phrase)
     start = sent.start + max(at, 0)
     end = start + len(phrase) if at >= 0 else sent.start
