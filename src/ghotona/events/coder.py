@@ -1986,8 +1986,12 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "বেইজিং মার্কিন প্রেসিডেন্টের সমালোচনা করেছে": a genitive right after the subject,
             # with nothing between, starts the object's phrase; it is not listed with the subject.
             coordinated = False
+        # right after the trigger's own verb: only verbs between ("সমালোচনা করেছে বেইজিং"), or the
+        # trigger ends in its verb; not after another noun ("মিছিলে হামলা চালিয়েছে ছাত্রলীগ")
         between = [] if before else [t for t in toks if t_end <= t.start and t.end <= grp[0].start]
-        after_verb = not before and 0 < len(between) <= 2 and any(_is_verb(t.text, g) for t in between)
+        own = [t for t in toks if t_start <= t.start and t.end <= t_end][-1:]
+        after_verb = not before and (0 < len(between) <= 2 and all(_is_verb(t.text, g) for t in between)
+                                     or not between and bool(own) and _is_verb(own[0].text, g))
         out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies,
                          after_verb=after_verb))
         first_of[id(out[-1])] = grp[0].start
