@@ -165,10 +165,10 @@ def parse_matching(data: Any, name: str = MATCHING_FILE) -> MatchingPolicy:
         raise fail(name, "speaking_after", f"expected a list of words, got {speaking!r}")
     speaking_keys = set()
     for i, w in enumerate(speaking):
-        keys = [u.key for u in _units(normalize(w))] if isinstance(w, str) else []
-        if len(keys) != 1 or not _units(normalize(w))[0].word:
+        units = _units(normalize(w)) if isinstance(w, str) else []
+        if len(units) != 1 or not units[0].word:
             raise fail(name, f"speaking_after entry {i + 1}", f"expected one word as written (জানান), got {w!r}")
-        speaking_keys.add(keys[0])
+        speaking_keys.add(units[0].key)
     return MatchingPolicy(frozenset(honorifics), countries, {ord(w): None for w in weak}, float(sim), first,
                           frozenset(speaking_keys))
 

@@ -86,7 +86,6 @@ class _Role:
     coordinated: bool = False  # joined to the previous mention by ও / এবং / a comma
     modifies_mention: bool = False  # right before another name (ইউক্রেনের খারকিভে): it modifies that name
     shared: bool = False  # bare, but in a list whose last name carries the case (X ও Y-কে): see _shared_case
-    after_verb: bool = False  # right after the trigger's verb ("সমালোচনা করেছে বেইজিং")
 
 
 @dataclass(slots=True)
@@ -177,8 +176,9 @@ class EventCoder:
         linked = [m for m in sorted(article.actor_mentions, key=lambda m: m.start) if m.start >= cut]
         with_offices = _with_offices(body, ref, cut, linked,
                                      {k: home.country for k in self.grammar.home_offices} if home is not None else None)
-        mentions = self._with_short_forms(body, self._with_shells(body, with_offices))
-        mentions = self._with_home_government(body, _led_governments(body, mentions, self.grammar),
+        body_toks = tokenize(body)  # the body's words, cut once for the three passes below
+        mentions = self._with_short_forms(body, body_toks, self._with_shells(body, body_toks, with_offices))
+        mentions = self._with_home_government(body, body_toks, _led_governments(body, mentions, self.grammar),
                                               article.actor_mentions, cut, home)
         timexes = [t for t in sorted(article.time_expressions, key=lambda t: t.start) if t.start >= cut]
         sources_by_sentence = self._sources(article, attributions)
@@ -403,8 +403,9 @@ class EventCoder:
                 # "রাশিয়ার হামলার নিন্দা জানিয়েছেন ... গুতেরেস", "ছাত্রদলের মিছিলে হামলা চালিয়েছে ছাত্রলীগ":
                 # a bare name after the clause's verb is its subject, told last; the genitive before
                 # the trigger then owns what the act is aimed at, not the act.
+                # (a capital there is its government: "... সমালোচনা করেছে বেইজিং")
                 after_verb = [r for r in roles if r.relation == "doer" and r.mention.start >= toks[verb_i].end
-                              and r.mention.type != "place"]
+                              and (r.mention.type != "place" or _is_capital(r.mention))]
                 owners = {_party(r.mention).key for r in roles if r.relation == "genitive" and r.before_trigger}
                 if after_verb and all(a.key in owners for a in actors):
                     subject = _party(after_verb[0].mention)
@@ -876,25 +877,23 @@ class EventCoder:
         ends = [head.find(d) + len(d) for d in g.dateline_dashes if d in head]
         return min(ends) if ends else 0
 
-    def _with_shells(self, body: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _with_shells(self, body: str, toks: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
         """Add a mention for each definite shell (দেশটি, জোটটি): the last name of its type before it."""
         shells = self.grammar.shells
         if not shells:
             return mentions
         out = list(mentions)
-        for t in tokenize(body):
+        for t in toks:
             typ = shells.get(normalize(t.text))
             if typ is None:
                 continue
             before = [m for m in map(_office_country, mentions) if m.end <= t.start and m.type == typ and m.actor_id
                       and not _marked_other(body, m, t.start, normalize(t.text), self.grammar)]
             if before and not any(m.start <= t.start < m.end for m in mentions):
-                last = before[-1]
-                out.append(ActorMention(t.start, t.end, t.text, typ, last.actor_id, last.name_en, last.name_bn,
-                                        "shell", 0.8, note=f"stands for {last.text}"))
+                out.append(_standing_for(t, typ, before[-1]))
         return sorted(out, key=lambda m: m.start)
 
-    def _with_short_forms(self, body: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _with_short_forms(self, body: str, toks: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
         """Add a mention for each head noun that calls an organisation named in full before it by
         that noun alone ("নির্বাচন কমিশন ... । কমিশন জানায়"; grammar.yaml ``short_forms``)."""
         g = self.grammar
@@ -908,7 +907,6 @@ class EventCoder:
         if not heads:
             return mentions
         out = list(mentions)
-        toks = tokenize(body)
         starts = tuple({h for _, h in heads})
         for i, t in enumerate(toks):
             if not t.text.startswith(starts) or i and not _opens_clause(body, toks[i - 1], t, g):
@@ -916,18 +914,16 @@ class EventCoder:
             forms = base_forms(normalize(t.text))
             named = [m for m, h in heads if m.end <= t.start and h in forms]
             if named and not any(m.start <= t.start < m.end for m in mentions):
-                last = named[-1]
-                out.append(ActorMention(t.start, t.end, t.text, "organisation", last.actor_id, last.name_en,
-                                        last.name_bn, "shell", 0.8, note=f"stands for {last.text}"))
+                out.append(_standing_for(t, "organisation", named[-1]))
         return sorted(out, key=lambda m: m.start)
 
-    def _with_home_government(self, body: str, mentions: list[ActorMention], every: list[ActorMention],
-                              cut: int, home: Any) -> list[ActorMention]:
+    def _with_home_government(self, body: str, body_toks: list[Token], mentions: list[ActorMention],
+                              every: list[ActorMention], cut: int, home: Any) -> list[ActorMention]:
         """Add a mention of the home country for each unqualified government (grammar.yaml home_government)."""
         g = self.grammar
         if not any(w in body for w in g.home_words | g.home_forces):
-            return mentions  # most articles: no need to cut the body into words again
-        toks = [t for t in tokenize(body) if t.start >= cut]
+            return mentions  # most articles: none of its words
+        toks = [t for t in body_toks if t.start >= cut]
         found = [i for i, t in enumerate(toks) if normalize(t.text) in g.home_words | g.home_forces]
         if not found:
             return mentions
@@ -1801,7 +1797,7 @@ def _own_title(owner: ActorMention, person: ActorMention, between: str, g: Gramm
 
     words = normalize(between).split()
     if owner.type == "person" and person.type == "person" and len(words) == 1 \
-            and _ends_with_any(normalize(owner.text).split()[-1], ("ের", "র")) and words[0] in _cues().kin_nouns:
+            and _ends_with_any(normalize(owner.text).split()[-1], _GENITIVE) and words[0] in _cues().kin_nouns:
         return True  # "কিম জং উনের বোন কিম ইয়ো জং": whose sister she is only says who she is
     if owner.type not in ("country", "organisation") or not owner.actor_id or not person.actor_id:
         return False
@@ -1986,14 +1982,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "বেইজিং মার্কিন প্রেসিডেন্টের সমালোচনা করেছে": a genitive right after the subject,
             # with nothing between, starts the object's phrase; it is not listed with the subject.
             coordinated = False
-        # right after the trigger's own verb: only verbs between ("সমালোচনা করেছে বেইজিং"), or the
-        # trigger ends in its verb; not after another noun ("মিছিলে হামলা চালিয়েছে ছাত্রলীগ")
-        between = [] if before else [t for t in toks if t_end <= t.start and t.end <= grp[0].start]
-        own = [t for t in toks if t_start <= t.start and t.end <= t_end][-1:]
-        after_verb = not before and (0 < len(between) <= 2 and all(_is_verb(t.text, g) for t in between)
-                                     or not between and bool(own) and _is_verb(own[0].text, g))
-        out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies,
-                         after_verb=after_verb))
+        out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
         first_of[id(out[-1])] = grp[0].start
     return _shared_case(out, first_of, body)
 
@@ -2405,7 +2394,6 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
     location: Participant | None = None
     places: list[_Role] = []
     doers_seen = last_was_doer = last_doer_added = False
-    owners: list[Participant] = []  # actors taken from a genitive before the trigger
     for r in roles:
         p = _party(r.mention)
         if r.relation == "agent":
@@ -2429,7 +2417,6 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
                     _add(recipients, p)
                 else:
                     _add(actors, p)
-                    owners.append(p)
         elif r.relation == "demonym":
             if r.adjacent:
                 _add(actors, p)
@@ -2445,15 +2432,6 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
                 # joined to the subject taken there is the subject too ("সাক্ষাৎ করেন
                 # ভারতের হাইকমিশনার ... ও চীনের রাষ্ট্রদূত ...").
                 if r.before_trigger or not actors or (r.coordinated and last_doer_added):
-                    _add(actors, p)
-                    last_doer_added = True
-                elif not symmetric and r.after_verb and owners and len(actors) == len(owners):
-                    # "মার্কিন প্রেসিডেন্টের সমালোচনা করেছে বেইজিং": the subject after the verb does
-                    # it; the genitive of the act's noun before is whom it is done to.
-                    for q in owners:
-                        actors.remove(q)
-                        _add(recipients, q)
-                    owners.clear()
                     _add(actors, p)
                     last_doer_added = True
                 else:
@@ -2845,6 +2823,12 @@ def _opens_with_name(entry: Any, m: ActorMention) -> bool:
     """Whether a trigger entry's text opens with the name ``m`` as it stands ("বিজিবি মোতায়েন")."""
     text = getattr(entry, "text", None)
     return bool(text) and normalize(text).startswith(normalize(m.text) + " ")
+
+
+def _standing_for(t: Token, typ: str, last: ActorMention) -> ActorMention:
+    """A mention at word ``t`` (a shell, a short form) that stands for the name ``last`` told before it."""
+    return ActorMention(t.start, t.end, t.text, typ, last.actor_id, last.name_en, last.name_bn,
+                        "shell", 0.8, note=f"stands for {last.text}")
 
 
 def _paragraph_place(drafts: list["_Draft"], para_start: int | None, before: int) -> Participant | None:
