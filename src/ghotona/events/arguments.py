@@ -72,6 +72,7 @@ class ArgumentCues:
     speaker_offices: frozenset[str] = frozenset()  # "X-এর কার্যালয় জানায়": the office speaks for X
     group_pronouns: tuple[str, ...] = ()  # "তারা": a body or a country as well as several people
     topics: tuple[str, ...] = ()  # "নিয়ে", "বিষয়ে": the phrase before is what is talked about
+    eras: frozenset[str] = frozenset()  # "আমলে", "শাসনামলে": the genitive before says when, not who
     first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
     announcer_not_doer: frozenset[str] = frozenset()  # event types an announcer is not taken to have done
     judging_nouns: tuple[str, ...] = ()  # "হামলার নিন্দা": the happening judged is no act of the judge
@@ -165,7 +166,7 @@ def load_cues() -> ArgumentCues:
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
-                                                    "count_words", "kin_nouns", "home_passive_types", "named_pairs"})
+                                                    "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -202,6 +203,7 @@ def load_cues() -> ArgumentCues:
         speaker_offices=frozenset(listed("speaker_offices")),
         group_pronouns=listed("group_pronouns"),
         topics=listed("topics"),
+        eras=frozenset(listed("eras")),
         first_person=listed("first_person"),
         announcer_not_doer=types("announcer_not_doer"),
         announced_for_state=types("announced_for_state"),

@@ -325,7 +325,7 @@ class EventCoder:
             # side of the one it happened to, like a passive.
             got = not entry.symmetric and _received(toks, t_end, c_end)
             undergone = passive or got or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
-            actors, recipients, location = _assign(roles, entry.symmetric, undergone)
+            actors, recipients, location = _assign(roles, entry.symmetric, undergone, got)
             # "ফোনালাপে পুতিন ... প্রশংসা করেন": a noun in the locative that is the setting of another act
             setting = _is_setting(m, matches, toks, t_end, c_end, sent.start, g)
             if setting:
@@ -1677,7 +1677,8 @@ def _received(toks: list[Token], t_end: int, c_end: int) -> bool:
     """"মুক্তি পেয়েছেন", "সহায়তা পায়": a verb of getting (arguments.yaml ``received``) right after
     the trigger: whoever gets the act is the one it is done to."""
     after = [t.text for t in toks if t.start >= t_end and t.end <= c_end][:1]
-    return bool(after) and after[0] in _cues().received
+    own = [t.text for t in toks if t.end == t_end]  # the trigger's own verb: "ছাড়া পেয়েছেন"
+    return bool(after) and after[0] in _cues().received or bool(own) and own[0] in _cues().received
 
 
 def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str, g: Grammar) -> bool:
@@ -2279,6 +2280,15 @@ def _topical(toks: list[Token], mentions: list[ActorMention], t_start: int, t_en
         if m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and not bare:
             continue  # "গাজায় নিয়ে যাওয়া": a place in the locative before নিয়ে is where to, not a topic
         nxt = [t for t in toks if t.start >= m.end]
+        if nxt and nxt[0].text in _cues().eras and not bare and _ends_with_any(word, g.genitive_endings):
+            # "রুয়ান্ডার প্রেসিডেন্ট পল কাগামের শাসনে": when, not who (with the title naming him)
+            out.add(id(m))
+            head = m
+            while (prev := next((x for x in mentions if x.end <= head.start and x.actor_id == m.actor_id
+                                 and not any(x.end <= t.start and t.end <= head.start for t in toks)), None)) is not None:
+                out.add(id(prev))
+                head = prev
+            continue
         for i, t in enumerate(nxt[:_TOPIC_WORDS + 1]):
             if t.text in topics:
                 if i > 0 and bare and not _subject_after(toks, t.end, mentions, g) \
@@ -2388,7 +2398,8 @@ def _add(group: list[Participant], p: Participant) -> None:
         group.append(p)
 
 
-def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Participant], list[Participant], Participant | None]:
+def _assign(roles: list[_Role], symmetric: bool, passive: bool, got: bool = False
+            ) -> tuple[list[Participant], list[Participant], Participant | None]:
     actors: list[Participant] = []
     recipients: list[Participant] = []
     location: Participant | None = None
@@ -2403,6 +2414,10 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool) -> tuple[list[Pa
                 _add(actors, p)
         elif r.relation in ("with", "against", "to", "between"):
             _add(recipients, p)
+        elif r.relation == "from" and got and r.mention.type != "place":
+            # "ইসরায়েলের কারাগার থেকে ছাড়া পেয়েছেন", "X-এর কাছ থেকে সহায়তা পায়": what one gets
+            # comes from whoever does it.
+            _add(actors, p)
         elif r.relation == "locative":
             places.append(r)
         elif r.relation == "to" and r.mention.type in ("place", "country"):
