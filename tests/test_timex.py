@@ -227,6 +227,30 @@ def test_years_and_decades() -> None:
     assert only("১৯৯০-এর দশকে শিল্পটি বড় হয়।").value == "199"
 
 
+def test_that_year_points_back_to_the_year_the_text_told_last() -> None:
+    # "ওই বছরের নভেম্বরে" after 2017 is November 2017, not the November before the reference
+    text = "২০১৭ সালের আগস্টে সীমান্তে সংঘাত হয়। ওই বছরের নভেম্বরে দুই দেশ চুক্তি সই করে।"
+    found = tag(text, REF)
+    check_spans(text, found)
+    assert [(e.text, e.value, e.rule) for e in found] == [
+        ("২০১৭ সালের আগস্টে", "2017-08", "month-year"), ("ওই বছরের নভেম্বরে", "2017-11", "month-year")]
+    # alone it is that year; a later told year wins over an earlier one
+    text = "২০০৮ সালে প্রথম নির্বাচন হয়। ২০১৪ সালে তিনি দায়িত্ব নেন। একই বছরে দলটি ভেঙে যায়।"
+    assert [(e.text, e.value) for e in tag(text, REF)][-1] == ("একই বছরে", "2014")
+    # a day and month after it too
+    text = "২০১৯ সালে আলোচনা শুরু হয়। সেই বছরের ৫ মার্চ প্রথম বৈঠক বসে।"
+    assert [(e.text, e.value) for e in tag(text, REF)][-1] == ("সেই বছরের ৫ মার্চ", "2019-03-05")
+
+
+def test_that_year_with_no_year_told_before_is_left_unread() -> None:
+    # the month alone is read as before; the phrase alone is nothing
+    assert [(e.text, e.value) for e in tag("ওই বছরের নভেম্বরে দুই দেশ চুক্তি সই করে।", REF)] == [
+        ("নভেম্বরে", "2024-11")]
+    assert tag("সে বছর তিনি প্রথম ঢাকায় আসেন।", REF) == []
+    # a year of its own is no pointer: "এ বছরের" is the reference's
+    assert only("এ বছরের নভেম্বরে নির্বাচন হবে।").value == "2025-11"
+
+
 def test_weekdays_in_detail() -> None:
     e = only("গত শুক্রবার তিনি ঢাকায় আসেন।")  # strictly before the reference day
     assert (e.text, e.value, e.rule) == ("গত শুক্রবার", "2025-07-04", "weekday-last")

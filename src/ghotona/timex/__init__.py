@@ -27,7 +27,7 @@ from ..dates.bangla_calendar import closest_gap_days
 from ..dates.pagedates import _normalize, to_ascii_digits
 from ..text.segment import split_sentences
 from .model import TimeExpression
-from .recognize import Mention, grammar, load_timex_data, recognize
+from .recognize import Mention, grammar, load_timex_data, recognize, with_that_year
 from .resolve import Context, Resolution, explicit_year, needs_tense, resolve
 from .tense import DEFAULT, Marker, find_markers, tense_for
 
@@ -99,7 +99,7 @@ def tag(text: str, ref: datetime | None = None) -> list[TimeExpression]:
         return []
     t = _Normalised(text)
     norm = t.norm
-    mentions = recognize(norm)
+    mentions = with_that_year(recognize(norm), norm)
     if not mentions:
         return []
     g = grammar()
@@ -107,6 +107,7 @@ def tag(text: str, ref: datetime | None = None) -> list[TimeExpression]:
     starts = [s.start for s in sentences]
 
     resolved: list[tuple[Mention, Resolution]] = []
+    text_year: int | None = None  # the last year the text told, for "ওই বছরের"
     by_sentence: dict[int, list[Mention]] = {}
     for men in mentions:
         i = bisect.bisect_right(starts, men.start) - 1
@@ -119,6 +120,11 @@ def tag(text: str, ref: datetime | None = None) -> list[TimeExpression]:
         markers: list[Marker] | None = None  # found only when a mention needs the tense
         year_anchor: int | None = None
         for men in group:
+            if men.that_year_from is not None:
+                if text_year is not None:
+                    men.start, men.year = men.that_year_from, text_year
+                elif men.kind == "year":
+                    continue  # "ওই বছর" with no year told before: nothing to point back to
             tense = DEFAULT
             if needs_tense(men):
                 if markers is None:
@@ -128,7 +134,7 @@ def tag(text: str, ref: datetime | None = None) -> list[TimeExpression]:
             resolved.append((men, res))
             y = explicit_year(men)
             if y is not None:
-                year_anchor = y
+                year_anchor = text_year = y
     _bangla_check(norm, resolved)
 
     out: list[TimeExpression] = []

@@ -90,6 +90,7 @@ class TimexData:
     modifiers: dict[str, str]
     units: dict[str, str]
     year_markers: tuple[str, ...]
+    anaphoric_year_words: tuple[str, ...]  # ওই, একই (বছরের): the year the text told last
     fiscal_year_markers: tuple[str, ...]
     date_markers: tuple[str, ...]
     ordinal_days: dict[str, int]
@@ -118,7 +119,8 @@ class TimexData:
 
 _TOP_KEYS = {
     "inflections", "bare_month_followers", "months_no_inflection", "genitive_endings", "anchor_gap_words",
-    "relative_days", "event_days", "modifiers", "units", "year_markers", "fiscal_year_markers", "date_markers",
+    "relative_days", "event_days", "modifiers", "units", "year_markers", "anaphoric_year_words",
+    "fiscal_year_markers", "date_markers",
     "ordinal_days", "number_words", "multipliers",
     "number_classifiers", "vague_numbers", "fraction_numbers", "quarter_words", "approx_words",
     "comparisons", "relations", "date_relations", "duration_fillers", "positions", "day_parts", "hour_markers",
@@ -322,7 +324,7 @@ def validate_timex(raw: Any, cal: CalendarData) -> TimexData:
 
     lists = {
         key: _word_list(raw, key, owners)
-        for key in ("year_markers", "fiscal_year_markers", "event_days", "date_markers", "vague_numbers",
+        for key in ("year_markers", "anaphoric_year_words", "fiscal_year_markers", "event_days", "date_markers", "vague_numbers",
                     "approx_words", "duration_fillers", "clock_approx", "night_after", "range_connectors",
                     "set_words", "anchor_gap_words")
     }
@@ -406,6 +408,8 @@ class Mention:
     parts: list["Mention"] = field(default_factory=list)  # a range's two ends
     end_tod: TimeOfDay | None = None  # the end of a clock range: "দুপুর ২টা থেকে রাত ৮টা"
     fiscal: bool = False  # a fiscal-year range: ২০২৩-২৪ অর্থবছরে
+    # "ওই বছরের নভেম্বরে": where the phrase pointing back to the year the text told last starts
+    that_year_from: int | None = None
 
 
 # --------------------------------------------------------------------------
@@ -509,6 +513,7 @@ class Grammar:
     genitive_end: Pattern  # an expression ending in the genitive (ডিসেম্বরের, ৭টার, ২০২৪-এর)
     date_relation: Pattern  # আগে/পর/মধ্যে after a genitive date or clock
     clock_end: Pattern  # "থেকে রাত ৮টা" after a clock time: the end of a clock range
+    that_year: Pattern  # "ওই বছরের", "একই বছরে": the year the text told last
 
 
 @lru_cache(maxsize=1)
@@ -749,6 +754,8 @@ def grammar() -> Grammar:
         date_relation=regex.compile(rf"{_S}{_L}(?P<rel>{_alt(d.date_relations)}){_R}", f),
         clock_end=regex.compile(unicodedata.normalize(
             "NFC", rf"{CONN}{NIGHT}(?:{PART}{inf('part_inf')}{_R}{_S}|{CPRE}{_S})?{QUARTER}?{clocknum(False)}"), f),
+        that_year=regex.compile(
+            rf"{words(d.anaphoric_year_words)}{_S}(?:{UNIT['year']}|{words(d.year_markers)}){INF}{_R}", f),
     )
 
 
@@ -1248,6 +1255,25 @@ def recognize(norm: str) -> list[Mention]:
 
 
 _CLOCK_DATE_GAP = regex.compile(r"\s*[,،]?\s*")
+
+
+def with_that_year(mentions: list[Mention], norm: str) -> list[Mention]:
+    """``mentions`` with the phrases that point back to a year the text told ("ওই বছরের",
+    "একই বছরে"): one before a year-less month or date becomes its prefix ("ওই বছরের নভেম্বরে");
+    one standing alone is a year of its own.  Both are marked ``that_year_from``: the year is
+    only known in the text's order (``tag``)."""
+    g = grammar()
+    out = list(mentions)
+    for m in g.that_year.finditer(norm):
+        if any(x.start < m.end() and m.start() < x.end for x in out):
+            continue
+        nxt = min((x for x in out if x.start >= m.end()), key=lambda x: x.start, default=None)
+        if nxt is not None and not norm[m.end():nxt.start].strip() and nxt.kind in ("month", "date") \
+                and nxt.year is None and nxt.year_shift is None and nxt.modifier is None:
+            nxt.that_year_from = m.start()
+        else:
+            out.append(Mention(m.start(), m.end(), "year", that_year_from=m.start()))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _clock_then_date(taken: list[Mention], norm: str) -> list[Mention]:
