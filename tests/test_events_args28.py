@@ -52,3 +52,24 @@ def test_an_arrest_in_a_leaders_time_keeps_the_state_as_doer(coder: EventCoder) 
     text = "বাংলাদেশের প্রধানমন্ত্রী শেখ হাসিনার আমলে বিএনপির শতাধিক নেতাকে গ্রেপ্তার করা হয়েছিল।"
     doers, objects = sides(coder, text, "COERCE")
     assert doers == ["Bangladesh"] and objects == ["Bangladesh Nationalist Party"]
+
+
+# -- "the next day" after a happening told only by its month is in that month
+
+def test_the_day_after_a_month_dated_strike_is_dated_to_that_month(coder: EventCoder) -> None:
+    text = ("ইসলামাবাদ, ৮ আগস্ট — পাকিস্তান ভারতের সঙ্গে বাণিজ্য স্থগিত করেছে। "
+            "২০১৯ সালের ফেব্রুয়ারিতে ভারত পাকিস্তানের ভূখণ্ডে বিমান হামলা চালায়। "
+            "পরদিন পাল্টা বিমান হামলা চালায় পাকিস্তান।")
+    strikes = events(coder, text, "ASSAULT", on="2019-08-08")
+    back = [e for e in strikes if names(e.actors) == ["Pakistan"]]
+    assert [(e.date, e.date_granularity, e.status) for e in back] == [("2019-02", "month", "historical")]
+
+
+def test_the_day_after_a_day_is_still_the_next_day(coder: EventCoder) -> None:
+    # guard: a day-dated happening gives the day after it
+    text = ("ইসলামাবাদ, ৮ আগস্ট — পাকিস্তান ভারতের সঙ্গে বাণিজ্য স্থগিত করেছে। "
+            "২০১৯ সালের ২৬ ফেব্রুয়ারি ভারত পাকিস্তানের ভূখণ্ডে বিমান হামলা চালায়। "
+            "পরদিন পাল্টা বিমান হামলা চালায় পাকিস্তান।")
+    strikes = events(coder, text, "ASSAULT", on="2019-08-08")
+    back = [e for e in strikes if names(e.actors) == ["Pakistan"]]
+    assert [e.date for e in back] == ["2019-02-27"]

@@ -3161,8 +3161,12 @@ def _carried_date(timexes: list[Any], t_start: int, sent: Sentence, ctx: _DateCo
     if any(head == c or head.startswith(c + " ") for c in dc.next_day_cues):
         # "পরদিন পাল্টা হামলা চালায় ...": the day after the sentence before's day.
         before = _previous_date(timexes, ctx, consistent)
+        if before is not None and _date_part(before[0])[1] in ("month", "year"):
+            # the day after "in February 2019" is no day the text gives, but (but for its last
+            # day) still in that month: told at the month's granularity
+            return before
         if before is None or _date_part(before[0])[1] != "day":
-            return None  # the day after "in February" is no day the text gives
+            return None
         nxt = date.fromordinal(date.fromisoformat(before[0]).toordinal() + 1).isoformat()
         return (nxt, before[1]) if consistent(nxt) else None
     subs = [t for t in ctx.toks if t.end <= t_start and t.text in dc.after_words and t.start > ctx.toks[0].start]
