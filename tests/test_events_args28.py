@@ -73,3 +73,20 @@ def test_the_day_after_a_day_is_still_the_next_day(coder: EventCoder) -> None:
     strikes = events(coder, text, "ASSAULT", on="2019-08-08")
     back = [e for e in strikes if names(e.actors) == ["Pakistan"]]
     assert [e.date for e in back] == ["2019-02-27"]
+
+
+# -- a date opening a relative clause dates the noun the participle qualifies (grammar.yaml
+#    dates relative_participles)
+
+_LOAN = "ঢাকা, ১০ মার্চ — ২০১৮ সালে সই হওয়া চুক্তির আওতায় সেতুর খরচের বড় অংশ ঋণ হিসেবে দিচ্ছে জাপান।"
+
+
+def test_a_loan_given_under_an_agreement_signed_years_ago_is_not_dated_by_the_signing(coder: EventCoder) -> None:
+    (loan,) = events(coder, _LOAN, "AID", on="2024-03-10")
+    assert loan.status == "occurred" and loan.date != "2018"
+
+
+def test_the_signing_in_the_relative_clause_keeps_its_year(coder: EventCoder) -> None:
+    # guard: the participle's own act is dated by it
+    (signing,) = events(coder, _LOAN, "SUPPORT", on="2024-03-10")
+    assert (signing.date, signing.status) == ("2018", "historical")

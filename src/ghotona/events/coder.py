@@ -3032,7 +3032,8 @@ def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent
             return False  # "সফরের খবর প্রকাশের পর গত বৃহস্পতিবার ...": the main clause's time, after this one
         if status in ("occurred", "negated", "historical") and _bound_only(t, ctx, ctx.g.dates.deadline_after):
             return False  # "চলতি বছরের মধ্যেই যুদ্ধের অবসান ঘোষণার লক্ষ্যে ... একমত হয়েছে": a deadline, not the day
-        return not _modifies_other(t, t_start, ctx) and not _until_now(t, ctx) and not _bound_only(t, ctx)
+        return not _modifies_other(t, t_start, ctx) and not _until_now(t, ctx) and not _bound_only(t, ctx) \
+            and not _dates_relative_noun(t, t_start, ctx)
 
     in_clause = [t for t in timexes if c_start <= t.start and t.end <= c_end and usable(t)]
     pool, how = (in_clause, "text") if in_clause else (
@@ -3050,6 +3051,19 @@ def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent
         best = _range_start(best, timexes, ctx, usable)
     value, gran = _date_part(best.value)
     return value, gran, how, best.text
+
+
+def _dates_relative_noun(t: Any, t_start: int, ctx: _DateContext) -> bool:
+    """Whether a time expression before the trigger opens a relative clause ("২০১৬ সালে সই হওয়া
+    ঋণচুক্তির আওতায় ... ঋণ দিচ্ছে"): a participle (grammar.yaml dates ``relative_participles``)
+    within two words after it, then a noun that is not yet the trigger."""
+    if t.end > t_start:
+        return False
+    after = [x for x in ctx.toks if t.end <= x.start and x.end <= t_start]
+    for i, x in enumerate(after[:3]):
+        if x.text in ctx.g.dates.relative_participles:
+            return i + 1 < len(after) and not any(w.text in ctx.g.clause_breaks for w in after[:i + 2])
+    return False
 
 
 def _words_between(toks: list[Token], a: int, b: int) -> list[str]:

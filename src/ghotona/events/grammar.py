@@ -31,7 +31,7 @@ _STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_bef
                     "going_cues",
                     "medium_heads", "if_words", "then_words", "convened_after", "planned_final", "unable_after")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
-_DATE_OPTIONAL = ("next_day_cues", "bound_after", "deadline_after")
+_DATE_OPTIONAL = ("next_day_cues", "bound_after", "deadline_after", "relative_participles")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days",
                 "background_lead_sentences"}
 # Optional status numbers (types8) and their defaults.
@@ -99,6 +99,7 @@ class DateCues:
     next_day_cues: tuple[str, ...] = ()  # "পরদিন ...": the day after the sentence before's date
     bound_after: frozenset[str] = frozenset()  # "২০১৫ সালের পর": after a date, not on it
     deadline_after: frozenset[str] = frozenset()  # "চলতি বছরের মধ্যেই": by a date, not on it
+    relative_participles: frozenset[str] = frozenset()  # "২০১৬ সালে সই হওয়া চুক্তি": dates that noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +396,8 @@ def load_grammar() -> Grammar:
             next_day_cues=_strings("dates.next_day_cues", dates.get("next_day_cues", [])),
             bound_after=frozenset(_strings("dates.bound_after", dates.get("bound_after", []))),
             deadline_after=frozenset(_strings("dates.deadline_after", dates.get("deadline_after", []))),
+            relative_participles=frozenset(_strings("dates.relative_participles",
+                                                    dates.get("relative_participles", []))),
         ),
         light_stems=_strings("verbs.light_stems", verbs.get("light_stems")),
         verb_endings=frozenset(_strings("verbs.endings", verbs.get("endings"))),
