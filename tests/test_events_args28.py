@@ -90,3 +90,27 @@ def test_the_signing_in_the_relative_clause_keeps_its_year(coder: EventCoder) ->
     # guard: the participle's own act is dated by it
     (signing,) = events(coder, _LOAN, "SUPPORT", on="2024-03-10")
     assert (signing.date, signing.status) == ("2018", "historical")
+
+
+# -- the main clause's subject did the subordinate happening only when the subordinator closes
+#    the trigger's own phrase
+
+def test_the_subject_after_news_of_a_visit_did_not_make_the_visit(coder: EventCoder) -> None:
+    text = ("সফরের খবর প্রকাশের পর গত সপ্তাহে রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন "
+            "মার্কিন প্রেসিডেন্ট জো বাইডেনকে সতর্ক করে দিয়েছিলেন।")
+    visits = events(coder, text, "CONSULT")
+    assert all("Vladimir Putin" not in names(v.actors) for v in visits)
+
+
+def test_the_subject_after_an_attack_began_is_not_the_attacker(coder: EventCoder) -> None:
+    text = "হামলা শুরুর পর জেলেনস্কি সারা দেশে সামরিক আইন জারি করেন।"
+    (attack,) = events(coder, text, "ASSAULT")
+    assert "Volodymyr Zelenskyy" not in names(attack.actors)
+
+
+def test_the_subject_after_his_own_visit_ended_made_it(coder: EventCoder) -> None:
+    # guard: "সফর শেষে" and "বৈঠক করার পর" close the trigger's own phrase
+    doers, _ = sides(coder, "মালয়েশিয়া সফর শেষে ল্যাভরভ পিয়ংইয়ংয়ের উদ্দেশে রওনা দেন।", "CONSULT")
+    assert doers == ["Sergey Lavrov"]
+    doers, _ = sides(coder, "বৈঠক করার পর মোদি ঢাকা ছাড়েন।", "CONSULT")
+    assert doers == ["Narendra Modi"]

@@ -467,7 +467,11 @@ class EventCoder:
             clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
             words_from = c_start
             cut = [t for t in toks if t.end == c_end and t.text in g.subordinators]
-            if not actors and cut and not victims_told:
+            # Only when the subordinator closes the trigger's own phrase (with its light verb, "বৈঠক
+            # করার পর"): in "সফরের খবর প্রকাশের পর", "হামলা শুরুর পর" it closes another noun's, whose
+            # doer the main subject may be, not the trigger's.
+            own_phrase = bool(cut) and all(_is_verb(t.text, g) for t in toks if t_end <= t.start and t.end <= cut[0].start)
+            if not actors and cut and own_phrase and not victims_told:
                 # "মালয়েশিয়া সফর শেষে ল্যাভরভ ...": the main clause's subject did the subordinate event too.
                 tail_end = next((t.start for t in toks if t.start >= c_end and t.text in g.clause_breaks), sent.end)
                 tail = _roles(toks, parties, tail_end, tail_end, c_end, tail_end, g, body, False, times)
