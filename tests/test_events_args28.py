@@ -114,3 +114,31 @@ def test_the_subject_after_his_own_visit_ended_made_it(coder: EventCoder) -> Non
     assert doers == ["Sergey Lavrov"]
     doers, _ = sides(coder, "বৈঠক করার পর মোদি ঢাকা ছাড়েন।", "CONSULT")
     assert doers == ["Narendra Modi"]
+
+
+# -- a body in the locative is where, not who
+
+def test_a_speech_given_at_the_un_is_the_speakers(coder: EventCoder) -> None:
+    doers, objects = sides(coder, "জাতিসংঘে দেওয়া ভাষণে মোদি পাকিস্তানের সমালোচনা করেন।", "ACCUSE")
+    assert (doers, objects) == (["Narendra Modi"], ["Pakistan"])
+
+
+def test_a_bare_body_is_still_the_subject(coder: EventCoder) -> None:
+    # guard
+    doers, objects = sides(coder, "জাতিসংঘ মিয়ানমারের সমালোচনা করেছে।", "ACCUSE")
+    assert (doers, objects) == (["United Nations"], ["Myanmar"])
+
+
+# -- a protest demanding someone's resignation or arrest is aimed at him (arguments.yaml
+#    demanded_against)
+
+def test_a_protest_demanding_a_resignation_is_aimed_at_whoever_is_to_resign(coder: EventCoder) -> None:
+    text = "রাতে প্রধানমন্ত্রী শেখ হাসিনার পদত্যাগের দাবিতে শাহবাগে বিক্ষোভ করেন কয়েক শ মানুষ।"
+    _, objects = sides(coder, text, "PROTEST")
+    assert objects == ["Sheikh Hasina"]
+
+
+def test_a_protest_demanding_an_arrest_is_aimed_at_whoever_is_to_be_arrested(coder: EventCoder) -> None:
+    text = "সাবেক মন্ত্রী আনিসুল হকের গ্রেপ্তারের দাবিতে আদালত চত্বরে মানববন্ধন করেছেন আইনজীবীরা।"
+    _, objects = sides(coder, text, "PROTEST")
+    assert objects == ["Anisul Huq"]

@@ -73,6 +73,9 @@ class ArgumentCues:
     group_pronouns: tuple[str, ...] = ()  # "তারা": a body or a country as well as several people
     topics: tuple[str, ...] = ()  # "নিয়ে", "বিষয়ে": the phrase before is what is talked about
     eras: frozenset[str] = frozenset()  # "আমলে", "শাসনামলে": the genitive before says when, not who
+    # "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ": acts done to their owner that a protest demands
+    demanded_against: tuple[str, ...] = ()
+    protest_types: frozenset[str] = frozenset()
     first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
     announcer_not_doer: frozenset[str] = frozenset()  # event types an announcer is not taken to have done
     judging_nouns: tuple[str, ...] = ()  # "হামলার নিন্দা": the happening judged is no act of the judge
@@ -166,7 +169,8 @@ def load_cues() -> ArgumentCues:
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
-                                                    "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras"})
+                                                    "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras",
+                                                    "demanded_against", "protest_types"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -204,6 +208,8 @@ def load_cues() -> ArgumentCues:
         group_pronouns=listed("group_pronouns"),
         topics=listed("topics"),
         eras=frozenset(listed("eras")),
+        demanded_against=listed("demanded_against"),
+        protest_types=types("protest_types"),
         first_person=listed("first_person"),
         announcer_not_doer=types("announcer_not_doer"),
         announced_for_state=types("announced_for_state"),

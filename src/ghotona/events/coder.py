@@ -454,6 +454,10 @@ class EventCoder:
                 r.mention.start == a.start and r.relation == "demonym" and not r.adjacent for r in roles) for a in actors)
             if demonym_beaten:
                 actors = []
+            if entry.type in _cues().protest_types and not recipients:
+                # "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ": aimed at whoever is to resign
+                recipients = _demanded_owner(toks, roles, t_start, g)
+                actors = [a for a in actors if a.key not in {r.key for r in recipients}]
             if entry.type in g.location_is_target and not recipients:
                 # "জইশের একটি প্রশিক্ষণশিবিরে বিমান হামলা": an attack on a site is aimed at whoever holds it.
                 # The owner's genitive is no doer then, though it stands near the trigger.
@@ -1698,6 +1702,19 @@ def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str, g: Grammar
         and _is_verb(after[2], g)
 
 
+def _demanded_owner(toks: list[Token], roles: list[_Role], t_start: int, g: Grammar) -> list[Participant]:
+    """The owner whose resignation, arrest or trial (arguments.yaml ``demanded_against``) a protest
+    demands, told before the trigger: "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ" -> the president."""
+    for r in roles:
+        if r.relation != "genitive" or r.mention.end > t_start:
+            continue
+        after = [t.text for t in toks if r.mention.end <= t.start and t.end <= t_start][:2]
+        if len(after) == 2 and after[1] in g.demand_frames \
+                and any(after[0].startswith(n) for n in _cues().demanded_against):
+            return [_party(r.mention)]
+    return []
+
+
 def _listed_before(body: str, roles: list[_Role], parties: list[ActorMention], c_start: int
                    ) -> tuple[Participant, str] | None:
     """The name a comma lists with the clause's first name, and the role they share: the clause
@@ -1955,6 +1972,10 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             rel = "genitive"
         elif m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and inflected:
             rel = "locative"
+        elif m.type == "organisation" and inflected and _ends_with_any(word, g.locative_endings) \
+                and not _ends_with_any(word, g.genitive_endings):
+            # "হোয়াইট হাউসে আসার আমন্ত্রণ", "জাতিসংঘে ভাষণ": a body in the locative is where, not who
+            rel = "setting"
         elif visit and adjacent and m.type in ("place", "country"):
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
             rel = "to"
