@@ -142,3 +142,11 @@ def test_a_protest_demanding_an_arrest_is_aimed_at_whoever_is_to_be_arrested(cod
     text = "সাবেক মন্ত্রী আনিসুল হকের গ্রেপ্তারের দাবিতে আদালত চত্বরে মানববন্ধন করেছেন আইনজীবীরা।"
     _, objects = sides(coder, text, "PROTEST")
     assert objects == ["Anisul Huq"]
+
+
+# -- dictionary
+
+def test_the_updf_is_a_party_of_the_hill_tracts(coder: EventCoder) -> None:
+    text = "জনসংহতি সমিতি অপহৃত কর্মীদের ছেড়ে দিতে ইউপিডিএফের প্রতি আহ্বান জানিয়েছে।"
+    doers, objects = sides(coder, text, "REQUEST")
+    assert (doers, objects) == (["Parbatya Chattagram Jana Samhati Samiti"], ["United People's Democratic Front"])
