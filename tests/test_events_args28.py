@@ -8,6 +8,7 @@ must not change.
 from __future__ import annotations
 
 from ghotona.events.coder import EventCoder
+from ghotona.pipeline import article_from_text
 from events_args_helpers import events, names, sides
 
 
@@ -150,3 +151,16 @@ def test_the_updf_is_a_party_of_the_hill_tracts(coder: EventCoder) -> None:
     text = "জনসংহতি সমিতি অপহৃত কর্মীদের ছেড়ে দিতে ইউপিডিএফের প্রতি আহ্বান জানিয়েছে।"
     doers, objects = sides(coder, text, "REQUEST")
     assert (doers, objects) == (["Parbatya Chattagram Jana Samhati Samiti"], ["United People's Democratic Front"])
+
+
+# -- a trigger's type when a state does it (triggers.yaml by_state)
+
+def test_a_blockade_ordered_by_a_defence_minister_is_a_siege(coder: EventCoder) -> None:
+    text = "ইসরায়েলের প্রতিরক্ষামন্ত্রী ইয়োভ গ্যালান্ট গাজার সম্পূর্ণ অবরোধের নির্দেশ দিয়েছেন।"
+    assert [e.type for e in coder.code(article_from_text(text, "2023-10-10"))] == ["COERCE"]
+
+
+def test_a_blockade_by_a_party_is_a_protest(coder: EventCoder) -> None:
+    # guard
+    text = "নির্বাচন বাতিলের দাবিতে আজ সারা দেশে সড়ক ও রেলপথ অবরোধ করেছে বিএনপি।"
+    assert "PROTEST" in [e.type for e in coder.code(article_from_text(text, "2024-01-10"))]

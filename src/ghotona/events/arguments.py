@@ -76,6 +76,7 @@ class ArgumentCues:
     # "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ": acts done to their owner that a protest demands
     demanded_against: tuple[str, ...] = ()
     protest_types: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()  # sectors that act for a state (GOV, MIL ...)
     first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
     announcer_not_doer: frozenset[str] = frozenset()  # event types an announcer is not taken to have done
     judging_nouns: tuple[str, ...] = ()  # "হামলার নিন্দা": the happening judged is no act of the judge
@@ -170,7 +171,7 @@ def load_cues() -> ArgumentCues:
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
                                                     "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras",
-                                                    "demanded_against", "protest_types"})
+                                                    "demanded_against", "protest_types", "state_sectors"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -210,6 +211,7 @@ def load_cues() -> ArgumentCues:
         eras=frozenset(listed("eras")),
         demanded_against=listed("demanded_against"),
         protest_types=types("protest_types"),
+        state_sectors=frozenset(listed("state_sectors")),
         first_person=listed("first_person"),
         announcer_not_doer=types("announcer_not_doer"),
         announced_for_state=types("announced_for_state"),

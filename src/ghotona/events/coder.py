@@ -757,6 +757,8 @@ class EventCoder:
             if status == "negated" and getattr(entry, "refused", None):
                 # "একজনও ফিরে যেতে রাজি হননি", "... মেনে নেবে না": not agreeing is a refusal, which happened.
                 etype, emode, status = entry.refused, None, "occurred"
+            if getattr(entry, "by_state", None) and actors and all(_is_state(a) for a in actors):
+                etype, emode = entry.by_state, None  # "সম্পূর্ণ অবরোধের নির্দেশ" by a minister: a siege
             if getattr(entry, "to_place", None) and any(
                     r.adjacent and r.mention.type in ("place", "country") for r in roles):
                 etype, emode = entry.to_place, None  # "ক্রিমিয়া দখল": a territory taken, not property
@@ -2925,6 +2927,17 @@ def _own_forces(actors: list[Participant], recipients: list[Participant], roles:
     homes = {c.key for c in _as_countries(actors)}
     recipients = [r for r in recipients if not (_is_force(r) and _as_countries([r])[0].key in homes)]
     return actors, recipients
+
+
+def _is_state(p: Participant) -> bool:
+    """Whether a participant acts for a state: a country, or a dictionary body or person of a
+    state sector (arguments.yaml ``state_sectors``)."""
+    from ..actors.dictionary import load_dictionary
+
+    if p.type == "country":
+        return True
+    actor = load_dictionary().get(p.actor_id) if p.actor_id else None
+    return actor is not None and actor.sector in _cues().state_sectors
 
 
 def _is_force(p: Participant) -> bool:

@@ -67,7 +67,9 @@ _TOP_OPTIONAL = ("split_window", "topic_words", "emphatic_endings")
 GAP = "..."
 _ENTRY_KEYS = ("text", "kind", "type")
 _ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other", "to_place", "carried_out",
-                   "refused", "said_is_done")
+                   "refused", "said_is_done", "by_state")
+# Entry keys that name another PLOVER type the event takes in some reading.
+_TYPE_SWITCHES = ("to_other", "to_place", "refused", "by_state")
 # A token that carries no letter or digit ends the clause for the light-verb search.
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 # Distinct token texts whose trigger keys are kept (a few MB when full).
@@ -103,6 +105,10 @@ class TriggerEntry:
     # The trigger names what is threatened or vowed (কঠোর ব্যবস্থা নেবে): told
     # in the future, the saying is the act, made now (status occurred).
     said_is_done: bool = False
+    # The type (mode null) when every doer is a state: a country, or a body or person of its
+    # government or forces (arguments.yaml state_sectors).  অবরোধ by protesters is a PROTEST;
+    # by a defence minister or an army it is a siege (COERCE).
+    by_state: str | None = None
     line: int = 0
     # For a split entry, how many of ``words`` come before the gap; else None.
     gap_at: int | None = None
@@ -453,18 +459,13 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
                 raise ck.err(line, f"light verb {lv!r} is not a key of light_verbs; known: {', '.join(light_verbs)}")
             lvs.append(lv)
         excepts = tuple(_norm_list(ck, raw.get("except") or [], line, "'except'"))
-        to_other = raw.get("to_other")
-        if to_other is not None and (tname is None or to_other not in ontology.types):
-            raise ck.err(line, f"to_other {to_other!r} should be a PLOVER type, on an entry that has a type")
+        switches = {key: raw.get(key) for key in _TYPE_SWITCHES}
+        for key, other in switches.items():
+            if other is not None and (tname is None or other not in ontology.types):
+                raise ck.err(line, f"{key} {other!r} should be a PLOVER type, on an entry that has a type")
         carried_out = raw.get("carried_out", False)
         if not isinstance(carried_out, bool):
             raise ck.err(line, f"'carried_out' should be true or false, got {carried_out!r}")
-        to_place = raw.get("to_place")
-        if to_place is not None and (tname is None or to_place not in ontology.types):
-            raise ck.err(line, f"to_place {to_place!r} should be a PLOVER type, on an entry that has a type")
-        refused = raw.get("refused")
-        if refused is not None and (tname is None or refused not in ontology.types):
-            raise ck.err(line, f"refused {refused!r} should be a PLOVER type, on an entry that has a type")
         said_is_done = raw.get("said_is_done", False)
         if not isinstance(said_is_done, bool) or said_is_done and tname is None:
             raise ck.err(line, f"'said_is_done' should be true or false, on an entry that has a type; got {said_is_done!r}")
@@ -473,8 +474,9 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         entries.append(TriggerEntry(
             text=text, words=words, kind=kind, type=tname, mode=mode, contexts=tuple(contexts),
             symmetric=symmetric if tname is not None else None, light_verbs=tuple(lvs),
-            except_forms=excepts, note=ck.text(raw, "note", null=True), line=line, to_other=to_other,
-            to_place=to_place, carried_out=carried_out, refused=refused, said_is_done=said_is_done, gap_at=gap_at,
+            except_forms=excepts, note=ck.text(raw, "note", null=True), line=line, to_other=switches["to_other"],
+            to_place=switches["to_place"], carried_out=carried_out, refused=switches["refused"],
+            said_is_done=said_is_done, gap_at=gap_at, by_state=switches["by_state"],
         ))
         first_line[text] = line
     return Lexicon(
