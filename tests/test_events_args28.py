@@ -164,3 +164,24 @@ def test_a_blockade_by_a_party_is_a_protest(coder: EventCoder) -> None:
     # guard
     text = "নির্বাচন বাতিলের দাবিতে আজ সারা দেশে সড়ক ও রেলপথ অবরোধ করেছে বিএনপি।"
     assert "PROTEST" in [e.type for e in coder.code(article_from_text(text, "2024-01-10"))]
+
+
+# -- "আমি" and "আমরা" in a quote are its speaker; a woman named in full is then called by her
+#    first name (actors/link.py: a one-word NER name that is an earlier NER name's first word)
+
+_QUOTE = ("দলের আরেক নেত্রী রোকসানা পারভীন হাসপাতালের সামনে কাঁদছিলেন। "
+          "রোকসানা বলেন, ‘নেত্রীর চিকিৎসায় অবহেলা হয়েছে। আমরা এর তদন্ত চাই।’")
+
+
+def test_we_in_a_quote_is_its_speaker_named_by_her_first_name(coder: EventCoder) -> None:
+    article = article_from_text(_QUOTE, "2025-12-30")
+    full, first = [m for m in article.actor_mentions if m.text.startswith("রোকসানা")]
+    assert first.actor_id == full.actor_id and first.how == "short-form"
+    (request,) = [e for e in coder.code(article) if e.type == "REQUEST"]
+    assert [p.actor_id for p in request.actors] == [full.actor_id]
+
+
+def test_we_outside_a_quote_takes_no_speaker(coder: EventCoder) -> None:
+    # guard: a first person with nobody quoted stays without a doer
+    (request,) = events(coder, "আমরা এ ঘটনার সুষ্ঠু তদন্ত চাই।", "REQUEST")
+    assert request.actors == []

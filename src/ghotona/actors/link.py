@@ -65,7 +65,10 @@ mention.text``.  How a mention is found, in order of trust:
    spells) the last word of an earlier multi-word person mention (dictionary
    or NER) links to it too -- when NER tagged it as a person, or when it has
    at least 4 consonants (``জেলেনস্কির``, ``লাভরভ`` after ``সের্গেই
-   ল্যাভরভ``; never ``কাদের``, which is also "whose").
+   ল্যাভরভ``; never ``কাদের``, which is also "whose").  A one-word NER person
+   that is the first word of an earlier NER person's name of two or more
+   words links to it when no surname does ("সাবিনা আক্তার ... সাবিনা বলেন":
+   Bengali news calls women, and some men, by the given name).
 
 Matching is a few dictionary look-ups per word; the index is built once per
 :class:`~ghotona.actors.dictionary.Dictionary` and cached.
@@ -1223,6 +1226,9 @@ def find_actors(
     outs: list[_Out] = []
 
     short_loose: dict[str, str | None] = {}  # the same by loose form (জেলেনস্কী = জেলেনস্কি)
+    # first word key -> id of a name NER found: "সাবিনা আক্তার ... সাবিনা বলেন" (consulted after
+    # the last words, so a shared first name never hides a surname)
+    given: dict[str, str | None] = {}
 
     def register_short(key: str | None, aid: str) -> None:
         if not key or len(key) < 3 or len(_unit_skel(key)) < 2:
@@ -1313,6 +1319,8 @@ def find_actors(
             # "মি. রহমান": a title and one word is a short form as the bare word is
             core = _without_honorifics(words) if typ == "person" else words
             target = short_target(last, 2) if typ == "person" and len(core) == 1 and last else None
+            if not target and typ == "person" and len(core) == 1 and last and len(_unit_skel(last)) >= 3:
+                target = given.get(last)
             if target:
                 aid, how, score = target, "short-form", SCORES["short-form"]
             elif sum(len(_unit_skel(w)) for w in words) >= 2:
@@ -1326,6 +1334,9 @@ def find_actors(
             outs.append(_Out(a, b, m, last_key=last, words=len(words)))
             if how == "ner" and typ == "person" and len(core) >= 2:
                 register_short(last, aid)
+                first = name_base(core[0])
+                if first:
+                    given[first] = aid if given.get(first, aid) == aid else None
         else:
             u = units[i]
             if not u.bengali:

@@ -583,6 +583,11 @@ class EventCoder:
                         # told in the passive is lodged by the state he speaks for.
                         actors = _for_the_state_announced(actors)
                         announced = True
+            if not actors and not passive and _first_person_subject(toks, c_start, t_start, t_end, c_end):
+                # "সাবিনা বলেন, '... আমরা এর তদন্ত চাই।'": in a quote, "I" and "we" are its speaker.
+                quoted = [s for s in sources if s.actor_id and s.kind == "actor"]
+                if quoted:
+                    actors = [_source_party(quoted[0], t_start)]
             spoken_for = False
             if speech_act and actors and not announced and entry.type in g.status.said_is_done_types \
                     and _after_speech(toks, c_start, g):
@@ -2390,6 +2395,13 @@ def _member_noun(word: str) -> str | None:
 def _participant(m: ActorMention) -> Participant:
     return Participant(m.actor_id, m.name_en, m.name_bn, m.text, m.start, m.end, m.type,
                        m.how if m.how in INFERRED_HOWS else None)
+
+
+def _first_person_subject(toks: list[Token], c_start: int, t_start: int, t_end: int, c_end: int) -> bool:
+    """Whether the clause's subject is "আমি" or "আমরা" (arguments.yaml ``first_person``), outside the trigger."""
+    first = set(_cues().first_person)
+    return any(t.text in first for t in toks
+               if c_start <= t.start and t.end <= c_end and not (t_start <= t.start < t_end))
 
 
 def _source_party(src: EventSource, at: int) -> Participant:
