@@ -185,3 +185,31 @@ def test_we_outside_a_quote_takes_no_speaker(coder: EventCoder) -> None:
     # guard: a first person with nobody quoted stays without a doer
     (request,) = events(coder, "আমরা এ ঘটনার সুষ্ঠু তদন্ত চাই।", "REQUEST")
     assert request.actors == []
+
+
+# -- a title of three words between a party's genitive and its member ("স্থায়ী কমিটির সদস্য")
+
+def test_a_speakers_party_in_his_three_word_title_is_no_party_to_what_he_tells(coder: EventCoder) -> None:
+    text = ("বিএনপির স্থায়ী কমিটির সদস্য সালাহউদ্দিন আহমদ বলেছেন, এই মুহূর্তে রাষ্ট্রপতি পদত্যাগ "
+            "করলে সংকট তৈরি হবে।")
+    (resign,) = events(coder, text, "RETREAT", on="2024-10-24")
+    assert names(resign.recipients) == []
+
+
+# -- a member leaving "the party" leaves the party his title names (arguments.yaml own_body_nouns)
+
+def test_a_leader_resigning_from_the_party_leaves_his_own(coder: EventCoder) -> None:
+    # (Before the three-word titles this came right by accident, the party's genitive standing as a
+    # participant of its own; with them and without own_body_nouns it fails.)
+    text = ("জামায়াতের সঙ্গে জোট করেছে এনসিপি। দলটির একজন গুরুত্বপূর্ণ নেতা তাসনিম জারাও দল থেকে "
+            "পদত্যাগ করে স্বতন্ত্র নির্বাচন করার ঘোষণা দিয়েছেন।")
+    doers, objects = sides(coder, text, "RETREAT")
+    assert (doers, objects) == (["Tasnim Jara"], ["National Citizen Party"])
+
+
+def test_a_leader_resigning_a_post_leaves_no_body(coder: EventCoder) -> None:
+    # guard: no "দল থেকে", no other party
+    text = ("জামায়াতের সঙ্গে জোট করেছে এনসিপি। দলটির একজন গুরুত্বপূর্ণ নেতা তাসনিম জারা "
+            "সদস্যসচিবের পদ থেকে পদত্যাগ করেছেন।")
+    _, objects = sides(coder, text, "RETREAT")
+    assert objects == []

@@ -77,6 +77,8 @@ class ArgumentCues:
     demanded_against: tuple[str, ...] = ()
     protest_types: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()  # sectors that act for a state (GOV, MIL ...)
+    left_from_types: frozenset[str] = frozenset()  # "দল থেকে পদত্যাগ": leaving one's own body
+    own_body_nouns: frozenset[str] = frozenset()  # "দল", "জোট": one's own body, named bare
     first_person: tuple[str, ...] = ()  # "আমরা": a subject after a topic phrase
     announcer_not_doer: frozenset[str] = frozenset()  # event types an announcer is not taken to have done
     judging_nouns: tuple[str, ...] = ()  # "হামলার নিন্দা": the happening judged is no act of the judge
@@ -171,7 +173,8 @@ def load_cues() -> ArgumentCues:
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
                                                     "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras",
-                                                    "demanded_against", "protest_types", "state_sectors"})
+                                                    "demanded_against", "protest_types", "state_sectors",
+                                                    "left_from_types", "own_body_nouns"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -212,6 +215,8 @@ def load_cues() -> ArgumentCues:
         demanded_against=listed("demanded_against"),
         protest_types=types("protest_types"),
         state_sectors=frozenset(listed("state_sectors")),
+        left_from_types=types("left_from_types"),
+        own_body_nouns=frozenset(listed("own_body_nouns")),
         first_person=listed("first_person"),
         announcer_not_doer=types("announcer_not_doer"),
         announced_for_state=types("announced_for_state"),

@@ -86,6 +86,7 @@ class _Role:
     coordinated: bool = False  # joined to the previous mention by ও / এবং / a comma
     modifies_mention: bool = False  # right before another name (ইউক্রেনের খারকিভে): it modifies that name
     shared: bool = False  # bare, but in a list whose last name carries the case (X ও Y-কে): see _shared_case
+    owner: ActorMention | None = None  # the body whose title he holds ("দলটির ... নেতা তাসনিম জারা")
 
 
 @dataclass(slots=True)
@@ -454,10 +455,17 @@ class EventCoder:
                 r.mention.start == a.start and r.relation == "demonym" and not r.adjacent for r in roles) for a in actors)
             if demonym_beaten:
                 actors = []
+            # Whom the act is aimed at by what the clause says of it; it stands against the ranker.
+            aimed: list[Participant] = []
+            if entry.type in _cues().left_from_types and not recipients:
+                # "দলটির নেতা তাসনিম জারা দল থেকে পদত্যাগ করে": the body whose member he is, left
+                aimed = _own_body_left(toks, roles, t_start)
             if entry.type in _cues().protest_types and not recipients:
                 # "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ": aimed at whoever is to resign
-                recipients = _demanded_owner(toks, roles, t_start, g)
-                actors = [a for a in actors if a.key not in {r.key for r in recipients}]
+                aimed = _demanded_owner(toks, roles, t_start, g)
+            if aimed:
+                recipients = aimed
+                actors = [a for a in actors if a.key not in {r.key for r in aimed}]
             if entry.type in g.location_is_target and not recipients:
                 # "জইশের একটি প্রশিক্ষণশিবিরে বিমান হামলা": an attack on a site is aimed at whoever holds it.
                 # The owner's genitive is no doer then, though it stands near the trigger.
@@ -674,6 +682,9 @@ class EventCoder:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}]
             if answered:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
+            if aimed:
+                recipients = aimed
+                actors = [a for a in actors if a.key not in {r.key for r in aimed}]
             if condition:
                 actors = [a for a in actors if a.key in rule_doers]  # nor is the ranker's pick from around it
             if not (speech_act or own_saying or pronoun_other):
@@ -1709,6 +1720,18 @@ def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str, g: Grammar
         and _is_verb(after[2], g)
 
 
+def _own_body_left(toks: list[Token], roles: list[_Role], t_start: int) -> list[Participant]:
+    """The body a member leaves when the clause says he leaves his own ("দল থেকে", arguments.yaml
+    ``own_body_nouns``) and his title names it: "দলটির নেতা তাসনিম জারা দল থেকে পদত্যাগ করে"."""
+    for r in roles:
+        if r.relation != "doer" or r.owner is None or r.mention.end > t_start:
+            continue
+        words = [t.text for t in toks if r.mention.end <= t.start and t.end <= t_start]
+        if any(a in _cues().own_body_nouns and b in ("থেকে", "হতে") for a, b in zip(words, words[1:])):
+            return [_party(r.owner)]
+    return []
+
+
 def _demanded_owner(toks: list[Token], roles: list[_Role], t_start: int, g: Grammar) -> list[Participant]:
     """The owner whose resignation, arrest or trial (arguments.yaml ``demanded_against``) a protest
     demands, told before the trigger: "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ" -> the president."""
@@ -1806,8 +1829,9 @@ def _groups(mentions: list[ActorMention], text_of: Any, trigger: tuple[int, int]
     return groups
 
 
-# The most words a title between a body's genitive and its person may have ("নেতা", "সশস্ত্র শাখার প্রধান").
-_TITLE_WORDS = 2
+# The most words a title between a body's genitive and its person may have ("নেতা", "সশস্ত্র শাখার প্রধান",
+# "স্থায়ী কমিটির সদস্য", "সিনিয়র যুগ্ম মহাসচিব").
+_TITLE_WORDS = 3
 
 
 def _condemned(toks: list[Token], t_end: int, g: Grammar) -> bool:
@@ -2015,7 +2039,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "বেইজিং মার্কিন প্রেসিডেন্টের সমালোচনা করেছে": a genitive right after the subject,
             # with nothing between, starts the object's phrase; it is not listed with the subject.
             coordinated = False
-        out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies))
+        owner = grp[0] if len(grp) > 1 and grp[0].type == "organisation" and grp[0].actor_id != m.actor_id else None
+        out.append(_Role(m, rel, before, adjacent, before and len(gap) <= 1, coordinated, modifies, owner=owner))
         first_of[id(out[-1])] = grp[0].start
     return _shared_case(out, first_of, body)
 
