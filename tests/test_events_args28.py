@@ -213,3 +213,11 @@ def test_a_leader_resigning_a_post_leaves_no_body(coder: EventCoder) -> None:
             "সদস্যসচিবের পদ থেকে পদত্যাগ করেছেন।")
     _, objects = sides(coder, text, "RETREAT")
     assert objects == []
+
+
+# -- troops sent to a country are sent to it, whatever name the ranker finds elsewhere
+
+def test_troops_not_to_be_sent_to_a_country_are_aimed_at_it_not_the_announcer(coder: EventCoder) -> None:
+    text = "তবে হোয়াইট হাউস আবারও স্পষ্ট করেছে, ইউক্রেনে যুদ্ধ করতে কোনো মার্কিন সেনা পাঠানো হবে না।"
+    doers, objects = sides(coder, text, "AID")
+    assert (doers, objects) == (["United States"], ["Ukraine"])

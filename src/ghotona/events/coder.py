@@ -728,6 +728,11 @@ class EventCoder:
                 # cut with it, is aimed at that country (a city is only where it was announced).
                 recipients = self._place_country(location, actors)
                 state_to = state_to or recipients
+            elif to_other and location is not None and location.type == "country" \
+                    and not any(r.key in rule_keys for r in recipients):
+                # "ইউক্রেনে ... কোনো মার্কিন সেনা পাঠানো হবে না": troops sent to a country are sent to
+                # it, not to a name the ranker found elsewhere in the sentence (the announcer)
+                recipients = self._place_country(location, actors)
             if entry.type in _cues().state_acts or to_other and entry.to_other in _cues().state_acts:
                 actors = _for_the_state(actors, state_to)
             if actors:
