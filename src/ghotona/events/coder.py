@@ -79,7 +79,7 @@ class _Match:
 @dataclass(slots=True)
 class _Role:
     mention: ActorMention
-    relation: str  # doer | with | against | to | from | between | locative | genitive | demonym
+    relation: str  # doer | with | against | to | from | between | locative | genitive | demonym | agent | setting
     before_trigger: bool
     adjacent: bool  # immediately before the trigger (a modifier of it)
     near: bool = False  # before the trigger with at most one other word between (রুবিওর এশিয়া সফর)
