@@ -464,8 +464,7 @@ class EventCoder:
                 # "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ": aimed at whoever is to resign
                 aimed = _demanded_owner(toks, roles, t_start, g)
             if aimed:
-                recipients = aimed
-                actors = [a for a in actors if a.key not in {r.key for r in aimed}]
+                actors, recipients = _without(actors, aimed), aimed
             if entry.type in g.location_is_target and not recipients:
                 # "জইশের একটি প্রশিক্ষণশিবিরে বিমান হামলা": an attack on a site is aimed at whoever holds it.
                 # The owner's genitive is no doer then, though it stands near the trigger.
@@ -683,8 +682,7 @@ class EventCoder:
             if answered:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
             if aimed:
-                recipients = aimed
-                actors = [a for a in actors if a.key not in {r.key for r in aimed}]
+                actors, recipients = _without(actors, aimed), aimed
             if condition:
                 actors = [a for a in actors if a.key in rule_doers]  # nor is the ranker's pick from around it
             if not (speech_act or own_saying or pronoun_other):
@@ -1723,6 +1721,12 @@ def _undergone(toks: list[Token], t_end: int, c_end: int, etype: str, g: Grammar
     # "আটক হন"; "আটক ও কারাবরণ করেন": joined to a noun of suffering it, told with a light verb
     return after[0] in cues.be or len(after) == 3 and after[0] in ("ও", "এবং") and after[1] in cues.undergone_nouns \
         and _is_verb(after[2], g)
+
+
+def _without(ps: list[Participant], others: list[Participant]) -> list[Participant]:
+    """``ps`` less any participant of ``others``."""
+    keys = {o.key for o in others}
+    return [p for p in ps if p.key not in keys]
 
 
 def _own_body_left(toks: list[Token], roles: list[_Role], t_start: int) -> list[Participant]:
