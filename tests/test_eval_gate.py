@@ -153,6 +153,7 @@ def test_gate_events(name: str) -> None:
     assert result["gold_events"] >= 50
     got = {f"{lvl}_f1": s["f1"] for lvl, s in result["levels"].items()}
     got["status_accuracy"] = result["status_accuracy"]
+    got["location_accuracy"] = result["location_accuracy"]
     failures = [
         f"{key}: {got[key]} < pinned {floor}"
         for key, floor in BASELINES["events"][name].items()

@@ -301,6 +301,19 @@ def _countries_match(p: Any, g: GoldEvent, names: _Names) -> bool:
     return False
 
 
+def _location_match(p: Any, g: GoldEvent, names: _Names) -> tuple[bool, bool]:
+    """Whether the predicted location is the gold one, and whether it is at least in the same
+    country (Kursk for Russia, Wonsan for North Korea: the place told at another grain).  No
+    location on either side matches only none on the other."""
+    if g.location is None or p.location is None:
+        same = g.location is None and p.location is None
+        return same, same
+    if names.gold_keys(g.location) & names.keys(p.location):
+        return True, True
+    want = names.country_of_gold(g.location)
+    return False, want is not None and want == names.country_of_pred(p.location)
+
+
 def _date_match(p: Any, g: GoldEvent) -> bool:
     if g.date is None:
         return p.date is None or p.date_how == "publication-fallback"
@@ -332,6 +345,7 @@ def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
     hits = Counter()
     n_pred = n_gold = 0
     status_ok = status_n = mode_ok = mode_n = 0
+    place_ok = place_country_ok = 0
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     by_status: dict[str, Counter[str]] = defaultdict(Counter)
     errors: list[str] = []
@@ -374,6 +388,12 @@ def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
             if g.mode:
                 mode_n += 1
                 mode_ok += int(p.mode == g.mode)
+            exact, country = _location_match(p, g, names)
+            place_ok += exact
+            place_country_ok += country
+            if not exact:
+                where = p.location.name_en or p.location.text if p.location else None
+                errors.append(f"{ga.id} {g.id}: location {where} (gold {g.location}) {g.type}")
             if _countries_match(p, g, names):
                 hits["type+countries"] += 1
             if _actors_match(p, g, names):
@@ -405,6 +425,9 @@ def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
         "levels": {lvl: _prf(hits[lvl], n_pred, n_gold) for lvl in LEVELS},
         "status_accuracy": round(status_ok / status_n, 4) if status_n else 0.0,
         "mode_accuracy": round(mode_ok / mode_n, 4) if mode_n else 0.0,
+        # Of the events found with their type: the place is the gold one, or in its country.
+        "location_accuracy": round(place_ok / status_n, 4) if status_n else 0.0,
+        "location_country_accuracy": round(place_country_ok / status_n, 4) if status_n else 0.0,
         "linkable": round(linkable / n_gold, 4) if n_gold else 0.0,
         "by_type": {t: {"type": _prf(c["type"], c["pred"], c["gold"]),
                         "type+actors": _prf(c["type+actors"], c["pred"], c["gold"])}
@@ -423,7 +446,9 @@ def render(result: dict[str, Any], n_errors: int = 40) -> str:
     for lvl, s in result["levels"].items():
         note = "   (no gold event has a date: not meaningful here)" if "date" in lvl and not result.get("gold_dated", 1) else ""
         lines.append(f"{lvl:18} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}{note}")
-    lines.append(f"status accuracy {result['status_accuracy']:.3f}   mode accuracy {result['mode_accuracy']:.3f}")
+    lines.append(f"status accuracy {result['status_accuracy']:.3f}   mode accuracy {result['mode_accuracy']:.3f}"
+                 f"   location accuracy {result['location_accuracy']:.3f}"
+                 f" (same country {result['location_country_accuracy']:.3f})")
     lines.append(f"linkable {result['linkable']:.3f}  (gold events whose named participants the linker finds "
                  "somewhere in the article: the ceiling of the actor levels)")
     lines.append("")

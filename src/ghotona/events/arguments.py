@@ -100,6 +100,12 @@ class ArgumentCues:
     against_modifiers: tuple[str, ...] = ()  # "হাসিনা বিরোধী আন্দোলন": the name is what the act is against
     modifier_phrases: tuple[str, ...] = ()  # "বিরোধী দল": the modifier opens a phrase of its own
     undergone_nouns: frozenset[str] = frozenset()  # "আটক ও কারাবরণ করেন": a noun of suffering joined to the trigger
+    placed_happenings: frozenset[str] = frozenset()  # "ইউক্রেনে রাশিয়ার যুদ্ধের": a place before it is the war's
+    during_words: frozenset[str] = frozenset()  # "সম্মেলনের ফাঁকে": an act during another shares its place
+    scene_types: frozenset[str] = frozenset()  # CONSULT: what is done in a meeting is done where it is
+    place_heads: tuple[str, ...] = ()  # "অঞ্চল": "ইউক্রেনের বিভিন্ন অঞ্চলে" is in Ukraine
+    home_capital_words: tuple[str, ...] = ()  # "রাজধানী": the article's own country's capital
+    home_country_phrases: tuple[str, ...] = ()  # "সারা দেশে": the article's own country
     victim_words: frozenset[str] = frozenset()  # "নিহত", "আহত": a name told bare with it is the one hit
     home_passive_types: frozenset[str] = frozenset()  # COERCE: told in the passive with no doer, the home state's
     kin_nouns: frozenset[str] = frozenset()  # "বোন": "X-এর বোন Y" is Y, X only says who she is
@@ -174,7 +180,9 @@ def load_cues() -> ArgumentCues:
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
                                                     "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras",
                                                     "demanded_against", "protest_types", "state_sectors",
-                                                    "left_from_types", "own_body_nouns"})
+                                                    "left_from_types", "own_body_nouns", "placed_happenings",
+                                                    "during_words", "scene_types", "place_heads",
+                                                    "home_places"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -187,6 +195,11 @@ def load_cues() -> ArgumentCues:
         endings += [(e, case) for e in _strings(f"cases.{case}.endings", spec["endings"])] if "endings" in spec else []
     voice = require(CUES_FILE, "top level", data, "voice", dict)
     check_keys(CUES_FILE, "voice", voice, {"participles", "be"})
+
+    home_places = data.get("home_places") or {}
+    if not isinstance(home_places, dict):
+        raise fail(CUES_FILE, "home_places", "should map 'capital' and 'country' to lists of words")
+    check_keys(CUES_FILE, "home_places", home_places, {"capital", "country"})
 
     def listed(key: str) -> tuple[str, ...]:
         """An optional top-level list of cue words (absent: none)."""
@@ -244,6 +257,12 @@ def load_cues() -> ArgumentCues:
         against_modifiers=tuple(normalize(w) for w in listed("against_modifiers")),
         modifier_phrases=tuple(normalize(w) for w in listed("modifier_phrases")),
         undergone_nouns=frozenset(normalize(w) for w in listed("undergone_nouns")),
+        placed_happenings=frozenset(normalize(w) for w in listed("placed_happenings")),
+        during_words=frozenset(normalize(w) for w in listed("during_words")),
+        scene_types=types("scene_types"),
+        place_heads=tuple(normalize(w) for w in listed("place_heads")),
+        home_capital_words=tuple(normalize(w) for w in _strings("home_places.capital", home_places.get("capital", []))),
+        home_country_phrases=tuple(normalize(w) for w in _strings("home_places.country", home_places.get("country", []))),
     )
 
 
@@ -293,6 +312,9 @@ HOME_FORCES = "home-forces"
 #: ``Participant.inferred`` of the sides of a happening between equals told with no party named,
 #: taken from the article's two principal countries (coder._principal_pair).
 PRINCIPAL_SIDES = "principal-sides"
+#: ``Participant.inferred`` of a location read off a word for the article's own country or its
+#: capital ("রাজধানীতে", "সারা দেশে"; arguments.yaml ``home_places``).
+HOME_PLACE = "home-place"
 #: Mentions whose last word is a government or force noun: its ending follows that noun.
 GOVERNMENT_HOWS = frozenset({HOME_GOVERNMENT, LED_GOVERNMENT, HOME_FORCES})
 #: Mentions the coder infers rather than reads (their participants are flagged ``inferred``).

@@ -47,8 +47,8 @@ from ..actors.inflect import base_forms
 from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
-from .arguments import (GOVERNMENT_HOWS, HOME_FORCES, HOME_GOVERNMENT, INFERRED_HOWS, LED_GOVERNMENT, PRINCIPAL_SIDES,
-                        stand_in_base)
+from .arguments import (GOVERNMENT_HOWS, HOME_FORCES, HOME_GOVERNMENT, HOME_PLACE, INFERRED_HOWS, LED_GOVERNMENT,
+                        PRINCIPAL_SIDES, stand_in_base)
 from .grammar import Grammar, load_grammar
 from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
@@ -122,6 +122,9 @@ class _Draft:
     # The trigger is the object or possessor of another verb ("সফরকে সামনে রেখে",
     # "সফরের বিষয়টি সামনে এলো"): that verb's tense and date are not its own.
     oblique: bool = False
+    # The trigger of another act this one was told in ("ওই বৈঠকে দুই নেতা ... সম্মত হন", "বৈঠক
+    # শেষে ... সই হয়"): with no place of its own, it happened where that act did.
+    within: tuple[int, int] | None = None
 
     def keys(self) -> set[str]:
         return {p.key for p in self.actors + self.recipients}
@@ -219,6 +222,7 @@ class EventCoder:
                 if people:
                     last_people = [_participant(m) for m in people]
                 subject = self._subject(body, sent, toks, in_sent, times) or subject
+        _places_within(drafts)
         _background_pass(drafts, article, ref, self.grammar)
         _principal_pair(drafts, principals)
         return [self._finish(article, d, ref) for d in drafts]
@@ -326,6 +330,10 @@ class EventCoder:
             # side of the one it happened to, like a passive.
             got = not entry.symmetric and _received(toks, t_end, c_end)
             undergone = passive or got or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
+            # "আলাস্কায় বৈঠকের তিন দিন আগে ... ফোনালাপ": a place that says where another act happened
+            # is not this one's.
+            roles = [r for r in roles if not (r.relation == "locative" and _place_of_other_act(
+                r.mention, m, matches, toks, in_sent, sent.start, g))]
             actors, recipients, location = _assign(roles, entry.symmetric, undergone, got)
             # "ফোনালাপে পুতিন ... প্রশংসা করেন": a noun in the locative that is the setting of another act
             setting = _is_setting(m, matches, toks, t_end, c_end, sent.start, g)
@@ -803,6 +811,12 @@ class EventCoder:
             gapped = [] if entry.symmetric or told_content or c_start <= sent.start else _gapped_pairs(
                 roles, lambda: _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times),
                 toks, sent.start, c_start, g)
+            within = None
+            if location is None:
+                within = _told_within(m, matches, toks, t_start, sent.start, g)
+                # "রাজধানীর বিভিন্ন সড়ক অবরোধ করে বিক্ষোভ": the article's own capital or country, read
+                # after the rules above so it is never taken as whom an attack is aimed at.
+                location = _home_place(toks, in_sent, c_start, c_end, home)
             for doers, objects in gapped or [(actors, recipients)]:
                 keys = {p.key for p in doers + objects} if gapped else rule_keys
                 out.append(_Draft(
@@ -813,6 +827,7 @@ class EventCoder:
                     has_verb=verb is not None, merge_keys=keys,
                     merge_doers={p.key for p in doers} if gapped else rule_doers, heads=_heads(entry) | fell_heads,
                     oblique=oblique, warnings=list(home_warnings),
+                    within=within,
                 ))
         return _dedupe_same_sentence(out)
 
@@ -1427,6 +1442,7 @@ _INFINITIVE = "তে"
 _AGREED_HEAD_TYPES = frozenset({"AGREE"})
 _AGREED_STILL_TOLD = frozenset({"CONSULT", "AGREE"})
 _GENITIVE = ("ের", "র")
+_INSTRUMENTAL = frozenset({"দিয়ে", "নিয়ে"})  # "ড্রোন দিয়ে হামলা": "with", no verb of its own here
 
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote mark
@@ -2182,6 +2198,17 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
     """Whether the one or two words between a genitive name ending at ``after`` and the trigger are a
     noun phrase in the locative that is no name ("সিরিয়ার সীমান্ত এলাকায়", "ভারতের একটি ঘাঁটিতে")."""
     gap = [t for t in toks if t.start >= after and t.end <= t_start]
+    for i, t in enumerate(gap[:3]):
+        # Further from the trigger, a noun of place within three words ("রাশিয়া ইউক্রেনের বিভিন্ন
+        # অঞ্চলে ৮৫টি ড্রোন ... দিয়ে হামলা চালিয়েছে"; arguments.yaml ``place_heads``).
+        if t.start in starts or not _WORD.search(t.text) or t.text in g.postpositions:
+            break
+        if any(t.text.startswith(h) and _ends_with_any(t.text[len(h):], g.locative_endings)
+               for h in _cues().place_heads):
+            # ... but not inside a clause of its own before the trigger ("যুক্তরাষ্ট্রের মূল
+            # ভূখণ্ডে আঘাত হানতে সক্ষম ... ক্ষেপণাস্ত্রের পরীক্ষা", "বাংলাদেশের ভূখণ্ডে গোলা এসে
+            # পড়ার ঘটনায় ... প্রতিবাদ"): a verb between says the place is that verb's.
+            return not any(_is_verb(x.text, g) and x.text not in _INSTRUMENTAL for x in gap[i + 1:])
     if not 1 <= len(gap) <= 2 or any(t.start in starts or not _WORD.search(t.text) for t in gap):
         return False
     last = gap[-1].text
@@ -2487,14 +2514,14 @@ def _assign(roles: list[_Role], symmetric: bool, passive: bool, got: bool = Fals
                 _add(actors, p)
         elif r.relation in ("with", "against", "to", "between"):
             _add(recipients, p)
+            if r.relation == "to" and r.adjacent and r.mention.type in ("place", "country") \
+                    and not r.mention.text.endswith(("কে", "দের")):
+                places.append(r)  # "উত্তর কোরিয়া সফরে যান": where one goes to is where it happens
         elif r.relation == "from" and got and r.mention.type != "place":
             # "ইসরায়েলের কারাগার থেকে ছাড়া পেয়েছেন", "X-এর কাছ থেকে সহায়তা পায়": what one gets
             # comes from whoever does it.
             _add(actors, p)
         elif r.relation == "locative":
-            places.append(r)
-        elif r.relation == "to" and r.mention.type in ("place", "country"):
-            _add(recipients, p)
             places.append(r)
         elif r.relation == "genitive":
             # রাশিয়ার হামলা, রুবিওর এশিয়া সফর: a genitive (nearly) right before the trigger owns it.
@@ -2724,6 +2751,105 @@ def _is_setting(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end
         return False
     return any(sent_start + o.start >= t_end and sent_start + o.end <= c_end and o.entry.type is not None
                for o in matches if o is not m)
+
+
+def _place_of_other_act(place: ActorMention, m: Any, matches: list[Any], toks: list[Token],
+                        mentions: list[ActorMention], sent_start: int, g: Grammar) -> bool:
+    """Whether ``place``, in the locative, is followed (past any names) by another trigger noun in
+    the genitive: it says where that act happened ("আলাস্কায় বৈঠকের মাত্র তিন দিন আগে ... ফোনালাপ",
+    "ইউক্রেনে রাশিয়ার যুদ্ধের প্রতি ... সমর্থন"), not where the act of ``m`` did."""
+    after = [t for t in toks if t.start >= place.end and not any(a.start <= t.start < a.end for a in mentions)]
+    if not after:
+        return False
+    word = normalize(after[0].text)
+    noun_end = None
+    if any(word.startswith(h) and _ends_with_any(word[len(h):], g.genitive_endings)
+           for h in _cues().placed_happenings):
+        noun_end = after[0].end
+    for o in matches:
+        if noun_end is not None or o is m or o.entry.type is None or o.entry is g.motion \
+                or getattr(o.entry, "mode", None) == "visit" \
+                or not (sent_start + o.start <= after[0].start < sent_start + o.end):
+            continue
+        # (going there is not elsewhere: "সাক্ষাৎ করতে দেশটিতে যাওয়ার পরিকল্পনা", the meeting is there)
+        last = next((t.text for t in toks if t.end == sent_start + o.end), "")
+        if _ends_with_any(last, g.genitive_endings):
+            noun_end = sent_start + o.end
+    if noun_end is None:
+        return False
+    phrase = []
+    for t in toks:
+        if t.start < noun_end:
+            continue
+        if t.text in g.clause_breaks or len(phrase) == 4:
+            break
+        phrase.append(normalize(t.text))
+    return not any(w in _cues().during_words for w in phrase)
+
+
+def _told_within(m: Any, matches: list[Any], toks: list[Token], t_start: int, sent_start: int,
+                 g: Grammar) -> tuple[int, int] | None:
+    """The span of the nearest other trigger noun before ``m`` in its sentence that sets the scene
+    for it: in the locative ("ওই বৈঠকে দুই নেতা ... সম্মত হয়েছেন") or closed by a word of its
+    course or close ("বৈঠক শেষে", "সম্মেলনের ফাঁকে"; arguments.yaml ``during_words``, শেষে)."""
+    for o in sorted(matches, key=lambda o: -o.start):
+        a, b = sent_start + o.start, sent_start + o.end
+        if o is m or b > t_start or o.entry.type is None or getattr(o.entry, "kind", None) == "verb":
+            continue
+        word = next((t.text for t in toks if t.end == b), "")
+        if word.endswith("ও") and len(word) > 3:
+            word = word[:-1]  # "বৈঠকেও": the emphatic -ও after the case
+        after = next((t.text for t in toks if t.start >= b), "")
+        if _ends_with_any(word, g.locative_endings) or after == "শেষে" or after in _cues().during_words:
+            return a, b
+    return None
+
+
+def _home_place(toks: list[Token], mentions: list[ActorMention], c_start: int, c_end: int,
+                home: Any) -> Participant | None:
+    """The article's own country, or its capital, when the clause names it by a word for it
+    (arguments.yaml ``home_places``: "রাজধানীতে", "সারা দেশে"), flagged inferred; else None.
+    A place named before in the sentence says whose capital ("খার্তুমের বাসিন্দারা জানিয়েছেন,
+    ... রাজধানীর কয়েকটি এলাকায় লড়াই" in a report from Riyadh is in Khartoum)."""
+    if home is None:
+        return None
+    words = [t for t in toks if c_start <= t.start and t.end <= c_end]
+    cues = _cues()
+    for i, t in enumerate(words):
+        if any(t.text.startswith(w) for w in cues.home_capital_words):
+            from ..actors.dictionary import load_dictionary
+
+            d = load_dictionary()
+            named = [d.get(m.actor_id) for m in mentions if m.end <= t.start and m.type in ("place", "country")
+                     and m.actor_id and d.get(m.actor_id) is not None]
+            country = named[-1].country if named and named[-1].country else home.country
+            capital = next((d.get(c) for c in sorted(cues.capitals)
+                            if d.get(c) is not None and d.get(c).country == country), None)
+            if capital is not None:
+                return Participant(capital.id, capital.name_en, capital.name_bn, t.text, t.start, t.end,
+                                   "place", HOME_PLACE)
+        for phrase in cues.home_country_phrases:
+            n = len(phrase.split())
+            if " ".join(x.text for x in words[i:i + n]) == phrase:
+                return Participant(home.id, home.name_en, home.name_bn, phrase, t.start, words[i + n - 1].end,
+                                   "country", HOME_PLACE)
+    return None
+
+
+def _places_within(drafts: list[_Draft]) -> None:
+    """An act with no place of its own, told within another (``_Draft.within``), takes that one's
+    place: the meeting's, once the meeting's tellings are merged."""
+    for d in drafts:
+        if d.location is not None and d.location.inferred != HOME_PLACE or d.within is None:
+            continue
+        a, b = d.within
+        host = next((e for e in drafts if e is not d and any(
+            x.trigger_start < b and a < x.trigger_end for x in e.evidence)), None)
+        # Only a gathering sets a scene ("হামলায় ২৬ জন নিহত হওয়ার পর ... স্থগিত করে": no place of
+        # the attack), and only for what took place there (talks agreed on there are held elsewhere).
+        if host is not None and host.location is not None and host.type in _cues().scene_types \
+                and d.status in ("occurred", "historical"):
+            d.location = host.location
 
 
 def _pair_object(toks: list[Token], lo: int, hi: int, g: Grammar) -> tuple[int, str] | None:
@@ -3994,8 +4120,13 @@ def _crossed(prev: _Draft, d: _Draft) -> bool:
     if prev.symmetric or d.symmetric or prev.merge_doers is None or d.merge_doers is None:
         return False
     prev_to, d_to = prev.mkeys() - prev.merge_doers, d.mkeys() - d.merge_doers
-    if len(d.merge_doers) > 1 and _within(prev.merge_doers, d.merge_doers, down=True, up=True):
-        return False  # "দুই দেশের মধ্যে ... সফরের": both sides told as doers is no reply
+    if len(d.merge_doers) > 1 and _within(prev.merge_doers, d.merge_doers, down=True, up=True) \
+            and not (len(prev.merge_doers) == 1 and prev_to and prev.type not in _cues().scene_types):
+        # "দুই দেশের মধ্যে ... সফরের": both sides told as doers is no reply -- a gathering is told
+        # from either side; but after one doer's act on the other, "they" did something is no
+        # retelling ("রাশিয়া ইউক্রেনে হামলা চালিয়েছে ... ৬১টি ড্রোন ভূপাতিত করার দাবি করেছে তারা":
+        # the defence is Ukraine's act, not the attack retold)
+        return False
     return bool(prev.merge_doers & d_to) or bool(d.merge_doers & prev_to)
 
 
