@@ -84,6 +84,28 @@ def test_the_defenders_shooting_down_drones_is_no_retelling_of_the_attack(coder:
     assert len(attacks) == 2
 
 
+def test_a_place_with_the_emphatic_o_after_its_case_is_still_where(coder: EventCoder) -> None:
+    # grammar.yaml locative_endings: রাখাইনেও is রাখাইনে + ও ("in Rakhine too")
+    text = "গত মাসে রাখাইনেও সেনাচৌকিতে হামলা চালায় আরাকান আর্মি।"
+    assert where(coder, text, "ASSAULT") == ("Rakhine", None)
+
+
+def test_a_home_one_is_taken_from_is_where_the_arrest_was(coder: EventCoder) -> None:
+    text = "আজ ভোরে গুলশানের বাসা থেকে বিএনপির এক নেতাকে আটক করেছে পুলিশ।"
+    assert where(coder, text, "COERCE") == ("Gulshan", None)
+
+
+def test_a_bare_city_before_a_noun_of_place_is_where(coder: EventCoder) -> None:
+    text = "আজ বিকেলে খুলনা নগরে মিছিল করেছে জামায়াতে ইসলামী।"
+    assert where(coder, text, "PROTEST") == ("Khulna", None)
+
+
+def test_a_trigger_in_the_genitive_takes_no_place_told_after_it(coder: EventCoder) -> None:
+    text = "কাল বুধবারের হরতালের সমর্থনে আজ বিএনপি রাজশাহী নগরে মিছিল করেছে।"
+    assert where(coder, text, "PROTEST", "হরতাল") == (None, None)
+    assert where(coder, text, "PROTEST", "মিছিল") == ("Rajshahi", None)
+
+
 # -- the article's own capital and country (arguments.yaml home_places)
 
 def test_the_capital_of_a_report_from_dhaka_is_dhaka(coder: EventCoder) -> None:

@@ -332,8 +332,11 @@ class EventCoder:
             undergone = passive or got or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
             # "আলাস্কায় বৈঠকের তিন দিন আগে ... ফোনালাপ": a place that says where another act happened
             # is not this one's.
-            roles = [r for r in roles if not (r.relation == "locative" and _place_of_other_act(
-                r.mention, m, matches, toks, in_sent, sent.start, g))]
+            # Nor is a place after a trigger in the genitive, which only qualifies a later noun
+            # ("হরতালের সমর্থনে ... চট্টগ্রাম নগরে মিছিল": the march is in Chattogram).
+            roles = [r for r in roles if not (r.relation == "locative" and (_place_of_other_act(
+                r.mention, m, matches, toks, in_sent, sent.start, g) or r.mention.start >= t_end
+                and _ends_with_any(trigger_word, g.genitive_endings)))]
             actors, recipients, location = _assign(roles, entry.symmetric, undergone, got)
             # "ফোনালাপে পুতিন ... প্রশংসা করেন": a noun in the locative that is the setting of another act
             setting = _is_setting(m, matches, toks, t_end, c_end, sent.start, g)
@@ -2032,6 +2035,11 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 and not _ends_with_any(word, g.genitive_endings):
             # "হোয়াইট হাউসে আসার আমন্ত্রণ", "জাতিসংঘে ভাষণ": a body in the locative is where, not who
             rel = "setting"
+        elif m.type in ("place", "country") and not inflected and nxt and nxt[0].start not in starts \
+                and _place_head(following, nxt[1].text if len(nxt) > 1 else "", g):
+            # "চট্টগ্রাম নগরে মিছিল", "ঢাকা বিভাগের" no: a bare place before a noun of place in the
+            # locative names where ("in Chattogram city")
+            rel = "locative"
         elif visit and adjacent and m.type in ("place", "country"):
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
             rel = "to"
@@ -2203,8 +2211,7 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
         # অঞ্চলে ৮৫টি ড্রোন ... দিয়ে হামলা চালিয়েছে"; arguments.yaml ``place_heads``).
         if t.start in starts or not _WORD.search(t.text) or t.text in g.postpositions:
             break
-        if any(t.text.startswith(h) and _ends_with_any(t.text[len(h):], g.locative_endings)
-               for h in _cues().place_heads):
+        if _place_head(t.text, gap[i + 1].text if i + 1 < len(gap) else "", g):
             # ... but not inside a clause of its own before the trigger ("যুক্তরাষ্ট্রের মূল
             # ভূখণ্ডে আঘাত হানতে সক্ষম ... ক্ষেপণাস্ত্রের পরীক্ষা", "বাংলাদেশের ভূখণ্ডে গোলা এসে
             # পড়ার ঘটনায় ... প্রতিবাদ"): a verb between says the place is that verb's.
@@ -2214,6 +2221,17 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
     last = gap[-1].text
     return last not in g.postpositions and last not in g.subordinators and not _is_verb(last, g) \
         and any(last.endswith(e) and len(last) > len(e) + 2 for e in g.locative_endings)
+
+
+def _place_head(word: str, nxt: str, g: Grammar) -> bool:
+    """Whether ``word`` is a noun of place (arguments.yaml ``place_heads``) in the locative
+    ("অঞ্চলে", "নগরে"), or bare before থেকে ("বাসা থেকে", "আশপাশ থেকে": where from is where)."""
+    for h in _cues().place_heads:
+        if word.startswith(h):
+            rest = word[len(h):]
+            if _ends_with_any(rest, g.locative_endings) or not rest and g.postpositions.get(nxt) == "from":
+                return True
+    return False
 
 
 def _site_holder(toks: list[Token], mentions: list[ActorMention], c_start: int, t_start: int,
