@@ -35,8 +35,10 @@ class Participant:
     # "home-government" for an unqualified সরকার read as the article's own
     # country, "home-forces" for an army named without its country,
     # "principal-sides" for the sides of a happening between equals told with no
-    # party, taken from the article's two principal countries.  Cross-article
-    # merging does not count such a participant as shared.
+    # party, taken from the article's two principal countries, "home-place"
+    # for a location read off a word for the article's own capital or country
+    # (রাজধানীতে, সারা দেশে).  Cross-article merging does not count such a
+    # participant as shared.
     inferred: str | None = None
 
     def to_json(self) -> dict[str, Any]:
