@@ -142,6 +142,19 @@ def test_a_visit_to_a_country_happens_in_it(coder: EventCoder) -> None:
     assert where(coder, text, "CONSULT") == ("Japan", None)
 
 
+def test_a_visitors_meeting_is_held_where_the_visit_went(coder: EventCoder) -> None:
+    text = ("ভারতের পররাষ্ট্রমন্ত্রী এস জয়শঙ্কর গতকাল জাপান সফরে যান। জাপানের প্রধানমন্ত্রীর সঙ্গে বৈঠকে "
+            "জয়শঙ্কর দুই দেশের বাণিজ্য নিয়ে আলোচনা করেন।")
+    assert where(coder, text, "CONSULT", "বৈঠক") == ("Japan", None)
+
+
+def test_a_visitors_phone_call_is_held_nowhere_in_particular(coder: EventCoder) -> None:
+    # guard
+    text = ("ভারতের পররাষ্ট্রমন্ত্রী এস জয়শঙ্কর গতকাল জাপান সফরে যান। একই দিন তিনি চীনের পররাষ্ট্রমন্ত্রী "
+            "ওয়াং ই-র সঙ্গে টেলিফোনে কথা বলেন।")
+    assert where(coder, text, "CONSULT", "টেলিফোনে") == (None, None)
+
+
 # -- the evaluation's location score
 
 def test_location_match_exact_country_and_none() -> None:

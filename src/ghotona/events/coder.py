@@ -223,6 +223,7 @@ class EventCoder:
                     last_people = [_participant(m) for m in people]
                 subject = self._subject(body, sent, toks, in_sent, times) or subject
         _places_within(drafts)
+        _places_of_visits(drafts)
         _background_pass(drafts, article, ref, self.grammar)
         _principal_pair(drafts, principals)
         return [self._finish(article, d, ref) for d in drafts]
@@ -2821,6 +2822,20 @@ def _told_within(m: Any, matches: list[Any], toks: list[Token], t_start: int, se
         if _ends_with_any(word, g.locative_endings) or after == "শেষে" or after in _cues().during_words:
             return a, b
     return None
+
+
+def _places_of_visits(drafts: list[_Draft]) -> None:
+    """A visitor's meeting with no place of its own, as real as the visit and not dated apart from
+    it, is held where the visit went ("উত্তর কোরিয়া সফরে যান ... কিমের সঙ্গে বৈঠকে ল্যাভরভ বলেন")."""
+    visits = [v for v in drafts if v.mode == "visit" and v.location is not None and v.actors]
+    for d in drafts:
+        if d.location is not None or d.mode in ("visit", "phone") or d.type not in _cues().scene_types:
+            continue  # (a call is held nowhere in particular)
+        for v in visits:
+            if {a.key for a in v.actors} & d.keys() and _dates_agree(v, d) and (
+                    v.status == d.status or {v.status, d.status} <= {"occurred", "historical"}):
+                d.location = v.location
+                break
 
 
 def _home_place(toks: list[Token], mentions: list[ActorMention], c_start: int, c_end: int,
