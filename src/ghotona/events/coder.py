@@ -2038,8 +2038,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             rel = "setting"
         elif m.type in ("place", "country") and not inflected and nxt and nxt[0].start not in starts \
                 and _place_head(following, nxt[1].text if len(nxt) > 1 else "", g):
-            # "চট্টগ্রাম নগরে মিছিল", "ঢাকা বিভাগের" no: a bare place before a noun of place in the
-            # locative names where ("in Chattogram city")
+            # "চট্টগ্রাম নগরে মিছিল": a bare place before a noun of place in the locative names
+            # where ("in Chattogram city")
             rel = "locative"
         elif visit and adjacent and m.type in ("place", "country"):
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
@@ -2759,13 +2759,16 @@ def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: in
     return out
 
 
+def _without_emphatic(word: str) -> str:
+    """The word without an emphatic -ও after its case ("শীর্ষ বৈঠকেও": even at the summit)."""
+    return word[:-1] if word.endswith("ও") and len(word) > 3 else word
+
+
 def _is_setting(m: Any, matches: list[Any], toks: list[Token], t_end: int, c_end: int, sent_start: int,
                 g: Grammar) -> bool:
     """Whether a noun trigger in the locative is the setting of another trigger of its clause
     ("মঙ্গলবারের ফোনালাপে পুতিন ... প্রশংসা করেন", "বৈঠকে কিম ... আশ্বাস দেন")."""
-    word = next((t.text for t in toks if t.end == t_end), "")
-    if word.endswith("ও") and len(word) > 3:
-        word = word[:-1]  # "শীর্ষ বৈঠকেও" (even at the summit): the emphatic -ও after the case
+    word = _without_emphatic(next((t.text for t in toks if t.end == t_end), ""))
     if getattr(m.entry, "kind", None) == "verb" or not _ends_with_any(word, g.locative_endings):
         return False
     return any(sent_start + o.start >= t_end and sent_start + o.end <= c_end and o.entry.type is not None
@@ -2780,29 +2783,30 @@ def _place_of_other_act(place: ActorMention, m: Any, matches: list[Any], toks: l
     after = [t for t in toks if t.start >= place.end and not any(a.start <= t.start < a.end for a in mentions)]
     if not after:
         return False
-    word = normalize(after[0].text)
+    word = after[0].text
     noun_end = None
     if any(word.startswith(h) and _ends_with_any(word[len(h):], g.genitive_endings)
            for h in _cues().placed_happenings):
         noun_end = after[0].end
-    for o in matches:
-        if noun_end is not None or o is m or o.entry.type is None or o.entry is g.motion \
-                or getattr(o.entry, "mode", None) == "visit" \
-                or not (sent_start + o.start <= after[0].start < sent_start + o.end):
-            continue
-        # (going there is not elsewhere: "সাক্ষাৎ করতে দেশটিতে যাওয়ার পরিকল্পনা", the meeting is there)
-        last = next((t.text for t in toks if t.end == sent_start + o.end), "")
-        if _ends_with_any(last, g.genitive_endings):
-            noun_end = sent_start + o.end
+    else:
+        for o in matches:
+            # (going there is not elsewhere: "সাক্ষাৎ করতে দেশটিতে যাওয়ার পরিকল্পনা", the meeting is there)
+            if o is m or o.entry.type is None or o.entry is g.motion or getattr(o.entry, "mode", None) == "visit" \
+                    or not (sent_start + o.start <= after[0].start < sent_start + o.end):
+                continue
+            last = next((t.text for t in toks if t.end == sent_start + o.end), "")
+            if _ends_with_any(last, g.genitive_endings):
+                noun_end = sent_start + o.end
+                break
     if noun_end is None:
         return False
-    phrase = []
+    phrase: list[str] = []
     for t in toks:
         if t.start < noun_end:
             continue
         if t.text in g.clause_breaks or len(phrase) == 4:
             break
-        phrase.append(normalize(t.text))
+        phrase.append(t.text)
     return not any(w in _cues().during_words for w in phrase)
 
 
@@ -2815,9 +2819,7 @@ def _told_within(m: Any, matches: list[Any], toks: list[Token], t_start: int, se
         a, b = sent_start + o.start, sent_start + o.end
         if o is m or b > t_start or o.entry.type is None or getattr(o.entry, "kind", None) == "verb":
             continue
-        word = next((t.text for t in toks if t.end == b), "")
-        if word.endswith("ও") and len(word) > 3:
-            word = word[:-1]  # "বৈঠকেও": the emphatic -ও after the case
+        word = _without_emphatic(next((t.text for t in toks if t.end == b), ""))
         after = next((t.text for t in toks if t.start >= b), "")
         if _ends_with_any(word, g.locative_endings) or after == "শেষে" or after in _cues().during_words:
             return a, b
