@@ -14,10 +14,11 @@ from ghotona.events.coder import EventCoder
 from events_args_helpers import events
 
 
-def where(coder: EventCoder, text: str, typ: str, trigger: str | None = None) -> tuple[str | None, str | None]:
-    """The English name of the location of the one event of ``typ`` (told by ``trigger``), and why
-    it was inferred."""
-    found = [e for e in events(coder, text, typ)
+def where(coder: EventCoder, text: str, typ: str, trigger: str | None = None,
+          on: str = "2024-05-02") -> tuple[str | None, str | None]:
+    """The English name of the location of the one event of ``typ`` (told by ``trigger``) in a text
+    published ``on``, and why it was inferred."""
+    found = [e for e in events(coder, text, typ, on)
              if trigger is None or any(x.trigger.startswith(trigger) for x in e.evidence)]
     (event,) = found
     loc = event.location
@@ -146,6 +147,13 @@ def test_a_visitors_meeting_is_held_where_the_visit_went(coder: EventCoder) -> N
     text = ("ভারতের পররাষ্ট্রমন্ত্রী এস জয়শঙ্কর গতকাল জাপান সফরে যান। জাপানের প্রধানমন্ত্রীর সঙ্গে বৈঠকে "
             "জয়শঙ্কর দুই দেশের বাণিজ্য নিয়ে আলোচনা করেন।")
     assert where(coder, text, "CONSULT", "বৈঠক") == ("Japan", None)
+
+
+def test_a_meeting_days_into_a_visit_is_held_where_the_visit_went(coder: EventCoder) -> None:
+    text = ("ভারতের পররাষ্ট্রমন্ত্রী এস জয়শঙ্কর চার দিনের সফরে গত বুধবার জাপানে পৌঁছান। "
+            "শুক্রবার জাপানের প্রধানমন্ত্রীর সঙ্গে বৈঠক করেন জয়শঙ্কর।")
+    # published on a Sunday: "গত বুধবার" is 6 March, "শুক্রবার" 8 March
+    assert where(coder, text, "CONSULT", "বৈঠক", on="2024-03-10") == ("Japan", None)
 
 
 def test_a_visitors_phone_call_is_held_nowhere_in_particular(coder: EventCoder) -> None:

@@ -1446,6 +1446,7 @@ _INFINITIVE = "তে"
 _AGREED_HEAD_TYPES = frozenset({"AGREE"})
 _AGREED_STILL_TOLD = frozenset({"CONSULT", "AGREE"})
 _GENITIVE = ("ের", "র")
+_VISIT_DAYS = 7  # a state visit rarely lasts longer; a meeting a week after it is another trip's
 _INSTRUMENTAL = frozenset({"দিয়ে", "নিয়ে"})  # "ড্রোন দিয়ে হামলা": "with", no verb of its own here
 
 
@@ -2834,10 +2835,23 @@ def _places_of_visits(drafts: list[_Draft]) -> None:
         if d.location is not None or d.mode in ("visit", "phone") or d.type not in _cues().scene_types:
             continue  # (a call is held nowhere in particular)
         for v in visits:
-            if {a.key for a in v.actors} & d.keys() and _dates_agree(v, d) and (
+            if {a.key for a in v.actors} & d.keys() and _during_visit(v, d) and (
                     v.status == d.status or {v.status, d.status} <= {"occurred", "historical"}):
                 d.location = v.location
                 break
+
+
+def _during_visit(v: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` is not dated apart from the visit ``v``: dates that agree, or a day within
+    ``_VISIT_DAYS`` after the visit's day (a visit lasts days: "চার দিনের সফরে বুধবার চীনে পৌঁছান
+    ... শুক্রবার ... বৈঠক")."""
+    if _dates_agree(v, d):
+        return True
+    try:
+        start, day = date.fromisoformat(v.date or ""), date.fromisoformat(d.date or "")
+    except ValueError:
+        return False
+    return 0 <= (day - start).days <= _VISIT_DAYS
 
 
 def _home_place(toks: list[Token], mentions: list[ActorMention], c_start: int, c_end: int,
