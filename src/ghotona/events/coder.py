@@ -2205,8 +2205,11 @@ def _shared_case(roles: list[_Role], first_of: dict[int, int], body: str) -> lis
 
 
 def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], g: Grammar) -> bool:
-    """Whether the one or two words between a genitive name ending at ``after`` and the trigger are a
-    noun phrase in the locative that is no name ("সিরিয়ার সীমান্ত এলাকায়", "ভারতের একটি ঘাঁটিতে")."""
+    """Whether a genitive name ending at ``after`` owns a place the act happens in: a noun of place
+    (``_place_head``) within its next three words, with no verb between it and the trigger
+    ("ইউক্রেনের বিভিন্ন অঞ্চলে ৮৫টি ড্রোন দিয়ে হামলা"), or the one or two words right before the
+    trigger are a noun phrase in the locative that is no name ("সিরিয়ার সীমান্ত এলাকায়", "ভারতের
+    একটি ঘাঁটিতে")."""
     gap = [t for t in toks if t.start >= after and t.end <= t_start]
     for i, t in enumerate(gap[:3]):
         # Further from the trigger, a noun of place within three words ("রাশিয়া ইউক্রেনের বিভিন্ন
@@ -2872,8 +2875,8 @@ def _home_place(toks: list[Token], mentions: list[ActorMention], c_start: int, c
             named = [d.get(m.actor_id) for m in mentions if m.end <= t.start and m.type in ("place", "country")
                      and m.actor_id and d.get(m.actor_id) is not None]
             country = named[-1].country if named and named[-1].country else home.country
-            capital = next((d.get(c) for c in sorted(cues.capitals)
-                            if d.get(c) is not None and d.get(c).country == country), None)
+            capital = next((a for a in map(d.get, sorted(cues.capitals)) if a is not None and a.country == country),
+                           None)
             if capital is not None:
                 return Participant(capital.id, capital.name_en, capital.name_bn, t.text, t.start, t.end,
                                    "place", HOME_PLACE)
