@@ -112,6 +112,8 @@ class ArgumentCues:
     count_words: frozenset[str] = frozenset()  # "অন্তত", "শতাধিক": a count between a body and its members
     own_forces_types: frozenset[str] = frozenset()  # MOBILIZE: the forces moved are the doer's own, never its target
     force_sectors: frozenset[str] = frozenset()  # MIL, COP: the dictionary sectors of armed forces and police
+    opponent_types: frozenset[str] = frozenset()  # ASSAULT ...: told with no target, aimed at the doer's one opponent
+    opponent_evidence_types: frozenset[str] = frozenset()  # the acts of conflict that say who is whose opponent
 
 
 def _answers(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -182,7 +184,7 @@ def load_cues() -> ArgumentCues:
                                                     "demanded_against", "protest_types", "state_sectors",
                                                     "left_from_types", "own_body_nouns", "placed_happenings",
                                                     "during_words", "scene_types", "place_heads",
-                                                    "home_places"})
+                                                    "home_places", "opponent_types", "opponent_evidence_types"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -260,6 +262,8 @@ def load_cues() -> ArgumentCues:
         placed_happenings=frozenset(normalize(w) for w in listed("placed_happenings")),
         during_words=frozenset(normalize(w) for w in listed("during_words")),
         scene_types=types("scene_types"),
+        opponent_types=types("opponent_types"),
+        opponent_evidence_types=types("opponent_evidence_types"),
         place_heads=tuple(normalize(w) for w in listed("place_heads")),
         home_capital_words=tuple(normalize(w) for w in _strings("home_places.capital", home_places.get("capital", []))),
         home_country_phrases=tuple(normalize(w) for w in _strings("home_places.country", home_places.get("country", []))),
@@ -312,6 +316,9 @@ HOME_FORCES = "home-forces"
 #: ``Participant.inferred`` of the sides of a happening between equals told with no party named,
 #: taken from the article's two principal countries (coder._principal_pair).
 PRINCIPAL_SIDES = "principal-sides"
+#: ``Participant.inferred`` of the target of a hostile act told with none, taken from the doer's
+#: one opponent in the article's other acts of conflict (coder._article_opponent).
+OPPONENT = "article-opponent"
 #: ``Participant.inferred`` of a location read off a word for the article's own country or its
 #: capital ("রাজধানীতে", "সারা দেশে"; arguments.yaml ``home_places``).
 HOME_PLACE = "home-place"

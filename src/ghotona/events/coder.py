@@ -48,7 +48,7 @@ from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
 from .arguments import (GOVERNMENT_HOWS, HOME_FORCES, HOME_GOVERNMENT, HOME_PLACE, INFERRED_HOWS, LED_GOVERNMENT,
-                        PRINCIPAL_SIDES, stand_in_base)
+                        OPPONENT, PRINCIPAL_SIDES, stand_in_base)
 from .grammar import Grammar, load_grammar
 from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
@@ -226,6 +226,7 @@ class EventCoder:
         _places_of_visits(drafts)
         _background_pass(drafts, article, ref, self.grammar)
         _principal_pair(drafts, principals)
+        _article_opponent(drafts)
         return [self._finish(article, d, ref) for d in drafts]
 
     # -- per sentence ---------------------------------------------------------
@@ -2680,6 +2681,42 @@ def _principal_pair(drafts: list[_Draft], principals: _Principals) -> None:
         if d.symmetric and not d.actors and not d.recipients:
             d.actors = [replace(p, inferred=PRINCIPAL_SIDES) for p in pair]
             d.warnings.append("actors: the text names no party; the article's two principal countries are taken")
+
+
+def _as_side(p: Participant) -> Participant:
+    """A party as the side it fights on: a person or body of a state sector as its country (Kim
+    Yo Jong, South Korea's security council), anyone else as itself (Hamas, the Arakan Army, a UN
+    secretary-general)."""
+    return _as_countries([p])[0] if _is_state(p) else p
+
+
+def _article_opponent(drafts: list[_Draft]) -> None:
+    """A hostile act told with a doer and no target ("কিম ইয়ো জং হুমকি দিয়েছিলেন", "নেতানিয়াহু
+    হুঁশিয়ার করে দিয়েছেন") in an article whose acts of conflict set the doer's side against
+    exactly one other side is aimed at that side, flagged inferred (``OPPONENT``).
+
+    The sides are read off the article's own one-way acts of conflict (arguments.yaml
+    ``opponent_evidence_types``) that name both parties; the acts filled are ``opponent_types``.
+    A doer with two or more opponents in the article gets none: which one is meant is not said."""
+    cues = _cues()
+    against: dict[str, dict[str, Participant]] = {}
+    for d in drafts:
+        if d.type not in cues.opponent_evidence_types or d.symmetric:
+            continue
+        for a in d.actors:
+            for r in d.recipients:
+                sa, sr = _as_side(a), _as_side(r)
+                if sa.key != sr.key:
+                    against.setdefault(sa.key, {}).setdefault(sr.key, sr)
+                    against.setdefault(sr.key, {}).setdefault(sa.key, sa)
+    for d in drafts:
+        if d.type not in cues.opponent_types or d.symmetric or not d.actors or d.recipients:
+            continue
+        sides = {_as_side(a).key for a in d.actors}
+        others = {k: p for s in sides for k, p in against.get(s, {}).items() if k not in sides}
+        if len(others) == 1:
+            d.recipients = [replace(next(iter(others.values())), inferred=OPPONENT)]
+            d.warnings.append("recipients: the text names no target; the doer's one opponent in the article is taken")
 
 
 def _principals(mentions: list[ActorMention]) -> _Principals:

@@ -37,8 +37,9 @@ class Participant:
     # "principal-sides" for the sides of a happening between equals told with no
     # party, taken from the article's two principal countries, "home-place"
     # for a location read off a word for the article's own capital or country
-    # (রাজধানীতে, সারা দেশে).  Cross-article merging does not count such a
-    # participant as shared.
+    # (রাজধানীতে, সারা দেশে), "article-opponent" for the target of a hostile act
+    # told with none, the doer's one opponent in the article.  Cross-article
+    # merging does not count such a participant as shared.
     inferred: str | None = None
 
     def to_json(self) -> dict[str, Any]:
