@@ -47,3 +47,57 @@ def test_an_act_at_home_takes_no_opponent(coder: EventCoder) -> None:
     text = _SHELLING + "পরে উত্তর কোরিয়া কয়েকজন সাংবাদিককে আটক করেছে।"
     for e in events(coder, text, "COERCE"):
         assert "South Korea" not in names(e.recipients)
+
+
+# -- two acts joined by এবং, each closed by its own verb
+
+def test_the_speaker_of_a_later_conjunct_is_the_subject_of_the_first(coder: EventCoder) -> None:
+    # the attribution layer cites শাহবাজ শরিফ for "ঘোষণা দেন"; the emergency is his own act
+    text = "শাহবাজ শরিফ জরুরি অবস্থা জারি করেন এবং ভারতের সঙ্গে বাণিজ্য স্থগিত করার ঘোষণা দেন।"
+    (emergency,) = events(coder, text, "COERCE")
+    assert names(emergency.actors) == ["Shehbaz Sharif"]
+
+
+def test_a_later_conjuncts_party_is_not_the_earlier_acts(coder: EventCoder) -> None:
+    text = "জেলেনস্কি সামরিক আইন জারি করেন এবং পরে মস্কো সফর করেন।"
+    (law,) = events(coder, text, "COERCE")
+    assert (names(law.actors), names(law.recipients)) == (["Volodymyr Zelenskyy"], [])
+
+
+def test_a_confirmer_of_a_meeting_is_no_party_to_it(coder: EventCoder) -> None:
+    # guard: the verb closing the first conjunct is not the trigger's own
+    text = "ক্রেমলিন বৈঠকের খবর নিশ্চিত করেছে এবং জানিয়েছে, দুই নেতা সহযোগিতা নিয়ে কথা বলেছেন।"
+    for e in events(coder, text, "CONSULT"):
+        assert "Presidential Administration of Russia" not in names(e.actors + e.recipients)
+
+
+def test_an_earlier_conjuncts_party_may_carry_to_the_later_act(coder: EventCoder) -> None:
+    # guard: only names after the first act's verb are walled off from it, not the other way
+    text = "উত্তর কোরিয়া রাশিয়ার কুরস্ক অঞ্চলে সৈন্য পাঠিয়েছে এবং যুদ্ধে অস্ত্র সরবরাহ করছে।"
+    supplies = [e for e in events(coder, text, "AID") if any("সরবরাহ" in x.trigger for x in e.evidence)]
+    assert [names(e.recipients) for e in supplies] == [["Russia"]]
+
+
+# -- troops sent to a place of another country are sent to that country
+
+def test_troops_sent_to_a_city_abroad_aid_its_country(coder: EventCoder) -> None:
+    (aid,) = events(coder, "ইরান আলেপ্পো শহরে কয়েক শ সৈন্য পাঠিয়েছে।", "AID")
+    assert (names(aid.actors), names(aid.recipients)) == (["Iran"], ["Syria"])
+
+
+def test_troops_sent_within_the_doers_own_country_have_no_recipient(coder: EventCoder) -> None:
+    # guard: a place of the doer's own country is no other party
+    (move,) = events(coder, "রাশিয়া কুরস্ক অঞ্চলে আরও সেনা পাঠিয়েছে।", "MOBILIZE")
+    assert move.recipients == []
+
+
+# -- adverbs of extent end like a case, but the name before them is the doer (grammar.yaml adverb_endings)
+
+def test_a_name_before_an_adverb_of_time_extent_is_the_doer(coder: EventCoder) -> None:
+    (attack,) = events(coder, "ইসরায়েল রাতভর হামলা চালিয়েছে।", "ASSAULT")
+    assert names(attack.actors) == ["Israel"]
+
+
+def test_a_name_before_an_adverb_of_place_extent_is_the_doer(coder: EventCoder) -> None:
+    (protest,) = events(coder, "বিএনপি দেশজুড়ে বিক্ষোভ করেছে।", "PROTEST")
+    assert names(protest.actors) == ["Bangladesh Nationalist Party"]

@@ -308,8 +308,12 @@ class EventCoder:
             # "মিয়ানমার সাধারণ ক্ষমা ঘোষণা করেছে": the bare noun is what is declared, a compound
             # with the declaring; the one who declares it does it.
             own_saying = own_saying or _declared(toks, t_start, t_end, c_end, g)
+            # "জেলেনস্কি সামরিক আইন জারি করেন এবং ... ঘোষণা দেন": the speaker of a later conjunct is
+            # the subject of both; in this one, closed by its own verb, he acts.
+            conjunct = _conjunct_subject(toks, t_end, c_end, g)
             cands = parties if speech_act or own_saying else [
-                a for a in parties if not any(s.start is not None and a.start < s.end and s.start < a.end for s in sources)]
+                a for a in parties if not any(s.start is not None and a.start < s.end and s.start < a.end for s in sources)
+                or conjunct and c_start <= a.start and a.end <= t_start]
             roles = _roles(toks, cands, r_start, t_end, c_start, c_end, g, body, entry.mode == "visit", times,
                            trigger_from=t_start)
             if entry is g.motion:
@@ -739,10 +743,10 @@ class EventCoder:
                 # cut with it, is aimed at that country (a city is only where it was announced).
                 recipients = self._place_country(location, actors)
                 state_to = state_to or recipients
-            elif to_other and location is not None and location.type == "country" \
-                    and not any(r.key in rule_keys for r in recipients):
+            elif to_other and location is not None and not any(r.key in rule_keys for r in recipients):
                 # "ইউক্রেনে ... কোনো মার্কিন সেনা পাঠানো হবে না": troops sent to a country are sent to
-                # it, not to a name the ranker found elsewhere in the sentence (the announcer)
+                # it, not to a name the ranker found elsewhere in the sentence (the announcer); sent
+                # to a place of another country ("কুরস্ক অঞ্চলে হাজার হাজার সেনা পাঠিয়েছে"), to that country
                 recipients = self._place_country(location, actors)
             if entry.type in _cues().state_acts or to_other and entry.to_other in _cues().state_acts:
                 actors = _for_the_state(actors, state_to)
@@ -883,6 +887,9 @@ class EventCoder:
         # "রুবিওর এশিয়া সফর এমন সময়ে হলো যখন প্রেসিডেন্ট ট্রাম্প ... হুমকি দিয়েছেন": a when-clause is
         # another happening's; its names take no part in this one unless the rules read them so.
         walls = [t.start for t in toks if t.text in g.clause_walls]
+        # "X সামরিক আইন জারি করেন এবং রাশিয়ার সঙ্গে সম্পর্ক ছিন্ন করেন": two acts joined, each
+        # closed by its verb; the other's names take no part unless the rules read them so.
+        walls += _joined_clause_end(toks, clause, g)
         if walls:
             ruled_keys = {p.key for p in actors + recipients}
 
@@ -1365,6 +1372,27 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
         if _is_verb(t.text, g):
             break  # "সফরের খবর ছড়ানোর পর" closes; a verb before the subordinator is the trigger's own
     return lo, hi
+
+
+def _joined_clause_end(toks: list[Token], clause: tuple[int, int], g: Grammar) -> list[int]:
+    """Where the trigger's clause, closed by a verb, meets a later one joined to it by এবং ("X ...
+    জারি করেন এবং Y-এর সঙ্গে ... করেন"): the start of that এবং, if so.  (Only forward: the later
+    act may share the earlier one's party, "কুরস্কে সৈন্য পাঠিয়েছে এবং অস্ত্র সরবরাহ করছে".)"""
+    i = next((i for i, t in enumerate(toks) if t.start == clause[1]), None)
+    if i and toks[i].text in _NOUN_JOINERS and _is_verb(toks[i - 1].text, g):
+        return [toks[i].start]
+    return []
+
+
+def _conjunct_subject(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> bool:
+    """Whether the trigger's clause is the first of two joined by এবং and closed by the trigger's
+    own verb, right after it (at most two words: "জারি করেন") and no verb of saying ("X সামরিক আইন
+    জারি করেন এবং ... ঘোষণা দেন"): a name before the trigger in it is its subject, not only the
+    later verb's speaker.  (Not "X ফোনালাপের সত্যতা নিশ্চিত করেছে এবং ...": the verb is another's.)"""
+    inside = [t for t in toks if t_end <= t.start and t.end <= c_end]
+    joiner = next((t for t in toks if t.start >= c_end), None)
+    return 0 < len(inside) <= 2 and joiner is not None and joiner.text in _NOUN_JOINERS \
+        and _is_verb(inside[-1].text, g) and inside[-1].text not in g.speech_verbs
 
 
 def _closing_list(toks: list[Token], i: int, t_end: int, g: Grammar) -> bool:
@@ -2046,7 +2074,7 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         elif visit and adjacent and m.type in ("place", "country"):
             # "উত্তর কোরিয়া সফর": the unmarked place before a visit is where to.
             rel = "to"
-        elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and following not in g.adverbs \
+        elif nxt and nxt[0].start not in starts and nxt[0].end <= t_start and not g.is_adverb(following) \
                 and following not in _cues().quantities \
                 and not (len(nxt) > 1 and nxt[1].text == following) \
                 and not (trigger_from is not None and trigger_from <= nxt[0].start) \
@@ -2792,7 +2820,7 @@ def _in_time_phrase(toks: list[Token], mentions: list[ActorMention], t_start: in
         # time closes names that happening, as a case-marked one does (not "X এর আগে": earlier).
         rest = [t.text for t in toks if m.end <= t.start and t.end <= s.start]
         opens = bare and 0 < len(rest) <= _OWNED_WORDS and _ends_with_any(rest[-1], ("ের", "র")) \
-            and not any(w in g.adverbs for w in rest) \
+            and not any(g.is_adverb(w) for w in rest) \
             and not any(w in g.clause_breaks or w in g.postpositions or w in ("ও", "এবং") for w in rest) \
             and not any(m.end < x.start < s.start for x in mentions)
         if marked or joined or opens:

@@ -18,7 +18,7 @@ from ..text.normalize import normalize
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
         "clause_breaks", "subordinators", "subordinate_ends", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers",
-        "short_forms", "clause_walls"}
+        "short_forms", "clause_walls", "adverb_endings"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -184,6 +184,11 @@ class Grammar:
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
     not_verbs: frozenset[str] = frozenset()  # "দল": a stem and an ending, and no verb
+    adverb_endings: tuple[str, ...] = ()  # "রাতভর", "দেশজুড়ে": end like a noun's case, are adverbs
+
+    def is_adverb(self, word: str) -> bool:
+        """Whether a word that may look like an inflected noun is an adverb (``adverbs``, ``adverb_endings``)."""
+        return word in self.adverbs or any(word.endswith(e) and len(word) > len(e) for e in self.adverb_endings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +347,7 @@ def load_grammar() -> Grammar:
         location_is_target=frozenset(_strings("location_is_target", data["location_is_target"])),
         location_is_recipient=frozenset(_strings("location_is_recipient", data["location_is_recipient"])),
         adverbs=frozenset(_strings("adverbs", data["adverbs"])),
+        adverb_endings=_strings("adverb_endings", data.get("adverb_endings", [])),
         copulas=frozenset(_strings("copulas", data["copulas"])),
         plural_pronouns=_strings("pronouns.plural", pron.get("plural")),
         singular_pronouns=frozenset(_strings("pronouns.singular", pron.get("singular"))),
