@@ -101,3 +101,16 @@ def test_a_name_before_an_adverb_of_time_extent_is_the_doer(coder: EventCoder) -
 def test_a_name_before_an_adverb_of_place_extent_is_the_doer(coder: EventCoder) -> None:
     (protest,) = events(coder, "বিএনপি দেশজুড়ে বিক্ষোভ করেছে।", "PROTEST")
     assert names(protest.actors) == ["Bangladesh Nationalist Party"]
+
+
+# -- a place phrase: a count is no word of it, and a bare name listed with it shares its case
+
+def test_a_count_does_not_hide_the_noun_of_place(coder: EventCoder) -> None:
+    (attack,) = events(coder, "ইউক্রেনের ৮টি শহরে ড্রোন হামলা চালিয়েছে রাশিয়া।", "ASSAULT")
+    assert attack.location is not None and attack.location.name_en == "Ukraine"
+
+
+def test_a_bare_country_listed_with_a_place_phrase_is_no_doer(coder: EventCoder) -> None:
+    text = "সিরিয়া ও ইরাকের অন্তত ১২টি স্থানে বিমান হামলা চালিয়েছে যুক্তরাষ্ট্র।"
+    (attack,) = events(coder, text, "ASSAULT")
+    assert names(attack.actors) == ["United States"]

@@ -1480,6 +1480,8 @@ _INSTRUMENTAL = frozenset({"দিয়ে", "নিয়ে"})  # "ড্র�
 
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")  # a token that is a word, not a quote mark
+# Classifiers the tokenizer cuts off a numeral ("৯টি" -> ৯ | টি).
+_CLASSIFIERS = frozenset({"টি", "টা", "জন", "টির", "টিতে"})
 
 
 # Refusals and demands whose object noun's genitive names the one refused or asked ("বিএনপির দাবি
@@ -2162,7 +2164,7 @@ def _headed_phrase(m: ActorMention, g: Grammar) -> bool:
 # Relations a list shares from its last name: "ভারত ও আফগানিস্তানকে", "মোদি ও হাসিনার প্রতি".
 # Not "মধ্যে" (between): "X ও Y-এর মধ্যে" names both sides whatever X's case, and a bare X
 # there was as often the subject in the development set (round 4).
-_SHARED_CASES = ("against", "to", "with")
+_SHARED_CASES = ("against", "to", "with", "locative")
 
 
 def _named_case(nxt: list[Token], g: Grammar) -> str | None:
@@ -2240,10 +2242,15 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
     trigger are a noun phrase in the locative that is no name ("সিরিয়ার সীমান্ত এলাকায়", "ভারতের
     একটি ঘাঁটিতে")."""
     gap = [t for t in toks if t.start >= after and t.end <= t_start]
-    for i, t in enumerate(gap[:3]):
+    counted = 0
+    for i, t in enumerate(gap):
         # Further from the trigger, a noun of place within three words ("রাশিয়া ইউক্রেনের বিভিন্ন
-        # অঞ্চলে ৮৫টি ড্রোন ... দিয়ে হামলা চালিয়েছে"; arguments.yaml ``place_heads``).
-        if t.start in starts or not _WORD.search(t.text) or t.text in g.postpositions:
+        # অঞ্চলে ৮৫টি ড্রোন ... দিয়ে হামলা চালিয়েছে"; arguments.yaml ``place_heads``).  A count
+        # is no word of the phrase ("কাশ্মীরের অন্তত ৯টি স্থানে", cut অন্তত | ৯ | টি | স্থানে).
+        if _count_token(gap, i):
+            continue
+        counted += 1
+        if counted > 3 or t.start in starts or not _WORD.search(t.text) or t.text in g.postpositions:
             break
         if _place_head(t.text, gap[i + 1].text if i + 1 < len(gap) else "", g):
             # ... but not inside a clause of its own before the trigger ("যুক্তরাষ্ট্রের মূল
@@ -2255,6 +2262,16 @@ def _owned_place(toks: list[Token], after: int, t_start: int, starts: set[int], 
     last = gap[-1].text
     return last not in g.postpositions and last not in g.subordinators and not _is_verb(last, g) \
         and any(last.endswith(e) and len(last) > len(e) + 2 for e in g.locative_endings)
+
+
+def _count_token(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i]`` is part of a count: a numeral, the classifier cut off right after one
+    ("৯টি" is cut ৯ | টি), or a word of quantity (arguments.yaml ``count_words``: অন্তত, কয়েক)."""
+    t = toks[i].text
+    if not _WORD.search(t) and _WORDY.search(t) or t in _cues().count_words:
+        return True
+    return i > 0 and not _WORD.search(toks[i - 1].text) and _WORDY.search(toks[i - 1].text) is not None \
+        and t in _CLASSIFIERS
 
 
 def _place_head(word: str, nxt: str, g: Grammar) -> bool:
