@@ -114,3 +114,33 @@ def test_a_bare_country_listed_with_a_place_phrase_is_no_doer(coder: EventCoder)
     text = "সিরিয়া ও ইরাকের অন্তত ১২টি স্থানে বিমান হামলা চালিয়েছে যুক্তরাষ্ট্র।"
     (attack,) = events(coder, text, "ASSAULT")
     assert names(attack.actors) == ["United States"]
+
+
+# -- a party before an election contests it; a person before সরকার does not own it; a demand list
+
+def test_a_party_before_an_election_is_its_contestant_not_its_name(coder: EventCoder) -> None:
+    # grammar.yaml not_events.contest_heads / contesting_sectors
+    (boycott,) = events(coder, "বিএনপি নির্বাচন বর্জন করেছে।", "PROTEST")
+    assert names(boycott.actors) == ["Bangladesh Nationalist Party"]
+
+
+def test_a_body_before_an_election_still_only_names_it(coder: EventCoder) -> None:
+    # guard: "জাতীয় সংসদ নির্বাচনে": the house names the election and takes no part
+    text = "জাতীয় সংসদ নির্বাচনে কারচুপির অভিযোগ তুলেছে বিএনপি।"
+    (accusation,) = events(coder, text, "ACCUSE")
+    assert "Jatiya Sangsad" not in names(accusation.actors + accusation.recipients)
+
+
+_DHAKA = "ঢাকা, ৮ জানুয়ারি — বিএনপি ভোট বর্জন করেছে। "
+
+
+def test_a_person_before_government_does_not_make_it_his(coder: EventCoder) -> None:
+    # a non-leader's name before সরকার: the article's own government (a leader's is found as led)
+    (demand,) = events(coder, _DHAKA + "মির্জা ফখরুল সরকারের পদত্যাগ দাবি করেন।", "REQUEST", "2024-01-08")
+    assert names(demand.recipients) == ["Bangladesh"]
+
+
+def test_a_demand_first_in_a_list_is_made_of_its_owner(coder: EventCoder) -> None:
+    text = _DHAKA + "মির্জা ফখরুল সরকারের পদত্যাগ ও সংসদ ভেঙে দেওয়ার দাবি জানান।"
+    (demand,) = events(coder, text, "REQUEST", "2024-01-08")
+    assert names(demand.recipients) == ["Bangladesh"]

@@ -112,6 +112,7 @@ class ArgumentCues:
     count_words: frozenset[str] = frozenset()  # "অন্তত", "শতাধিক": a count between a body and its members
     own_forces_types: frozenset[str] = frozenset()  # MOBILIZE: the forces moved are the doer's own, never its target
     force_sectors: frozenset[str] = frozenset()  # MIL, COP: the dictionary sectors of armed forces and police
+    request_types: frozenset[str] = frozenset()  # REQUEST: "X-এর পদত্যাগ দাবি" is asked of X
     opponent_types: frozenset[str] = frozenset()  # ASSAULT ...: told with no target, aimed at the doer's one opponent
     opponent_evidence_types: frozenset[str] = frozenset()  # the acts of conflict that say who is whose opponent
 
@@ -184,7 +185,7 @@ def load_cues() -> ArgumentCues:
                                                     "demanded_against", "protest_types", "state_sectors",
                                                     "left_from_types", "own_body_nouns", "placed_happenings",
                                                     "during_words", "scene_types", "place_heads",
-                                                    "home_places", "opponent_types", "opponent_evidence_types"})
+                                                    "home_places", "request_types", "opponent_types", "opponent_evidence_types"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
     after: list[tuple[str, str]] = []
@@ -262,6 +263,7 @@ def load_cues() -> ArgumentCues:
         placed_happenings=frozenset(normalize(w) for w in listed("placed_happenings")),
         during_words=frozenset(normalize(w) for w in listed("during_words")),
         scene_types=types("scene_types"),
+        request_types=types("request_types"),
         opponent_types=types("opponent_types"),
         opponent_evidence_types=types("opponent_evidence_types"),
         place_heads=tuple(normalize(w) for w in listed("place_heads")),

@@ -480,6 +480,9 @@ class EventCoder:
             if entry.type in _cues().protest_types and not recipients:
                 # "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ": aimed at whoever is to resign
                 aimed = _demanded_owner(toks, roles, t_start, g)
+            if entry.type in _cues().request_types and not recipients:
+                # "সরকারের পদত্যাগ ও নতুন সংসদ বাতিলের দাবি জানান": asked of whoever is to resign
+                aimed = _demanded_of(toks, roles, t_start, g)
             if aimed:
                 actors, recipients = _without(actors, aimed), aimed
             if entry.type in g.location_is_target and not recipients:
@@ -985,7 +988,9 @@ class EventCoder:
             return mentions
         if home is None:
             return mentions
-        ends = {m.end for m in mentions}
+        # Whose government is said by a name before it; not by a person's (a leader's is a led
+        # government, found before: "রিজভী সরকারের পদত্যাগ দাবি" is the government's resignation).
+        ends = {m.end for m in mentions if m.type != "person"}
         out = list(mentions)
         for i in found:
             t = toks[i]
@@ -1806,6 +1811,22 @@ def _demanded_owner(toks: list[Token], roles: list[_Role], t_start: int, g: Gram
     return []
 
 
+def _demanded_of(toks: list[Token], roles: list[_Role], t_start: int, g: Grammar) -> list[Participant]:
+    """The owner whose resignation, arrest or trial (``demanded_against``) a demand names right
+    before the trigger, alone or first in a list of demands joined by ও ("সরকারের পদত্যাগ ও নতুন
+    সংসদ বাতিলের দাবি জানান" -> the government)."""
+    for r in roles:
+        if r.relation != "genitive" or r.mention.end > t_start:
+            continue
+        after = [t.text for t in toks if r.mention.end <= t.start and t.end <= t_start]
+        if not after or not any(after[0].startswith(n) for n in _cues().demanded_against):
+            continue
+        rest = after[1:]
+        if not rest or rest[0] in ("ও", "এবং") and len(rest) <= 4 and not any(_is_verb(w, g) for w in rest):
+            return [_party(r.mention)]
+    return []
+
+
 def _listed_before(body: str, roles: list[_Role], parties: list[ActorMention], c_start: int
                    ) -> tuple[Participant, str] | None:
     """The name a comma lists with the clause's first name, and the role they share: the clause
@@ -2302,7 +2323,8 @@ def _site_holder(toks: list[Token], mentions: list[ActorMention], c_start: int, 
 def _names_a_head(body: str, m: Any, spans: dict[int, int], g: Grammar) -> bool:
     """Whether the name ``m`` stands right before a noun it only names
     (grammar ``not_events.naming_heads``: "জাতীয় সংসদ নির্বাচনে", "সংসদ ভবনে").
-    Not when that word opens another name ("জোটটি নির্বাচন কমিশনের কাছে").
+    Not when that word opens another name ("জোটটি নির্বাচন কমিশনের কাছে"), nor for a party
+    before an election ("বিএনপি নির্বাচন বর্জন করেছে": ``contest_heads``, ``contesting_sectors``).
     ``spans``: start -> end of the sentence's names; "X ও Y মামলায়" names the case by both."""
     end = m.end
     if not g.naming_heads or body[end:end + 1] != " " or end + 1 in spans:
@@ -2316,7 +2338,14 @@ def _names_a_head(body: str, m: Any, spans: dict[int, int], g: Grammar) -> bool:
         nxt = _NEXT_WORD.match(body, end + 1)
     if nxt is not None and normalize(nxt.group()) in g.naming_fillers and body[nxt.end():nxt.end() + 1] == " ":
         nxt = _NEXT_WORD.match(body, nxt.end() + 1)  # "X দুর্নীতি মামলায়": the case is named after X
-    return nxt is not None and normalize(nxt.group()) in g.naming_heads
+    if nxt is None or normalize(nxt.group()) not in g.naming_heads:
+        return False
+    if normalize(nxt.group()) in g.contest_heads and g.contesting_sectors:
+        from ..actors.dictionary import load_dictionary
+
+        actor = load_dictionary().get(m.actor_id) if getattr(m, "actor_id", None) else None
+        return actor is None or actor.sector not in g.contesting_sectors
+    return True
 
 
 def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:
