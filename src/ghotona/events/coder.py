@@ -1801,28 +1801,26 @@ def _own_body_left(toks: list[Token], roles: list[_Role], t_start: int) -> list[
 def _demanded_owner(toks: list[Token], roles: list[_Role], t_start: int, g: Grammar) -> list[Participant]:
     """The owner whose resignation, arrest or trial (arguments.yaml ``demanded_against``) a protest
     demands, told before the trigger: "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ" -> the president."""
-    for r in roles:
-        if r.relation != "genitive" or r.mention.end > t_start:
-            continue
-        after = [t.text for t in toks if r.mention.end <= t.start and t.end <= t_start][:2]
-        if len(after) == 2 and after[1] in g.demand_frames \
-                and any(after[0].startswith(n) for n in _cues().demanded_against):
-            return [_party(r.mention)]
-    return []
+    return _owner_of_demanded(toks, roles, t_start, lambda rest: bool(rest) and rest[0] in g.demand_frames)
 
 
 def _demanded_of(toks: list[Token], roles: list[_Role], t_start: int, g: Grammar) -> list[Participant]:
-    """The owner whose resignation, arrest or trial (``demanded_against``) a demand names right
-    before the trigger, alone or first in a list of demands joined by ও ("সরকারের পদত্যাগ ও নতুন
-    সংসদ বাতিলের দাবি জানান" -> the government)."""
+    """The owner whose resignation, arrest or trial a demand names right before the trigger, alone
+    or first in a list of demands joined by ও ("সরকারের পদত্যাগ ও নতুন সংসদ বাতিলের দাবি জানান" ->
+    the government)."""
+    return _owner_of_demanded(toks, roles, t_start, lambda rest: not rest or rest[0] in ("ও", "এবং")
+                              and len(rest) <= 4 and not any(_is_verb(w, g) for w in rest))
+
+
+def _owner_of_demanded(toks: list[Token], roles: list[_Role], t_start: int, tail_fits: Callable[[list[str]], bool]
+                       ) -> list[Participant]:
+    """The first genitive before the trigger followed by a demanded act (``demanded_against``) whose
+    words after it up to the trigger ``tail_fits``."""
     for r in roles:
         if r.relation != "genitive" or r.mention.end > t_start:
             continue
         after = [t.text for t in toks if r.mention.end <= t.start and t.end <= t_start]
-        if not after or not any(after[0].startswith(n) for n in _cues().demanded_against):
-            continue
-        rest = after[1:]
-        if not rest or rest[0] in ("ও", "এবং") and len(rest) <= 4 and not any(_is_verb(w, g) for w in rest):
+        if after and any(after[0].startswith(n) for n in _cues().demanded_against) and tail_fits(after[1:]):
             return [_party(r.mention)]
     return []
 
