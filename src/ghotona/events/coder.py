@@ -1379,25 +1379,30 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
     return lo, hi
 
 
+def _joined_after(toks: list[Token], c_end: int, g: Grammar) -> int | None:
+    """The index of the এবং that joins a later clause to the trigger's, which ends at ``c_end``,
+    when a verb closes the trigger's ("X ... জারি করেন এবং Y-এর সঙ্গে ... করেন"); else None."""
+    i = next((i for i, t in enumerate(toks) if t.start == c_end), None)
+    return i if i and toks[i].text in _NOUN_JOINERS and _is_verb(toks[i - 1].text, g) else None
+
+
 def _joined_clause_end(toks: list[Token], clause: tuple[int, int], g: Grammar) -> list[int]:
-    """Where the trigger's clause, closed by a verb, meets a later one joined to it by এবং ("X ...
-    জারি করেন এবং Y-এর সঙ্গে ... করেন"): the start of that এবং, if so.  (Only forward: the later
-    act may share the earlier one's party, "কুরস্কে সৈন্য পাঠিয়েছে এবং অস্ত্র সরবরাহ করছে".)"""
-    i = next((i for i, t in enumerate(toks) if t.start == clause[1]), None)
-    if i and toks[i].text in _NOUN_JOINERS and _is_verb(toks[i - 1].text, g):
-        return [toks[i].start]
-    return []
+    """Where the trigger's clause meets a later one joined to it (``_joined_after``): the start of
+    that এবং, if so.  (Only forward: the later act may share the earlier one's party, "কুরস্কে
+    সৈন্য পাঠিয়েছে এবং অস্ত্র সরবরাহ করছে".)"""
+    i = _joined_after(toks, clause[1], g)
+    return [toks[i].start] if i is not None else []
 
 
 def _conjunct_subject(toks: list[Token], t_end: int, c_end: int, g: Grammar) -> bool:
-    """Whether the trigger's clause is the first of two joined by এবং and closed by the trigger's
-    own verb, right after it (at most two words: "জারি করেন") and no verb of saying ("X সামরিক আইন
-    জারি করেন এবং ... ঘোষণা দেন"): a name before the trigger in it is its subject, not only the
-    later verb's speaker.  (Not "X ফোনালাপের সত্যতা নিশ্চিত করেছে এবং ...": the verb is another's.)"""
+    """Whether the trigger's clause is the first of two joined by এবং (``_joined_after``) and closed
+    by the trigger's own verb, right after it (at most two words: "জারি করেন") and no verb of
+    saying ("X সামরিক আইন জারি করেন এবং ... ঘোষণা দেন"): a name before the trigger in it is its
+    subject, not only the later verb's speaker.  (Not "X ফোনালাপের সত্যতা নিশ্চিত করেছে এবং
+    ...": the verb is another's.)"""
     inside = [t for t in toks if t_end <= t.start and t.end <= c_end]
-    joiner = next((t for t in toks if t.start >= c_end), None)
-    return 0 < len(inside) <= 2 and joiner is not None and joiner.text in _NOUN_JOINERS \
-        and _is_verb(inside[-1].text, g) and inside[-1].text not in g.speech_verbs
+    return 0 < len(inside) <= 2 and _joined_after(toks, c_end, g) is not None \
+        and inside[-1].text not in g.speech_verbs
 
 
 def _closing_list(toks: list[Token], i: int, t_end: int, g: Grammar) -> bool:
