@@ -84,6 +84,10 @@ def summary(sentence: str, **kw) -> list[tuple[str, str, str | None, str, bool]]
         # two subjects
         ("এদিকে ইরান ও রাশিয়া জানিয়েছে, মহড়া চলবে।",
          [("ইরান", "actor", "Iran", "জানিয়েছে", False), ("রাশিয়া", "actor", "Russia", "জানিয়েছে", False)]),
+        # a bare name listed before a genitive source shares its frame (session 31)
+        ("ইরান ও রুশ গোয়েন্দা সংস্থার তথ্যমতে, সীমান্তে নতুন করে সেনা জড়ো হচ্ছে।",
+         [("ইরান", "actor", "Iran", "তথ্যমতে", False),
+          ("রুশ গোয়েন্দা সংস্থার", "official-unnamed", "~intelligence", "তথ্যমতে", False)]),
         # a lead before the source
         ("খবর রয়টার্সের।", [("রয়টার্সের", "wire", "Reuters", "খবর", False)]),
         # after "বলে" the subject follows the verb

@@ -572,6 +572,19 @@ def _owner(idx: _Index, s: str, ents: list[_Ent], c0: int, any_case: bool) -> _E
     return None
 
 
+def _listed_with(s: str, ents: list[_Ent], last: _Ent) -> list[_Ent]:
+    """The names listed before ``last`` by ও, এবং or a comma, first first: in "দক্ষিণ কোরিয়া ও
+    পশ্চিমা গোয়েন্দা সংস্থাগুলোর তথ্যমতে" the genitive ending of the last name serves the list."""
+    out: list[_Ent] = []
+    while True:
+        e = next((e for e in ents if e.end <= last.start and e.kind != "pronoun" and e.case == "nom"
+                  and _LIST_GAP.fullmatch(s[e.end:last.start])), None)
+        if e is None:
+            return out[::-1]
+        out.append(e)
+        last = e
+
+
 def _to_record(e: _Ent, s: str, offset: int, cue: tuple[int, int], claim: bool, how: str, conf: float) -> Attribution:
     kind = e.kind
     actor_id, name_en = e.actor_id, e.name_en
@@ -644,7 +657,8 @@ def find_attributions(
             # The frame word may itself be the source: "কূটনৈতিক সূত্রে".
             owner = next((e for e in ents if e.kind in UNNAMED_KINDS and _overlaps(e, fr.start(), fr.end()) and e.end <= fr.end()), None)
         if owner is not None:
-            add(owner, fr.span(), info.claim, "frame", 0.9 if owner.named else 0.7)
+            for e in _listed_with(s, ents, owner) + [owner]:
+                add(e, fr.span(), info.claim, "frame", 0.9 if e.named else 0.7)
         elif info.container:
             doc = next((e for e in ents if e.kind == "document" and _overlaps(e, fr.start(), fr.end())), None)
             e = doc or _Ent(fr.start(), fr.end(), "document", "loc", label="~report", named=False)

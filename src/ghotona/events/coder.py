@@ -274,6 +274,8 @@ class EventCoder:
                 continue  # "চুক্তি ও সমঝোতা স্মারক সই হয়": the signing (SUPPORT) is the event told
             if _not_an_event(toks, t_start, t_end, c_start, c_end, g):
                 continue  # a war's toll, a forecast told as a warning
+            if entry.mode == "release" and _discharged(toks, c_start, t_start, g):
+                continue  # "হাসপাতাল থেকে তাঁদের ছেড়ে দেওয়া হয়েছে": let go from care, not from custody
             if _is_content(m, matches, toks, t_end, verb, sent.start):
                 continue  # "X করতে আহ্বান", "X আরোপের হুমকি": what is asked or threatened has not happened
             if _rejected_object(m, matches, toks, t_end, c_end, sent.start, g):
@@ -801,6 +803,8 @@ class EventCoder:
             if getattr(entry, "to_place", None) and any(
                     r.adjacent and r.mention.type in ("place", "country") for r in roles):
                 etype, emode = entry.to_place, None  # "ক্রিমিয়া দখল": a territory taken, not property
+            if getattr(entry, "crime", False) and not any(_is_known(p) for p in actors + recipients):
+                continue  # "রুহুল ও রাজু তাঁকে ধর্ষণ করেন": a crime between private people is no political event
             home_warnings = []
             if not actors and passive and not condition and home is not None \
                     and entry.type in _cues().home_passive_types:
@@ -3278,6 +3282,12 @@ def _is_state(p: Participant) -> bool:
     return actor is not None and actor.sector in _cues().state_sectors
 
 
+def _is_known(p: Participant) -> bool:
+    """Whether the actor dictionary knows the participant (a state, a body, a party, a public
+    figure), not only the provisional id of a name it lacks."""
+    return bool(p.actor_id) and not p.actor_id.startswith("prov:")
+
+
 def _is_force(p: Participant) -> bool:
     """Whether the dictionary files the participant as an armed force or a police (``force_sectors``)."""
     from ..actors.dictionary import load_dictionary
@@ -3746,6 +3756,13 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         words_after = [t.text for t in content[:end] if _WORD.search(t.text)]
         return any(w.startswith(m) for w in words_after[-g.content_verb_within:] for m in g.status.hypothetical_after)
     return False
+
+
+def _discharged(toks: list[Token], c_start: int, t_start: int, g: Grammar) -> bool:
+    """Whether the clause before a trigger of release says it is from a place of care
+    (grammar.yaml not_events `discharge_places`, right before থেকে)."""
+    before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
+    return any(w == "থেকে" and i and before[i - 1].startswith(g.discharge_places) for i, w in enumerate(before))
 
 
 def _negative_ending(word: str, st: Any) -> bool:

@@ -182,6 +182,7 @@ class Grammar:
     naming_fillers: frozenset[str] = frozenset()  # "দুর্নীতি": may stand between a name and its head
     contest_heads: frozenset[str] = frozenset()  # "বিএনপি নির্বাচন বর্জন করেছে": of those, the ones ...
     contesting_sectors: frozenset[str] = frozenset()  # ... a body of these sectors (PTY) contests, not names
+    discharge_places: tuple[str, ...] = ()  # "হাসপাতাল থেকে ... ছেড়ে দেওয়া হয়": a discharge, not a release
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
@@ -305,7 +306,8 @@ def load_grammar() -> Grammar:
                                             "warning_complement_within", "content_ends", "content_verb_within",
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
                                             "content_gap", "demand_frames", "naming_heads",
-                                            "naming_fillers", "contest_heads", "contesting_sectors"})
+                                            "naming_fillers", "contest_heads", "contesting_sectors",
+                                            "discharge_places"})
     within = _whole(notev, "not_events", "warning_complement_within", 3, 0)
     content_gap = _whole(notev, "not_events", "content_gap", 3, 0)
     list_window = _whole(notev, "not_events", "list_window", 0, 0)
@@ -434,6 +436,7 @@ def load_grammar() -> Grammar:
         naming_fillers=frozenset(_strings("not_events.naming_fillers", notev.get("naming_fillers", []))),
         contest_heads=frozenset(_strings("not_events.contest_heads", notev.get("contest_heads", []))),
         contesting_sectors=frozenset(_strings("not_events.contesting_sectors", notev.get("contesting_sectors", []))),
+        discharge_places=tuple(_strings("not_events.discharge_places", notev.get("discharge_places", []))),
         means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
         means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
         not_verb_endings=_strings("verbs.not_verb_endings", verbs.get("not_verb_endings", [])),
