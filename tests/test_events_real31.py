@@ -63,3 +63,53 @@ def test_a_release_from_jail_is_a_release(coder: EventCoder) -> None:
     # guard
     text = "তিন মাস পর কারাগার থেকে ছাত্রদলের দুই নেতাকে ছেড়ে দেওয়া হয়েছে।"
     assert len(events(coder, text, "RETREAT")) == 1
+
+
+# -- a clash of vehicles is a collision (grammar.yaml not_events `collision_heads`, `vehicles`)
+
+def test_a_collision_of_vehicles_is_no_clash(coder: EventCoder) -> None:
+    text = "সোমবার ভোরে মহাসড়কে একটি ট্রাকের সঙ্গে যাত্রীবাহী বাসের মুখোমুখি সংঘর্ষে তিনজন নিহত হয়েছেন।"
+    assert events(coder, text, "ASSAULT") == []
+
+
+def test_a_clash_of_party_workers_is_still_a_clash(coder: EventCoder) -> None:
+    # guard: no vehicle is named, so people clashed
+    text = "সোমবার বিকেলে ক্যাম্পাসে ছাত্রলীগ ও ছাত্রদলের কর্মীদের মধ্যে সংঘর্ষে তিনজন আহত হয়েছেন।"
+    assert events(coder, text, "ASSAULT")
+
+
+# -- a toll word with a plural ending names the people (grammar.yaml not_events `toll_plurals`)
+
+def test_the_dead_named_by_a_plural_are_no_attack(coder: EventCoder) -> None:
+    text = "মন্ত্রী বৃহস্পতিবার ভবনধসে নিহতদের পরিবারের সদস্যদের সঙ্গে দেখা করেন।"
+    assert events(coder, text, "ASSAULT") == []
+
+
+# -- the demonstrative এসব is no future verb (grammar.yaml verbs `not_verbs`)
+
+def test_a_rally_where_something_was_said_is_not_planned(coder: EventCoder) -> None:
+    text = "বৃহস্পতিবার সন্ধ্যায় খুলনায় এক সমাবেশে বিএনপির মহাসচিব এসব কথা বলেন।"
+    assert [e.status for e in events(coder, text, "PROTEST")] == ["occurred"]
+
+
+# -- an outlet told something is the report's channel (grammar.yaml `press_told_within`)
+
+def test_an_outlet_told_is_no_party(coder: EventCoder) -> None:
+    text = "থানার ওসি প্রথম আলোকে বলেন, শিবিরের কর্মীরা মিছিল থেকে ককটেল বিস্ফোরণ ঘটিয়েছে।"
+    for typ in ("PROTEST", "ASSAULT"):
+        for e in events(coder, text, typ):
+            assert not any("প্রথম আলো" in (p.text or "") for p in e.actors + e.recipients)
+
+
+def test_an_outlet_threatened_is_a_party(coder: EventCoder) -> None:
+    # guard: no verb of saying follows, so the outlet is what the threat is aimed at
+    text = "সন্ত্রাসীরা প্রথম আলোকে হুমকি দিয়েছে।"
+    (threat,) = events(coder, text, "THREATEN")
+    assert any("প্রথম আলো" in (p.text or "") for p in threat.recipients)
+
+
+# -- a fight in the courts is no fighting (triggers.yaml blocker)
+
+def test_a_legal_fight_is_no_fighting(coder: EventCoder) -> None:
+    text = "জমির মালিকানা নিয়ে দুই পরিবারের মধ্যে তিন বছর ধরে আইনি লড়াই চলছে।"
+    assert events(coder, text, "ASSAULT") == []

@@ -803,6 +803,10 @@ class EventCoder:
             if getattr(entry, "to_place", None) and any(
                     r.adjacent and r.mention.type in ("place", "country") for r in roles):
                 etype, emode = entry.to_place, None  # "ক্রিমিয়া দখল": a territory taken, not property
+            # "ওসি মহিউদ্দিন প্রথম আলোকে বলেন, ...": the outlet a speaker tells is the report's
+            # channel, no party of what he tells.
+            actors = [a for a in actors if not _press_addressee(a, toks, g)]
+            recipients = [r for r in recipients if not _press_addressee(r, toks, g)]
             if getattr(entry, "crime", False) and not any(_is_known(p) for p in actors + recipients):
                 continue  # "রুহুল ও রাজু তাঁকে ধর্ষণ করেন": a crime between private people is no political event
             home_warnings = []
@@ -3282,6 +3286,25 @@ def _is_state(p: Participant) -> bool:
     return actor is not None and actor.sector in _cues().state_sectors
 
 
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """The Bengali names of the shipped outlets (outlets.yaml), normalised."""
+    from ..sources import outlets
+
+    return frozenset(normalize(n) for o in outlets() for n in (o.name_bn, *o.aliases) if n)
+
+
+def _press_addressee(p: Participant, toks: list[Token], g: Grammar) -> bool:
+    """Whether the participant is an outlet told something: its name in the accusative
+    ("প্রথম আলোকে"), with a verb of saying among the next few words ("... এই তথ্য জানিয়ে
+    বলেন", grammar.yaml `speech_verbs`; `press_told_within`)."""
+    text = normalize(p.text or "")
+    if not text.endswith("কে") or text[:-2] not in _outlet_names():
+        return False
+    after = [t.text for t in toks if p.end is not None and t.start >= p.end][:g.press_told_within]
+    return any(w in g.speech_verbs or f"{w} {v}" in g.speech_verbs for w, v in zip(after, after[1:] + [""]))
+
+
 def _is_known(p: Participant) -> bool:
     """Whether the actor dictionary knows the participant (a state, a body, a party, a public
     figure), not only the provisional id of a name it lacks."""
@@ -3734,6 +3757,11 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         if any(then == p or then.startswith(p + " ") for p in g.resumptive_topics):
             return True
     head = words[-1].text
+    before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
+    if head.startswith(g.collision_heads) and _names_vehicle(before, g):
+        return True  # "একটি ট্রাকের সঙ্গে একটি বাসের সংঘর্ষ হয়": a collision, not a clash
+    if any(head.startswith(w) and head[len(w):] in g.toll_plurals for w in g.toll_words):
+        return True  # "ভবনধসে নিহতদের পরিবারকে": the dead are named, their death told elsewhere
     if any(head.startswith(w) for w in g.toll_words) and _toll_denied(toks, t_end, c_end, g):
         # "তবে এ ঘটনায় কেউ হতাহত হননি", "হতাহতের খবর পাওয়া যায়নি": no one hurt
         # is not an attack that did not happen; the attack, if any, is told elsewhere.
@@ -3743,9 +3771,10 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
             return True  # "আহত ব্যক্তিদের ভর্তি করা হয়": the hurt are named, no harm is told here
         if _toll_attributive(toks, last, c_end, g):
             return True  # "নিহত শ্রমিকের পরিবারকে": the dead are named, their death told elsewhere
-        before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
-        # Accident words also end compounds: বাসচাপায়, ভবনধসে, কালবৈশাখী ঝড়ে.
-        return any(w in g.war_frames or w.endswith(g.accident_frames) for w in before)
+        # Accident words also end compounds: বাসচাপায়, ভবনধসে, কালবৈশাখী ঝড়ে.  A collision of
+        # vehicles is an accident too.
+        return any(w in g.war_frames or w.endswith(g.accident_frames) for w in before) or (
+            any(w.startswith(g.collision_heads) for w in before) and _names_vehicle(before, g))
     if any(head.startswith(w) for w in g.warning_words):
         after = [t for t in toks if t.start >= t_end]
         comp = next((i for i, t in enumerate(after) if t.text in g.warning_complementizers), None)
@@ -3756,6 +3785,14 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
         words_after = [t.text for t in content[:end] if _WORD.search(t.text)]
         return any(w.startswith(m) for w in words_after[-g.content_verb_within:] for m in g.status.hypothetical_after)
     return False
+
+
+def _names_vehicle(words: list[str], g: Grammar) -> bool:
+    """Whether one of ``words`` (or two in a row: কাভার্ড ভ্যান) names a vehicle (grammar.yaml
+    not_events `vehicles`), bare or with one of `vehicle_endings`."""
+    def is_vehicle(w: str) -> bool:
+        return w in g.vehicles or any(w.endswith(e) and w[:-len(e)] in g.vehicles for e in g.vehicle_endings)
+    return any(is_vehicle(w) for w in words) or any(is_vehicle(f"{a} {b}") for a, b in zip(words, words[1:]))
 
 
 def _discharged(toks: list[Token], c_start: int, t_start: int, g: Grammar) -> bool:

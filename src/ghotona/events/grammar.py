@@ -18,7 +18,7 @@ from ..text.normalize import normalize
 _FILE = "events/grammar.yaml"
 _TOP = {"postpositions", "accusative_endings", "genitive_endings", "locative_endings",
         "clause_breaks", "subordinators", "subordinate_ends", "adverbs", "copulas", "location_is_target", "location_is_recipient", "speech_verbs", "complementizers", "speech_act_types", "stand_in_heads", "motion", "shells", "home_government", "dateline_dashes", "dateline_max_chars", "pronouns", "anaphora", "status", "verbs", "dates", "not_events", "naming_words", "inclusive_suffixes", "inclusive_object_ending", "passive", "speech_after_complementizers",
-        "short_forms", "clause_walls", "adverb_endings"}
+        "short_forms", "clause_walls", "adverb_endings", "press_told_within"}
 _POSTPOSITIONS = {"with", "against", "to", "from", "between", "agent"}
 _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_endings", "negative_words",
                  "hypothetical_cues", "background_endings", "background_cues", "planned_heads",
@@ -146,6 +146,7 @@ class Grammar:
     dateline_dashes: tuple[str, ...]
     dateline_max_chars: int
     motion: "Motion"
+    press_told_within: int  # "প্রথম আলোকে এই তথ্য জানিয়ে বলেন": how far the saying may follow the outlet
     complementizers: frozenset[str]
     speech_after_complementizers: frozenset[str]  # "... হবে বলে জানিয়েছে X": the speaker's part follows
     passive: Passive  # how a clause tells its act in the passive
@@ -182,7 +183,11 @@ class Grammar:
     naming_fillers: frozenset[str] = frozenset()  # "দুর্নীতি": may stand between a name and its head
     contest_heads: frozenset[str] = frozenset()  # "বিএনপি নির্বাচন বর্জন করেছে": of those, the ones ...
     contesting_sectors: frozenset[str] = frozenset()  # ... a body of these sectors (PTY) contests, not names
+    toll_plurals: frozenset[str] = frozenset()  # "নিহতদের পরিবারকে": the dead named, no harm told
     discharge_places: tuple[str, ...] = ()  # "হাসপাতাল থেকে ... ছেড়ে দেওয়া হয়": a discharge, not a release
+    collision_heads: tuple[str, ...] = ()  # "ট্রাকের সঙ্গে বাসের সংঘর্ষে": a clash of vehicles ...
+    vehicles: frozenset[str] = frozenset()  # ... named by these words ...
+    vehicle_endings: frozenset[str] = frozenset()  # ... bare or with these endings
     means_nouns: tuple[str, ...] = ()  # "ট্রেনে করে": a vehicle in the locative ...
     means_words: frozenset[str] = frozenset()  # ... then করে is "by", not a verb
     not_verb_endings: tuple[str, ...] = ()  # "যৌথভাবে", "হিসেবে": end like -বে, are no verb
@@ -307,7 +312,8 @@ def load_grammar() -> Grammar:
                                             "list_joiners", "list_ends", "list_window", "resumptive_topics",
                                             "content_gap", "demand_frames", "naming_heads",
                                             "naming_fillers", "contest_heads", "contesting_sectors",
-                                            "discharge_places"})
+                                            "discharge_places", "collision_heads", "vehicles", "vehicle_endings",
+                                            "toll_plurals"})
     within = _whole(notev, "not_events", "warning_complement_within", 3, 0)
     content_gap = _whole(notev, "not_events", "content_gap", 3, 0)
     list_window = _whole(notev, "not_events", "list_window", 0, 0)
@@ -342,6 +348,7 @@ def load_grammar() -> Grammar:
         **_home_government(data["home_government"]),
         dateline_dashes=_strings("dateline_dashes", data["dateline_dashes"]),
         dateline_max_chars=require(_FILE, "top level", data, "dateline_max_chars", int),
+        press_told_within=_whole(data, "top level", "press_told_within", 4, 1),
         speech_act_types=frozenset(_strings("speech_act_types", data["speech_act_types"])),
         stand_in_heads=_strings("stand_in_heads", data["stand_in_heads"]),
         speech_verbs=_strings("speech_verbs", data["speech_verbs"]),
@@ -436,7 +443,11 @@ def load_grammar() -> Grammar:
         naming_fillers=frozenset(_strings("not_events.naming_fillers", notev.get("naming_fillers", []))),
         contest_heads=frozenset(_strings("not_events.contest_heads", notev.get("contest_heads", []))),
         contesting_sectors=frozenset(_strings("not_events.contesting_sectors", notev.get("contesting_sectors", []))),
+        toll_plurals=frozenset(_strings("not_events.toll_plurals", notev.get("toll_plurals", []))),
         discharge_places=tuple(_strings("not_events.discharge_places", notev.get("discharge_places", []))),
+        collision_heads=tuple(_strings("not_events.collision_heads", notev.get("collision_heads", []))),
+        vehicles=frozenset(_strings("not_events.vehicles", notev.get("vehicles", []))),
+        vehicle_endings=frozenset(_strings("not_events.vehicle_endings", notev.get("vehicle_endings", []))),
         means_nouns=_strings("verbs.means_nouns", verbs.get("means_nouns")),
         means_words=frozenset(_strings("verbs.means_words", verbs.get("means_words"))),
         not_verb_endings=_strings("verbs.not_verb_endings", verbs.get("not_verb_endings", [])),
