@@ -272,10 +272,8 @@ class EventCoder:
                 continue  # a blocker phrase (সংবাদ সম্মেলন): no event
             if entry.type == "AGREE" and _signed_after(m, matches, toks, t_end, c_end, sent.start):
                 continue  # "চুক্তি ও সমঝোতা স্মারক সই হয়": the signing (SUPPORT) is the event told
-            if _not_an_event(toks, t_start, t_end, c_start, c_end, g):
-                continue  # a war's toll, a forecast told as a warning
-            if entry.mode == "release" and _discharged(toks, c_start, t_start, g):
-                continue  # "হাসপাতাল থেকে তাঁদের ছেড়ে দেওয়া হয়েছে": let go from care, not from custody
+            if _not_an_event(toks, t_start, t_end, c_start, c_end, g, entry.mode):
+                continue  # a war's toll, a forecast told as a warning, a discharge from hospital
             if _is_content(m, matches, toks, t_end, verb, sent.start):
                 continue  # "X করতে আহ্বান", "X আরোপের হুমকি": what is asked or threatened has not happened
             if _rejected_object(m, matches, toks, t_end, c_end, sent.start, g):
@@ -3729,13 +3727,15 @@ def _negated_here(toks: list[Token], t_start: int, t_end: int, after: list[Token
     return None
 
 
-def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_end: int, g: Grammar) -> bool:
+def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_end: int, g: Grammar,
+                  mode: str | None = None) -> bool:
     """Whether the trigger, though a trigger word, tells no event (grammar.yaml `not_events`).
 
     "ইউক্রেন যুদ্ধে ৬ হাজার সেনা নিহত হয়েছে": a war's toll as a whole (a
     claim), when the war frames the toll word in its clause.  "X সতর্ক করেছে
     যে Y আরও সৈন্য পাঠাতে পারে": a warning whose content is a possibility
-    is a forecast, not a threat.
+    is a forecast, not a threat.  A trigger of ``mode`` release let go from a
+    hospital is a discharge.
     """
     words = [t for t in toks if t_start <= t.start and t.end <= t_end]
     if not words:
@@ -3758,6 +3758,9 @@ def _not_an_event(toks: list[Token], t_start: int, t_end: int, c_start: int, c_e
             return True
     head = words[-1].text
     before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
+    if mode == "release" and any(w == "থেকে" and i and before[i - 1].startswith(g.discharge_places)
+                                 for i, w in enumerate(before)):
+        return True  # "হাসপাতাল থেকে তাঁদের ছেড়ে দেওয়া হয়েছে": let go from care (`discharge_places`), not custody
     if head.startswith(g.collision_heads) and _names_vehicle(before, g):
         return True  # "একটি ট্রাকের সঙ্গে একটি বাসের সংঘর্ষ হয়": a collision, not a clash
     if any(head.startswith(w) and head[len(w):] in g.toll_plurals for w in g.toll_words):
@@ -3793,13 +3796,6 @@ def _names_vehicle(words: list[str], g: Grammar) -> bool:
     def is_vehicle(w: str) -> bool:
         return w in g.vehicles or any(w.endswith(e) and w[:-len(e)] in g.vehicles for e in g.vehicle_endings)
     return any(is_vehicle(w) for w in words) or any(is_vehicle(f"{a} {b}") for a, b in zip(words, words[1:]))
-
-
-def _discharged(toks: list[Token], c_start: int, t_start: int, g: Grammar) -> bool:
-    """Whether the clause before a trigger of release says it is from a place of care
-    (grammar.yaml not_events `discharge_places`, right before থেকে)."""
-    before = [t.text for t in toks if c_start <= t.start and t.end <= t_start]
-    return any(w == "থেকে" and i and before[i - 1].startswith(g.discharge_places) for i, w in enumerate(before))
 
 
 def _negative_ending(word: str, st: Any) -> bool:
