@@ -225,6 +225,7 @@ class EventCoder:
         _places_within(drafts)
         _places_of_visits(drafts)
         _background_pass(drafts, article, ref, self.grammar)
+        drafts = _fold_recalled(drafts, article, self.grammar)
         _principal_pair(drafts, principals)
         _article_opponent(drafts)
         return [self._finish(article, d, ref) for d in drafts]
@@ -789,6 +790,9 @@ class EventCoder:
                                  clause_words, g)
             if status == "occurred" and _before_background(toks, timexes, t_end, c_end, sent.end, ref, g):
                 status = "historical"  # "সাজা হওয়ার পর ২০১৮ সাল থেকে বন্দী ছিলেন": before a recalled past
+            if status == "occurred" and _content_of_past_saying(
+                    toks, timexes, c_start, own_start, toks[tense_i].text if tense_i is not None else verb, ref, g):
+                status = "historical"
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
             etype, emode = entry.type, entry.mode
             if to_other:
@@ -3985,6 +3989,54 @@ def _before_background(toks: list[Token], timexes: list[Any], t_end: int, c_end:
         v = _date_part(t.value)[0] if t.type in ("DATE", "TIME") else None
         last = _bounds(v)[1] if v else None
         if c_end <= t.start < end and last is not None and (ref - last).days > g.status.historical_after_days:
+            return True
+    return False
+
+
+def _fold_recalled(drafts: list[_Draft], article: Article, g: Grammar) -> list[_Draft]:
+    """Fold an undated telling below the lead into the dated background telling of the same act.
+
+    "উত্তর কোরিয়া সম্প্রতি রাশিয়ার কুরস্ক অঞ্চলে হাজার হাজার সৈন্য পাঠিয়েছে" and, paragraphs
+    on, "২০২৪ সালে পিয়ংইয়ং রাশিয়ার কুরস্ক অঞ্চলে ... সেনা ... পাঠিয়েছে": the same doer doing
+    the same act to the same side at the same place is one happening, and the telling that
+    dates it says when -- so the undated one is background too.  Told at no place, or at
+    another, the two stay apart: a second arrest or meeting of the same people is common
+    ("অস্ত্র সরবরাহ করছে", told with no place, is ongoing aid, not the sending).
+    """
+    lead_end = _lead_end(article, g.status.background_lead_paragraphs, g.status.background_lead_sentences)
+    out = list(drafts)
+    for d in drafts:
+        if d.status != "occurred" or d.date is not None or d.location is None \
+                or d.evidence[0].sentence_start < lead_end or not d.mkeys():
+            continue
+        into = next((h for h in out if h is not d and h.status == "historical" and h.date_how in TEXT_DATE_HOWS
+                     and h.type == d.type and h.mode == d.mode and h.location is not None
+                     and h.location.key == d.location.key and _within(d.mkeys(), h.mkeys(), down=True, up=True)),
+                    None)
+        if into is None:
+            continue
+        into.evidence = sorted(into.evidence + d.evidence, key=lambda e: e.trigger_start)
+        _fill(into, d)
+        out.remove(d)
+    return out
+
+
+def _content_of_past_saying(toks: list[Token], timexes: list[Any], c_start: int, own_start: int,
+                            verb: str | None, ref: date | None, g: Grammar) -> bool:
+    """Whether the trigger is told, in the past, in the content of a saying (closed by যে) that is
+    dated beyond `historical_after_days`: "চলতি বছরের এপ্রিলে উত্তর কোরিয়া স্বীকার করে যে তারা ...
+    সেনা ইউনিট পাঠিয়েছে" -- what was owned up to in April was done before April, so in an
+    article of August it is background.  (The saying's date is not the act's: it stays undated.)"""
+    if ref is None or own_start <= c_start or verb is None or not _past_marked(verb, g):
+        return False
+    closer = next((t.text for t in toks if t.end == own_start), None)
+    if closer not in g.status.past_saying_closers:
+        return False
+    for t in timexes:
+        v = _date_part(t.value)[0] if t.type in ("DATE", "TIME") else None
+        last = _bounds(v)[1] if v else None
+        if c_start <= t.start and t.end <= own_start and last is not None \
+                and (ref - last).days > g.status.historical_after_days:
             return True
     return False
 

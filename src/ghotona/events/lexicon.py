@@ -62,7 +62,7 @@ TRIGGERS_FILE = "events/triggers.yaml"
 KINDS = ("noun", "verb", "fixed")
 
 _TOP_KEYS = ("verb_endings", "noun_endings", "light_verb_window", "light_verbs", "triggers")
-_TOP_OPTIONAL = ("split_window", "topic_words", "emphatic_endings")
+_TOP_OPTIONAL = ("split_window", "list_window", "list_joiners", "list_verb_endings", "topic_words", "emphatic_endings")
 # The marker of a split entry's gap: "নিষেধাজ্ঞা ... শিথিল".
 GAP = "..."
 _ENTRY_KEYS = ("text", "kind", "type")
@@ -168,6 +168,11 @@ class Lexicon:
     light_verbs: dict[str, frozenset[str]]
     light_verb_window: int = 3
     split_window: int = 4
+    # How many words a split entry's noun may head a list over before its verb
+    # (commas then allowed), and the words that join a list's last item.
+    list_window: int = 0
+    list_joiners: frozenset[str] = frozenset()
+    list_verb_endings: tuple[str, ...] = ()
     # Words that make the trigger right before them a topic or a reference,
     # not a happening told: প্রত্যাবাসন নিয়ে আলোচনা, চুক্তি অনুযায়ী.
     topic_words: frozenset[str] = frozenset()
@@ -279,16 +284,37 @@ class Lexicon:
                     if not self._noun_matches(head[-1], toks[i + a - 1].text):
                         continue
                     j = i + a  # first token after the noun part
-                    for k in range(j, min(len(toks), j + self.split_window + 1)):
+                    listed = False  # a comma has opened a list the noun heads
+                    for k in range(j, min(len(toks), j + max(self.split_window, self.list_window) + 1)):
+                        if k - j > (self.list_window if listed else self.split_window):
+                            break
                         if k + len(tail) <= len(toks) and all(
                                 toks[k + x].text == tail[x] for x in range(len(tail) - 1)) and self._last_word_matches(
                                 e, tail[-1], toks[k + len(tail) - 1].text):
-                            out.append((i, k + len(tail), e))
+                            if not listed or self._list_closed(toks[j:k]):
+                                out.append((i, k + len(tail), e))
                             break
                         gap = toks[k].text
-                        if not _WORDLIKE.search(gap) or gap in self._lemma_of or k in starts:
-                            break  # punctuation, a verb of the noun's own, or another trigger
+                        if gap == "," and self.list_window and not any(
+                                toks[x].text in self._lemma_of or self._finite(toks[x].text) for x in range(j, k)):
+                            # "১০ হাজার সেনা, সঙ্গে গোলাবারুদ, ক্ষেপণাস্ত্র ও ... পাঠিয়েছে": the
+                            # noun opens a list of things the verb at its end acts on.
+                            listed = True
+                            continue
+                        if not _WORDLIKE.search(gap) or gap in self._lemma_of or (k in starts and not listed) \
+                                or listed and self._finite(gap):
+                            break  # punctuation, a verb of the noun's own, another trigger, a verb closing the list
         return out
+
+    def _finite(self, word: str) -> bool:
+        """Whether ``word`` ends like a finite verb (``list_verb_endings``): a clause of its own."""
+        return any(word.endswith(e) and len(word) > len(e) + 1 for e in self.list_verb_endings)
+
+    def _list_closed(self, gap: Sequence[Token]) -> bool:
+        """Whether the words after a list's last comma join its last item (ও, এবং): the verb
+        after them closes the list, not a clause of its own."""
+        last = max(x for x, t in enumerate(gap) if t.text == ",")
+        return any(t.text in self.list_joiners for t in gap[last + 1:])
 
     def _word_is(self, tok: str, word: str) -> bool:
         """A word before a phrase's last: itself, or with an emphatic particle (চৌকিও দখল)."""
@@ -394,6 +420,13 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
     split_window = top.get("split_window", 4)
     if not isinstance(split_window, int) or isinstance(split_window, bool) or split_window < 0:
         raise ck.err(top_line, f"split_window should be a non-negative integer, got {split_window!r}")
+    list_window = top.get("list_window", 0)
+    if not isinstance(list_window, int) or isinstance(list_window, bool) or list_window < 0:
+        raise ck.err(top_line, f"list_window should be a non-negative integer, got {list_window!r}")
+    list_joiners = frozenset(_norm_list(ck, top.get("list_joiners") or [], top_line, "list_joiners"))
+    list_verb_endings = tuple(_norm_list(ck, top.get("list_verb_endings") or [], top_line, "list_verb_endings"))
+    if list_window and not list_joiners:
+        raise ck.err(top_line, "list_window needs list_joiners (the words that join a list's last item: ও, এবং)")
     topic_words = frozenset(_norm_list(ck, top.get("topic_words") or [], top_line, "topic_words"))
     emphatic = tuple(_norm_list(ck, top.get("emphatic_endings") or [], top_line, "emphatic_endings"))
     lv_raw = ck.mapping(top["light_verbs"], top_line, "light_verbs")
@@ -492,6 +525,9 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         light_verbs=light_verbs,
         light_verb_window=window,
         split_window=split_window,
+        list_window=list_window,
+        list_joiners=list_joiners,
+        list_verb_endings=list_verb_endings,
         topic_words=topic_words,
         emphatic_endings=emphatic,
         path=path,
