@@ -1137,7 +1137,17 @@ def claims(ctx: click.Context, sources: tuple[str, ...], on: str | None, as_json
         else:
             text = sys.stdin.read() if src == "-" else src
             articles_.append(article_from_text(text, on, config=ctx.obj["config"], source="<stdin>" if src == "-" else "<text>"))
-    found = [{"article": a.id, "source": a.source, **c.to_json()} for a in articles_ for c in find_claims(a)]
+    from .sections import skip_sections, skipped
+
+    skip = skip_sections(ctx.obj["config"])
+    not_coded: dict[str, int] = {}
+    for a in articles_:
+        section = skipped(a, skip)
+        if section is not None:
+            not_coded[section] = not_coded.get(section, 0) + 1
+    found = [{"article": a.id, "source": a.source, **c.to_json()} for a in articles_ if skipped(a, skip) is None
+             for c in find_claims(a)]
+    _not_coded_note(not_coded)
     if as_json:
         for row in found:
             _json_line(row)
@@ -1470,14 +1480,22 @@ def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: st
     _store_only(store_opts)
     from .events.coder import default_coder
 
+    from .sections import skip_sections, skipped
+
     coder = default_coder()
+    skip = skip_sections(ctx.obj["config"])
     n_articles = n_events = 0
+    not_coded: dict[str, int] = {}
     rejected: list[Rejection] = []
     for art, rej in _articles_from(ctx, sources, on, fmt):
         if rej is not None:
             rejected.append(rej)
             continue
         n_articles += 1
+        section = skipped(art, skip)
+        if section is not None:
+            not_coded[section] = not_coded.get(section, 0) + 1
+            continue
         found = [e.to_json() for e in coder.code(art)]
         n_events += len(found)
         if as_json:
@@ -1494,6 +1512,16 @@ def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: st
         _print_rejections(rejected)
     if not as_json:
         err.print(f"{n_events} event(s) in {n_articles} article(s)" + (f"; {len(rejected)} rejected" if rejected else ""))
+    _not_coded_note(not_coded)
+
+
+def _not_coded_note(not_coded: dict[str, int]) -> None:
+    """Say (on stderr, with --json too) how many pages were left uncoded for their section:
+    an empty result must not look like a coder failure."""
+    if not_coded:
+        sections = ", ".join(f"{k} {v}" for k, v in sorted(not_coded.items()))
+        err.print(f"not coded, being from a section of no political events: {sections} page(s) "
+                  f"(set {escape('[events]')} skip_sections = [] in a --config file to code them)")
 
 
 def _stored_events(ctx: click.Context, as_json: bool, evidence: bool, db: str | None, etype: str | None,

@@ -25,6 +25,7 @@ from .inputs import iter_pages
 from .pipeline import Extractor
 from .events.model import Event
 from .records import Article, Claim, InputFormat, RawPage, Rejection
+from .sections import skipped
 from .store import Store
 from .store.base import check_events
 
@@ -134,13 +135,16 @@ def extract_all(
 class _Coder:
     """Events and claims of one article; a failure becomes a ``CodingError``, not an exception."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
         # Built once per ingest: the coder loads its lexicons and grammar.
         from .attribution import article_attributions
         from .claims import find_claims
         from .events.coder import default_coder
+        from .sections import skip_sections
 
         self._coder = default_coder()
+        # Pages of a section of no political events (a match report) are stored uncoded.
+        self._skip = skip_sections(config)
         self._find_claims = find_claims
         self._attributions = article_attributions
 
@@ -148,6 +152,8 @@ class _Coder:
         """``(events, claims, errors)``; ``None`` for the part that failed."""
         if article.language != "bn":
             return [], [], []  # the coder and the claim finder read Bengali only
+        if skipped(article, self._skip):
+            return [], [], []
         errors: list[CodingError] = []
         events: list[Event] | None = None
         claims: list[Claim] | None = None
@@ -261,7 +267,7 @@ def ingest(
     summary.run_id = store.start_run(run_kind, {"paths": paths, "format": fmt.value if fmt else None})
     updater = None
     try:
-        coder = _Coder()
+        coder = _Coder(extractor.config)
         if corpus:
             from .corpus.update import CorpusUpdater
 

@@ -34,7 +34,7 @@ def reprocess(
     summary.run_id = store.start_run("reprocess", {"since": since})
     updater = None
     try:
-        coder = Coder()
+        coder = Coder(extractor.config)
         updater = CorpusUpdater(store, extractor.config)
         for raw in store.raw_responses(since):
             page = to_page(raw.body, raw.final_url, raw.content_type)

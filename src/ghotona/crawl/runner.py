@@ -401,7 +401,7 @@ class Crawler:
                     apply_feed_date(result, e.feed_date, source.timezone)
             outcome = "rejected"
         if self._coder is None and result is not None:
-            self._coder = Coder()
+            self._coder = Coder(self.config)
             self._updater = CorpusUpdater(self.store, self.config)
         with self.store.transaction():
             if result is not None:
