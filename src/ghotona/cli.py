@@ -1479,7 +1479,6 @@ def events(ctx: click.Context, sources: tuple[str, ...], on: str | None, fmt: st
         return
     _store_only(store_opts)
     from .events.coder import default_coder
-
     from .sections import skip_sections, skipped
 
     coder = default_coder()
