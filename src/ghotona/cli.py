@@ -1141,12 +1141,13 @@ def claims(ctx: click.Context, sources: tuple[str, ...], on: str | None, as_json
 
     skip = skip_sections(ctx.obj["config"])
     not_coded: dict[str, int] = {}
+    found = []
     for a in articles_:
         section = skipped(a, skip)
         if section is not None:
             not_coded[section] = not_coded.get(section, 0) + 1
-    found = [{"article": a.id, "source": a.source, **c.to_json()} for a in articles_ if skipped(a, skip) is None
-             for c in find_claims(a)]
+            continue
+        found += [{"article": a.id, "source": a.source, **c.to_json()} for c in find_claims(a)]
     _not_coded_note(not_coded)
     if as_json:
         for row in found:

@@ -3985,10 +3985,15 @@ def _before_background(toks: list[Token], timexes: list[Any], t_end: int, c_end:
     verbs = [w for w in main if _is_verb(w, g)]
     if verbs and any(verbs[-1].endswith(e) for e in g.status.background_endings):
         return True
+    return _dated_beyond(timexes, c_end, end, ref, g)
+
+
+def _dated_beyond(timexes: list[Any], lo: int, hi: int, ref: date, g: Grammar) -> bool:
+    """Whether a date or time starting in ``[lo, hi)`` ends more than `historical_after_days` before ``ref``."""
     for t in timexes:
         v = _date_part(t.value)[0] if t.type in ("DATE", "TIME") else None
         last = _bounds(v)[1] if v else None
-        if c_end <= t.start < end and last is not None and (ref - last).days > g.status.historical_after_days:
+        if lo <= t.start < hi and last is not None and (ref - last).days > g.status.historical_after_days:
             return True
     return False
 
@@ -4030,15 +4035,7 @@ def _content_of_past_saying(toks: list[Token], timexes: list[Any], c_start: int,
     if ref is None or own_start <= c_start or verb is None or not _past_marked(verb, g):
         return False
     closer = next((t.text for t in toks if t.end == own_start), None)
-    if closer not in g.status.past_saying_closers:
-        return False
-    for t in timexes:
-        v = _date_part(t.value)[0] if t.type in ("DATE", "TIME") else None
-        last = _bounds(v)[1] if v else None
-        if c_start <= t.start and t.end <= own_start and last is not None \
-                and (ref - last).days > g.status.historical_after_days:
-            return True
-    return False
+    return closer in g.status.past_saying_closers and _dated_beyond(timexes, c_start, own_start, ref, g)
 
 
 def _last_day(value: str, text: str, g: Grammar) -> date | None:
