@@ -786,12 +786,11 @@ class EventCoder:
                 # "গত সপ্তাহে ... সফরকে স্বাগত জানায়": the day is the welcoming's, not the visit's.
                 date_v, gran, how, dtext = None, None, "none", None
             tense_i = _tense_verb(toks, verb_i, c_end, g)
-            status = _historical(status, date_v, ref, toks[tense_i].text if tense_i is not None else verb, cue,
-                                 clause_words, g)
+            tense = toks[tense_i].text if tense_i is not None else verb  # the word that carries the tense
+            status = _historical(status, date_v, ref, tense, cue, clause_words, g)
             if status == "occurred" and _before_background(toks, timexes, t_end, c_end, sent.end, ref, g):
                 status = "historical"  # "সাজা হওয়ার পর ২০১৮ সাল থেকে বন্দী ছিলেন": before a recalled past
-            if status == "occurred" and _content_of_past_saying(
-                    toks, timexes, c_start, own_start, toks[tense_i].text if tense_i is not None else verb, ref, g):
+            if status == "occurred" and _content_of_past_saying(toks, timexes, c_start, own_start, tense, ref, g):
                 status = "historical"
             ev = Evidence(sent.start, sent.end, text, t_start, t_end, body[t_start:t_end], cue)
             etype, emode = entry.type, entry.mode
