@@ -1561,8 +1561,15 @@ def _stored_events(ctx: click.Context, as_json: bool, evidence: bool, db: str | 
 @click.argument("gold", type=click.Path(exists=True), metavar="GOLD")
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
 @click.option("--errors", "n_errors", default=40, show_default=True, help="How many differences to list (0: none).")
-def evaluate_events(gold: str, as_json: bool, n_errors: int) -> None:
-    """Event coding P/R/F1 (type, type+actors, type+actors+date) and status accuracy on GOLD (a YAML file or folder)."""
+@click.option("--corpus", is_flag=True,
+              help="Store the GOLD articles together first and merge their events across articles, as ingest "
+                   "does, then score the stored events: what one article dates can make another's undated "
+                   "telling background.")
+def evaluate_events(gold: str, as_json: bool, n_errors: int, corpus: bool) -> None:
+    """Event coding P/R/F1 (type, type+actors, type+actors+date) and status accuracy on GOLD (a YAML file or folder).
+
+    Each article is coded alone, as `ghotona events PAGE` does; with --corpus, as `ghotona ingest` stores it.
+    """
     from .evaluate.events import evaluate as run_events
     from .evaluate.events import load_gold, render, to_json
 
@@ -1570,7 +1577,7 @@ def evaluate_events(gold: str, as_json: bool, n_errors: int) -> None:
         articles = load_gold(Path(gold))
     except (FileNotFoundError, ValueError, KeyError) as exc:
         raise GhotonaError(f"cannot read the gold set: {exc}") from None
-    result = run_events(articles)
+    result = run_events(articles, corpus=corpus)
     out.print(to_json(result) if as_json else escape(render(result, n_errors)), markup=not as_json)
 
 

@@ -167,6 +167,8 @@ class Mention:
     # Parties the coder inferred (an unqualified "সরকার" as the article's own
     # country): not in actors/recipients, so never shared evidence of one happening.
     inferred: tuple[str, ...] = ()
+    # First told in its article's lead (the news), not below it (where older news is recalled).
+    in_lead: bool = True
 
     @property
     def family(self) -> str:
@@ -228,7 +230,7 @@ def mention_from_json(data: dict[str, Any], article_date: date | None, settings:
         sources=tuple(dict.fromkeys(
             (src.get("name_en") or src.get("text")) for src in attribution.get("sources") or []
             if src.get("name_en") or src.get("text"))),
-        names=names, inferred=_ids(parts, inferred=True),
+        names=names, inferred=_ids(parts, inferred=True), in_lead=bool(data.get("in_lead", True)),
     )
 
 
@@ -309,6 +311,7 @@ class Happening:
     mentions: list[HappeningMention] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
     inferred: list[str] = field(default_factory=list)  # inferred parties of its mentions (Mention.inferred)
+    in_lead: bool = True  # some mention is told in its article's lead (Mention.in_lead)
 
     @property
     def article_ids(self) -> list[str]:
@@ -353,7 +356,7 @@ class Happening:
             "articles": self.article_ids, "outlets": self.outlets, "sources": self.sources,
             "counts": self.counts(), "mentions": [m.to_json() for m in self.mentions],
             "links": [{"kind": k, "happening": h} for k, h in self.links],
-            "inferred": who(self.inferred),
+            "inferred": who(self.inferred), "in_lead": self.in_lead,
         }
 
     @classmethod
@@ -369,7 +372,7 @@ class Happening:
             location=(d.get("location") or {}).get("id"), names=names,
             mentions=[HappeningMention.from_json(m) for m in d.get("mentions") or []],
             links=[(x["kind"], x["happening"]) for x in d.get("links") or []],
-            inferred=[p["id"] for p in d.get("inferred") or []],
+            inferred=[p["id"] for p in d.get("inferred") or []], in_lead=bool(d.get("in_lead", True)),
         )
 
 
@@ -470,10 +473,12 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
     if m.start is not None and hs is not None and he is not None:
         slack = timedelta(days=int(settings["date_slack_days"]))
         assert m.end is not None
-        if m.start > he + slack or hs > m.end + slack:
-            return None
         pair = {m.strength, h.date_strength}
-        if pair == {STRONG}:
+        if m.start > he + slack or hs > m.end + slack:
+            if not _recalled(m, h, hs, he):
+                return None
+            reasons.append("recalled: an undated telling below the lead of a happening dated long before")
+        elif pair == {STRONG}:
             text_dates_agree = True
             exact = not (m.start > he or hs > m.end)
             fine = exact and m.granularity == "day" and h.date_granularity == "day"
@@ -509,6 +514,59 @@ def score_mention(m: Mention, h: Happening, settings: dict[str, Any], *, cross_f
     if m.mode and m.mode == h.mode:
         total += 0.1
     return Score(total, tuple(reasons))
+
+
+def _recall_days() -> timedelta:
+    """How old a happening is before an article that tells it undated may be recalling it: the
+    event coder's own line between news and background (grammar.yaml ``historical_after_days``)."""
+    from ..events.grammar import load_grammar
+
+    return timedelta(days=load_grammar().status.historical_after_days)
+
+
+def _may_recall(m: Mention) -> bool:
+    """Whether ``m`` is the kind of telling that may recall an older happening, or be recalled:
+    a one-off act (not a daily recurring one) with a place and both its sides named."""
+    return m.type not in recurrent_types() and m.location is not None and len(set(m.actors) | set(m.recipients)) >= 2 \
+        and (bool(m.actors and m.recipients) or m.symmetric or m.type in SYMMETRIC_TYPES)
+
+
+def _recalled(m: Mention, h: Happening, hs: date, he: date) -> bool:
+    """Whether ``m`` and ``h``, whose dates rule each other out, are one happening all the same:
+    one side told undated below its article's lead ("তারা কুরস্ক অঞ্চলে হাজার হাজার সেনা
+    পাঠিয়েছে", in July 2025), the other dated by its text long before that article (2024).
+
+    News goes in the lead; an undated act below it is as often older news recalled, and an
+    older telling of the same act -- same type and mode, same doer and target, same place --
+    says when it was.  (Within one article the coder folds such tellings itself; see
+    ``_fold_recalled`` in events/coder.py.)  Recurrent acts (attacks, arrests, protests) recur
+    between the same sides at the same places, so they never join this way."""
+    if m.type != h.type or m.mode != h.mode or h.type in recurrent_types() or not _may_recall(m) \
+            or m.location != h.location:
+        return False
+    if m.symmetric or m.type in SYMMETRIC_TYPES:
+        if len((set(m.actors) | set(m.recipients)) & (set(h.actors) | set(h.recipients))) < 2:
+            return False
+    elif not (set(m.actors) & set(h.actors) and set(m.recipients) & set(h.recipients)):
+        return False
+    old = _recall_days()
+    assert m.start is not None and m.end is not None
+    if m.strength == WEAK and m.status == "occurred" and not m.in_lead:
+        return h.date_strength == STRONG and he < m.end - old
+    if m.strength == STRONG and h.date_strength == WEAK and h.status == "occurred" and not h.in_lead:
+        return m.end < he - old
+    return False
+
+
+def recalled_mentions(h: Happening, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of ``h`` that recall it: told undated (as occurred) in articles dated long
+    after the happening's text-given date, so they were background there (:func:`_recalled`)."""
+    if h.date_strength != STRONG or h.date_end is None:
+        return []
+    end = date.fromisoformat(h.date_end)
+    old = _recall_days()
+    return [m for m in mentions if m.strength == WEAK and m.status == "occurred" and not m.in_lead
+            and m.end is not None and end < m.end - old]
 
 
 # -- building happenings -------------------------------------------------------------
@@ -563,8 +621,21 @@ def rebuild(h: Happening, mentions: list[Mention], rows: list[HappeningMention])
         date_start=_iso(start), date_end=_iso(end),
         date_strength={2: STRONG, 1: WEAK, 0: NONE}[best],
         actors=list(actors), recipients=list(recipients), location=location, names=names,
-        mentions=rows, links=h.links, inferred=list(inferred),
+        mentions=rows, links=h.links, inferred=list(inferred), in_lead=any(m.in_lead for m in mentions),
     )
+
+
+def _as_background(event: dict[str, Any], h: Happening, reports: list[HappeningMention]) -> dict[str, Any]:
+    """A stored event (``Event.to_json()``) told undated that recalls happening ``h``, restated
+    as background with the date the older telling gives, flagged ``date_how: "corpus"``."""
+    source = next((r for r in reports if r.article_id != event["article_id"] and r.date == h.date), None)
+    where = f"article {source.article_id}" + (f" ({source.outlet})" if source and source.outlet else "") \
+        if source else "another article"
+    warnings = [w for w in event.get("warnings") or [] if not w.startswith("date:")]
+    warnings.append(f"status and date: told undated below the lead; {where} dates the same happening "
+                    f"{h.date}, long before this article, so here it is background")
+    return {**event, "status": "historical", "date": h.date, "date_granularity": h.date_granularity,
+            "date_how": "corpus", "warnings": warnings}
 
 
 class EventMerger:
@@ -586,8 +657,17 @@ class EventMerger:
         if m.start is not None and m.end is not None:
             slack = timedelta(days=int(self.settings["date_slack_days"]))
             lo, hi = _iso(m.start - slack), _iso(m.end + slack)
-        rows = self.store.happening_candidates(types, since=lo, until=hi, limit=int(self.settings["max_candidates"]))
-        return [Happening.from_json(r) for r in rows]
+        limit = int(self.settings["max_candidates"])
+        rows = self.store.happening_candidates(types, since=lo, until=hi, limit=limit)
+        if _may_recall(m) and m.family == "happened" and m.end is not None:
+            # An undated telling below the lead may recall a happening dated long before (and a
+            # dated one may be what earlier undated tellings recalled): read those too (_recalled).
+            old = _recall_days()
+            if m.strength == WEAK and m.status == "occurred" and not m.in_lead:
+                rows += self.store.happening_candidates([m.type], since=None, until=_iso(m.end - old), limit=limit)
+            elif m.strength == STRONG:
+                rows += self.store.happening_candidates([m.type], since=_iso(m.end + old), until=None, limit=limit)
+        return list({r["id"]: Happening.from_json(r) for r in rows}.values())
 
     def add(self, article: Article, events: list[Event] | list[dict[str, Any]]) -> list[HappeningLink]:
         """Put each of the article's events into a happening; return where each went.
@@ -677,6 +757,12 @@ class EventMerger:
         links = self.store.happening_links(happening_id)
         shell = Happening(happening_id, "", None, "", "", None, None, None, None, NONE, [], [], None, {}, links=links)
         h = rebuild(shell, mentions, hms)
+        recalled = {m.event_id for m in recalled_mentions(h, mentions)}
+        if recalled:
+            for r in rows:
+                if r["event"]["id"] in recalled:
+                    self.store.restate_event(_as_background(r["event"], h, hms))
+            return self.refresh(happening_id)  # restated, they are background now: recalled no more
         self.store.save_happening(h.to_json())
         return h
 

@@ -21,7 +21,8 @@ each event is paired once.  Scores:
   "Monira Sharmin" in the gold meets মনিরা শারমিন in the text.
 - ``type+actors+date``: and the same date at the gold granularity; a gold
   ``null`` date matches a predicted date taken from the publication date
-  (flagged ``publication-fallback``) or none.
+  (flagged ``publication-fallback``), from another article (``corpus``,
+  below) or none.
 - ``status``: accuracy over type hits.
 - ``linkable``: not a score of the coder but its ceiling for the actor
   levels: the share of gold events whose named participants are all among
@@ -34,6 +35,13 @@ each event is paired once.  Scores:
   level at which CAMEO-style data (GDELT, ICEWS) is usually joined, and it
   forgives the choice between "Vladimir Putin" and "Russia" that annotators
   and coders make differently.
+
+With ``corpus`` (``ghotona evaluate events GOLD --corpus``) the articles of
+the set are first stored together in one temporary store, oldest first, and
+their events merged across articles (``corpus/merge.py``); each article is
+then scored on its events as stored, so that what the corpus stages restate
+counts (an undated telling of an act another article dates long before is
+background: ``date_how: "corpus"``).  This is what ``ghotona ingest`` keeps.
 """
 
 from __future__ import annotations
@@ -316,7 +324,9 @@ def _location_match(p: Any, g: GoldEvent, names: _Names) -> tuple[bool, bool]:
 
 def _date_match(p: Any, g: GoldEvent) -> bool:
     if g.date is None:
-        return p.date is None or p.date_how == "publication-fallback"
+        # The gold dates an event only from the article's own text; a date the coder
+        # flags as not from the text (the publication's, another article's) is no claim.
+        return p.date is None or p.date_how in ("publication-fallback", "corpus")
     return p.date == g.date
 
 
@@ -337,10 +347,48 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
-def evaluate(gold: list[GoldArticle], coder: Any = None) -> dict[str, Any]:
+class CorpusCoder:
+    """The events of each gold article as ``ghotona ingest`` stores them: every article coded,
+    stored in one temporary store (oldest first, as articles arrive) and its events merged
+    with the others' (``corpus/merge.py``), which may restate an event's status and date."""
+
+    def __init__(self, gold: list[GoldArticle], coder: Any = None) -> None:
+        from dataclasses import replace
+
+        from ..corpus.merge import EventMerger, article_date
+        from ..events.coder import default_coder
+        from ..store import open_store
+
+        coder = coder or default_coder()
+        arts = sorted((ga.article for ga in gold), key=lambda a: (article_date(a) is None, str(article_date(a))))
+        self._events: dict[str, list[Any]] = {}
+        with open_store(":memory:") as store:
+            merger = EventMerger(store)
+            for a in arts:
+                pred = coder.code(a)
+                store.upsert_article(a)
+                store.replace_events(a.id, pred)
+                merger.add(a, pred)
+                self._events[a.id] = pred
+            for aid, pred in self._events.items():
+                stored = {e["id"]: e for e in store.events(article_id=aid, limit=len(pred) + 1)}
+                self._events[aid] = [
+                    replace(p, status=d["status"], date=d.get("date"), date_granularity=d.get("date_granularity"),
+                            date_how=d["date_how"], warnings=list(d.get("warnings") or []))
+                    if (d := stored.get(p.id)) is not None else p
+                    for p in pred
+                ]
+
+    def code(self, article: Any) -> list[Any]:
+        return self._events[article.id]
+
+
+def evaluate(gold: list[GoldArticle], coder: Any = None, *, corpus: bool = False) -> dict[str, Any]:
     from ..events.coder import default_coder
 
     coder = coder or default_coder()
+    if corpus:
+        coder = CorpusCoder(gold, coder)
     names = _Names()
     hits = Counter()
     n_pred = n_gold = 0

@@ -228,7 +228,18 @@ class EventCoder:
         drafts = _fold_recalled(drafts, article, self.grammar)
         _principal_pair(drafts, principals)
         _article_opponent(drafts)
-        return [self._finish(article, d, ref) for d in drafts]
+        st = self.grammar.status
+        lead_end = _lead_end(article, st.background_lead_paragraphs, st.background_lead_sentences)
+        events = [self._finish(article, d, ref, lead_end) for d in drafts]
+        seen: set[str] = set()
+        for e in events:
+            if e.id in seen:
+                # "মিশর সুদানের সেনাবাহিনীকে এবং আমিরাত আরএসএফকে সমর্থন দিচ্ছে": two acts (one per pair,
+                # respectively) of one type on one trigger; the id is told apart by the parties.
+                parties = "|".join(p.actor_id or p.text for p in e.actors + e.recipients)
+                e.id = "ev:" + hashlib.sha1(f"{e.id}|{parties}".encode()).hexdigest()[:16]
+            seen.add(e.id)
+        return events
 
     # -- per sentence ---------------------------------------------------------
 
@@ -1178,7 +1189,7 @@ class EventCoder:
 
     # -- finishing ------------------------------------------------------------
 
-    def _finish(self, article: Article, d: _Draft, ref: date | None) -> Event:
+    def _finish(self, article: Article, d: _Draft, ref: date | None, lead_end: int) -> Event:
         warnings = list(d.warnings)
         date_v, gran, how = d.date, d.granularity, d.date_how
         if date_v is None and d.status in ("occurred", "negated") and ref is not None:
@@ -1202,7 +1213,7 @@ class EventCoder:
             date=date_v, date_granularity=gran, date_how=how, date_text=d.date_text, status=d.status,
             sources=d.sources, evidence=d.evidence, confidence=min(conf, 0.95),
             outlet=article.outlet, outlet_id=article.outlet_id, cameo=cameo, symmetric=d.symmetric,
-            warnings=warnings,
+            warnings=warnings, in_lead=first.sentence_start < lead_end,
         )
 
 

@@ -17,7 +17,10 @@ STATUSES = ("occurred", "planned", "hypothetical", "negated", "historical")
 # publication date (flagged: the text said nothing), or none at all.
 # The first three are dates the text itself gives (corpus stages trust them).
 TEXT_DATE_HOWS = ("text", "sentence", "coreference")
-DATE_HOWS = TEXT_DATE_HOWS + ("publication-fallback", "none")
+# "corpus": the article told it undated, and another article's dated telling of
+# the same happening (corpus/merge.py) showed it to be background: the date and
+# the historical status are that happening's, flagged.
+DATE_HOWS = TEXT_DATE_HOWS + ("publication-fallback", "corpus", "none")
 
 
 @dataclass(slots=True)
@@ -134,6 +137,9 @@ class Event:
     cameo: str | None = None
     symmetric: bool = False
     warnings: list[str] = field(default_factory=list)
+    # Whether the article first tells it in its lead (the first paragraphs), where
+    # an article puts its news; a telling below the lead may recall older news.
+    in_lead: bool = True
 
     def to_json(self) -> dict[str, Any]:
         """The PLOVER-style record printed by ``ghotona events --json``."""
@@ -160,5 +166,6 @@ class Event:
             "evidence": [e.to_json() for e in self.evidence],
             "confidence": round(self.confidence, 3),
             "symmetric": self.symmetric,
+            "in_lead": self.in_lead,
             "warnings": list(self.warnings),
         }

@@ -393,6 +393,13 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def restate_event(self, data: dict[str, Any]) -> None:
+        """Replace one stored event's record (``Event.to_json()``: same id, same article, same
+        participants) with a restated one: its status and date as a corpus stage found them
+        (``corpus/merge.py``: an undated telling that recalls an older happening).  Raises
+        ``NotFound`` when no event has that id."""
+
+    @abstractmethod
     def replace_claims(self, article_id: str, claims: list[Claim]) -> None:
         """Make ``claims`` the stored claims of the article (exact id), in one transaction.
 

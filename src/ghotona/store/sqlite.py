@@ -827,6 +827,18 @@ class SQLiteStore(Store):
                 people,
             )
 
+    def restate_event(self, data: dict[str, Any]) -> None:
+        first, last = date_range(data.get("date")) or (None, None)
+        with self._errors(f"restating event {data.get('id')}"), self.transaction():
+            cur = self.conn.execute(
+                "UPDATE events SET status = ?, date = ?, date_granularity = ?, date_start = ?, date_end = ?,"
+                " date_how = ?, data = ? WHERE id = ? AND article_id = ?",
+                (data["status"], data.get("date"), data.get("date_granularity"), first, last, data.get("date_how"),
+                 json.dumps(data, ensure_ascii=False, separators=(",", ":")), data["id"], data["article_id"]),
+            )
+        if cur.rowcount == 0:
+            raise NotFound(f"no event with id '{data['id']}' of article '{data['article_id']}' in {self.location}")
+
     def replace_claims(self, article_id: str, claims: list[Claim]) -> None:
         conn = self.conn
         with self._errors(f"storing the claims of {article_id}"), self.transaction():
