@@ -524,6 +524,11 @@ def _recall_days() -> timedelta:
     return timedelta(days=load_grammar().status.historical_after_days)
 
 
+def _undated_below_lead(m: Mention) -> bool:
+    """An occurred mention dated only by its article and told below that article's lead."""
+    return m.strength == WEAK and m.status == "occurred" and not m.in_lead
+
+
 def _may_recall(m: Mention) -> bool:
     """Whether ``m`` is the kind of telling that may recall an older happening, or be recalled:
     a one-off act (not a daily recurring one) with a place and both its sides named."""
@@ -550,8 +555,8 @@ def _recalled(m: Mention, h: Happening, hs: date, he: date) -> bool:
     elif not (set(m.actors) & set(h.actors) and set(m.recipients) & set(h.recipients)):
         return False
     old = _recall_days()
-    assert m.start is not None and m.end is not None
-    if m.strength == WEAK and m.status == "occurred" and not m.in_lead:
+    assert m.end is not None
+    if _undated_below_lead(m):
         return h.date_strength == STRONG and he < m.end - old
     if m.strength == STRONG and h.date_strength == WEAK and h.status == "occurred" and not h.in_lead:
         return m.end < he - old
@@ -565,8 +570,7 @@ def recalled_mentions(h: Happening, mentions: list[Mention]) -> list[Mention]:
         return []
     end = date.fromisoformat(h.date_end)
     old = _recall_days()
-    return [m for m in mentions if m.strength == WEAK and m.status == "occurred" and not m.in_lead
-            and m.end is not None and end < m.end - old]
+    return [m for m in mentions if _undated_below_lead(m) and m.end is not None and end < m.end - old]
 
 
 # -- building happenings -------------------------------------------------------------
@@ -663,7 +667,7 @@ class EventMerger:
             # An undated telling below the lead may recall a happening dated long before (and a
             # dated one may be what earlier undated tellings recalled): read those too (_recalled).
             old = _recall_days()
-            if m.strength == WEAK and m.status == "occurred" and not m.in_lead:
+            if _undated_below_lead(m):
                 rows += self.store.happening_candidates([m.type], since=None, until=_iso(m.end - old), limit=limit)
             elif m.strength == STRONG:
                 rows += self.store.happening_candidates([m.type], since=_iso(m.end + old), until=None, limit=limit)

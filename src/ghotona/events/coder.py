@@ -224,12 +224,12 @@ class EventCoder:
                 subject = self._subject(body, sent, toks, in_sent, times) or subject
         _places_within(drafts)
         _places_of_visits(drafts)
-        _background_pass(drafts, article, ref, self.grammar)
-        drafts = _fold_recalled(drafts, article, self.grammar)
-        _principal_pair(drafts, principals)
-        _article_opponent(drafts)
         st = self.grammar.status
         lead_end = _lead_end(article, st.background_lead_paragraphs, st.background_lead_sentences)
+        _background_pass(drafts, lead_end, ref, self.grammar)
+        drafts = _fold_recalled(drafts, lead_end)
+        _principal_pair(drafts, principals)
+        _article_opponent(drafts)
         events = [self._finish(article, d, ref, lead_end) for d in drafts]
         seen: set[str] = set()
         for e in events:
@@ -3940,7 +3940,7 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     return status
 
 
-def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g: Grammar) -> None:
+def _background_pass(drafts: list[_Draft], lead_end: int, ref: date | None, g: Grammar) -> None:
     """Mark as historical what the article recalls behind its news.
 
     Reports lead with the news and recall the past further down.  An event
@@ -3952,7 +3952,6 @@ def _background_pass(drafts: list[_Draft], article: Article, ref: date | None, g
     if ref is None or not drafts:
         return
     st = g.status
-    lead_end = _lead_end(article, st.background_lead_paragraphs, st.background_lead_sentences)
     lead_days = [_bounds(d.date)[1] for d in drafts
                  if d.date and d.evidence[0].sentence_start < lead_end and d.status == "occurred"]
     news = max([x for x in lead_days if x is not None and x <= ref] or [ref])
@@ -4008,7 +4007,7 @@ def _dated_beyond(timexes: list[Any], lo: int, hi: int, ref: date, g: Grammar) -
     return False
 
 
-def _fold_recalled(drafts: list[_Draft], article: Article, g: Grammar) -> list[_Draft]:
+def _fold_recalled(drafts: list[_Draft], lead_end: int) -> list[_Draft]:
     """Fold an undated telling below the lead into the dated background telling of the same act.
 
     "উত্তর কোরিয়া সম্প্রতি রাশিয়ার কুরস্ক অঞ্চলে হাজার হাজার সৈন্য পাঠিয়েছে" and, paragraphs
@@ -4018,7 +4017,6 @@ def _fold_recalled(drafts: list[_Draft], article: Article, g: Grammar) -> list[_
     another, the two stay apart: a second arrest or meeting of the same people is common
     ("অস্ত্র সরবরাহ করছে", told with no place, is ongoing aid, not the sending).
     """
-    lead_end = _lead_end(article, g.status.background_lead_paragraphs, g.status.background_lead_sentences)
     out = list(drafts)
     for d in drafts:
         if d.status != "occurred" or d.date is not None or d.location is None \
