@@ -347,6 +347,22 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
+def store_merged(store: Any, gold: list[GoldArticle], coder: Any) -> list[tuple[GoldArticle, list[Any]]]:
+    """Code each gold article, store it with its events and merge them across articles
+    (``corpus/merge.py``), oldest first as articles arrive (undated last); the articles
+    in that order with the events the coder gave them."""
+    from ..corpus.merge import EventMerger, article_date
+
+    merger = EventMerger(store)
+    coded = [(ga, coder.code(ga.article)) for ga in gold]
+    coded.sort(key=lambda x: (article_date(x[0].article) is None, str(article_date(x[0].article))))
+    for ga, pred in coded:
+        store.upsert_article(ga.article)
+        store.replace_events(ga.article.id, pred)
+        merger.add(ga.article, pred)
+    return coded
+
+
 class CorpusCoder:
     """The events of each gold article as ``ghotona ingest`` stores them: every article coded,
     stored in one temporary store (oldest first, as articles arrive) and its events merged
@@ -355,21 +371,13 @@ class CorpusCoder:
     def __init__(self, gold: list[GoldArticle], coder: Any = None) -> None:
         from dataclasses import replace
 
-        from ..corpus.merge import EventMerger, article_date
         from ..events.coder import default_coder
         from ..store import open_store
 
-        coder = coder or default_coder()
-        arts = sorted((ga.article for ga in gold), key=lambda a: (article_date(a) is None, str(article_date(a))))
         self._events: dict[str, list[Any]] = {}
         with open_store(":memory:") as store:
-            merger = EventMerger(store)
-            for a in arts:
-                pred = coder.code(a)
-                store.upsert_article(a)
-                store.replace_events(a.id, pred)
-                merger.add(a, pred)
-                self._events[a.id] = pred
+            for ga, pred in store_merged(store, gold, coder or default_coder()):
+                self._events[ga.article.id] = pred
             for aid, pred in self._events.items():
                 stored = {e["id"]: e for e in store.events(article_id=aid, limit=len(pred) + 1)}
                 self._events[aid] = [

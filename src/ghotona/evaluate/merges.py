@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from .events import GoldArticle, _pair_score, load_gold
+from .events import GoldArticle, _pair_score, load_gold, store_merged
 
 
 def _labels(path: Path) -> tuple[dict[str, str], set[str]]:
@@ -46,8 +46,6 @@ def _labels(path: Path) -> tuple[dict[str, str], set[str]]:
 
 
 def evaluate(path: Path, gold: list[GoldArticle] | None = None) -> dict[str, Any]:
-    from ..corpus.merge import EventMerger
-    from ..corpus.merge import article_date
     from ..events.coder import default_coder
     from ..store import open_store
 
@@ -56,17 +54,7 @@ def evaluate(path: Path, gold: list[GoldArticle] | None = None) -> dict[str, Any
     coder = default_coder()
     paired: list[tuple[str, str, str]] = []  # (article id, predicted event id, gold event id)
     with open_store(":memory:") as store:
-        merger = EventMerger(store)
-        coded = []
-        for ga in gold:
-            pred = coder.code(ga.article)
-            coded.append((ga, pred))
-        # Oldest first, as articles arrive; undated last.
-        coded.sort(key=lambda x: (article_date(x[0].article) is None, str(article_date(x[0].article))))
-        for ga, pred in coded:
-            store.upsert_article(ga.article)
-            store.replace_events(ga.article.id, pred)
-            merger.add(ga.article, pred)
+        for ga, pred in store_merged(store, gold, coder):
             cands = sorted(((_pair_score(p, g), i, j) for i, p in enumerate(pred)
                             for j, g in enumerate(ga.events)), reverse=True)
             used_p: set[int] = set()
