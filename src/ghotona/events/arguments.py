@@ -338,6 +338,31 @@ def stand_in_base(word: str, heads: Sequence[str]) -> str:
     return next((h for h in heads if word.startswith(h)), word)
 
 
+# An unlisted name ending in a vowel sign and র: a name of its own (কিসিঞ্জার, জাহাঙ্গীর,
+# তালুকদার) or a genitive (মোদীর, দুদুর); "-ের" after a consonant is always a genitive.
+_AMBIGUOUS_R = ("\u09be", "\u09bf", "\u09c0", "\u09c1", "\u09c2", "\u09c3", "\u09cb", "\u09cc")
+
+
+def bare_unlisted_name(m: ActorMention, following: Sequence[Any], starts: set[int],
+                       accusative: Sequence[str]) -> bool:
+    """Whether an unlisted name (NER's, with no dictionary form) whose last word could
+    be a genitive in র is bare here.  A genitive needs the noun it qualifies right
+    after it; before a punctuation mark, the clause's end, or another name in the
+    accusative ("কিসিঞ্জার পাকিস্তানকে ... সমর্থন করেন") there is none.  (In a list
+    only the last name carries the case: "জাহাঙ্গীর, জাকির ও সোহেলের".)"""
+    if m.name_bn:
+        return False
+    word = normalize(m.text).split()[-1] if m.text.strip() else ""
+    if len(word) < 3 or not word.endswith("র") or word[-2] not in _AMBIGUOUS_R:
+        return False
+    if not following:
+        return True
+    nxt = following[0]
+    if not any(ch.isalnum() or "\u0980" <= ch <= "\u09ff" for ch in nxt.text):
+        return True
+    return nxt.start in starts and nxt.text.endswith(tuple(accusative))
+
+
 def mention_key(m: ActorMention) -> str:
     """The identity a participant made from ``m`` has (``Participant.key``)."""
     return m.actor_id or f"text:{m.text}"

@@ -48,7 +48,7 @@ from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
 from .arguments import (GOVERNMENT_HOWS, HOME_FORCES, HOME_GOVERNMENT, HOME_PLACE, INFERRED_HOWS, LED_GOVERNMENT,
-                        OPPONENT, PRINCIPAL_SIDES, stand_in_base)
+                        OPPONENT, PRINCIPAL_SIDES, bare_unlisted_name, stand_in_base)
 from .grammar import Grammar, load_grammar
 from .model import TEXT_DATE_HOWS, Event, EventSource, Evidence, Participant
 
@@ -125,6 +125,9 @@ class _Draft:
     # The trigger of another act this one was told in ("ওই বৈঠকে দুই নেতা ... সম্মত হন", "বৈঠক
     # শেষে ... সই হয়"): with no place of its own, it happened where that act did.
     within: tuple[int, int] | None = None
+    # The sides came from a plural pronoun or pair noun ("দুই নেতা", "তারা"): like a
+    # demonstrative, it points back, so it may name by their leaders sides told as countries.
+    pointed: bool = False
 
     def keys(self) -> set[str]:
         return {p.key for p in self.actors + self.recipients}
@@ -859,7 +862,7 @@ class EventCoder:
                     has_verb=verb is not None, merge_keys=keys,
                     merge_doers={p.key for p in doers} if gapped else rule_doers, heads=_heads(entry) | fell_heads,
                     oblique=oblique, warnings=list(home_warnings),
-                    within=within,
+                    within=within, pointed=pronoun_sides,
                 ))
         return _dedupe_same_sentence(out)
 
@@ -2024,6 +2027,8 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
         elif inflected and m.how == "exact":
             # "মিশর" matched a dictionary form as written (the name is "মিসর"): bare, though it ends in র
             inflected = False
+        elif inflected and bare_unlisted_name(m, ahead, starts, g.accusative_endings):
+            inflected = False  # "কিসিঞ্জার পাকিস্তানকে": an unlisted name whose র is its own
         before = m.end <= t_start
         adjacent = before and not [t for t in toks if m.end <= t.start and t.end <= t_start]
         named = _named_case(ahead, g)
@@ -4455,7 +4460,7 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
     # more likely another meeting.  Two tellings that each name other people,
     # or other places, are two happenings.
     same = _same_kind(prev, d)
-    down, up = same, same and d.anaphoric
+    down, up = same, same and (d.anaphoric or d.pointed)
     if (d.anaphoric or not d.mkeys()) and _within(d.mkeys(), prev.mkeys(), down, up) and (
             d.anaphoric or d.oblique or _statuses_agree(prev.status, d.status)):
         return True  # a retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new
