@@ -350,7 +350,8 @@ class EventCoder:
             # "তিনি গ্রেপ্তার হন", "X নিহত হয়েছেন": the trigger with a verb of being is told from the
             # side of the one it happened to, like a passive.
             got = not entry.symmetric and _received(toks, t_end, c_end)
-            undergone = passive or got or not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)
+            befell = not entry.symmetric and _undergone(toks, t_end, c_end, entry.type, g)  # "আটক হন"
+            undergone = passive or got or befell
             # "আলাস্কায় বৈঠকের তিন দিন আগে ... ফোনালাপ": a place that says where another act happened
             # is not this one's.
             # Nor is a place after a trigger in the genitive, which only qualifies a later noun
@@ -682,9 +683,10 @@ class EventCoder:
                     # "সরকারের পদত্যাগ দাবি": the ranker reads the genitive as the doer; the one whose
                     # demand or resignation it is stays the recipient, the ranker may find the doer
                     actors = [a for a in ranked[0] if a.key != rejected_owner.key] or actors
-                elif got and recipients:
-                    # "মুক্তি পেয়েছেন খালেদা জিয়া": the ranker sees no verb of getting; she stays the
-                    # one released, and it may still find who released her
+                elif (got or befell) and recipients:
+                    # "মুক্তি পেয়েছেন খালেদা জিয়া", "ঢাকায় গ্রেপ্তার হয়েছেন X": the ranker sees no verb
+                    # of getting and may take the subject of a passive for the doer; she stays the one
+                    # released or arrested, and it may still find who did it
                     actors = [a for a in ranked[0] if a.key not in {r.key for r in recipients}]
                 elif spoken_for:
                     recipients = [r for r in ranked[1] if r.key not in {a.key for a in actors}] or recipients
