@@ -4288,24 +4288,12 @@ def _same_kind(prev: _Draft, d: _Draft) -> bool:
     return (not d.heads or not prev.heads or d.mode == "visit") and d.mode is not None and d.mode == prev.mode
 
 
-def _fill(into: _Draft, d: _Draft) -> None:
-    if into.merge_keys is not None:
-        # A side already named under another name (the country of a person
-        # named before) adds no one: the next retelling is judged on the
-        # first telling's participants, not on a growing set.
-        same = _same_kind(into, d)
-        into.merge_keys |= {k for k in d.mkeys() if not _covers(k, into.merge_keys, down=same)}
-    if into.merge_doers is not None and d.merge_doers is not None:
-        into.merge_doers |= d.merge_doers
+def _fill(into: _Draft, d: _Draft, parties: bool = True) -> None:
+    """Add what the later telling ``d`` tells of the happening to ``into``; with ``parties``
+    false, all but its names (:func:`_points_back`)."""
+    if parties:
+        _fill_parties(into, d)
     into.heads |= d.heads
-    # A participant the event already has under another name (the country
-    # of a person it names) is not added again.
-    for p in d.actors:
-        if not _covers(p.key, into.keys(), down=True, up=True):
-            into.actors.append(p)
-    for p in d.recipients:
-        if not _covers(p.key, into.keys(), down=True, up=True):
-            into.recipients.append(p)
     if into.location is None:
         into.location = d.location
     if into.date is None and d.date is not None:
@@ -4314,6 +4302,25 @@ def _fill(into: _Draft, d: _Draft) -> None:
         if s.text not in {x.text for x in into.sources}:
             into.sources.append(s)
     into.has_verb = into.has_verb or d.has_verb
+
+
+def _fill_parties(into: _Draft, d: _Draft) -> None:
+    if into.merge_keys is not None:
+        # A side already named under another name (the country of a person
+        # named before) adds no one: the next retelling is judged on the
+        # first telling's participants, not on a growing set.
+        same = _same_kind(into, d)
+        into.merge_keys |= {k for k in d.mkeys() if not _covers(k, into.merge_keys, down=same)}
+    if into.merge_doers is not None and d.merge_doers is not None:
+        into.merge_doers |= d.merge_doers
+    # A participant the event already has under another name (the country
+    # of a person it names) is not added again.
+    for p in d.actors:
+        if not _covers(p.key, into.keys(), down=True, up=True):
+            into.actors.append(p)
+    for p in d.recipients:
+        if not _covers(p.key, into.keys(), down=True, up=True):
+            into.recipients.append(p)
 
 
 def _dates_agree(a: _Draft, b: _Draft) -> bool:
@@ -4485,6 +4492,18 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
                      or same and _within(prev.mkeys(), d.mkeys(), up, down)))
 
 
+def _points_back(prev: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` is a bare pointing telling ("এ দাবি", "ওই হামলার") of ``prev``, told in the
+    sentence right before it with the same noun, that :func:`_retells` did not take for its
+    parties: "... নির্বাচনের দাবি জানিয়েছে জোটটি। ... আহ্বায়ক ড. কামাল হোসেন এ দাবি তুলে
+    ধরেন" -- the demand is the alliance's, voiced by its convener.  The names of its sentence
+    are then another act's or a spokesman's, so it adds none (:func:`_merge_into`)."""
+    return (prev.type == d.type and d.anaphoric and not d.mode and prev.mode != _GATHERING
+            and bool(d.heads & prev.heads) and not _marked_another(d)
+            and 0 <= d.evidence[0].sentence_start - prev.evidence[-1].sentence_end <= 2
+            and _dates_agree(prev, d) and _statuses_agree(prev.status, d.status))
+
+
 def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
     """Add ``d`` to the article's events, or to the earlier event it retells.
 
@@ -4507,6 +4526,11 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
             best.status = "planned"  # "may meet ..." then "plans to meet": a plan
         if d.date is not None and best.date_how == "coreference":
             best.date_how = d.date_how
+        return
+    pointed = next((prev for prev in reversed(drafts) if _points_back(prev, d)), None)
+    if pointed is not None:
+        pointed.evidence.append(d.evidence[0])
+        _fill(pointed, d, parties=False)
         return
     if d.anaphoric:
         # "এই বৈঠক" with no earlier telling in the body: the headline told it.
