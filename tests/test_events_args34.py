@@ -125,3 +125,32 @@ def test_another_demand_told_later_stays_apart(coder: EventCoder) -> None:
     cpb = [e for e in events(coder, text, "REQUEST", on="2024-03-02")
            if names(e.actors) == ["Communist Party of Bangladesh"]]
     assert len(cpb) == 1 and len(cpb[0].evidence) == 1
+
+
+# -- status: "যদিও" is no "যদি" (grammar.yaml status `not_hypothetical`); a noun joined by
+#    "এবং" shares the modal noun after the next one (status `noun_joiners`)
+
+def test_although_is_no_if(coder: EventCoder) -> None:
+    text = "যদিও বিএনপি ও জামায়াতের মধ্যে আসন ভাগাভাগি নিয়ে সমঝোতা হয়েছে, প্রার্থী তালিকা এখনো চূড়ান্ত হয়নি।"
+    (deal,) = events(coder, text, "AGREE")
+    assert deal.status == "occurred"
+
+
+def test_if_is_still_if(coder: EventCoder) -> None:
+    # guard
+    text = "যদি বিএনপি ও জামায়াতের মধ্যে আসন ভাগাভাগি নিয়ে সমঝোতা হয়, তাহলে জোট বড় হবে।"
+    (deal,) = events(coder, text, "AGREE")
+    assert deal.status == "hypothetical"
+
+
+def test_a_noun_joined_to_another_shares_its_risk(coder: EventCoder) -> None:
+    text = "এতে যুক্তরাষ্ট্রের সামরিক হস্তক্ষেপ এবং অর্থনৈতিক পাল্টা ব্যবস্থার ঝুঁকিও রয়েছে।"
+    (intervention,) = events(coder, text, "ASSAULT")
+    assert intervention.status == "hypothetical"
+
+
+def test_a_clause_with_its_own_verb_before_and_keeps_its_status(coder: EventCoder) -> None:
+    # guard: "এবং" after a verb ends the clause; the risk named after it is another's
+    text = "গতকাল যুক্তরাষ্ট্র সিরিয়ায় বিমান হামলা চালিয়েছে এবং এতে আঞ্চলিক উত্তেজনার ঝুঁকি বেড়েছে।"
+    (strike,) = events(coder, text, "ASSAULT")
+    assert strike.status == "occurred"

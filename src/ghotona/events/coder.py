@@ -1092,9 +1092,19 @@ class EventCoder:
             if verb_i is None:
                 verb_i = _verb_after(toks, t_end, c_end, self.grammar)[0]
         after = [t for t in toks if t.start >= t_end and t.end <= c_end]
+        if verb_i is None:
+            # "সামরিক হস্তক্ষেপ এবং অর্থনৈতিক পাল্টা ব্যবস্থার ঝুঁকিও রয়েছে": a trigger with no verb
+            # of its own before "এবং" is a noun joined to the next; the modal noun after that one
+            # is said of both.
+            joined = next((t for t in toks if t.start >= c_end), None)
+            if joined is not None and joined.text in st.noun_joiners:
+                upto = next((t.start for t in toks if t.start > joined.start and t.text in self.grammar.clause_breaks),
+                            toks[-1].end)
+                after = [t for t in toks if t.start >= t_end and t.end <= upto]
         clause = [t for t in toks if c_start <= t.start and t.end <= c_end]
-        clause_text = " ".join(t.text for t in clause)
-        after_text = " ".join(t.text for t in after)
+        # (যদিও, although, starts with the cue যদি, if)
+        clause_text = " ".join(t.text for t in clause if t.text not in st.not_hypothetical)
+        after_text = " ".join(t.text for t in after if t.text not in st.not_hypothetical)
         for cues, text, pool in ((st.hypothetical_cues, clause_text, clause), (st.hypothetical_after, after_text, after)):
             for cue in cues:
                 if _has_phrase(text, cue):

@@ -30,7 +30,7 @@ _STATUS_LISTS = {"future_endings", "planned_cues", "planned_before", "negative_e
 _STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_before", "another_before", "converbs",
                     "going_cues",
                     "medium_heads", "if_words", "then_words", "convened_after", "planned_final", "unable_after",
-                    "past_saying_closers")
+                    "past_saying_closers", "not_hypothetical", "noun_joiners")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
 _DATE_OPTIONAL = ("next_day_cues", "bound_after", "deadline_after", "relative_participles")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days",
@@ -85,6 +85,8 @@ class StatusCues:
     medium_heads: tuple[str, ...] = ()  # "স্মারকলিপি দিয়ে প্রতিবাদ": a document that is the means of the act after it
     year_counts_to_month: int = 7  # "২০২৫ সালে": a year named alone ends, for background, on the 1st of this month
     past_saying_closers: frozenset[str] = frozenset()  # "এপ্রিলে স্বীকার করে যে ... পাঠিয়েছে": done before the saying
+    not_hypothetical: frozenset[str] = frozenset()  # "যদিও" (although): a cue with an ending that is another word
+    noun_joiners: frozenset[str] = frozenset()  # "হস্তক্ষেপ এবং ... ব্যবস্থার ঝুঁকি": a clause break that may join nouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +402,8 @@ def load_grammar() -> Grammar:
             medium_heads=_strings("status.medium_heads", st.get("medium_heads", [])),
             if_words=frozenset(_strings("status.if_words", st.get("if_words", []))),
             past_saying_closers=frozenset(_strings("status.past_saying_closers", st.get("past_saying_closers", []))),
+            not_hypothetical=frozenset(_strings("status.not_hypothetical", st.get("not_hypothetical", []))),
+            noun_joiners=frozenset(_strings("status.noun_joiners", st.get("noun_joiners", []))),
             then_words=frozenset(_strings("status.then_words", st.get("then_words", []))),
             convened_after=_strings("status.convened_after", st.get("convened_after", [])),
             planned_final=_strings("status.planned_final", st.get("planned_final", [])),
