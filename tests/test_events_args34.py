@@ -103,32 +103,8 @@ def test_the_doer_of_an_arrest_told_actively_stays_the_doer(coder: EventCoder) -
     assert sides(coder, text, "COERCE") == (["Rapid Action Battalion"], ["Mirza Fakhrul Islam Alamgir"])
 
 
-# -- a bare pointing telling in the next sentence ("এ দাবি") is that happening (coder._points_back)
-
-DEMAND = ("ঢাকা, ২ মার্চ — ভোটে কারচুপির অভিযোগ এনে বিএনপি নির্বাচন কমিশনের কাছে নতুন করে ভোটের দাবি জানিয়েছে। "
-          "রাজধানীর এক মিলনায়তনে সংবাদ সম্মেলনে দলের মুখপাত্র রহমত আলী মোল্লা এ দাবি তুলে ধরেন।")
-
-
-def test_this_demand_voiced_by_a_spokesman_is_the_party_s_demand(coder: EventCoder) -> None:
-    (demand,) = events(coder, DEMAND, "REQUEST", on="2024-03-02")
-    assert len(demand.evidence) == 2
-    # the spokesman who voiced it adds no side
-    assert names(demand.actors) == ["Bangladesh Nationalist Party"]
-    assert names(demand.recipients) == ["Bangladesh Election Commission"]
-    assert demand.location is not None and demand.location.name_en == "Dhaka"
-
-
-def test_another_demand_told_later_stays_apart(coder: EventCoder) -> None:
-    # guard: a demand of its own paragraphs later is no pointing telling
-    text = DEMAND + ("\n\nএদিকে সিপিবি নির্বাচন কমিশনের কাছে সব ভোটকেন্দ্রে ক্যামেরা বসানোর দাবি জানিয়েছে। "
-                     "দলটির নেতারা বলেন, ক্যামেরা ছাড়া ভোট গ্রহণযোগ্য হবে না।")
-    cpb = [e for e in events(coder, text, "REQUEST", on="2024-03-02")
-           if names(e.actors) == ["Communist Party of Bangladesh"]]
-    assert len(cpb) == 1 and len(cpb[0].evidence) == 1
-
-
-# -- status: "যদিও" is no "যদি" (grammar.yaml status `not_hypothetical`); a noun joined by
-#    "এবং" shares the modal noun after the next one (status `noun_joiners`)
+# -- status: "যদিও" is no "যদি" (grammar.yaml status `not_hypothetical`); a verbless noun joined
+#    by "এবং" to a genitive before a modal noun shares that modal (status `noun_joiners`)
 
 def test_although_is_no_if(coder: EventCoder) -> None:
     text = "যদিও বিএনপি ও জামায়াতের মধ্যে আসন ভাগাভাগি নিয়ে সমঝোতা হয়েছে, প্রার্থী তালিকা এখনো চূড়ান্ত হয়নি।"

@@ -1093,14 +1093,7 @@ class EventCoder:
                 verb_i = _verb_after(toks, t_end, c_end, self.grammar)[0]
         after = [t for t in toks if t.start >= t_end and t.end <= c_end]
         if verb_i is None:
-            # "সামরিক হস্তক্ষেপ এবং অর্থনৈতিক পাল্টা ব্যবস্থার ঝুঁকিও রয়েছে": a trigger with no verb
-            # of its own before "এবং" is a noun joined to the next; the modal noun after that one
-            # is said of both.
-            joined = next((t for t in toks if t.start >= c_end), None)
-            if joined is not None and joined.text in st.noun_joiners:
-                upto = next((t.start for t in toks if t.start > joined.start and t.text in self.grammar.clause_breaks),
-                            toks[-1].end)
-                after = [t for t in toks if t.start >= t_end and t.end <= upto]
+            after += _joined_modal(toks, c_end, self.grammar)
         clause = [t for t in toks if c_start <= t.start and t.end <= c_end]
         # (যদিও, although, starts with the cue যদি, if)
         clause_text = " ".join(t.text for t in clause if t.text not in st.not_hypothetical)
@@ -1365,6 +1358,23 @@ def _speaks(body: str, m: ActorMention, g: Grammar) -> bool:
 def _ref_date(article: Article) -> date | None:
     stamp: datetime | None = article.published or article.updated or article.page_date
     return stamp.date() if stamp else None
+
+
+def _joined_modal(toks: list[Token], c_end: int, g: Grammar) -> list[Token]:
+    """"সামরিক হস্তক্ষেপ এবং অর্থনৈতিক পাল্টা ব্যবস্থার ঝুঁকিও রয়েছে": a verbless trigger noun
+    joined by এবং to a noun in the genitive before a modal noun (ঝুঁকি, আশঙ্কা) is, with it,
+    what the modal is said of.  The joined phrase up to that modal noun, else nothing."""
+    st = g.status
+    rest = [t for t in toks if t.start >= c_end]
+    if not rest or rest[0].text not in st.noun_joiners:
+        return []
+    for i, t in enumerate(rest[1:], 1):
+        if t.text in g.clause_breaks or _is_verb(t.text, g):
+            return []
+        if any(t.text.startswith(cue) for cue in st.hypothetical_after):
+            owner = rest[i - 1].text if i > 1 else ""
+            return rest[1:i + 1] if _ends_with_any(owner, g.genitive_endings) else []
+    return []
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -4298,23 +4308,7 @@ def _same_kind(prev: _Draft, d: _Draft) -> bool:
     return (not d.heads or not prev.heads or d.mode == "visit") and d.mode is not None and d.mode == prev.mode
 
 
-def _fill(into: _Draft, d: _Draft, parties: bool = True) -> None:
-    """Add what the later telling ``d`` tells of the happening to ``into``; with ``parties``
-    false, all but its names (:func:`_points_back`)."""
-    if parties:
-        _fill_parties(into, d)
-    into.heads |= d.heads
-    if into.location is None:
-        into.location = d.location
-    if into.date is None and d.date is not None:
-        into.date, into.granularity, into.date_how, into.date_text = d.date, d.granularity, d.date_how, d.date_text
-    for s in d.sources:
-        if s.text not in {x.text for x in into.sources}:
-            into.sources.append(s)
-    into.has_verb = into.has_verb or d.has_verb
-
-
-def _fill_parties(into: _Draft, d: _Draft) -> None:
+def _fill(into: _Draft, d: _Draft) -> None:
     if into.merge_keys is not None:
         # A side already named under another name (the country of a person
         # named before) adds no one: the next retelling is judged on the
@@ -4323,6 +4317,7 @@ def _fill_parties(into: _Draft, d: _Draft) -> None:
         into.merge_keys |= {k for k in d.mkeys() if not _covers(k, into.merge_keys, down=same)}
     if into.merge_doers is not None and d.merge_doers is not None:
         into.merge_doers |= d.merge_doers
+    into.heads |= d.heads
     # A participant the event already has under another name (the country
     # of a person it names) is not added again.
     for p in d.actors:
@@ -4331,6 +4326,14 @@ def _fill_parties(into: _Draft, d: _Draft) -> None:
     for p in d.recipients:
         if not _covers(p.key, into.keys(), down=True, up=True):
             into.recipients.append(p)
+    if into.location is None:
+        into.location = d.location
+    if into.date is None and d.date is not None:
+        into.date, into.granularity, into.date_how, into.date_text = d.date, d.granularity, d.date_how, d.date_text
+    for s in d.sources:
+        if s.text not in {x.text for x in into.sources}:
+            into.sources.append(s)
+    into.has_verb = into.has_verb or d.has_verb
 
 
 def _dates_agree(a: _Draft, b: _Draft) -> bool:
@@ -4502,18 +4505,6 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
                      or same and _within(prev.mkeys(), d.mkeys(), up, down)))
 
 
-def _points_back(prev: _Draft, d: _Draft) -> bool:
-    """Whether ``d`` is a bare pointing telling ("এ দাবি", "ওই হামলার") of ``prev``, told in the
-    sentence right before it with the same noun, that :func:`_retells` did not take for its
-    parties: "... নির্বাচনের দাবি জানিয়েছে জোটটি। ... আহ্বায়ক ড. কামাল হোসেন এ দাবি তুলে
-    ধরেন" -- the demand is the alliance's, voiced by its convener.  The names of its sentence
-    are then another act's or a spokesman's, so it adds none (:func:`_merge_into`)."""
-    return (prev.type == d.type and d.anaphoric and not d.mode and prev.mode != _GATHERING
-            and bool(d.heads & prev.heads) and not _marked_another(d)
-            and 0 <= d.evidence[0].sentence_start - prev.evidence[-1].sentence_end <= 2
-            and _dates_agree(prev, d) and _statuses_agree(prev.status, d.status))
-
-
 def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
     """Add ``d`` to the article's events, or to the earlier event it retells.
 
@@ -4536,11 +4527,6 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
             best.status = "planned"  # "may meet ..." then "plans to meet": a plan
         if d.date is not None and best.date_how == "coreference":
             best.date_how = d.date_how
-        return
-    pointed = next((prev for prev in reversed(drafts) if _points_back(prev, d)), None)
-    if pointed is not None:
-        pointed.evidence.append(d.evidence[0])
-        _fill(pointed, d, parties=False)
         return
     if d.anaphoric:
         # "এই বৈঠক" with no earlier telling in the body: the headline told it.

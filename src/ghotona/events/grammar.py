@@ -86,7 +86,7 @@ class StatusCues:
     year_counts_to_month: int = 7  # "২০২৫ সালে": a year named alone ends, for background, on the 1st of this month
     past_saying_closers: frozenset[str] = frozenset()  # "এপ্রিলে স্বীকার করে যে ... পাঠিয়েছে": done before the saying
     not_hypothetical: frozenset[str] = frozenset()  # "যদিও" (although): a cue with an ending that is another word
-    noun_joiners: frozenset[str] = frozenset()  # "হস্তক্ষেপ এবং ... ব্যবস্থার ঝুঁকি": a clause break that may join nouns
+    noun_joiners: frozenset[str] = frozenset()  # "হস্তক্ষেপ এবং ... ব্যবস্থার ঝুঁকি": a clause break joining nouns
 
 
 @dataclass(frozen=True, slots=True)
