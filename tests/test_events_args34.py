@@ -130,3 +130,12 @@ def test_a_clause_with_its_own_verb_before_and_keeps_its_status(coder: EventCode
     text = "গতকাল যুক্তরাষ্ট্র সিরিয়ায় বিমান হামলা চালিয়েছে এবং এতে আঞ্চলিক উত্তেজনার ঝুঁকি বেড়েছে।"
     (strike,) = events(coder, text, "ASSAULT")
     assert strike.status == "occurred"
+
+
+# -- "দুই দল" (the two parties) is a pair noun like "দুই পক্ষ" (grammar.yaml pronouns `plural`)
+
+def test_the_two_parties_are_the_sides_told_before(coder: EventCoder) -> None:
+    text = ("গতকাল ঢাকায় আওয়ামী লীগ ও বিএনপির নেতাকর্মীদের মধ্যে সংঘর্ষ হয়েছে। "
+            "বিশ্লেষকেরা বলছেন, দুই দলের মধ্যে সংলাপ শুরু হলে উত্তেজনা কমবে।")
+    (talks,) = events(coder, text, "CONSULT")
+    assert names(talks.actors + talks.recipients) == ["Bangladesh Awami League", "Bangladesh Nationalist Party"]
