@@ -66,6 +66,7 @@ class ArgumentCues:
     members: tuple[str, ...] = ()  # "যোদ্ধা": a genitive name before it takes part through its members
     country_pairs: tuple[str, ...] = ()  # "দুই দেশ": the two sides told before, as their countries
     leader_pairs: tuple[str, ...] = ()  # "দুই নেতা": the two leaders told before
+    side_pairs: tuple[str, ...] = ()  # "দুই পক্ষ": the two sides told before, a person as the country he speaks for
     named_pairs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "দুই কোরিয়া": two countries by one name
     capitals: frozenset[str] = frozenset()  # dictionary ids of capitals: as a party, the country's government
     person_pronouns: tuple[str, ...] = ()  # "তিনি": stands for a person only
@@ -173,7 +174,7 @@ def load_cues() -> ArgumentCues:
     data = load_yaml(CUES_FILE)
     if not isinstance(data, dict):
         raise fail(CUES_FILE, "file", "expected a mapping of sections (cases, voice, pronouns)")
-    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "leader_pairs", "capitals",
+    check_keys(CUES_FILE, "top level", data, {"cases", "voice", "pronouns", "members", "country_pairs", "leader_pairs", "side_pairs", "capitals",
                                                     "person_pronouns", "speaker_offices", "group_pronouns", "topics", "first_person",
                                                     "announcer_not_doer", "announced_for_state", "judging_nouns", "time_phrase_ends", "quantities",
                                                     "pair_heads", "state_acts", "answers", "aimed_at_reported",
@@ -221,6 +222,7 @@ def load_cues() -> ArgumentCues:
         members=listed("members"),
         country_pairs=listed("country_pairs"),
         leader_pairs=listed("leader_pairs"),
+        side_pairs=listed("side_pairs"),
         named_pairs=_named_pairs(data.get("named_pairs", {})),
         capitals=frozenset(listed("capitals")),
         person_pronouns=listed("person_pronouns"),

@@ -2773,6 +2773,8 @@ def _pronoun_actors(words: list[str], g: Grammar, earlier: list[_Draft], last_pe
                 # "দুই দেশ": the two sides as countries (a leader stands for the country he leads);
                 # not when it is only a possessive beside the subject ("দুই নেতা দুই দেশের বাণিজ্য").
                 found = _as_countries(found)
+            elif any(q in _cues().side_pairs for q in (nominative or [p])):
+                found = _persons_as_sides(found)
             return found
     if any(w in g.singular_pronouns for w in words):
         people = [q for q in subject if q.type == "person"] or last_people[-1:]
@@ -3387,6 +3389,18 @@ def _as_countries(ps: list[Participant]) -> list[Participant]:
             if country is not None else p
         _add(out, q)
     return out
+
+
+def _persons_as_sides(ps: list[Participant]) -> list[Participant]:
+    """"দুই পক্ষ": people told as the two sides stand for their countries, when that makes two
+    countries and every side is then a country; otherwise the sides stay as told (two parties'
+    leaders at home, a country and an armed group)."""
+    if not any(p.type == "person" for p in ps):
+        return ps
+    as_countries = _as_countries(ps)
+    if len(as_countries) >= 2 and all(q.type == "country" for q in as_countries):
+        return as_countries
+    return ps
 
 
 def _named_pair(phrase: str, ids: tuple[str, ...], sent: Sentence) -> list[Participant]:
@@ -4482,7 +4496,9 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
     # more likely another meeting.  Two tellings that each name other people,
     # or other places, are two happenings.
     same = _same_kind(prev, d)
-    down, up = same, same and (d.anaphoric or d.pointed)
+    # A telling whose sides a pair noun names ("বৈঠকে দুই পক্ষ") took them from the telling
+    # before: it may name them by their countries even under another noun (সাক্ষাৎ ... বৈঠকে).
+    down, up = same or d.pointed, same and (d.anaphoric or d.pointed)
     if (d.anaphoric or not d.mkeys()) and _within(d.mkeys(), prev.mkeys(), down, up) and (
             d.anaphoric or d.oblique or _statuses_agree(prev.status, d.status)):
         return True  # a retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new

@@ -1,0 +1,50 @@
+"""Participants (issue 5, session 35): "দুই পক্ষ" names the sides told before as bodies.
+
+Each sentence was written for this file; each case of a new rule was checked to fail
+without that rule.  Guards (marked) pass either way and keep what must not change.
+"""
+
+from __future__ import annotations
+
+from ghotona.events.coder import EventCoder
+from events_args_helpers import events, names
+
+
+# -- "দুই পক্ষ" after a meeting of two officials (arguments.yaml side_pairs, coder._persons_as_sides)
+
+ENVOY = ("গতকাল বুধবার ঢাকায় প্রধান উপদেষ্টা মুহাম্মদ ইউনূসের সঙ্গে সাক্ষাৎ করেন ভারতের হাইকমিশনার প্রণয় ভার্মা। "
+         "প্রধান উপদেষ্টার দপ্তর জানায়, বৈঠকে দুই পক্ষ সীমান্ত হত্যা বন্ধে একমত হয়েছে।")
+
+
+def test_the_two_sides_of_a_meeting_of_officials_are_their_countries(coder: EventCoder) -> None:
+    agreed = events(coder, ENVOY, "AGREE", on="2024-09-12")
+    assert len(agreed) == 1
+    assert names(agreed[0].actors + agreed[0].recipients) == ["Bangladesh", "India"]
+
+
+def test_the_meeting_the_two_sides_had_is_still_the_one_told(coder: EventCoder) -> None:
+    # guard (it failed with the rule's first form, before coder._retells let a pointed telling
+    # name sides by their countries): "বৈঠকে দুই পক্ষ" retells the সাক্ষাৎ told with the two
+    # officials: one meeting, two spans, whose sides stay the officials who met
+    met = events(coder, ENVOY, "CONSULT", on="2024-09-12")
+    assert len(met) == 1
+    assert len(met[0].evidence) == 2
+    assert names(met[0].actors + met[0].recipients) == ["Muhammad Yunus", "Pranay Verma"]
+
+
+def test_the_two_sides_of_a_civil_war_stay_its_two_forces(coder: EventCoder) -> None:
+    # guard: two bodies of one country are not made one country twice
+    text = ("সুদানের সেনাবাহিনী ও আধাসামরিক বাহিনী আরএসএফ গতকাল জেদ্দায় আলোচনা করেছে। "
+            "সাত দিনের জন্য অস্ত্রবিরতি মেনে চলতে দুই পক্ষ রাজি হয়েছে।")
+    agreed = [e for e in events(coder, text, "AGREE") + events(coder, text, "CONCEDE")]
+    assert agreed
+    assert "Sudan" not in names(agreed[0].actors + agreed[0].recipients)
+
+
+def test_two_party_leaders_at_home_stay_people(coder: EventCoder) -> None:
+    # guard: two sides of one country keep their names (making them countries gives one)
+    text = ("গতকাল বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর জামায়াতের আমির শফিকুর রহমানের সঙ্গে বৈঠক করেন। "
+            "বৈঠকে দুই পক্ষ আসন ভাগাভাগি নিয়ে একমত হয়েছে।")
+    agreed = events(coder, text, "AGREE")
+    assert len(agreed) == 1
+    assert "Bangladesh" not in names(agreed[0].actors + agreed[0].recipients)
