@@ -48,3 +48,25 @@ def test_two_party_leaders_at_home_stay_people(coder: EventCoder) -> None:
     agreed = events(coder, text, "AGREE")
     assert len(agreed) == 1
     assert "Bangladesh" not in names(agreed[0].actors + agreed[0].recipients)
+
+
+# -- what is done at a meeting is dated by the meeting (coder._places_within, _told_within)
+
+def test_an_agreement_told_at_a_dated_meeting_takes_its_day(coder: EventCoder) -> None:
+    # the day of the saying (আজ জানায়) is not the agreement's: it was reached when they met
+    text = ("গত সোমবার ঢাকায় প্রধান উপদেষ্টা মুহাম্মদ ইউনূসের সঙ্গে সাক্ষাৎ করেন ভারতের হাইকমিশনার প্রণয় ভার্মা। "
+            "প্রধান উপদেষ্টার দপ্তর আজ জানায়, ওই বৈঠকে দুই পক্ষ সীমান্ত হত্যা বন্ধে একমত হয়েছে।")
+    agreed = events(coder, text, "AGREE", on="2024-09-12")
+    assert len(agreed) == 1
+    assert (agreed[0].date, agreed[0].date_how) == ("2024-09-09", "coreference")
+
+
+def test_a_bare_trigger_ending_like_a_locative_sets_no_scene(coder: EventCoder) -> None:
+    # "তথ্য বিনিময়" ends in য় as a locative does; told bare it is no scene for the agreement
+    # after it, whose day is then the meeting's (the locative বৈঠকে before it)
+    text = ("গত সোমবার ঢাকায় প্রধান উপদেষ্টা মুহাম্মদ ইউনূসের সঙ্গে সাক্ষাৎ করেন ভারতের হাইকমিশনার প্রণয় ভার্মা। "
+            "প্রধান উপদেষ্টার দপ্তর জানায়, বৈঠকে দুই পক্ষ নদীর পানির আগাম তথ্য বিনিময় জোরদার করতে একমত হয়েছে।")
+    agreed = events(coder, text, "AGREE", on="2024-09-12")
+    assert len(agreed) == 1
+    assert agreed[0].date == "2024-09-09"
+

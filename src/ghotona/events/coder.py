@@ -128,6 +128,10 @@ class _Draft:
     # The sides came from a plural pronoun or pair noun ("দুই নেতা", "তারা"): like a
     # demonstrative, it points back, so it may name by their leaders sides told as countries.
     pointed: bool = False
+    # The sides came from "দুই পক্ষ" as the subject: they are the sides told just before, and
+    # the telling may name a person told there by his country even under another noun
+    # ("সাক্ষাৎ করেন ... বৈঠকে দুই পক্ষ"); officials of "দুই দেশের" are others (:func:`_retells`).
+    side_pair: bool = False
 
     def keys(self) -> set[str]:
         return {p.key for p in self.actors + self.recipients}
@@ -544,7 +548,7 @@ class EventCoder:
                     # the pronoun may stand before the trigger or after its verb ("... করেছেন তিনি")
                     clause_words = [t.text for t in toks if t.end <= t_start or t_end <= t.start and t.end <= c_end]
                     words_from = sent.start
-            pronoun_sides = pronoun_subject = False
+            pronoun_sides = pronoun_subject = side_pair = False
             # "X তাঁর বিরুদ্ধে অভিযোগ তোলেন", "পরে তাঁকে গ্রেপ্তার করা হয়": a singular pronoun in the
             # accusative or before a postposition is the other party, never the doer.
             # (Not for a trigger that is itself the object or possessor of another verb: in "তাঁকে
@@ -574,6 +578,7 @@ class EventCoder:
                     objects = {r.key for r in recipients if r.type == "person"}
                     actors = [a for a in told_sides if a.key not in objects] or told_sides
                 pronoun_sides = bool(actors) and _plural_here(clause_words, g)
+                side_pair = pronoun_sides and _side_pair_subject(clause_words)
                 pronoun_subject = bool(actors) and demonym_beaten and any(w in subject_pronouns for w in clause_words)
             if undergone and actors and not by_roles and not _after_speech(toks, c_start, g) \
                     and not _plural_here(clause_words, g) and (entry.type in _cues().undergone_types or any(
@@ -864,7 +869,7 @@ class EventCoder:
                     has_verb=verb is not None, merge_keys=keys,
                     merge_doers={p.key for p in doers} if gapped else rule_doers, heads=_heads(entry) | fell_heads,
                     oblique=oblique, warnings=list(home_warnings),
-                    within=within, pointed=pronoun_sides,
+                    within=within, pointed=pronoun_sides, side_pair=side_pair,
                 ))
         return _dedupe_same_sentence(out)
 
@@ -2988,7 +2993,9 @@ def _told_within(m: Any, matches: list[Any], toks: list[Token], t_start: int, se
             continue
         word = _without_emphatic(next((t.text for t in toks if t.end == b), ""))
         after = next((t.text for t in toks if t.start >= b), "")
-        if _ends_with_any(word, g.locative_endings) or after == "শেষে" or after in _cues().during_words:
+        # (a trigger told bare is no locative, whatever its last letters: "তথ্য বিনিময়")
+        locative = word != o.entry.words[-1] and _ends_with_any(word, g.locative_endings)
+        if locative or after == "শেষে" or after in _cues().during_words:
             return a, b
     return None
 
@@ -3052,19 +3059,24 @@ def _home_place(toks: list[Token], mentions: list[ActorMention], c_start: int, c
 
 
 def _places_within(drafts: list[_Draft]) -> None:
-    """An act with no place of its own, told within another (``_Draft.within``), takes that one's
-    place: the meeting's, once the meeting's tellings are merged."""
+    """An act with no place (or no date) of its own, told within another (``_Draft.within``),
+    takes that one's place (and the day the text gives it): the meeting's, once the meeting's
+    tellings are merged ("বৈঠকে দুই পক্ষ ... একমত হয়েছে" was agreed when they met)."""
     for d in drafts:
-        if d.location is not None and d.location.inferred != HOME_PLACE or d.within is None:
+        if d.within is None:
             continue
         a, b = d.within
         host = next((e for e in drafts if e is not d and any(
             x.trigger_start < b and a < x.trigger_end for x in e.evidence)), None)
         # Only a gathering sets a scene ("হামলায় ২৬ জন নিহত হওয়ার পর ... স্থগিত করে": no place of
         # the attack), and only for what took place there (talks agreed on there are held elsewhere).
-        if host is not None and host.location is not None and host.type in _cues().scene_types \
-                and d.status in ("occurred", "historical"):
+        if host is None or host.type not in _cues().scene_types or d.status not in ("occurred", "historical"):
+            continue
+        if host.location is not None and (d.location is None or d.location.inferred == HOME_PLACE):
             d.location = host.location
+        # (a day elsewhere in the sentence is the saying's: "দপ্তর আজ জানায়, বৈঠকে ... একমত হয়েছে")
+        if (d.date is None or d.date_how == "sentence") and host.date is not None and host.date_how in TEXT_DATE_HOWS:
+            d.date, d.granularity, d.date_how, d.date_text = host.date, host.granularity, "coreference", host.date_text
 
 
 def _pair_object(toks: list[Token], lo: int, hi: int, g: Grammar) -> tuple[int, str] | None:
@@ -3169,6 +3181,13 @@ def _subject_pronouns(g: Grammar) -> frozenset[str]:
     """The singular pronouns in the nominative (তিনি, তিনিও; not তাঁর, তাকে)."""
     return frozenset(p for p in g.singular_pronouns if not _ends_with_any(p, _GENITIVE) and not _ends_with_any(
         p, g.accusative_endings))
+
+
+def _side_pair_subject(words: list[str]) -> bool:
+    """Whether the clause has "দুই পক্ষ" (arguments.yaml ``side_pairs``) as a word of its own,
+    not in the genitive (দুই পক্ষের কর্মকর্তারা are the sides' officials)."""
+    padded = f" {' '.join(words)} "
+    return any(f" {q} " in padded for q in _cues().side_pairs if not _ends_with_any(q, _GENITIVE))
 
 
 def _plural_here(words: list[str], g: Grammar) -> bool:
@@ -4496,9 +4515,9 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
     # more likely another meeting.  Two tellings that each name other people,
     # or other places, are two happenings.
     same = _same_kind(prev, d)
-    # A telling whose sides a pair noun names ("বৈঠকে দুই পক্ষ") took them from the telling
-    # before: it may name them by their countries even under another noun (সাক্ষাৎ ... বৈঠকে).
-    down, up = same or d.pointed, same and (d.anaphoric or d.pointed)
+    # A telling whose sides "দুই পক্ষ" names took them from the telling before: it may name
+    # them by their countries even under another noun (সাক্ষাৎ ... বৈঠকে দুই পক্ষ).
+    down, up = same or d.side_pair, same and (d.anaphoric or d.pointed)
     if (d.anaphoric or not d.mkeys()) and _within(d.mkeys(), prev.mkeys(), down, up) and (
             d.anaphoric or d.oblique or _statuses_agree(prev.status, d.status)):
         return True  # a retelling ("এই বৈঠক", or the bare "বৈঠক শেষে") names nobody new
