@@ -70,3 +70,32 @@ def test_a_bare_trigger_ending_like_a_locative_sets_no_scene(coder: EventCoder) 
     assert len(agreed) == 1
     assert agreed[0].date == "2024-09-09"
 
+
+
+# -- a condemnation of the happening told just before, in the genitive (coder._answered)
+
+def test_condemning_the_visit_is_aimed_at_the_visitor(coder: EventCoder) -> None:
+    # the visitor, not his state: a condemnation is aimed at the one who did the thing
+    text = ("মার্কিন প্রতিনিধি পরিষদের স্পিকার ন্যান্সি পেলোসি গতকাল তাইওয়ান সফরে যান। "
+            "এরপর চীনের পররাষ্ট্র মন্ত্রণালয় এক বিবৃতিতে সফরের তীব্র নিন্দা জানায়।")
+    accused = events(coder, text, "ACCUSE")
+    assert len(accused) == 1
+    assert names(accused[0].actors) == ["Ministry of Foreign Affairs of China"]
+    assert names(accused[0].recipients) == ["Nancy Pelosi"]
+
+
+def test_condemning_the_attack_is_aimed_at_the_attacker(coder: EventCoder) -> None:
+    text = ("ইসরায়েল গতকাল রাতে দক্ষিণ লেবাননে বিমান হামলা চালিয়েছে। "
+            "আজ তুরস্কের পররাষ্ট্র মন্ত্রণালয় এক বিবৃতিতে হামলার তীব্র নিন্দা জানিয়েছে।")
+    accused = events(coder, text, "ACCUSE")
+    assert len(accused) == 1
+    assert names(accused[0].recipients) == ["Israel"]
+
+
+def test_a_condemnation_whose_sentence_names_the_owner_keeps_it(coder: EventCoder) -> None:
+    # guard: "রাশিয়ার হামলার নিন্দা" says whose attack, whatever was told before
+    text = ("ইসরায়েল গতকাল রাতে দক্ষিণ লেবাননে বিমান হামলা চালিয়েছে। "
+            "এদিকে জার্মানি ইউক্রেনে রাশিয়ার হামলার তীব্র নিন্দা জানিয়েছে।")
+    accused = events(coder, text, "ACCUSE")
+    assert len(accused) == 1
+    assert names(accused[0].recipients) == ["Russia"]

@@ -3200,6 +3200,9 @@ def _plural_here(words: list[str], g: Grammar) -> bool:
 # How far back (characters before the sentence) the act a denial answers may be told: the
 # same reach a pronoun has (about two sentences).
 _ANSWER_CHARS = 400
+# How many words before the trigger the answered happening may stand in the genitive (an
+# intensifier between: "হামলার তীব্র নিন্দা").
+_OWNED_REACH = 2
 
 
 def _answered(toks: list[Token], t_start: int, t_end: int, told: list[_Draft], actors: list[Participant],
@@ -3214,11 +3217,19 @@ def _answered(toks: list[Token], t_start: int, t_end: int, told: list[_Draft], a
     words = [t.text for t in toks if t.end <= t_end and t.start >= t_start - 40]
     kinds = {k for i, w in enumerate(words[1:], 1) for n in nouns
              if w.startswith(n) and words[i - 1] in g.anaphora for k in nouns[n]}
+    # Or the happening itself in the genitive right before the trigger, owned by no one the
+    # rules found ("সফরের তীব্র নিন্দা জানায়", "হামলার নিন্দা"): the one told just before.
+    # A genitive right before that noun may say whose it is ("রাশিয়ার হামলার"): then not.
+    before = [t.text for t in toks if t.end <= t_start]
+    kinds |= {k for i in range(max(len(before) - _OWNED_REACH, 0), len(before)) for n in nouns
+              if before[i].startswith(n) and before[i] != n and _ends_with_any(before[i], _GENITIVE)
+              and not (i and _ends_with_any(before[i - 1], _GENITIVE)) for k in nouns[n]}
     keys = {a.key for a in actors}
     for d in reversed(told):
         if d.type in kinds and d.actors and not keys & {a.key for a in d.actors}:
             found = [_copy(a) for a in d.actors]
-            state = [a for a in actors if a.type in ("country", "organisation", "source")]
+            # (a condemnation is aimed at the one who did it: a visitor, not his state)
+            state = [a for a in actors if a.type in ("country", "organisation", "source")] if etype == "REJECT" else []
             if state and all(_as_countries([a])[0].type == "country" for a in state):
                 own = {_as_countries([a])[0].key for a in state}
                 as_state = _as_countries(found)
