@@ -99,3 +99,23 @@ def test_a_condemnation_whose_sentence_names_the_owner_keeps_it(coder: EventCode
     accused = events(coder, text, "ACCUSE")
     assert len(accused) == 1
     assert names(accused[0].recipients) == ["Russia"]
+
+
+# -- a welcome on arrival is no support (triggers.yaml greets, coder._greeted)
+
+def test_welcoming_a_visitor_at_the_airport_is_no_event(coder: EventCoder) -> None:
+    text = "সফরের প্রথম দিনে জাপানের প্রধানমন্ত্রী শিগেরু ইশিবাকে বিমানবন্দরে স্বাগত জানান নরেন্দ্র মোদি।"
+    assert events(coder, text, "SUPPORT") == []
+
+
+def test_welcoming_him_by_a_pronoun_is_no_event(coder: EventCoder) -> None:
+    text = "কিম জং উন গতকাল সীমান্ত পেরিয়ে দক্ষিণে আসেন। মুন জে-ইন তাঁকে হাসিমুখে স্বাগত জানান।"
+    assert events(coder, text, "SUPPORT") == []
+
+
+def test_welcoming_a_leaders_decision_is_still_support(coder: EventCoder) -> None:
+    # guard: the person is in the genitive, the decision in the accusative
+    text = "জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস ট্রাম্পের সিদ্ধান্তকে স্বাগত জানিয়েছেন।"
+    welcomed = events(coder, text, "SUPPORT")
+    assert len(welcomed) == 1
+    assert names(welcomed[0].actors) == ["António Guterres"]

@@ -831,6 +831,8 @@ class EventCoder:
             recipients = [r for r in recipients if not _press_addressee(r, toks, g)]
             if getattr(entry, "crime", False) and not any(_is_known(p) for p in actors + recipients):
                 continue  # "রুহুল ও রাজু তাঁকে ধর্ষণ করেন": a crime between private people is no political event
+            if getattr(entry, "greets", False) and _greeted(toks, in_sent, c_start, t_start, g):
+                continue  # "নওয়াজ শরীফকে বিমানবন্দরে স্বাগত জানান": a welcome on arrival, protocol
             home_warnings = []
             if not actors and passive and not condition and home is not None \
                     and entry.type in _cues().home_passive_types:
@@ -3181,6 +3183,19 @@ def _subject_pronouns(g: Grammar) -> frozenset[str]:
     """The singular pronouns in the nominative (তিনি, তিনিও; not তাঁর, তাকে)."""
     return frozenset(p for p in g.singular_pronouns if not _ends_with_any(p, _GENITIVE) and not _ends_with_any(
         p, g.accusative_endings))
+
+
+def _greeted(toks: list[Token], mentions: list[ActorMention], c_start: int, t_start: int, g: Grammar) -> bool:
+    """Whether the last word in the accusative before the trigger in its clause is a person (a
+    name or a pronoun: "তাঁকে স্বাগত জানান"), whom a greeting trigger then greets; not a
+    decision or a step ("সিদ্ধান্তকে স্বাগত")."""
+    acc = [t for t in toks if c_start <= t.start and t.end <= t_start and _ends_with_any(t.text, g.accusative_endings)]
+    if not acc:
+        return False
+    last = acc[-1]
+    if last.text in g.singular_pronouns or last.text in g.plural_pronouns:
+        return True
+    return any(m.type == "person" and m.start < last.end and last.start < m.end for m in mentions)
 
 
 def _side_pair_subject(words: list[str]) -> bool:

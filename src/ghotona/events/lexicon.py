@@ -67,7 +67,7 @@ _TOP_OPTIONAL = ("split_window", "list_window", "list_joiners", "list_verb_endin
 GAP = "..."
 _ENTRY_KEYS = ("text", "kind", "type")
 _ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "note", "to_other", "to_place", "carried_out",
-                   "refused", "said_is_done", "by_state", "crime")
+                   "refused", "said_is_done", "by_state", "crime", "greets")
 # Entry keys that name another PLOVER type the event takes in some reading.
 _TYPE_SWITCHES = ("to_other", "to_place", "refused", "by_state")
 # A token that carries no letter or digit ends the clause for the light-verb search.
@@ -108,6 +108,9 @@ class TriggerEntry:
     # A crime when done between private people (ধর্ষণ, মারধর), which is no political event:
     # the coder keeps it only when a participant is a known actor.
     crime: bool = False
+    # A greeting when its object in the accusative is a person (X-কে স্বাগত জানান, at an
+    # airport): no event.  A decision or a step so told is welcomed (SUPPORT).
+    greets: bool = False
     # The type (mode null) when every doer is a state: a country, or a body or person of its
     # government or forces (arguments.yaml state_sectors).  অবরোধ by protesters is a PROTEST;
     # by a defence minister or an army it is a siege (COERCE).
@@ -505,6 +508,9 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         crime = raw.get("crime", False)
         if not isinstance(crime, bool) or crime and tname is None:
             raise ck.err(line, f"'crime' should be true or false, on an entry that has a type; got {crime!r}")
+        greets = raw.get("greets", False)
+        if not isinstance(greets, bool) or greets and tname is None:
+            raise ck.err(line, f"'greets' should be true or false, on an entry that has a type; got {greets!r}")
         said_is_done = raw.get("said_is_done", False)
         if not isinstance(said_is_done, bool) or said_is_done and tname is None:
             raise ck.err(line, f"'said_is_done' should be true or false, on an entry that has a type; got {said_is_done!r}")
@@ -516,6 +522,7 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
             except_forms=excepts, note=ck.text(raw, "note", null=True), line=line, to_other=switches["to_other"],
             to_place=switches["to_place"], carried_out=carried_out, refused=switches["refused"],
             said_is_done=said_is_done, gap_at=gap_at, by_state=switches["by_state"], crime=crime,
+            greets=greets,
         ))
         first_line[text] = line
     return Lexicon(
