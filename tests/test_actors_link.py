@@ -632,6 +632,14 @@ def test_provisional_ids_strip_endings_conservatively():
     assert provisional_id("চোয়ে সন হুই-এর") == provisional_id("চোই সন হি")
 
 
+def test_a_provisional_name_in_r_has_one_id_in_every_form():
+    # the bare -র of আক্তার reads like a genitive; every form and the English spelling are one id
+    forms = ["সাবিনা আক্তার", "সাবিনা আক্তারের", "সাবিনা আক্তারকে", "Sabina Akter"]
+    assert len({provisional_id(f) for f in forms}) == 1
+    assert provisional_id("পি কে হালদার") == provisional_id("P K Haldar") == provisional_id("পি কে হালদারের")
+    assert provisional_id("সাবিনা আক্তার") != provisional_id("সাবিনা আক্তারুজ্জামান")
+
+
 def test_real_ner_if_available(mini, monkeypatch):
     monkeypatch.setattr(link, "_NER_TAGGER", link._UNSET)
     if link._ner_tagger() is None:

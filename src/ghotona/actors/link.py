@@ -1021,6 +1021,10 @@ def name_base(word: str) -> str:
     return best
 
 
+# The fewest consonants a provisional name's last word needs for its final r to be dropped.
+_R_DROP_MIN = 3
+
+
 def provisional_id(name: str) -> str | None:
     """``prov:`` + the first 10 hex digits of sha1 of the skeleton of the
     uninflected name (its last word through :func:`name_base`); None if the
@@ -1032,6 +1036,13 @@ def provisional_id(name: str) -> str | None:
     sk = skeleton(" ".join(words))
     if not sk:
         return None
+    # A last word in -র is bare (আক্তার, হালদার) or a genitive (রানার), and which one the
+    # text rarely says: name_base reads the bare "আক্তার" as "আক্তা" but "আক্তারের" as
+    # "আক্তার".  Without a final r the skeleton is one for every form of the name (and for
+    # its English spelling, "Akter").  Only for a last word of three consonants or more:
+    # a short one keeps its r (ওমর is no ওম).
+    if sk.endswith("r") and len(sk.rsplit(" ", 1)[-1]) >= _R_DROP_MIN:
+        sk = sk[:-1]
     return "prov:" + hashlib.sha1(sk.encode("utf-8")).hexdigest()[:10]
 
 
