@@ -893,3 +893,20 @@ def test_a_short_common_word_that_does_not_speak_is_no_short_form() -> None:
     # guard: "কাদের" (whose) is the last word of Obaidul Quader's name, but says nothing here
     text = "আওয়ামী লীগের সাধারণ সম্পাদক ওবায়দুল কাদের ঢাকায় ছিলেন। এ ঘটনায় কাদের দায় বেশি, তা নিয়ে বিতর্ক চলছে।"
     assert [x for x in _linked(text) if x[0] == "কাদের"] == []
+
+
+def test_an_abbreviation_in_brackets_names_the_body():
+    # "জাতীয় পার্টির (জেপি)": the party whose short form is জেপি, not the one "জাতীয় পার্টি" alone names
+    t = normalize("জাতীয় পার্টির (জেপি) চেয়ারম্যান গতকাল নির্বাচন থেকে সরে দাঁড়ান। জাতীয় পার্টির নেতারা সভা করেন।")
+    out = [m for m in find_actors(t, date(2025, 12, 29), ner=False) if m.type == "organisation"]
+    assert [(m.text, m.actor_id) for m in out] == [
+        ("জাতীয় পার্টির", "gh:bd-jatiya-party-jp"), ("জেপি", "gh:bd-jatiya-party-jp"),
+        ("জাতীয় পার্টির", "gh:bd-jatiya-party")]
+
+
+def test_a_bracket_after_other_words_changes_nothing():
+    t = normalize("জাতিসংঘের শরণার্থী সংস্থা (ইউএনএইচসিআর) জানিয়েছে, জাতিসংঘ (ইউএন) সহায়তা দেবে।")
+    # guard: the name and its own abbreviation agree; nothing is relinked
+    out = find_actors(t, date(2025, 12, 29), ner=False)
+    assert [(m.text, m.actor_id) for m in out] == [
+        ("জাতিসংঘের শরণার্থী সংস্থা", "gh:unhcr"), ("ইউএনএইচসিআর", "gh:unhcr"), ("জাতিসংঘ", "Q1065"), ("ইউএন", "Q1065")]

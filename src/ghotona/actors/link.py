@@ -1370,6 +1370,7 @@ def find_actors(
 
     outs.sort(key=lambda o: o.i)
     _apposition(outs, units, actors)
+    _bracketed_abbreviation(text, outs)
     return [o.mention for o in outs]
 
 
@@ -1489,6 +1490,25 @@ def _apposition(outs: list[_Out], units: list[_Unit], actors: dict) -> None:
         rm.actor_id, rm.name_en, rm.name_bn = pm.actor_id, pm.name_en, pm.name_bn
         rm.score = SCORES["role"]
         rm.note = "named right after the role" + (f"; dictionary holder on the date: {before}" if before else f"; {rm.note}")
+
+
+def _bracketed_abbreviation(text: str, outs: list[_Out]) -> None:
+    """An organisation's name directly followed by another body's abbreviation in brackets
+    names that body: "জাতীয় পার্টির (জেপি)" is the party whose short form is জেপি, not the
+    one জাতীয় পার্টি alone names.  (A bracket after other words, "জাতিসংঘের শরণার্থী সংস্থা
+    (ইউএনএইচসিআর)", is not right after the name and changes nothing.)"""
+    for o, b in zip(outs, outs[1:]):
+        om, bm = o.mention, b.mention
+        if om.type != "organisation" or bm.type != "organisation" or bm.how != "abbreviation":
+            continue
+        if not om.actor_id or not bm.actor_id or om.actor_id == bm.actor_id:
+            continue
+        between, after = text[om.end:bm.start], text[bm.end:bm.end + 1]
+        if between.strip() != "(" or after != ")":
+            continue
+        before = om.actor_id
+        om.actor_id, om.name_en, om.name_bn = bm.actor_id, bm.name_en, bm.name_bn
+        om.note = f"named by the abbreviation in brackets after it; the name alone: {before}"
 
 
 def _ner_spans(entities, units: list[_Unit], taken: list[bool], index: _Index) -> list[tuple[int, int, str, float]]:
