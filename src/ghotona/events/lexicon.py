@@ -505,15 +505,8 @@ def parse_lexicon(data: Any, path: str, ontology: Ontology) -> Lexicon:
         carried_out = raw.get("carried_out", False)
         if not isinstance(carried_out, bool):
             raise ck.err(line, f"'carried_out' should be true or false, got {carried_out!r}")
-        crime = raw.get("crime", False)
-        if not isinstance(crime, bool) or crime and tname is None:
-            raise ck.err(line, f"'crime' should be true or false, on an entry that has a type; got {crime!r}")
-        greets = raw.get("greets", False)
-        if not isinstance(greets, bool) or greets and tname is None:
-            raise ck.err(line, f"'greets' should be true or false, on an entry that has a type; got {greets!r}")
-        said_is_done = raw.get("said_is_done", False)
-        if not isinstance(said_is_done, bool) or said_is_done and tname is None:
-            raise ck.err(line, f"'said_is_done' should be true or false, on an entry that has a type; got {said_is_done!r}")
+        crime, greets, said_is_done = (_typed_flag(ck, raw, key, tname, line)
+                                       for key in ("crime", "greets", "said_is_done"))
         if kind == "verb" and len(words[-1]) < 2:
             raise ck.err(line, f"verb stem {words[-1]!r} is too short to match safely")
         entries.append(TriggerEntry(
@@ -554,3 +547,12 @@ def load_lexicon(path: str | None = None, ontology: Ontology | None = None) -> L
         return _default()
     p = str(path) if path is not None else data_path(TRIGGERS_FILE)
     return parse_lexicon(read_yaml_file(p, LineLoader), p, ontology or load_ontology())
+
+
+def _typed_flag(ck: Checker, raw: dict, key: str, tname: str | None, line: int) -> bool:
+    """An optional true/false entry key that only an entry with a type may set (crime, greets,
+    said_is_done)."""
+    value = raw.get(key, False)
+    if not isinstance(value, bool) or value and tname is None:
+        raise ck.err(line, f"'{key}' should be true or false, on an entry that has a type; got {value!r}")
+    return value
