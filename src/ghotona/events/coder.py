@@ -1410,7 +1410,7 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
     for i, t in enumerate(toks):
         if t.text in g.clause_breaks:
             if t.end <= t_start:
-                if t.text in _NOUN_JOINERS and i and not toks[i - 1].text.endswith("কে") and not any(
+                if t.text in g.status.noun_joiners and i and not toks[i - 1].text.endswith("কে") and not any(
                         lo <= x.start and x.end <= t.start and _is_verb(x.text, g) for x in toks[:i]):
                     # "তাইওয়ানে বালু রপ্তানি এবং ... আমদানি স্থগিত করেছে চীন": এবং with no verb
                     # before it joins two nouns of one clause.  (After an object in -কে it may
@@ -1435,7 +1435,7 @@ def _joined_after(toks: list[Token], c_end: int, g: Grammar) -> int | None:
     """The index of the এবং that joins a later clause to the trigger's, which ends at ``c_end``,
     when a verb closes the trigger's ("X ... জারি করেন এবং Y-এর সঙ্গে ... করেন"); else None."""
     i = next((i for i, t in enumerate(toks) if t.start == c_end), None)
-    return i if i and toks[i].text in _NOUN_JOINERS and _is_verb(toks[i - 1].text, g) else None
+    return i if i and toks[i].text in g.status.noun_joiners and _is_verb(toks[i - 1].text, g) else None
 
 
 def _joined_clause_end(toks: list[Token], clause: tuple[int, int], g: Grammar) -> list[int]:
@@ -4235,7 +4235,6 @@ def _clause_closed(a: Evidence, b: Evidence) -> bool:
 
 
 _WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
-_NOUN_JOINERS = frozenset({"এবং"})
 _BRACKETED = regex.compile(r"\([^()]{0,40}\)")
 
 
