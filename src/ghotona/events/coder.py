@@ -3067,9 +3067,7 @@ def _places_within(drafts: list[_Draft]) -> None:
     for d in drafts:
         if d.within is None:
             continue
-        a, b = d.within
-        host = next((e for e in drafts if e is not d and any(
-            x.trigger_start < b and a < x.trigger_end for x in e.evidence)), None)
+        host = _holding([e for e in drafts if e is not d], *d.within)
         # Only a gathering sets a scene ("হামলায় ২৬ জন নিহত হওয়ার পর ... স্থগিত করে": no place of
         # the attack), and only for what took place there (talks agreed on there are held elsewhere).
         if host is None or host.type not in _cues().scene_types or d.status not in ("occurred", "historical"):
@@ -4575,7 +4573,7 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
     best: _Draft | None = None
     best_rank: tuple[bool, bool, bool, int] | None = None
     for i, prev in enumerate(drafts):
-        if not _retells(prev, d):
+        if not _retells(prev, d) or _scene_changed(drafts, prev, d):
             continue
         rank = (bool(d.heads & prev.heads), prev.status == d.status, bool(prev.mode) and prev.mode == d.mode, i)
         if best_rank is None or rank > best_rank:
@@ -4592,6 +4590,30 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
         # "এই বৈঠক" with no earlier telling in the body: the headline told it.
         d.anaphoric = False
     drafts.append(d)
+
+
+def _scene_changed(drafts: list[_Draft], prev: _Draft, d: _Draft) -> bool:
+    """Whether ``prev``, an act told within one gathering ("সাক্ষাতে উত্তর কোরিয়া ... সমর্থন
+    পুনর্ব্যক্ত করেছে"), is left behind by another gathering told after it and before ``d``
+    ("এদিকে ল্যাভরভ ও চোয়ে সন হুই-এর মধ্যে ... বৈঠক ... সমর্থন ব্যক্ত করেছে"): the same act by
+    the same sides, said again after the report has moved to another meeting, is what was done
+    at that one, unless ``d`` itself points back into the first."""
+    if prev.within is None or prev.type in _cues().scene_types:
+        return False
+    a, b = prev.within
+    host = _holding(drafts, a, b)
+    if host is None or host.type not in _cues().scene_types:
+        return False
+    if d.within is not None and _holding(drafts, *d.within) is host:
+        return False
+    last, at = prev.evidence[-1].trigger_start, d.evidence[0].trigger_start
+    return any(e is not host and e.type in _cues().scene_types and e.status == host.status
+               and last < e.evidence[0].trigger_start < at for e in drafts)
+
+
+def _holding(drafts: list[_Draft], a: int, b: int) -> _Draft | None:
+    """The event one of whose tellings covers the span ``a``-``b`` (a scene told around an act)."""
+    return next((e for e in drafts if any(x.trigger_start < b and a < x.trigger_end for x in e.evidence)), None)
 
 
 def code_events(article: Article, coder: EventCoder | None = None) -> list[Event]:

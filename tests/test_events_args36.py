@@ -1,0 +1,42 @@
+"""Events (issue 5, session 36): acts told at two meetings, and what "X-বিরোধী" aims at.
+
+Each sentence was written for this file; each case of a new rule was checked to fail
+without that rule.  Guards (marked) pass either way and keep what must not change.
+"""
+
+from __future__ import annotations
+
+from ghotona.events.coder import EventCoder
+from events_args_helpers import events, names
+
+
+# -- the same act at two meetings (coder._scene_changed)
+
+TWO_MEETINGS = ("চীনের প্রধানমন্ত্রী গতকাল বেইজিংয়ে পাকিস্তানের প্রেসিডেন্টের সঙ্গে সাক্ষাৎ করেছেন। "
+                "সাক্ষাতে চীন কাশ্মীর প্রশ্নে পাকিস্তানের অবস্থানের প্রতি সমর্থন জানিয়েছে। "
+                "পরে দুই দেশের পররাষ্ট্রমন্ত্রীদের মধ্যে আলাদা বৈঠক হয়। "
+                "পাকিস্তানের পররাষ্ট্রমন্ত্রী বলেন, চীন আবারও পাকিস্তানের অবস্থানের প্রতি সমর্থন জানিয়েছে।")
+
+
+def test_support_voiced_at_a_second_meeting_is_a_second_act(coder: EventCoder) -> None:
+    backed = events(coder, TWO_MEETINGS, "SUPPORT", on="2025-03-05")
+    assert len(backed) == 2
+    assert all(names(e.actors) == ["China"] and names(e.recipients) == ["Pakistan"] for e in backed)
+
+
+def test_support_said_again_with_no_other_meeting_between_is_one_act(coder: EventCoder) -> None:
+    # guard: with no other gathering told between them, the second telling retells the first
+    text = ("চীনের প্রধানমন্ত্রী গতকাল বেইজিংয়ে পাকিস্তানের প্রেসিডেন্টের সঙ্গে সাক্ষাৎ করেছেন। "
+            "সাক্ষাতে চীন কাশ্মীর প্রশ্নে পাকিস্তানের অবস্থানের প্রতি সমর্থন জানিয়েছে। "
+            "পাকিস্তানের পররাষ্ট্রমন্ত্রী বলেন, চীন পাকিস্তানের অবস্থানের প্রতি সমর্থন জানিয়েছে।")
+    backed = events(coder, text, "SUPPORT", on="2025-03-05")
+    assert len(backed) == 1
+    assert len(backed[0].evidence) == 2
+
+
+def test_a_telling_pointing_back_into_the_first_meeting_joins_it(coder: EventCoder) -> None:
+    # guard: "প্রথম সাক্ষাতে" places the later telling inside the first meeting again
+    text = TWO_MEETINGS.replace("পাকিস্তানের পররাষ্ট্রমন্ত্রী বলেন, চীন আবারও",
+                                "পাকিস্তানের পররাষ্ট্রমন্ত্রী বলেন, ওই সাক্ষাতে চীন")
+    backed = events(coder, text, "SUPPORT", on="2025-03-05")
+    assert len(backed) == 1
