@@ -910,3 +910,33 @@ def test_a_bracket_after_other_words_changes_nothing():
     out = find_actors(t, date(2025, 12, 29), ner=False)
     assert [(m.text, m.actor_id) for m in out] == [
         ("জাতিসংঘের শরণার্থী সংস্থা", "gh:unhcr"), ("ইউএনএইচসিআর", "gh:unhcr"), ("জাতিসংঘ", "Q1065"), ("ইউএন", "Q1065")]
+
+
+# --- a name joined to a modifier (inflections.yaml joined_modifiers) ------------------------
+
+def test_a_name_joined_to_a_modifier_is_found_inside_the_word(mini):
+    t = "সীমান্তে উত্তর কোরিয়াবিরোধী লিফলেট ছড়ানো হয়। মস্কোতে রাশিয়াপন্থী দলগুলো সমাবেশ করে।"
+    out = find(t, dictionary=mini)
+    kp = at(out, "উত্তর কোরিয়া")
+    assert kp.actor_id == KP and t[kp.end:].startswith("বিরোধী")
+    assert at(out, "রাশিয়া").actor_id == RU
+
+
+def test_a_modifier_with_an_ending_of_its_own_is_no_compound(mini):
+    # guard: "রাশিয়াবিরোধীদের" is a noun (the opponents of Russia), not the adjective; and the
+    # modifier alone, or a word that only ends like it, names no one
+    out = find("বিরোধীরা সমাবেশ করে। রাশিয়াবিরোধীদের মিছিল।", dictionary=mini)
+    assert not any(m.text == "রাশিয়া" for m in out)
+
+
+def test_joined_modifiers_are_validated_on_load(monkeypatch):
+    from ghotona.actors import inflect
+
+    monkeypatch.setattr(inflect, "load_yaml", lambda name: {"suffixes": ["ের"], "separators": ["-"],
+                                                             "min_base_chars": 2, "joined_modifiers": [3]})
+    inflect.joined_modifiers.cache_clear()
+    try:
+        with pytest.raises(LanguageDataError, match="joined_modifiers"):
+            inflect.joined_modifiers()
+    finally:
+        inflect.joined_modifiers.cache_clear()

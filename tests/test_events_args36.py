@@ -40,3 +40,22 @@ def test_a_telling_pointing_back_into_the_first_meeting_joins_it(coder: EventCod
                                 "পাকিস্তানের পররাষ্ট্রমন্ত্রী বলেন, ওই সাক্ষাতে চীন")
     backed = events(coder, text, "SUPPORT", on="2025-03-05")
     assert len(backed) == 1
+
+
+# -- a name written joined to "বিরোধী" (actors: inflections.yaml joined_modifiers)
+
+def test_an_anti_india_protest_is_aimed_at_india(coder: EventCoder) -> None:
+    text = "গতকাল সন্ধ্যায় রাজশাহী বিশ্ববিদ্যালয়ে ভারতবিরোধী বিক্ষোভ মিছিল করেছেন একদল শিক্ষার্থী।"
+    protests = events(coder, text, "PROTEST", on="2025-02-20")
+    assert len(protests) == 1
+    assert names(protests[0].recipients) == ["India"] and not protests[0].actors
+
+
+def test_a_joined_name_after_the_trigger_takes_no_part(coder: EventCoder) -> None:
+    # guard: "এরশাদবিরোধী আন্দোলনের সময়" after the arrest only says when; Ershad is neither the
+    # one arrested nor whom anything is aimed at (an "against" compound counts only before the
+    # trigger; its first form also counted one after it)
+    text = "বিরোধী নেত্রী খালেদা জিয়া প্রথম আটক হন এরশাদবিরোধী আন্দোলনের সময় ১৯৮৩ সালের নভেম্বরে।"
+    arrests = events(coder, text, "COERCE", on="2025-02-20")
+    assert arrests
+    assert all("Hussain Muhammad Ershad" not in names(e.actors + e.recipients) for e in arrests)

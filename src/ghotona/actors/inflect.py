@@ -20,7 +20,7 @@ def _data() -> tuple[tuple[str, ...], tuple[str, ...], int]:
     raw = load_yaml(_FILE)
     if not isinstance(raw, dict):
         raise fail(_FILE, "file", "expected a mapping with suffixes, separators, min_base_chars")
-    check_keys(_FILE, "file", raw, {"suffixes", "separators", "min_base_chars"})
+    check_keys(_FILE, "file", raw, {"suffixes", "separators", "min_base_chars", "joined_modifiers"})
     suffixes = require(_FILE, "file", raw, "suffixes", list)
     seps = require(_FILE, "file", raw, "separators", list)
     minimum = require(_FILE, "file", raw, "min_base_chars", int)
@@ -43,3 +43,28 @@ def base_forms(token: str) -> list[str]:
             if len(base) >= minimum and base not in out:
                 out.append(base)
     return out
+
+
+@lru_cache(maxsize=1)
+def joined_modifiers() -> tuple[str, ...]:
+    """Words written joined to a name to make an adjective of it (ভারতবিরোধী, ইরানসমর্থিত),
+    normalised, longest first (inflections.yaml ``joined_modifiers``; absent: none)."""
+    raw = load_yaml(_FILE)
+    words = raw.get("joined_modifiers") or [] if isinstance(raw, dict) else []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise fail(_FILE, "joined_modifiers", "expected a list of non-empty strings")
+    return tuple(sorted({unicodedata.normalize("NFC", w) for w in words}, key=len, reverse=True))
+
+
+def modifier_split(token: str) -> int | None:
+    """Where a name ends inside ``token`` that is a name joined to a modifier (ভারতবিরোধী ->
+    4, before বিরোধী), as a character offset into ``token``; None when it is no such word.  The
+    name part keeps at least ``min_base_chars`` characters."""
+    mods = joined_modifiers()
+    if not mods:
+        return None
+    minimum = _data()[2]
+    for i in range(len(token) - 1, minimum - 1, -1):
+        if unicodedata.normalize("NFC", token[i:]) in mods:
+            return i
+    return None

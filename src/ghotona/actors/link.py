@@ -90,7 +90,7 @@ from ..langdata import check_keys, fail, load_yaml, require
 from ..sources import find_wire_mentions
 from ..text.normalize import normalize
 from ..text.segment import tokenize
-from .inflect import base_forms
+from .inflect import base_forms, modifier_split
 from .model import ActorMention
 from .translit import SHORT_NAME_CONSONANTS, levenshtein, loose, skeleton
 
@@ -308,9 +308,15 @@ def _units(text: str) -> list[_Unit]:
                 continue
         merged.append(spans[i])
         i += 1
+    # a name joined to a modifier (ভারতবিরোধী): the name is a unit of its own, the modifier
+    # another, with nothing between them
+    split: list[list[int]] = []
+    for s, e in merged:
+        at = modifier_split(text[s:e]) if _is_bengali(text[s:e]) else None
+        split += [[s, s + at], [s + at, e]] if at else [[s, e]]
     units: list[_Unit] = []
     prev_end = None
-    for s, e in merged:
+    for s, e in split:
         t = text[s:e]
         if prev_end is None:
             join = False

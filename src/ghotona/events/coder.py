@@ -2416,9 +2416,12 @@ def _in_compound(body: str, m: ActorMention, starts: set[int]) -> bool:
 def _compound_word(body: str, m: ActorMention, starts: set[int]) -> tuple[str, int] | None:
     """The word (normalised) and its end that the name ``m`` forms one compound adjective with
     (see :func:`_in_compound`), or None."""
-    at = m.end + 1
-    sep = body[m.end:at]
-    if at in starts or not (sep in _HYPHENS or sep == " "):
+    # (a name written joined to the word, "ভারতবিরোধী", is found by the actor layer as a name of
+    # its own with the word straight after it: inflections.yaml joined_modifiers)
+    joined = _WORD_RUN.match(body, m.end) is not None
+    at = m.end if joined else m.end + 1
+    sep = "" if joined else body[m.end:at]
+    if at in starts or not (joined or sep in _HYPHENS or sep == " "):
         return None
     w = _WORD_RUN.match(body, at)
     if w is None:
@@ -2440,7 +2443,7 @@ def _against_compound(body: str, m: ActorMention, starts: set[int], t_start: int
     ``against_modifiers`` right before the trigger is what the act is against."""
     cw = _compound_word(body, m, starts)
     return cw is not None and any(cw[0].startswith(c) for c in _cues().against_modifiers) \
-        and not body[cw[1]:t_start].strip()
+        and cw[1] <= t_start and not body[cw[1]:t_start].strip()
 
 
 def _pair_modifier(body: str, m: ActorMention, mentions: list[ActorMention], t_start: int, g: Grammar) -> bool:
