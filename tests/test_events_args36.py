@@ -59,3 +59,24 @@ def test_a_joined_name_after_the_trigger_takes_no_part(coder: EventCoder) -> Non
     arrests = events(coder, text, "COERCE", on="2025-02-20")
     assert arrests
     assert all("Hussain Muhammad Ershad" not in names(e.actors + e.recipients) for e in arrests)
+
+
+# -- a quoted noun keeps its light verb (lexicon._light_verb), and a reception is the meeting
+
+RECEIVED = ("ভারতের পররাষ্ট্রমন্ত্রী গতকাল ভুটানের প্রধানমন্ত্রীর সঙ্গে সাক্ষাৎ করেন। "
+            "ভুটানের প্রধানমন্ত্রীর দপ্তর জানায়, থিম্পুতে প্রধানমন্ত্রী তাঁকে ‘আন্তরিক অভ্যর্থনা’ জানান।")
+
+
+def test_a_reception_told_in_quotes_is_found_and_is_the_meeting(coder: EventCoder) -> None:
+    met = events(coder, RECEIVED, "CONSULT", on="2025-04-03")
+    assert len(met) == 1
+    assert [e.trigger for e in met[0].evidence][-1] == "অভ্যর্থনা"
+    assert met[0].location is not None and met[0].location.name_en == "Thimphu"
+    assert met[0].mode is None
+
+
+def test_a_reception_unquoted_is_the_meeting_too(coder: EventCoder) -> None:
+    # triggers.yaml: a reception has no mode of its own, so it retells the meeting (with the
+    # visit mode it had before, it was a second contact, or joined the trip)
+    met = events(coder, RECEIVED.replace("‘", "").replace("’", ""), "CONSULT", on="2025-04-03")
+    assert len(met) == 1 and len(met[0].evidence) == 2

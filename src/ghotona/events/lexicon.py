@@ -72,6 +72,8 @@ _ENTRY_OPTIONAL = ("mode", "symmetric", "contexts", "light_verbs", "except", "no
 _TYPE_SWITCHES = ("to_other", "to_place", "refused", "by_state")
 # A token that carries no letter or digit ends the clause for the light-verb search.
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+# Quotation marks around a noun (or a phrase) stand between it and its light verb; they end no clause.
+_QUOTES = frozenset({"‘", "’", "“", "”", "'", '"'})
 # Distinct token texts whose trigger keys are kept (a few MB when full).
 _KEY_CACHE_SIZE = 100_000
 
@@ -329,6 +331,8 @@ class Lexicon:
     def _light_verb(self, toks: Sequence[Token], end: int, entry: TriggerEntry, starts: set[int]) -> LightVerbHit | None:
         for j in range(end, min(len(toks), end + self.light_verb_window)):
             text = toks[j].text
+            if text in _QUOTES:
+                continue  # "‘উষ্ণ অভ্যর্থনা’ জানান": a quoted noun keeps its verb after the quote
             if not _WORDLIKE.search(text):
                 return None  # punctuation ends the clause
             lemmas = self._lemma_of.get(text, ())
