@@ -80,3 +80,34 @@ def test_a_reception_unquoted_is_the_meeting_too(coder: EventCoder) -> None:
     # visit mode it had before, it was a second contact, or joined the trip)
     met = events(coder, RECEIVED.replace("‘", "").replace("’", ""), "CONSULT", on="2025-04-03")
     assert len(met) == 1 and len(met[0].evidence) == 2
+
+
+# -- one trip told twice, and a trip back the other way (coder._retells, _merge_into)
+
+TRIPS = ("রাশিয়ার প্রতিরক্ষামন্ত্রী সের্গেই শোইগু সম্প্রতি উত্তর কোরিয়া সফর করেছেন। "
+         "ওই সময় পিয়ংইয়ংকে অস্ত্র বিক্রিতে রাজি করানোর চেষ্টা করেছিলেন তিনি। "
+         "নতুন ড্রোন দেখানো হয়েছিল তাঁর উত্তর কোরিয়া সফরের সময়। "
+         "কিমের সফর সামনে রেখে উত্তর কোরিয়ার কর্মকর্তাদের একটি দল গত মাসে মস্কো যান।")
+
+
+def test_a_trip_back_the_other_way_is_another_trip(coder: EventCoder) -> None:
+    shoigu = [e for e in events(coder, TRIPS, "CONSULT", on="2024-03-10") if names(e.actors) == ["Sergei Shoigu"]]
+    assert len(shoigu) == 1
+    assert "যান" not in [x.trigger for x in shoigu[0].evidence]
+    assert shoigu[0].date is None or shoigu[0].date_how == "publication-fallback"
+
+
+def test_an_undated_trip_retold_in_the_past_perfect_is_one_background_trip(coder: EventCoder) -> None:
+    shoigu = [e for e in events(coder, TRIPS, "CONSULT", on="2024-03-10") if names(e.actors) == ["Sergei Shoigu"]]
+    assert len(shoigu) == 1
+    assert [x.trigger for x in shoigu[0].evidence] == ["সফর", "সফরের"]
+    assert shoigu[0].status == "historical"
+
+
+def test_a_dated_trip_is_not_joined_by_an_undated_one_of_another_status(coder: EventCoder) -> None:
+    # guard: the past-perfect joining is for two undated tellings only; a trip dated last year
+    # and one told now stay apart
+    text = ("রাশিয়ার প্রতিরক্ষামন্ত্রী সের্গেই শোইগু গতকাল উত্তর কোরিয়া সফর করেছেন। "
+            "২০২৩ সালে তিনি উত্তর কোরিয়া সফর করেছিলেন।")
+    shoigu = [e for e in events(coder, text, "CONSULT", on="2024-03-10") if names(e.actors) == ["Sergei Shoigu"]]
+    assert len(shoigu) == 2

@@ -4555,7 +4555,11 @@ def _retells(prev: _Draft, d: _Draft) -> bool:
         # accusation) is as likely another happening.
         return True
     same_status = prev.status == d.status or {prev.status, d.status} <= {"occurred", "planned"} and (
-        d.anaphoric or d.oblique) or {prev.status, d.status} == _TO_COME and same
+        d.anaphoric or d.oblique) or {prev.status, d.status} == _TO_COME and same or (
+        # "শোইগু সম্প্রতি ... সফর করেছেন" then "তার সফরের সময় ... প্রদর্শন করা হয়েছিল": one
+        # undated trip told in the past and then in the past perfect, by the same parties
+        {prev.status, d.status} == {"occurred", "historical"} and same and prev.date is None
+        and d.date is None and bool(d.mkeys()) and d.mkeys() == prev.mkeys())
     if d.anaphoric and not d.symmetric and not prev.actors and prev.recipients and d.actors and not d.recipients \
             and not {a.key for a in d.actors} & {r.key for r in prev.recipients} and same_status:
         # "... হামলায় সিআরপিএফের ৪০ জন সদস্য নিহত হন। জইশ ওই হামলার দায় স্বীকার করে": the pointing
@@ -4586,6 +4590,8 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> None:
         _fill(best, d)
         if best.status == "hypothetical" and d.status == "planned":
             best.status = "planned"  # "may meet ..." then "plans to meet": a plan
+        if best.status == "occurred" and d.status == "historical" and best.date is None and d.date is None:
+            best.status = "historical"  # "visited recently", then "during his visit ... had been": background
         if d.date is not None and best.date_how == "coreference":
             best.date_how = d.date_how
         return
