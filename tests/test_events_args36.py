@@ -111,3 +111,12 @@ def test_a_dated_trip_is_not_joined_by_an_undated_one_of_another_status(coder: E
             "২০২৩ সালে তিনি উত্তর কোরিয়া সফর করেছিলেন।")
     shoigu = [e for e in events(coder, text, "CONSULT", on="2024-03-10") if names(e.actors) == ["Sergei Shoigu"]]
     assert len(shoigu) == 2
+
+
+# -- adverbs that end like a case (grammar.yaml adverbs): the name before one is the doer
+
+def test_a_name_before_an_adverb_of_time_is_the_doer(coder: EventCoder) -> None:
+    trip = events(coder, "পুতিন শিগগির চীন সফরে যাবেন।", "CONSULT", on="2024-03-10")
+    assert len(trip) == 1 and names(trip[0].actors) == ["Vladimir Putin"]
+    freed = events(coder, "হামাস অবশেষে দুই জিম্মিকে মুক্তি দিয়েছে।", "RETREAT", on="2024-03-10")
+    assert len(freed) == 1 and names(freed[0].actors) == ["Hamas"]
