@@ -120,3 +120,15 @@ def test_a_name_before_an_adverb_of_time_is_the_doer(coder: EventCoder) -> None:
     assert len(trip) == 1 and names(trip[0].actors) == ["Vladimir Putin"]
     freed = events(coder, "হামাস অবশেষে দুই জিম্মিকে মুক্তি দিয়েছে।", "RETREAT", on="2024-03-10")
     assert len(freed) == 1 and names(freed[0].actors) == ["Hamas"]
+    backed = events(coder, "ইরান প্রকাশ্যে হামাসকে সমর্থন দেয়।", "SUPPORT", on="2024-03-10")
+    assert len(backed) == 1 and names(backed[0].actors) == ["Iran"]
+    warned = events(coder, "পুতিন সবচেয়ে কঠোর হুমকি দিয়েছেন।", "THREATEN", on="2024-03-10")
+    assert len(warned) == 1 and names(warned[0].actors) == ["Vladimir Putin"]
+
+
+def test_words_of_manner_in_bhabe_are_adverbs() -> None:
+    from ghotona.events.grammar import load_grammar
+
+    g = load_grammar()
+    assert g.is_adverb("যৌথভাবে") and g.is_adverb("আনুষ্ঠানিকভাবে")
+    assert not g.is_adverb("ভাবে")  # the ending alone is no word of manner
