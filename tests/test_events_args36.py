@@ -132,3 +132,15 @@ def test_words_of_manner_in_bhabe_are_adverbs() -> None:
     g = load_grammar()
     assert g.is_adverb("যৌথভাবে") and g.is_adverb("আনুষ্ঠানিকভাবে")
     assert not g.is_adverb("ভাবে")  # the ending alone is no word of manner
+
+
+# -- an assurance of support, given at a meeting (triggers.yaml সমর্থনের আশ্বাস; coder: its own object)
+
+def test_support_assured_at_a_meeting_is_support_for_the_one_assured(coder: EventCoder) -> None:
+    text = "গত মাসে ইরানের পররাষ্ট্রমন্ত্রী আব্বাস আরাঘচির সঙ্গে বৈঠকে পুতিন তেহরানকে যুদ্ধের পূর্ণ সমর্থনের আশ্বাস দেন।"
+    backed = events(coder, text, "SUPPORT", on="2025-03-10")
+    assert len(backed) == 1
+    assert names(backed[0].actors) == ["Vladimir Putin"] and names(backed[0].recipients) == ["Iran"]
+    assert not events(coder, text, "AGREE", on="2025-03-10")
+    met = events(coder, text, "CONSULT", on="2025-03-10")
+    assert len(met) == 1 and names(met[0].recipients) == ["Abbas Araghchi"]

@@ -725,6 +725,15 @@ class EventCoder:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
             if aimed:
                 actors, recipients = _without(actors, aimed), aimed
+            scene = _told_within(m, matches, toks, t_start, sent.start, g) if not entry.symmetric else None
+            if scene is not None:
+                # "ল্যাভরভের সঙ্গে বৈঠকে কিম মস্কোকে ... সমর্থনের আশ্বাস দেন": an act told within a
+                # meeting is aimed at its own object, not at the one the meeting was with.
+                met = {_party(r.mention).key for r in roles if r.relation == "with" and r.mention.end <= scene[0]}
+                objects = [_party(r.mention) for r in roles if r.relation == "against" and scene[1] <= r.mention.start
+                           and r.mention.end <= t_start and _accusative(r.mention, g)]
+                if met and objects:
+                    recipients = objects[:1] + [r for r in recipients if r.key not in met | {objects[0].key}]
             if condition:
                 actors = [a for a in actors if a.key in rule_doers]  # nor is the ranker's pick from around it
             if not (speech_act or own_saying or pronoun_other):
