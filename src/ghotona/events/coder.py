@@ -725,8 +725,9 @@ class EventCoder:
                 recipients = [r for r in answered if r.key not in {a.key for a in actors}]
             if aimed:
                 actors, recipients = _without(actors, aimed), aimed
-            scene = _told_within(m, matches, toks, t_start, sent.start, g) if not entry.symmetric else None
-            if scene is not None:
+            # the gathering the act is told within ("বৈঠকে ..."), if any
+            scene = _told_within(m, matches, toks, t_start, sent.start, g)
+            if scene is not None and not entry.symmetric:
                 # "ল্যাভরভের সঙ্গে বৈঠকে কিম মস্কোকে ... সমর্থনের আশ্বাস দেন": an act told within a
                 # meeting is aimed at its own object, not at the one the meeting was with.
                 met = {_party(r.mention).key for r in roles if r.relation == "with" and r.mention.end <= scene[0]}
@@ -866,7 +867,7 @@ class EventCoder:
                 toks, sent.start, c_start, g)
             within = None
             if location is None:
-                within = _told_within(m, matches, toks, t_start, sent.start, g)
+                within = scene
                 # "রাজধানীর বিভিন্ন সড়ক অবরোধ করে বিক্ষোভ": the article's own capital or country, read
                 # after the rules above so it is never taken as whom an attack is aimed at.
                 location = _home_place(toks, in_sent, c_start, c_end, home)
