@@ -34,6 +34,15 @@ def test_support_said_again_with_no_other_meeting_between_is_one_act(coder: Even
     assert len(backed[0].evidence) == 2
 
 
+def test_a_meeting_told_in_the_retelling_sentence_only_says_when(coder: EventCoder) -> None:
+    # guard (the rule's first form split this signing in two: the summit it names came between)
+    text = ("ভিয়েতনাম সফরে গিয়ে দেশটির প্রেসিডেন্টের সঙ্গে একটি ব্যাপক বাণিজ্য চুক্তিতে সই করেছেন চীনের প্রেসিডেন্ট "
+            "শি চিন পিং। চুক্তি অনুযায়ী, দুই দেশের কোনো একটি সংকটে পড়লে অন্যটি তাকে সহায়তা দেবে। "
+            "মঙ্গলবার হ্যানয়ে দুই নেতার শীর্ষ বৈঠকের পর চুক্তিটি সই হয়।")
+    signed = events(coder, text, "SUPPORT", on="2025-04-15") + events(coder, text, "AGREE", on="2025-04-15")
+    assert len(signed) == 1
+
+
 def test_a_telling_pointing_back_into_the_first_meeting_joins_it(coder: EventCoder) -> None:
     # guard: "প্রথম সাক্ষাতে" places the later telling inside the first meeting again
     text = TWO_MEETINGS.replace("পাকিস্তানের পররাষ্ট্রমন্ত্রী বলেন, চীন আবারও",

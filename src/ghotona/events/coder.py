@@ -4625,7 +4625,8 @@ def _scene_changed(drafts: list[_Draft], prev: _Draft, d: _Draft) -> bool:
         return False
     if d.within is not None and _holding(drafts, *d.within) is host:
         return False
-    last, at = prev.evidence[-1].trigger_start, d.evidence[0].trigger_start
+    # (a gathering told in d's own sentence only says when: "বৈঠকের পর চুক্তিটি সই হয়")
+    last, at = prev.evidence[-1].trigger_start, d.evidence[0].sentence_start
     return any(e is not host and e.type in _cues().scene_types and e.status == host.status
                and last < e.evidence[0].trigger_start < at for e in drafts)
 
