@@ -61,8 +61,8 @@ def modifier_split(token: str) -> int | None:
     4, before বিরোধী), as a character offset into ``token``; None when it is no such word.  The
     name part keeps at least ``min_base_chars`` characters."""
     mods = joined_modifiers()
-    if not mods:
-        return None
+    if not mods or not unicodedata.normalize("NFC", token).endswith(mods):
+        return None  # (most words: one check, no walk)
     minimum = _data()[2]
     for i in range(len(token) - 1, minimum - 1, -1):
         if unicodedata.normalize("NFC", token[i:]) in mods:
