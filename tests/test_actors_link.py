@@ -934,9 +934,9 @@ def test_joined_modifiers_are_validated_on_load(monkeypatch):
 
     monkeypatch.setattr(inflect, "load_yaml", lambda name: {"suffixes": ["ের"], "separators": ["-"],
                                                              "min_base_chars": 2, "joined_modifiers": [3]})
-    inflect.joined_modifiers.cache_clear()
+    inflect._data.cache_clear()
     try:
         with pytest.raises(LanguageDataError, match="joined_modifiers"):
             inflect.joined_modifiers()
     finally:
-        inflect.joined_modifiers.cache_clear()
+        inflect._data.cache_clear()
