@@ -43,7 +43,7 @@ from typing import Any, Callable
 
 import regex
 
-from ..actors.inflect import base_forms
+from ..actors.inflect import base_forms, joined_modifiers
 from ..records import ActorMention, Article, Sentence, Token
 from ..text.normalize import normalize
 from ..text.segment import tokenize
@@ -2428,7 +2428,8 @@ def _compound_word(body: str, m: ActorMention, starts: set[int]) -> tuple[str, i
     (see :func:`_in_compound`), or None."""
     # (a name written joined to the word, "ভারতবিরোধী", is found by the actor layer as a name of
     # its own with the word straight after it: inflections.yaml joined_modifiers)
-    joined = _WORD_RUN.match(body, m.end) is not None
+    rest = _WORD_RUN.match(body, m.end)
+    joined = rest is not None and normalize(rest.group()) in joined_modifiers()
     at = m.end if joined else m.end + 1
     sep = "" if joined else body[m.end:at]
     if at in starts or not (joined or sep in _HYPHENS or sep == " "):
