@@ -74,6 +74,7 @@ class ArgumentCues:
     group_pronouns: tuple[str, ...] = ()  # "তারা": a body or a country as well as several people
     topics: tuple[str, ...] = ()  # "নিয়ে", "বিষয়ে": the phrase before is what is talked about
     eras: frozenset[str] = frozenset()  # "আমলে", "শাসনামলে": the genitive before says when, not who
+    go_betweens: frozenset[str] = frozenset()  # "মধ্যস্থতায়": the genitive before says through whom
     # "রাষ্ট্রপতির পদত্যাগের দাবিতে বিক্ষোভ": acts done to their owner that a protest demands
     demanded_against: tuple[str, ...] = ()
     protest_types: frozenset[str] = frozenset()
@@ -182,7 +183,7 @@ def load_cues() -> ArgumentCues:
                                                     "speaker_objects", "speaker_owners", "opinion_markers",
                                                     "compound_modifiers", "against_modifiers", "modifier_phrases",
                                                     "undergone_nouns", "victim_words", "own_forces_types", "force_sectors",
-                                                    "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras",
+                                                    "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras", "go_betweens",
                                                     "demanded_against", "protest_types", "state_sectors",
                                                     "left_from_types", "own_body_nouns", "placed_happenings",
                                                     "during_words", "scene_types", "place_heads",
@@ -230,6 +231,7 @@ def load_cues() -> ArgumentCues:
         group_pronouns=listed("group_pronouns"),
         topics=listed("topics"),
         eras=frozenset(listed("eras")),
+        go_betweens=frozenset(listed("go_betweens")),
         demanded_against=listed("demanded_against"),
         protest_types=types("protest_types"),
         state_sectors=frozenset(listed("state_sectors")),

@@ -2136,6 +2136,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "... গোলাবর্ষণ চালিয়েছে রুশ বাহিনী": a demonym and a bare force or government noun
             # closing the clause after the verb is its subject, told last.
             rel = "doer"
+        elif m.how == "demonym" and len(nxt) > 1 and any(x.start == nxt[1].start and x.type == "place" for x in mentions) \
+                and any(following.startswith(h) for h in _cues().place_heads):
+            continue  # "সৌদি নগরী জেদ্দায়": the demonym only says whose the named place is
         elif m.how == "demonym":
             rel = "demonym"
         elif _ends_with_any(word, g.genitive_endings) and inflected and m.type != "place" \
@@ -2542,8 +2545,10 @@ def _topical(toks: list[Token], mentions: list[ActorMention], t_start: int, t_en
         if m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and not bare:
             continue  # "গাজায় নিয়ে যাওয়া": a place in the locative before নিয়ে is where to, not a topic
         nxt = [t for t in toks if t.start >= m.end]
-        if nxt and nxt[0].text in _cues().eras and not bare and _ends_with_any(word, g.genitive_endings):
-            # "রুয়ান্ডার প্রেসিডেন্ট পল কাগামের শাসনে": when, not who (with the title naming him)
+        if nxt and (nxt[0].text in _cues().eras or nxt[0].text in _cues().go_betweens
+                    and not t_start <= nxt[0].start < t_end) and not bare and _ends_with_any(word, g.genitive_endings):
+            # "রুয়ান্ডার প্রেসিডেন্ট পল কাগামের শাসনে": when, not who (with the title naming him);
+            # "সৌদি আরব ও যুক্তরাষ্ট্রের মধ্যস্থতায় ... সই হয়": through whom, not who
             out.add(id(m))
             head = m
             while (prev := next((x for x in mentions if x.end <= head.start and x.actor_id == m.actor_id
