@@ -46,3 +46,21 @@ def test_a_demonym_before_a_place_noun_and_a_person_still_acts(coder: EventCoder
     met = events(coder, text, "CONSULT", on="2024-03-10")
     assert len(met) == 1
     assert "Germany" in names(met[0].actors)
+
+
+# -- an order of an act dates the act (coder._ordered)
+
+def test_an_order_to_blockade_is_dated_by_the_order(coder: EventCoder) -> None:
+    text = "ইসরায়েলের প্রতিরক্ষামন্ত্রী গতকাল সোমবার গাজা উপত্যকা সম্পূর্ণ অবরোধের নির্দেশ দেন।"
+    sieges = events(coder, text, "COERCE", on="2023-10-10")
+    assert len(sieges) == 1
+    assert sieges[0].date == "2023-10-09"
+
+
+def test_a_visit_governed_by_another_verb_keeps_no_date_of_it(coder: EventCoder) -> None:
+    # guard: "সফরকে স্বাগত জানায়" -- the day is the welcoming's, not the visit's
+    text = "ভারত গতকাল সোমবার প্রধানমন্ত্রীর আসন্ন ঢাকা সফরকে স্বাগত জানিয়েছে।"
+    visits = [e for e in events(coder, text, "CONSULT", on="2023-10-10")
+              if any(x.trigger.startswith("সফর") for x in e.evidence)]
+    assert len(visits) == 1
+    assert visits[0].date is None

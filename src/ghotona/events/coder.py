@@ -812,7 +812,9 @@ class EventCoder:
                                                    status=status, ref=ref, ctx=_DateContext(
                                                        toks, prev[0], earlier + out, entry.type, rule_keys, g,
                                                        bool(prev[0]) and "\n" not in body[prev[0][-1].end:sent.start]))
-            oblique = _governed(toks, t_end, verb_i, lv, sent.start, entry, g)
+            # ... but an order of the act ("গাজা উপত্যকা অবরোধের নির্দেশ দিয়ে") is the act, dated by it.
+            oblique = _governed(toks, t_end, verb_i, lv, sent.start, entry, g) and not _ordered(
+                toks, t_end, matches, sent.start)
             if oblique and how in ("text", "sentence") and not _own_time(toks, dtext, t_start, g):
                 # "গত সপ্তাহে ... সফরকে স্বাগত জানায়": the day is the welcoming's, not the visit's.
                 date_v, gran, how, dtext = None, None, "none", None
@@ -1618,6 +1620,14 @@ def _asked_content(toks: list[Token], roles: list[Any], c_start: int, t_start: i
         return set()
     return {_party(r.mention).key for r in roles if r.mention.end <= inf.start and r.mention.start >= c_start
             and r.relation != "doer" and not _accusative(r.mention, g)}
+
+
+def _ordered(toks: list[Token], t_end: int, matches: list[Any], sent_start: int) -> bool:
+    """Whether the word after a trigger in the genitive starts an order that carries it out
+    (triggers.yaml ``carried_out``: "অবরোধের নির্দেশ দেন"): the act is done by that order."""
+    nxt = next((t for t in toks if t.start >= t_end and _WORDY.search(t.text)), None)
+    return nxt is not None and any(getattr(x.entry, "carried_out", False) and sent_start + x.start == nxt.start
+                                   for x in matches)
 
 
 def _is_content(m: Any, matches: list[Any], toks: list[Token], t_end: int, verb: str | None, sent_start: int) -> bool:
