@@ -812,7 +812,8 @@ class EventCoder:
                                                    status=status, ref=ref, ctx=_DateContext(
                                                        toks, prev[0], earlier + out, entry.type, rule_keys, g,
                                                        bool(prev[0]) and "\n" not in body[prev[0][-1].end:sent.start]))
-            # ... but an order of the act ("গাজা উপত্যকা অবরোধের নির্দেশ দিয়ে") is the act, dated by it.
+            # A noun governed by another verb keeps no date of that verb (below), but an act
+            # ordered ("গাজা উপত্যকা অবরোধের নির্দেশ দিয়ে") is done by the order and dated by it.
             oblique = _governed(toks, t_end, verb_i, lv, sent.start, entry, g) and not _ordered(
                 toks, t_end, matches, sent.start)
             if oblique and how in ("text", "sentence") and not _own_time(toks, dtext, t_start, g):
