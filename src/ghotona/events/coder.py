@@ -261,7 +261,11 @@ class EventCoder:
         sides = principals.sides if principals is not None else ()
         g = self.grammar
         text = body[sent.start:sent.end]
-        matches = [m for m in self.lexicon.match(text)] + self._motion(toks, in_sent, sent)
+        # The sentence's points in time (a day, an hour; not a duration, which can be an argument:
+        # "দুই বছরের সাজা") are passed so a light verb told after the day and hour is still found.
+        when = [(t.start - sent.start, t.end - sent.start) for t in timexes
+                if sent.start <= t.start < sent.end and t.type in ("DATE", "TIME")]
+        matches = [m for m in self.lexicon.match(text, adverbial=when)] + self._motion(toks, in_sent, sent)
         out: list[_Draft] = []
         prev_doers: list[Participant] = []
         for m in sorted(matches, key=lambda m: m.start):
@@ -3570,16 +3574,23 @@ def _event_date(timexes: list[Any], t_start: int, c_start: int, c_end: int, sent
         return not _modifies_other(t, t_start, ctx) and not _until_now(t, ctx) and not _bound_only(t, ctx) \
             and not _dates_relative_noun(t, t_start, ctx)
 
+    # "ওই দিন বেলা ৩টা থেকে ...": an hour names no day (timex gives it the article's), so the
+    # day comes from a date in the clause or the sentence, else from what the text carries to
+    # the happening; only then is the hour's (the article's) day taken.
     in_clause = [t for t in timexes if c_start <= t.start and t.end <= c_end and usable(t)]
-    pool, how = (in_clause, "text") if in_clause else (
-        [t for t in timexes if sent.start <= t.start and t.end <= sent.end and usable(t)], "sentence")
+    in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end and usable(t)]
+    days_clause = [t for t in in_clause if t.cls != "clock"]
+    days_sent = [t for t in in_sent if t.cls != "clock"]
+    pool, how = (days_clause, "text") if days_clause else (days_sent, "sentence")
     if not pool:
         if ctx is not None and status in ("occurred", "negated"):
             carried = _carried_date(timexes, t_start, sent, ctx, consistent)
             if carried is not None:
                 value, gran = _date_part(carried[0])
                 return value, gran, "coreference", carried[1]
-        return None, None, "none", None
+        pool, how = (in_clause, "text") if in_clause else (in_sent, "sentence")
+        if not pool:
+            return None, None, "none", None
     # The expression closest to the trigger, preferring one before it (Bengali puts time first).
     best = min(pool, key=lambda t: (0 if t.end <= t_start else 1, abs(t_start - t.end)))
     if ctx is not None:
@@ -3706,7 +3717,10 @@ def _carried_date(timexes: list[Any], t_start: int, sent: Sentence, ctx: _DateCo
             return ref_d.date, ref_d.date_text or ref_d.date
     if any(head == c or head.startswith(c + " ") for c in dc.carry_cues):
         # "এ সময় তিনি ...", "জবাবে ...": the time of the sentence before.
-        return _previous_date(timexes, ctx, consistent)
+        before = _previous_date(timexes, ctx, consistent)
+        if before is None and any(head == c or head.startswith(c + " ") for c in dc.day_cues):
+            return _day_told_last(timexes, sent, ctx, consistent)  # "ওই দিন বেলা ৩টা ...": the day told last
+        return before
     if any(head == c or head.startswith(c + " ") for c in dc.next_day_cues):
         # "পরদিন পাল্টা হামলা চালায় ...": the day after the sentence before's day.
         before = _previous_date(timexes, ctx, consistent)
@@ -3738,6 +3752,24 @@ def _carried_date(timexes: list[Any], t_start: int, sent: Sentence, ctx: _DateCo
         # "প্যারাশুটে নেমে আসার পর ...": what the sentence before told.
         return _previous_date(timexes, ctx, consistent)
     return None
+
+
+def _day_told_last(timexes: list[Any], sent: Sentence, ctx: _DateContext, consistent: Any) -> tuple[str, str] | None:
+    """The last day told before the sentence: of an event dated by the text, else of a time
+    expression (not an hour, which names no day of its own)."""
+    at = 0
+    found: tuple[str, str] | None = None
+    for d in ctx.drafts:
+        e = d.evidence[0]
+        if e.trigger_start < sent.start and d.date_how in ("text", "sentence") and d.date \
+                and _date_part(d.date)[1] == "day" and consistent(d.date) and e.trigger_start >= at:
+            at, found = e.trigger_start, (d.date, d.date_text or d.date)
+    for t in timexes:
+        v, gran = _date_part(t.value) if t.type in ("DATE", "TIME") and t.value else (None, None)
+        if t.end <= sent.start and t.start >= at and t.cls != "clock" and v is not None and gran == "day" \
+                and consistent(v):
+            at, found = t.start, (v, t.text)
+    return found
 
 
 def _previous_date(timexes: list[Any], ctx: _DateContext, consistent: Any) -> tuple[str, str] | None:

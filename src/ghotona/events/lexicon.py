@@ -256,7 +256,7 @@ class Lexicon:
                     keys.add(tok[: -len(e)])
         return keys
 
-    def _candidates(self, toks: Sequence[Token]) -> list[tuple[int, int, TriggerEntry]]:
+    def _candidates(self, toks: Sequence[Token], skip: frozenset[int] = frozenset()) -> list[tuple[int, int, TriggerEntry]]:
         out: list[tuple[int, int, TriggerEntry]] = []
         for i, t in enumerate(toks):
             seen: set[int] = set()
@@ -274,9 +274,10 @@ class Lexicon:
                         continue
                     if self._last_word_matches(e, e.words[-1], toks[i + n - 1].text):
                         out.append((i, i + n, e))
-        return out + self._split_candidates(toks, {i for i, _, _ in out})
+        return out + self._split_candidates(toks, {i for i, _, _ in out}, skip)
 
-    def _split_candidates(self, toks: Sequence[Token], starts: set[int]) -> list[tuple[int, int, TriggerEntry]]:
+    def _split_candidates(self, toks: Sequence[Token], starts: set[int],
+                          skip: frozenset[int] = frozenset()) -> list[tuple[int, int, TriggerEntry]]:
         """Split entries: the noun part, then within the clause the verb part."""
         out: list[tuple[int, int, TriggerEntry]] = []
         for i, t in enumerate(toks):
@@ -290,8 +291,11 @@ class Lexicon:
                         continue
                     j = i + a  # first token after the noun part
                     listed = False  # a comma has opened a list the noun heads
-                    for k in range(j, min(len(toks), j + max(self.split_window, self.list_window) + 1)):
-                        if k - j > (self.list_window if listed else self.split_window):
+                    for k in range(j, len(toks)):
+                        if k in skip:
+                            continue  # a time phrase in the gap does not count
+                        if k - j - sum(1 for x in range(j, k) if x in skip) > (
+                                self.list_window if listed else self.split_window):
                             break
                         if k + len(tail) <= len(toks) and all(
                                 toks[k + x].text == tail[x] for x in range(len(tail) - 1)) and self._last_word_matches(
@@ -328,8 +332,15 @@ class Lexicon:
     def _noun_matches(self, word: str, tok: str) -> bool:
         return tok == word or (tok.startswith(word) and tok[len(word):] in self.noun_endings) or word in base_forms(tok)
 
-    def _light_verb(self, toks: Sequence[Token], end: int, entry: TriggerEntry, starts: set[int]) -> LightVerbHit | None:
-        for j in range(end, min(len(toks), end + self.light_verb_window)):
+    def _light_verb(self, toks: Sequence[Token], end: int, entry: TriggerEntry, starts: set[int],
+                    adverbial: frozenset[int] = frozenset()) -> LightVerbHit | None:
+        counted = 0
+        for j in range(end, len(toks)):
+            if j in adverbial:
+                continue  # "যুদ্ধবিরতি গতকাল শুক্রবার ... কার্যকর হয়েছে": a time phrase is no word of the clause's
+            counted += 1
+            if counted > self.light_verb_window:
+                return None
             text = toks[j].text
             if text in _QUOTES:
                 continue  # "‘উষ্ণ অভ্যর্থনা’ জানান": a quoted noun keeps its verb after the quote
@@ -343,24 +354,29 @@ class Lexicon:
                 return None  # another trigger begins: the verb after it is its own
         return None
 
-    def match(self, tokens_or_text: str | Sequence[Token], *, require_light_verb: bool = True) -> list[TriggerMatch]:
+    def match(self, tokens_or_text: str | Sequence[Token], *, require_light_verb: bool = True,
+              adverbial: Sequence[tuple[int, int]] = ()) -> list[TriggerMatch]:
         """Trigger candidates in one sentence, left to right, without overlaps.
 
         Give the sentence as normalised text (see
         :func:`ghotona.text.normalize.normalize`; offsets are then into that
         text) or as its tokens (offsets are the tokens' own).  With
         ``require_light_verb=False`` entries that need a light verb are kept
-        even without one (``light_verb`` is then None).
+        even without one (``light_verb`` is then None).  ``adverbial``: spans (in
+        the same offsets) of time phrases; their words do not count towards
+        ``light_verb_window`` and ``split_window`` (a verb told after the day
+        and hour is still the noun's own).
         """
         toks = tokenize(tokens_or_text) if isinstance(tokens_or_text, str) else list(tokens_or_text)
-        raw = self._candidates(toks)
+        skip = frozenset(k for k, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in adverbial))
+        raw = self._candidates(toks, skip)
         starts = {i for i, _, _ in raw}
         kept: list[tuple[int, int, TriggerEntry, LightVerbHit | None]] = []
         for i, j, e in raw:
             hit = None
             if e.light_verbs:
                 # The verb search may not stop at the candidate's own start.
-                hit = self._light_verb(toks, j, e, starts - {i})
+                hit = self._light_verb(toks, j, e, starts - {i}, skip)
                 if hit is None and require_light_verb:
                     continue
             kept.append((i, j, e, hit))

@@ -578,6 +578,9 @@ def grammar() -> Grammar:
     minute = rf"{UNIT['minute']}{INF}{_R}"
     QUARTER = rf"(?:{_L}(?P<quarter>{_alt(d.quarter_words)}){_S})"
 
+    # Hours in words (সকাল সাতটায়): the number words of a 12-hour clock face.
+    hour_words = [w for w, v in d.number_words.items() if 1 <= v <= 12]
+
     def clocknum(quarter: bool) -> str:
         q = f"{QUARTER}?" if quarter else ""
         return (
@@ -585,6 +588,7 @@ def grammar() -> Grammar:
             rf"{q}(?<![0-9:.])(?P<h>[0-9]{{1,2}}){_OS}-?(?:{hm})"
             rf"(?P<hminf>য়ই|য়|র|ই)?{_R}(?:{_S}(?P<mi>[0-9]{{1,2}}){_OS}{minute})?"
             rf"|{_L}(?P<hw>{_alt(d.fraction_numbers)})-?(?:{hm})(?P<hminf>য়ই|য়|র|ই)?{_R}"
+            rf"|{q}{_L}(?P<hn>{_alt(hour_words)})-?(?:{hm})(?P<hminf>য়ই|য়|র|ই)?{_R}"
             rf"|(?<![0-9:.])(?P<h>[0-9]{{1,2}})(?P<sep>[:ঃ.])(?P<mi>[0-9]{{2}})(?![0-9]|[:.][0-9])"
             rf"(?:{_OS}{minute}|{digit_inf})?"
             r")"
@@ -714,7 +718,7 @@ def grammar() -> Grammar:
          units, units, True),
         # সকাল ১০টায়, রাত ৯টা ৩০ মিনিটে, ১৯:০৭, বিকেল সাড়ে ৪টায়
         ("clock", rf"{NIGHT}(?:{PART}{inf('part_inf')}{_R}{_S}|{CPRE}{_S})?{QUARTER}?", clocknum(False),
-         list(d.fraction_numbers), WHOLE, False),
+         list(d.fraction_numbers) + hour_words, WHOLE, False),
         # ২৬ আষাঢ় ১৪৩২, পহেলা বৈশাখ
         ("bangla", "", rf"(?:{day('bd')}|{_L}(?P<bdw>{_alt(d.ordinal_days)}){_R}){_OS}"
          rf"{_L}(?P<bm>{_alt(cal.bangla_months)}){INF}{_R}"
@@ -805,6 +809,8 @@ def _tod(m: Match, g: Grammar, default_part: str | None = None) -> TimeOfDay | N
     d = g.data
     part_word = _g(m, "part")
     h, hw = _g(m, "h"), _g(m, "hw")
+    if h is None and (hn := _g(m, "hn")) is not None:
+        h = str(d.number_words[_mk(hn)])  # সাতটা: read as ৭টা
     if part_word is None and h is None and hw is None:
         return None
     tod = TimeOfDay(night_after=_g(m, "dib") is not None, part=default_part)
@@ -847,10 +853,12 @@ _LOCATIVE = {unicodedata.normalize("NFC", s) for s in ("য়", "য়ই")}  
 
 def _clock_ok(m: Match) -> bool:
     """A bare number + টা is often a count (১০টা গাড়ি): ask for a clear clock form."""
-    if _g(m, "h") is None and _g(m, "hw") is None:
+    if _g(m, "h") is None and _g(m, "hw") is None and _g(m, "hn") is None:
         return True
     if _g(m, "part") or _g(m, "cpre") or _g(m, "quarter") or _g(m, "hw") or _g(m, "capprox"):
         return True
+    if _g(m, "hn") is not None:
+        return False  # "একটায় জয়", "তিনটায়": an hour in words needs a part of day or a prefix
     sep = _g(m, "sep")
     if sep is not None:
         return sep != "."
@@ -1107,7 +1115,7 @@ def _clock_range(men: Mention, norm: str, g: Grammar) -> None:
     if men.kind not in _TOD_KINDS or tod is None or tod.hour is None or tod.warning:
         return
     m = g.clock_end.match(norm, men.end)
-    if m is None or (_g(m, "h") is None and _g(m, "hw") is None):
+    if m is None or (_g(m, "h") is None and _g(m, "hw") is None and _g(m, "hn") is None):
         return
     end = _tod(m, g)
     if end is None or end.hour is None or end.warning:
@@ -1119,6 +1127,8 @@ def _clock_range(men: Mention, norm: str, g: Grammar) -> None:
             if h * 60 + (end.minute or 0) > start:
                 end.hour = h
                 break
+        else:  # "রাত ১০টা থেকে ১২টা": past midnight, the first reading of the next day
+            end.hour %= 12
     men.end_tod, men.end = end, m.end()
 
 
