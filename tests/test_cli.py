@@ -664,7 +664,11 @@ def test_events_without_paths_list_the_store(coded_db: tuple[Path, str]) -> None
     putin = listed_json("--actor", "Q7747")
     assert putin and all(any(p["id"] == "Q7747" for p in e["actor"] + e["recipient"]) for e in putin)
     assert [e["status"] for e in listed_json("--status", "planned")] == ["planned"]
-    assert {e["event"] for e in listed_json("--since", "2025-05-09", "--until", "2025-05-10")} == {"ASSAULT"}
+    # The attack is told undated after Thursday's meeting: the lead's news day, flagged.
+    assert {e["event"] for e in listed_json("--since", "2025-05-08", "--until", "2025-05-10")} == {"CONSULT", "ASSAULT"}
+    assert [e["event"] for e in listed_json("--since", "2025-05-09")] == ["CONSULT"]  # the planned visit
+    assert listed_json("--until", "2025-05-07") == []
+    assert "2025-05-08* ASSAULT" in text
     assert [e["id"] for e in listed_json("--limit", 1, "--offset", 1)] == [stored[1]["id"]]
 
     bad_type = run("events", "--db", db, "--type", "PARLEY")

@@ -87,3 +87,29 @@ def test_a_day_cue_must_be_a_carry_cue(monkeypatch) -> None:
     monkeypatch.setattr(grammar_module, "load_yaml", lambda _f: data)
     with pytest.raises(LanguageDataError, match=r"day_cues.*পরের সপ্তাহে"):
         grammar_module.load_grammar.__wrapped__()
+
+
+# -- the day of the lead's news (coder._news_day, date_how "news-day")
+
+MORNING_PAPER = ("রাজশাহী, ১৪ মার্চ — গতকাল বুধবার নগরের সাহেববাজারে বিএনপির সমাবেশে পুলিশ লাঠিপেটা করে। "
+                 "পরে দলটির নেতারা পুলিশের বিরুদ্ধে হামলার অভিযোগ করেন।")
+
+
+def test_what_a_morning_paper_tells_undated_is_of_the_lead_s_day(coder: EventCoder) -> None:
+    (accused,) = events(coder, MORNING_PAPER, "ACCUSE", on="2024-03-14")
+    assert (accused.date, accused.date_how) == ("2024-03-13", "news-day")
+    assert any("lead's news" in w for w in accused.warnings)
+
+
+def test_a_lead_told_on_the_publication_day_changes_nothing(coder: EventCoder) -> None:
+    # guard: "আজ" is the publication day itself: the fallback stays the publication's
+    text = MORNING_PAPER.replace("গতকাল বুধবার", "আজ বৃহস্পতিবার")
+    (accused,) = events(coder, text, "ACCUSE", on="2024-03-14")
+    assert (accused.date, accused.date_how) == ("2024-03-14", "publication-fallback")
+
+
+def test_a_lead_told_a_week_before_is_no_news_day(coder: EventCoder) -> None:
+    # guard: a lead dated well before the publication is background, not the day's news
+    text = MORNING_PAPER.replace("গতকাল বুধবার", "গত ৬ মার্চ")
+    (accused,) = events(coder, text, "ACCUSE", on="2024-03-14")
+    assert accused.date_how == "publication-fallback"

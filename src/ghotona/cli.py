@@ -21,7 +21,7 @@ from rich.text import Text
 from . import __version__
 from . import config as config_mod
 from .errors import GhotonaError
-from .events.model import STATUSES
+from .events.model import FALLBACK_DATE_HOWS, STATUSES
 from .records import Article, InputFormat, Rejection
 
 # emoji=False: ":warning:" in an article must print as typed, not as an emoji.
@@ -1377,7 +1377,7 @@ def _event_line(e: dict[str, Any], *, article: bool = False) -> str:
     arrow = f" {'↔' if e.get('symmetric') else '→'} {whom}" if whom else ""
     where = f" @ {name(e['location'])}" if e.get("location") else ""
     date = e.get("date") or "undated"
-    if e.get("date_how") == "publication-fallback":
+    if e.get("date_how") in FALLBACK_DATE_HOWS:
         date += "*"
     status = e["status"]
     mode = f"/{e['mode']}" if e.get("mode") else ""

@@ -20,9 +20,9 @@ each event is paired once.  Scores:
   gives an unknown name (the hash of its romanised consonant skeleton), so
   "Monira Sharmin" in the gold meets মনিরা শারমিন in the text.
 - ``type+actors+date``: and the same date at the gold granularity; a gold
-  ``null`` date matches a predicted date taken from the publication date
-  (flagged ``publication-fallback``), from another article (``corpus``,
-  below) or none.
+  ``null`` date matches a predicted date the text does not give (the lead's
+  news day, ``news-day``, or the publication's, ``publication-fallback``),
+  one from another article (``corpus``, below) or none.
 - ``status``: accuracy over type hits.
 - ``linkable``: not a score of the coder but its ceiling for the actor
   levels: the share of gold events whose named participants are all among
@@ -54,6 +54,7 @@ from typing import Any
 
 import yaml
 
+from ..events.model import FALLBACK_DATE_HOWS
 from ..text.normalize import normalize
 from . import find_nth
 from .extraction import shared_dir
@@ -326,7 +327,7 @@ def _date_match(p: Any, g: GoldEvent) -> bool:
     if g.date is None:
         # The gold dates an event only from the article's own text; a date the coder
         # flags as not from the text (the publication's, another article's) is no claim.
-        return p.date is None or p.date_how in ("publication-fallback", "corpus")
+        return p.date is None or p.date_how in FALLBACK_DATE_HOWS + ("corpus",)
     return p.date == g.date
 
 

@@ -26,8 +26,10 @@ and ``data/events/triggers.yaml``):
    an earlier one ("ওই হামলার", "এ সময়", "হামলা শুরুর পরপরই") takes that
    date, flagged ``coreference``; a happening retold later ("এই বৈঠক") is
    merged into the first telling and shares its date; with nothing in the
-   text, an occurred event falls back to the publication date, flagged
-   ``publication-fallback``.
+   text, an occurred event falls back to the day of the lead's news when the
+   lead dates it to one of the two days before the publication (a morning
+   paper's "গতকাল"), flagged ``news-day``, else to the publication date,
+   flagged ``publication-fallback``.
 5. One happening told several times in the article is one event with
    several evidence spans.
 """
@@ -237,7 +239,12 @@ class EventCoder:
         drafts = _fold_recalled(drafts, lead_end)
         _principal_pair(drafts, principals)
         _article_opponent(drafts)
-        events = [self._finish(article, d, ref, lead_end) for d in drafts]
+        news = _news_day(drafts, lead_end, ref)
+        # Not for what the news day's own sentence tells undated: the date rules have already
+        # said that sentence's day is not its day ("সফরকে স্বাগত জানিয়েছে").
+        events = [self._finish(article, d, ref, lead_end,
+                               news[0] if news and all(e.sentence_start != news[1] for e in d.evidence) else None)
+                  for d in drafts]
         seen: set[str] = set()
         for e in events:
             if e.id in seen:
@@ -1221,10 +1228,16 @@ class EventCoder:
 
     # -- finishing ------------------------------------------------------------
 
-    def _finish(self, article: Article, d: _Draft, ref: date | None, lead_end: int) -> Event:
+    def _finish(self, article: Article, d: _Draft, ref: date | None, lead_end: int,
+                news_day: date | None = None) -> Event:
         warnings = list(d.warnings)
         date_v, gran, how = d.date, d.granularity, d.date_how
-        if date_v is None and d.status in ("occurred", "negated") and ref is not None:
+        if date_v is None and d.status in ("occurred", "negated") and news_day is not None:
+            # A report of yesterday's news tells the rest of that day's happenings undated:
+            # readers (and the gold's annotators) date them to it.  Flagged: not the text's.
+            date_v, gran, how = news_day.isoformat(), "day", "news-day"
+            warnings.append("date: the text gives none; the day of the lead's news is used")
+        elif date_v is None and d.status in ("occurred", "negated") and ref is not None:
             # Only when the text gives nothing, and flagged: never invented precision.
             date_v, gran, how = ref.isoformat(), "day", "publication-fallback"
             warnings.append("date: the text gives none; the publication date is used")
@@ -4084,6 +4097,25 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
         # recalls what came before the news.
         return "historical"
     return status
+
+
+# How many days before the publication a lead's news may be and still date the rest.
+_NEWS_DAY_WITHIN = 2
+
+
+def _news_day(drafts: list[_Draft], lead_end: int, ref: date | None) -> tuple[date, int] | None:
+    """The day of the news: the day the lead's first happening told as done is dated to by
+    the text, when that is one of the two days before the publication ("ঢাকা, ১৩ সেপ্টেম্বর --
+    ... গতকাল মঙ্গলবার ..."; a morning paper reports the day before).  None when the lead
+    tells the publication day itself, or nothing dated.  With the day, the start of the
+    sentence that tells it."""
+    lead = [d for d in drafts if d.evidence[0].sentence_start < lead_end and d.status == "occurred"
+            and d.date_how in ("text", "sentence") and d.date and _date_part(d.date)[1] == "day"]
+    if ref is None or not lead:
+        return None
+    first = min(lead, key=lambda d: d.evidence[0].trigger_start)
+    day = date.fromisoformat(first.date)
+    return (day, first.evidence[0].sentence_start) if 0 < (ref - day).days <= _NEWS_DAY_WITHIN else None
 
 
 def _background_pass(drafts: list[_Draft], lead_end: int, ref: date | None, g: Grammar) -> None:

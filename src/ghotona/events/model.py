@@ -20,7 +20,11 @@ TEXT_DATE_HOWS = ("text", "sentence", "coreference")
 # "corpus": the article told it undated, and another article's dated telling of
 # the same happening (corpus/merge.py) showed it to be background: the date and
 # the historical status are that happening's, flagged.
-DATE_HOWS = TEXT_DATE_HOWS + ("publication-fallback", "corpus", "none")
+# "news-day": the text gives none, and the lead dates its news to a day just before the
+# publication (a morning paper's "yesterday"): that day, flagged.
+DATE_HOWS = TEXT_DATE_HOWS + ("news-day", "publication-fallback", "corpus", "none")
+# Dates the text does not give for the event itself: weak evidence, shown as such.
+FALLBACK_DATE_HOWS = ("news-day", "publication-fallback")
 
 
 @dataclass(slots=True)
@@ -113,7 +117,7 @@ class Event:
 
     ``date`` is an ISO value at ``date_granularity`` (``2025-07-10``,
     ``2025-07``, ``2025``) or ``None``; ``date_how`` says where it came from
-    and ``publication-fallback`` flags a date the text did not give.
+    and ``news-day`` / ``publication-fallback`` flag a date the text did not give.
     """
 
     id: str

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, StoreError
-from ..events.model import Event
+from ..events.model import FALLBACK_DATE_HOWS, Event
 from ..records import ActorMention, Article, Claim, FetchRecord, FrontierEntry, RawResponse, Rejection
 from .base import (
     MIN_PREFIX,
@@ -1310,7 +1310,7 @@ class SQLiteStore(Store):
                 "event_id": e["id"], "article_id": r["article_id"], "outlet": r["outlet"] or att.get("outlet"),
                 "outlet_id": r["outlet_id"] or att.get("outlet_id"), "url": r["url"],
                 "published": r["published"] or r["article_date"], "title": r["title"], "status": e["status"],
-                "date": e.get("date") if e.get("date_how") != "publication-fallback" else None,
+                "date": e.get("date") if e.get("date_how") not in FALLBACK_DATE_HOWS else None,
                 "sources": [s.get("name_en") or s.get("text") for s in att.get("sources") or []],
                 "score": r["score"],
             })
