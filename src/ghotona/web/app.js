@@ -42,6 +42,7 @@
       person: "person", country: "country", organisation: "organisation", place: "place",
       occurred: "occurred", planned: "planned", hypothetical: "hypothetical", negated: "negated", historical: "historical",
       dateFallback: "date taken from the publication date (the text gave none)",
+      dateNewsDay: "date taken from the day of the lead's news (the text gave none for this event)",
       eventsCount: "{n} events", articlesCount: "{n} articles", onTimeline: "See on the timeline",
       toggle: "বাংলা", toggleLabel: "বাংলায় দেখুন (switch to Bengali)",
     },
@@ -78,6 +79,7 @@
       person: "ব্যক্তি", country: "দেশ", organisation: "সংস্থা", place: "স্থান",
       occurred: "ঘটেছে", planned: "পরিকল্পিত", hypothetical: "সম্ভাব্য", negated: "ঘটেনি", historical: "অতীত প্রসঙ্গ",
       dateFallback: "লেখায় তারিখ নেই; প্রকাশের তারিখ ধরা হয়েছে",
+      dateNewsDay: "এই ঘটনার তারিখ লেখায় নেই; মূল খবরের দিনটি ধরা হয়েছে",
       eventsCount: "{n}টি ঘটনা", articlesCount: "{n}টি খবর", onTimeline: "সময়রেখায় দেখুন",
       toggle: "English", toggleLabel: "Switch to English",
     },
@@ -186,7 +188,8 @@
     opts = opts || {};
     const tn = typeName(e.event);
     const head = el("header", null,
-      el("span", { class: "date" }, e.date || "—", e.date_how === "publication-fallback" ? el("abbr", { title: t("dateFallback") }, "*") : null),
+      el("span", { class: "date" }, e.date || "—", e.date_how === "publication-fallback" ? el("abbr", { title: t("dateFallback") }, "*")
+        : e.date_how === "news-day" ? el("abbr", { title: t("dateNewsDay") }, "*") : null),
       el("span", { class: "type" }, e.event, e.mode ? " · " + e.mode : ""),
       tn ? el("span", { lang: "bn", class: "muted" }, tn) : null,
       statusBadge(e.status),
