@@ -239,7 +239,8 @@ class EventCoder:
         drafts = _fold_recalled(drafts, lead_end)
         _principal_pair(drafts, principals)
         _article_opponent(drafts)
-        news = _news_day(drafts, lead_end, ref)
+        news = _news_day(drafts, _lead_end(article, st.news_day_paragraphs, st.news_day_sentences), ref,
+                         st.news_day_within_days)
         # Not for what the news day's own sentence tells undated: the date rules have already
         # said that sentence's day is not its day ("সফরকে স্বাগত জানিয়েছে").
         events = [self._finish(article, d, ref, lead_end,
@@ -4099,13 +4100,9 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     return status
 
 
-# How many days before the publication a lead's news may be and still date the rest.
-_NEWS_DAY_WITHIN = 2
-
-
-def _news_day(drafts: list[_Draft], lead_end: int, ref: date | None) -> tuple[date, int] | None:
+def _news_day(drafts: list[_Draft], lead_end: int, ref: date | None, within: int) -> tuple[date, int] | None:
     """The day of the news: the day the lead's first happening told as done is dated to by
-    the text, when that is one of the two days before the publication ("ঢাকা, ১৩ সেপ্টেম্বর --
+    the text, when that is one of the ``within`` days before the publication ("ঢাকা, ১৩ সেপ্টেম্বর --
     ... গতকাল মঙ্গলবার ..."; a morning paper reports the day before).  None when the lead
     tells the publication day itself, or nothing dated.  With the day, the start of the
     sentence that tells it."""
@@ -4115,7 +4112,7 @@ def _news_day(drafts: list[_Draft], lead_end: int, ref: date | None) -> tuple[da
         return None
     first = min(lead, key=lambda d: d.evidence[0].trigger_start)
     day = date.fromisoformat(first.date)
-    return (day, first.evidence[0].sentence_start) if 0 < (ref - day).days <= _NEWS_DAY_WITHIN else None
+    return (day, first.evidence[0].sentence_start) if 0 < (ref - day).days <= within else None
 
 
 def _background_pass(drafts: list[_Draft], lead_end: int, ref: date | None, g: Grammar) -> None:

@@ -36,7 +36,8 @@ _DATE_OPTIONAL = ("day_cues", "next_day_cues", "bound_after", "deadline_after", 
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days",
                 "background_lead_sentences"}
 # Optional status numbers (types8) and their defaults.
-_STATUS_INTS_OPTIONAL = {"year_counts_to_month": 7}
+_STATUS_INTS_OPTIONAL = {"year_counts_to_month": 7, "news_day_paragraphs": 2, "news_day_sentences": 3,
+                         "news_day_within_days": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,9 @@ class StatusCues:
     then_words: frozenset[str] = frozenset()
     medium_heads: tuple[str, ...] = ()  # "স্মারকলিপি দিয়ে প্রতিবাদ": a document that is the means of the act after it
     year_counts_to_month: int = 7  # "২০২৫ সালে": a year named alone ends, for background, on the 1st of this month
+    news_day_paragraphs: int = 2  # the paragraphs the news day is read from (coder._news_day)
+    news_day_sentences: int = 3  # ... in a body with no paragraph breaks, its first sentences
+    news_day_within_days: int = 2  # the news day is at most this many days before the publication
     past_saying_closers: frozenset[str] = frozenset()  # "এপ্রিলে স্বীকার করে যে ... পাঠিয়েছে": done before the saying
     not_hypothetical: frozenset[str] = frozenset()  # "যদিও" (although): a cue with an ending that is another word
     noun_joiners: frozenset[str] = frozenset()  # "হস্তক্ষেপ এবং ... ব্যবস্থার ঝুঁকি": a clause break joining nouns
