@@ -113,3 +113,10 @@ def test_a_lead_told_a_week_before_is_no_news_day(coder: EventCoder) -> None:
     text = MORNING_PAPER.replace("গতকাল বুধবার", "গত ৬ মার্চ")
     (accused,) = events(coder, text, "ACCUSE", on="2024-03-14")
     assert accused.date_how == "publication-fallback"
+
+
+def test_the_clock_an_hour_is_told_by_is_part_of_its_time_phrase(coder: EventCoder) -> None:
+    # grammar.yaml dates.clock_zones: "স্থানীয় সময়" between the day and the hour
+    text = "সেনাবাহিনী ও বিদ্রোহীদের অস্ত্রবিরতি গতকাল সোমবার স্থানীয় সময় রাত আটটায় কার্যকর হয়েছে।"
+    (truce,) = events(coder, text, "RETREAT", on="2025-12-30")
+    assert truce.date == "2025-12-29" and truce.status == "occurred"

@@ -271,8 +271,9 @@ class EventCoder:
         text = body[sent.start:sent.end]
         # The sentence's points in time (a day, an hour; not a duration, which can be an argument:
         # "দুই বছরের সাজা") are passed so a light verb told after the day and hour is still found.
-        when = [(t.start - sent.start, t.end - sent.start) for t in timexes
-                if sent.start <= t.start < sent.end and t.type in ("DATE", "TIME")]
+        when = [((_zone_start(toks, t.start, g.dates.clock_zones) if t.type == "TIME" else t.start) - sent.start,
+                 t.end - sent.start)
+                for t in timexes if sent.start <= t.start < sent.end and t.type in ("DATE", "TIME")]
         matches = [m for m in self.lexicon.match(text, adverbial=when)] + self._motion(toks, in_sent, sent)
         out: list[_Draft] = []
         prev_doers: list[Participant] = []
@@ -3766,6 +3767,17 @@ def _carried_date(timexes: list[Any], t_start: int, sent: Sentence, ctx: _DateCo
         # "প্যারাশুটে নেমে আসার পর ...": what the sentence before told.
         return _previous_date(timexes, ctx, consistent)
     return None
+
+
+def _zone_start(toks: list[Token], start: int, zones: tuple[str, ...]) -> int:
+    """Where an hour's time phrase starts with the clock it is told by ("স্থানীয় সময় সকাল
+    সাতটায়": at স্থানীয়)."""
+    before = [t for t in toks if t.end <= start]
+    for z in zones:
+        words = z.split()
+        if len(before) >= len(words) and [t.text for t in before[-len(words):]] == words:
+            return before[-len(words)].start
+    return start
 
 
 def _day_told_last(timexes: list[Any], sent: Sentence, ctx: _DateContext, consistent: Any) -> tuple[str, str] | None:

@@ -32,7 +32,7 @@ _STATUS_OPTIONAL = ("vector_verbs", "question_words", "early_period", "reply_bef
                     "medium_heads", "if_words", "then_words", "convened_after", "planned_final", "unable_after",
                     "past_saying_closers", "not_hypothetical", "noun_joiners")
 _DATE_LISTS = ("carry_cues", "after_words", "range_from", "range_to", "until_now", "time_genitive_endings")
-_DATE_OPTIONAL = ("day_cues", "next_day_cues", "bound_after", "deadline_after", "relative_participles")
+_DATE_OPTIONAL = ("day_cues", "clock_zones", "next_day_cues", "bound_after", "deadline_after", "relative_participles")
 _STATUS_INTS = {"historical_after_days", "background_verb_after_days", "background_lead_paragraphs", "background_before_news_days",
                 "background_lead_sentences"}
 # Optional status numbers (types8) and their defaults.
@@ -106,6 +106,7 @@ class DateCues:
     time_genitive_endings: tuple[str, ...]  # "রোববারের ভোটে": a time expression dating the noun after it
     next_day_cues: tuple[str, ...] = ()  # "পরদিন ...": the day after the sentence before's date
     day_cues: tuple[str, ...] = ()  # carry cues naming a day (ওই দিন): else the last day told before
+    clock_zones: tuple[str, ...] = ()  # "স্থানীয় সময়" before an hour: part of its time phrase
     bound_after: frozenset[str] = frozenset()  # "২০১৫ সালের পর": after a date, not on it
     deadline_after: frozenset[str] = frozenset()  # "চলতি বছরের মধ্যেই": by a date, not on it
     relative_participles: frozenset[str] = frozenset()  # "২০১৬ সালে সই হওয়া চুক্তি": dates that noun
@@ -426,6 +427,7 @@ def load_grammar() -> Grammar:
             time_genitive_endings=_strings("dates.time_genitive_endings", dates["time_genitive_endings"]),
             next_day_cues=_strings("dates.next_day_cues", dates.get("next_day_cues", [])),
             day_cues=_strings("dates.day_cues", dates.get("day_cues", [])),
+            clock_zones=_strings("dates.clock_zones", dates.get("clock_zones", [])),
             bound_after=frozenset(_strings("dates.bound_after", dates.get("bound_after", []))),
             deadline_after=frozenset(_strings("dates.deadline_after", dates.get("deadline_after", []))),
             relative_participles=frozenset(_strings("dates.relative_participles",
