@@ -3730,13 +3730,13 @@ def _carried_date(timexes: list[Any], t_start: int, sent: Sentence, ctx: _DateCo
         if ref_d is not None and ref_d.status not in ("planned", "hypothetical") and ref_d.date \
                 and ref_d.date_how != "none" and consistent(ref_d.date):
             return ref_d.date, ref_d.date_text or ref_d.date
-    if any(head == c or head.startswith(c + " ") for c in dc.carry_cues):
+    if _opening_cue(head, dc.carry_cues) is not None:
         # "এ সময় তিনি ...", "জবাবে ...": the time of the sentence before.
         before = _previous_date(timexes, ctx, consistent)
-        if before is None and any(head == c or head.startswith(c + " ") for c in dc.day_cues):
+        if before is None and _opening_cue(head, dc.day_cues) is not None:
             return _day_told_last(timexes, sent, ctx, consistent)  # "ওই দিন বেলা ৩টা ...": the day told last
         return before
-    if any(head == c or head.startswith(c + " ") for c in dc.next_day_cues):
+    if _opening_cue(head, dc.next_day_cues) is not None:
         # "পরদিন পাল্টা হামলা চালায় ...": the day after the sentence before's day.
         before = _previous_date(timexes, ctx, consistent)
         if before is not None and _date_part(before[0])[1] in ("month", "year"):
@@ -3787,8 +3787,7 @@ def _day_told_last(timexes: list[Any], sent: Sentence, ctx: _DateContext, consis
     found: tuple[str, str] | None = None
     for d in ctx.drafts:
         e = d.evidence[0]
-        if e.trigger_start < sent.start and d.date_how in ("text", "sentence") and d.date \
-                and _date_part(d.date)[1] == "day" and consistent(d.date) and e.trigger_start >= at:
+        if e.trigger_start < sent.start and _text_day(d) and consistent(d.date) and e.trigger_start >= at:
             at, found = e.trigger_start, (d.date, d.date_text or d.date)
     for t in timexes:
         v, gran = _date_part(t.value) if t.type in ("DATE", "TIME") and t.value else (None, None)
@@ -4112,14 +4111,18 @@ def _historical(status: str, date_v: str | None, ref: date | None, verb: str | N
     return status
 
 
+def _text_day(d: _Draft) -> bool:
+    """Whether the draft's own clause or sentence dates it to a day (not carried, not a month)."""
+    return d.date_how in ("text", "sentence") and bool(d.date) and _date_part(d.date)[1] == "day"
+
+
 def _news_day(drafts: list[_Draft], lead_end: int, ref: date | None, within: int) -> tuple[date, int] | None:
     """The day of the news: the day the lead's first happening told as done is dated to by
     the text, when that is one of the ``within`` days before the publication ("ঢাকা, ১৩ সেপ্টেম্বর --
     ... গতকাল মঙ্গলবার ..."; a morning paper reports the day before).  None when the lead
     tells the publication day itself, or nothing dated.  With the day, the start of the
     sentence that tells it."""
-    lead = [d for d in drafts if d.evidence[0].sentence_start < lead_end and d.status == "occurred"
-            and d.date_how in ("text", "sentence") and d.date and _date_part(d.date)[1] == "day"]
+    lead = [d for d in drafts if d.evidence[0].sentence_start < lead_end and d.status == "occurred" and _text_day(d)]
     if ref is None or not lead:
         return None
     first = min(lead, key=lambda d: d.evidence[0].trigger_start)

@@ -291,12 +291,13 @@ class Lexicon:
                         continue
                     j = i + a  # first token after the noun part
                     listed = False  # a comma has opened a list the noun heads
+                    gap_words = 0  # words in the gap so far, time phrases not counted
                     for k in range(j, len(toks)):
                         if k in skip:
                             continue  # a time phrase in the gap does not count
-                        if k - j - sum(1 for x in range(j, k) if x in skip) > (
-                                self.list_window if listed else self.split_window):
+                        if gap_words > (self.list_window if listed else self.split_window):
                             break
+                        gap_words += 1
                         if k + len(tail) <= len(toks) and all(
                                 toks[k + x].text == tail[x] for x in range(len(tail) - 1)) and self._last_word_matches(
                                 e, tail[-1], toks[k + len(tail) - 1].text):

@@ -851,9 +851,14 @@ def _tod(m: Match, g: Grammar, default_part: str | None = None) -> TimeOfDay | N
 _LOCATIVE = {unicodedata.normalize("NFC", s) for s in ("য়", "য়ই")}  # ১০টায়: "at ten"
 
 
+def _hour_given(m: Match) -> bool:
+    """Whether a clock match names an hour (in digits, as a fraction word or as a number word)."""
+    return _g(m, "h") is not None or _g(m, "hw") is not None or _g(m, "hn") is not None
+
+
 def _clock_ok(m: Match) -> bool:
     """A bare number + টা is often a count (১০টা গাড়ি): ask for a clear clock form."""
-    if _g(m, "h") is None and _g(m, "hw") is None and _g(m, "hn") is None:
+    if not _hour_given(m):
         return True
     if _g(m, "part") or _g(m, "cpre") or _g(m, "quarter") or _g(m, "hw") or _g(m, "capprox"):
         return True
@@ -1115,7 +1120,7 @@ def _clock_range(men: Mention, norm: str, g: Grammar) -> None:
     if men.kind not in _TOD_KINDS or tod is None or tod.hour is None or tod.warning:
         return
     m = g.clock_end.match(norm, men.end)
-    if m is None or (_g(m, "h") is None and _g(m, "hw") is None and _g(m, "hn") is None):
+    if m is None or not _hour_given(m):
         return
     end = _tod(m, g)
     if end is None or end.hour is None or end.warning:
