@@ -113,6 +113,21 @@ def test_unnamed_affiliation_and_offsets() -> None:
     assert b.name_en == "CNN" and b.kind == "media"
 
 
+def test_an_unnamed_source_noun_heading_a_compound_keeps_its_owner() -> None:
+    # "ইউক্রেনের জরুরি সেবা দপ্তর": the genitive before the compound is whose office speaks,
+    # so the name is part of the source, not a party of what it reports
+    s = normalize("হামলায় ৯ জন নিহত হয়েছেন বলে ইউক্রেনের জরুরি সেবা দপ্তর জানিয়েছে।")
+    (a,) = find_attributions(s, 0, find_actors(s, DAY), ())
+    assert (a.text, a.affiliation, a.label) == ("ইউক্রেনের জরুরি সেবা দপ্তর", "Ukraine", "~officials")
+
+
+def test_a_word_in_a_case_between_a_name_and_a_source_noun_keeps_them_apart() -> None:
+    # guard: "রাশিয়ার হামলার পর কর্মকর্তারা": the name belongs to the attack, not to the officials
+    s = normalize("রাশিয়ার হামলার পর কর্মকর্তারা জানিয়েছেন, সীমান্ত বন্ধ রয়েছে।")
+    (a,) = find_attributions(s, 0, find_actors(s, DAY), ())
+    assert (a.text, a.affiliation) == ("কর্মকর্তারা", None)
+
+
 def test_anaphora_resolves_to_the_only_wire() -> None:
     found = cite("বার্তা সংস্থাটি জানিয়েছে, সীমান্ত বন্ধ রয়েছে।", wire_sources=("reuters",))
     assert [(a.kind, a.wire_id) for a in found] == [("wire", "reuters")]

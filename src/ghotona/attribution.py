@@ -481,6 +481,10 @@ def _absorb_modifiers(idx: _Index, s: str, ents: list[_Ent]) -> list[_Ent]:
             prev = out[-1]
             joined = prev.end <= e.start and not s[prev.end:e.start].strip(" -‐")
             modifier = prev.kind == "actor" and (prev.case == "gen" or prev.demonym)
+            if not joined and modifier and not e.named and e.kind != "pronoun" and prev.end <= e.start:
+                # "ইউক্রেনের জরুরি সেবা বিভাগ": an unnamed source noun heads a compound of up to two
+                # plain words, and the genitive before the compound is still whose it is.
+                joined = _compound_gap(idx, s[prev.end:e.start])
             if joined and modifier and e.kind != "pronoun" and not (prev.person and e.person):
                 if not e.named:
                     e.affiliation = e.affiliation or prev.name_en
@@ -488,6 +492,14 @@ def _absorb_modifiers(idx: _Index, s: str, ents: list[_Ent]) -> list[_Ent]:
                 out.pop()
         out.append(e)
     return out
+
+
+def _compound_gap(idx: _Index, gap: str) -> bool:
+    """Whether ``gap`` is one or two plain words of a compound noun: no boundary, verb,
+    complementizer or word in a case ending of its own."""
+    words = gap.split()
+    return 0 < len(words) <= 2 and not idx.boundary.search(gap) and not idx.verb.search(gap) \
+        and not idx.complementizer.search(gap) and all(idx.case_of_word(w) == "nom" for w in words)
 
 
 def _clause_start(idx: _Index, s: str, pos: int) -> int:
