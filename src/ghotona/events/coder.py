@@ -882,6 +882,10 @@ class EventCoder:
                 roles, lambda: _roles(toks, parties, c_start, c_start, sent.start, c_start, g, body, False, times),
                 toks, sent.start, c_start, g)
             within = None
+            if location is None and _opening_cue(" ".join(t.text for t in toks if t.end <= t_start),
+                                                 _cues().scene_cues) is not None:
+                # "এ সময় তিনি ... আহ্বান জানান": at the scene of the act told before
+                location = _scene_place(earlier + out, para_start, sent.start)
             if location is None:
                 within = scene
                 # "রাজধানীর বিভিন্ন সড়ক অবরোধ করে বিক্ষোভ": the article's own capital or country, read
@@ -3367,6 +3371,20 @@ def _paragraph_place(drafts: list["_Draft"], para_start: int | None, before: int
         for e in d.evidence:
             if para_start <= e.sentence_start < before and (best is None or e.sentence_start > best[0]):
                 best = (e.sentence_start, d.location)
+    return best[1] if best else None
+
+
+def _scene_place(drafts: list["_Draft"], para_start: int | None, before: int) -> Participant | None:
+    """The place of the act told last before ``before`` in its paragraph (any act with a place
+    of its own read from the text, not inferred), or None."""
+    lo = para_start if para_start is not None else before
+    best: tuple[int, Participant] | None = None
+    for d in drafts:
+        if d.location is None or d.location.inferred is not None:
+            continue
+        for e in d.evidence:
+            if lo <= e.sentence_start < before and (best is None or e.trigger_start > best[0]):
+                best = (e.trigger_start, d.location)
     return best[1] if best else None
 
 
