@@ -51,3 +51,17 @@ def test_a_new_paragraph_sets_a_new_scene(coder: EventCoder) -> None:
     text = ("প্রধানমন্ত্রী গতকাল কক্সবাজারে রোহিঙ্গাদের মধ্যে ত্রাণ বিতরণ করেছেন।\n\n"
             "এ সময় তিনি মিয়ানমারের প্রতি নাগরিকদের ফিরিয়ে নেওয়ার আহ্বান জানান।")
     assert where(coder, text, "REQUEST") == (None, None)
+
+
+# -- where an envoy is posted is part of his title (arguments.yaml posted_words)
+
+def test_the_city_an_envoy_is_posted_in_is_not_where_he_meets(coder: EventCoder) -> None:
+    text = ("আজ সকালে গণভবনে প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে সাক্ষাৎ করেন "
+            "ঢাকায় নিযুক্ত ভারতের হাইকমিশনার প্রণয় ভার্মা।")
+    assert where(coder, text, "CONSULT") == ("Ganabhaban", None)
+
+
+def test_a_place_not_followed_by_posted_stays_where(coder: EventCoder) -> None:
+    # guard
+    text = "আজ সকালে ঢাকায় প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে সাক্ষাৎ করেন ভারতের হাইকমিশনার প্রণয় ভার্মা।"
+    assert where(coder, text, "CONSULT") == ("Dhaka", None)

@@ -373,9 +373,10 @@ class EventCoder:
             # is not this one's.
             # Nor is a place after a trigger in the genitive, which only qualifies a later noun
             # ("হরতালের সমর্থনে ... চট্টগ্রাম নগরে মিছিল": the march is in Chattogram).
+            # Nor a place in an envoy's title ("ঢাকায় নিযুক্ত ভারতের হাইকমিশনার").
             roles = [r for r in roles if not (r.relation == "locative" and (_place_of_other_act(
                 r.mention, m, matches, toks, in_sent, sent.start, g) or r.mention.start >= t_end
-                and _ends_with_any(trigger_word, g.genitive_endings)))]
+                and _ends_with_any(trigger_word, g.genitive_endings) or _posted_at(toks, r.mention)))]
             actors, recipients, location = _assign(roles, entry.symmetric, undergone, got)
             # "ফোনালাপে পুতিন ... প্রশংসা করেন": a noun in the locative that is the setting of another act
             setting = _is_setting(m, matches, toks, t_end, c_end, sent.start, g)
@@ -3372,6 +3373,12 @@ def _paragraph_place(drafts: list["_Draft"], para_start: int | None, before: int
             if para_start <= e.sentence_start < before and (best is None or e.sentence_start > best[0]):
                 best = (e.sentence_start, d.location)
     return best[1] if best else None
+
+
+def _posted_at(toks: list[Token], m: ActorMention) -> bool:
+    """Whether a place is told as where an envoy is posted: "ঢাকায় নিযুক্ত" (arguments.yaml ``posted_words``)."""
+    nxt = next((t for t in toks if t.start >= m.end), None)
+    return nxt is not None and nxt.text in _cues().posted_words
 
 
 def _scene_place(drafts: list["_Draft"], para_start: int | None, before: int) -> Participant | None:
