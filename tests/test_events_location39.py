@@ -8,6 +8,7 @@ must not change.
 from __future__ import annotations
 
 from ghotona.events.coder import EventCoder
+from events_args_helpers import events
 from test_events_location29 import where
 
 
@@ -65,3 +66,19 @@ def test_a_place_not_followed_by_posted_stays_where(coder: EventCoder) -> None:
     # guard
     text = "আজ সকালে ঢাকায় প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে সাক্ষাৎ করেন ভারতের হাইকমিশনার প্রণয় ভার্মা।"
     assert where(coder, text, "CONSULT") == ("Dhaka", None)
+
+
+# -- near a place is where (arguments.yaml near_words)
+
+def test_near_a_city_is_where_not_whom(coder: EventCoder) -> None:
+    text = "গতকাল খারকিভের কাছে রুশ বাহিনীর সঙ্গে তীব্র লড়াই হয়েছে ইউক্রেনীয় সেনাদের।"
+    (event,) = [e for e in events(coder, text, "ASSAULT")]
+    assert "Kharkiv" not in [p.name_en for p in event.actors + event.recipients]
+    assert event.location is not None and event.location.name_en == "Kharkiv"
+
+
+def test_to_a_capital_stays_to_its_state(coder: EventCoder) -> None:
+    # "মস্কোর কাছে ... বিক্রি" sells to Russia: a capital is no mere place (fails without the exception)
+    text = "গত বছর মস্কোর কাছে গোলাবারুদ বিক্রি করতে পিয়ংইয়ংকে রাজি করার চেষ্টা করেছিলেন শোইগু।"
+    for e in events(coder, text, "REQUEST"):
+        assert e.location is None or e.location.name_en != "Moscow"

@@ -106,6 +106,7 @@ class ArgumentCues:
     during_words: frozenset[str] = frozenset()  # "সম্মেলনের ফাঁকে": an act during another shares its place
     scene_types: frozenset[str] = frozenset()  # CONSULT: what is done in a meeting is done where it is
     scene_cues: tuple[str, ...] = ()  # "এ সময়", "সেখানে": done where the act told before was
+    near_words: frozenset[str] = frozenset()  # "কাছে": "নিয়ন্ত্রণরেখার কাছে" is where, a person's is whom
     posted_words: frozenset[str] = frozenset()  # "নিযুক্ত": "ঢাকায় নিযুক্ত রাষ্ট্রদূত" is a title, not where
     place_heads: tuple[str, ...] = ()  # "অঞ্চল": "ইউক্রেনের বিভিন্ন অঞ্চলে" is in Ukraine
     home_capital_words: tuple[str, ...] = ()  # "রাজধানী": the article's own country's capital
@@ -188,7 +189,7 @@ def load_cues() -> ArgumentCues:
                                                     "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras", "go_betweens",
                                                     "demanded_against", "protest_types", "state_sectors",
                                                     "left_from_types", "own_body_nouns", "placed_happenings",
-                                                    "during_words", "scene_types", "scene_cues", "posted_words", "place_heads",
+                                                    "during_words", "scene_types", "scene_cues", "posted_words", "near_words", "place_heads",
                                                     "home_places", "request_types", "opponent_types", "opponent_evidence_types"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
@@ -270,6 +271,7 @@ def load_cues() -> ArgumentCues:
         during_words=frozenset(normalize(w) for w in listed("during_words")),
         scene_types=types("scene_types"),
         posted_words=frozenset(normalize(w) for w in listed("posted_words")),
+        near_words=frozenset(normalize(w) for w in listed("near_words")),
         scene_cues=tuple(sorted((normalize(w) for w in listed("scene_cues")), key=len, reverse=True)),
         request_types=types("request_types"),
         opponent_types=types("opponent_types"),

@@ -2113,6 +2113,10 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             rel = named
         elif included is not None:
             rel = included
+        elif m.type == "place" and following in _cues().near_words and not _is_capital(m):
+            # "নিয়ন্ত্রণরেখার কাছে আকাশযুদ্ধ": near a place is where, not whom (a capital stands for
+            # its state: "মস্কোর কাছে ... বিক্রি" is to Russia)
+            rel = "locative"
         elif two in g.postpositions:
             rel = g.postpositions[two]
         elif following in g.postpositions:
