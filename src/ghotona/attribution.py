@@ -482,7 +482,7 @@ def _absorb_modifiers(idx: _Index, s: str, ents: list[_Ent]) -> list[_Ent]:
             joined = prev.end <= e.start and not s[prev.end:e.start].strip(" -‐")
             modifier = prev.kind == "actor" and (prev.case == "gen" or prev.demonym)
             if not joined and modifier and not e.named and e.kind != "pronoun" and prev.end <= e.start:
-                # "ইউক্রেনের জরুরি সেবা বিভাগ": an unnamed source noun heads a compound of up to two
+                # "ইউক্রেনের জরুরি সেবা দপ্তর": an unnamed source noun heads a compound of up to two
                 # plain words, and the genitive before the compound is still whose it is.
                 joined = _compound_gap(idx, s[prev.end:e.start])
             if joined and modifier and e.kind != "pronoun" and not (prev.person and e.person):
