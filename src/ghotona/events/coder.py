@@ -2190,6 +2190,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
             # "সিরিয়ার সীমান্ত এলাকায় বিমান হামলা চালিয়েছে তুরস্ক": a country's genitive before a
             # noun in the locative says where (in Syria's border area), not whose the act is.
             rel = "locative"
+        elif _ends_with_any(word, g.genitive_endings) and inflected and m.type in ("country", "place") \
+                and len(nxt) > 1 and nxt[0].start in starts and _named_site(nxt[1].text, g):
+            rel = "locative"  # "নয়াদিল্লির হায়দরাবাদ হাউসে": the building named after a place is in Delhi
         elif _ends_with_any(word, g.genitive_endings) and inflected:
             rel = "genitive"
         elif m.type in ("place", "country") and _ends_with_any(word, g.locative_endings) and inflected:
@@ -2198,6 +2201,9 @@ def _roles(toks: list[Token], mentions: list[ActorMention], t_start: int, t_end:
                 and not _ends_with_any(word, g.genitive_endings):
             # "হোয়াইট হাউসে আসার আমন্ত্রণ", "জাতিসংঘে ভাষণ": a body in the locative is where, not who
             rel = "setting"
+        elif m.type in ("place", "country") and not inflected and nxt and nxt[0].start not in starts \
+                and _named_site(following, g):
+            continue  # "নয়াদিল্লির হায়দরাবাদ হাউসে": the place only names the building
         elif m.type in ("place", "country") and not inflected and nxt and nxt[0].start not in starts \
                 and _place_head(following, nxt[1].text if len(nxt) > 1 else "", g):
             # "চট্টগ্রাম নগরে মিছিল": a bare place before a noun of place in the locative names
@@ -2402,6 +2408,12 @@ def _count_token(toks: list[Token], i: int) -> bool:
         return True
     return i > 0 and not _WORD.search(toks[i - 1].text) and _WORDY.search(toks[i - 1].text) is not None \
         and t in _CLASSIFIERS
+
+
+def _named_site(word: str, g: Grammar) -> bool:
+    """Whether ``word`` is a building a bare place before it only names (arguments.yaml
+    ``named_heads``), in the locative: "হায়দরাবাদ হাউসে"."""
+    return any(word.startswith(h) and _ends_with_any(word[len(h):], g.locative_endings) for h in _cues().named_heads)
 
 
 def _place_head(word: str, nxt: str, g: Grammar) -> bool:
