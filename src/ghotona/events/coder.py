@@ -953,6 +953,9 @@ class EventCoder:
         # "রুবিওর এশিয়া সফর এমন সময়ে হলো যখন প্রেসিডেন্ট ট্রাম্প ... হুমকি দিয়েছেন": a when-clause is
         # another happening's; its names take no part in this one unless the rules read them so.
         walls = [t.start for t in toks if t.text in g.clause_walls]
+        # "পুলওয়ামায় হামলায় ৪০ জন নিহত হওয়ার পর ... বিমান হামলা চালায় ভারত": neither does a toll's
+        # time clause share its names with the main clause.
+        walls += sorted(_toll_clause_ends(toks, g))
         # "X সামরিক আইন জারি করেন এবং রাশিয়ার সঙ্গে সম্পর্ক ছিন্ন করেন": two acts joined, each
         # closed by its verb; the other's names take no part unless the rules read them so.
         walls += _joined_clause_end(toks, clause, g)
@@ -1465,7 +1468,22 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
             break
         if _is_verb(t.text, g):
             break  # "সফরের খবর ছড়ানোর পর" closes; a verb before the subordinator is the trigger's own
+    for t in toks:
+        if t_end <= t.start < hi and _is_verb(t.text, g):
+            break
+        if t_end <= t.start and t.end <= hi and t.start in _toll_clause_ends(toks, g):
+            hi = t.end  # "... হামলায় ৪০ জন নিহত হওয়ার পর": the toll's time clause is its own
+            break
     return lo, hi
+
+
+def _toll_clause_ends(toks: list[Token], g: Grammar) -> set[int]:
+    """Where a time clause closed by a toll ends: the subordinator after a verbal noun of হওয়া
+    (grammar.yaml ``not_events.toll_told``) that follows a toll word ("পুলওয়ামায় আত্মঘাতী হামলায়
+    ৪০ জন আধা সামরিক সদস্য নিহত হওয়ার পর পাকিস্তানের বালাকোটে বিমান হামলা চালায় ভারত").
+    The dead and the attack that killed them are the clause's; the main clause's doer answered it."""
+    return {toks[i + 2].start for i in range(len(toks) - 2)
+            if toks[i].text in g.toll_words and toks[i + 1].text in g.toll_told and toks[i + 2].text in g.subordinators}
 
 
 def _joined_after(toks: list[Token], c_end: int, g: Grammar) -> int | None:
