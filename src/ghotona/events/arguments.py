@@ -108,6 +108,7 @@ class ArgumentCues:
     scene_cues: tuple[str, ...] = ()  # "এ সময়", "সেখানে": done where the act told before was
     near_words: frozenset[str] = frozenset()  # "কাছে": "নিয়ন্ত্রণরেখার কাছে" is where, a person's is whom
     posted_words: frozenset[str] = frozenset()  # "নিযুক্ত": "ঢাকায় নিযুক্ত রাষ্ট্রদূত" is a title, not where
+    host_nouns: tuple[str, ...] = ()  # "উদ্বোধন": who opens "এ বৈঠকের" hosts it, no side of it
     named_heads: tuple[str, ...] = ()  # "হাউস": "হায়দরাবাদ হাউস" is a building in Delhi, not in Hyderabad
     place_heads: tuple[str, ...] = ()  # "অঞ্চল": "ইউক্রেনের বিভিন্ন অঞ্চলে" is in Ukraine
     home_capital_words: tuple[str, ...] = ()  # "রাজধানী": the article's own country's capital
@@ -190,7 +191,7 @@ def load_cues() -> ArgumentCues:
                                                     "count_words", "kin_nouns", "home_passive_types", "named_pairs", "eras", "go_betweens",
                                                     "demanded_against", "protest_types", "state_sectors",
                                                     "left_from_types", "own_body_nouns", "placed_happenings",
-                                                    "during_words", "scene_types", "scene_cues", "posted_words", "near_words", "named_heads", "place_heads",
+                                                    "during_words", "scene_types", "scene_cues", "posted_words", "near_words", "host_nouns", "named_heads", "place_heads",
                                                     "home_places", "request_types", "opponent_types", "opponent_evidence_types"})
     cases = require(CUES_FILE, "top level", data, "cases", dict)
     check_keys(CUES_FILE, "cases", cases, _CASE_KEYS)
@@ -277,6 +278,7 @@ def load_cues() -> ArgumentCues:
         request_types=types("request_types"),
         opponent_types=types("opponent_types"),
         opponent_evidence_types=types("opponent_evidence_types"),
+        host_nouns=tuple(normalize(w) for w in listed("host_nouns")),
         named_heads=tuple(normalize(w) for w in listed("named_heads")),
         place_heads=tuple(normalize(w) for w in listed("place_heads")),
         home_capital_words=tuple(normalize(w) for w in _strings("home_places.capital", home_places.get("capital", []))),

@@ -529,6 +529,10 @@ class EventCoder:
             if entry.type in g.location_is_target and not recipients and location is not None:
                 recipients = self._place_country(location, actors)
             anaphoric = _anaphoric(toks, t_start, g)
+            if anaphoric and entry.symmetric and _hosted(toks, t_end, g):
+                # "এরদোয়ান দোলমাবাহচে প্রাসাদে এ বৈঠকের উদ্বোধন করেন": the host of the meeting
+                # pointed back at is none of its sides; it keeps those told before.
+                actors = recipients = []
             clause_words = [t.text for t in toks if c_start <= t.start and t.end <= c_end]
             words_from = c_start
             cut = [t for t in toks if t.end == c_end and t.text in g.subordinators]
@@ -2426,6 +2430,14 @@ def _count_token(toks: list[Token], i: int) -> bool:
         return True
     return i > 0 and not _WORD.search(toks[i - 1].text) and _WORDY.search(toks[i - 1].text) is not None \
         and t in _CLASSIFIERS
+
+
+def _hosted(toks: list[Token], t_end: int, g: Grammar) -> bool:
+    """Whether the trigger, in the genitive, is the object of a noun of hosting right after it
+    (arguments.yaml ``host_nouns``): "এ বৈঠকের উদ্বোধন করেন"."""
+    nxt = next((t.text for t in toks if t.start >= t_end), "")
+    word = next((t.text for t in reversed(toks) if t.end <= t_end), "")
+    return _ends_with_any(word, g.genitive_endings) and any(nxt.startswith(h) for h in _cues().host_nouns)
 
 
 def _named_site(word: str, g: Grammar) -> bool:
