@@ -1472,10 +1472,13 @@ def _clause(toks: list[Token], t_start: int, t_end: int, g: Grammar) -> tuple[in
             break
         if _is_verb(t.text, g):
             break  # "সফরের খবর ছড়ানোর পর" closes; a verb before the subordinator is the trigger's own
+    toll_ends = _toll_clause_ends(toks, g)
     for t in toks:
-        if t_end <= t.start < hi and _is_verb(t.text, g):
+        if t.start < t_end:
+            continue
+        if t.start >= hi or _is_verb(t.text, g):
             break
-        if t_end <= t.start and t.end <= hi and t.start in _toll_clause_ends(toks, g):
+        if t.start in toll_ends:
             hi = t.end  # "... হামলায় ৪০ জন নিহত হওয়ার পর": the toll's time clause is its own
             break
     return lo, hi
@@ -2440,21 +2443,22 @@ def _hosted(toks: list[Token], t_end: int, g: Grammar) -> bool:
     return _ends_with_any(word, g.genitive_endings) and any(nxt.startswith(h) for h in _cues().host_nouns)
 
 
+def _stem_in_locative(word: str, stems: tuple[str, ...], g: Grammar) -> bool:
+    """Whether ``word`` is one of ``stems`` with a locative ending ("অঞ্চলে", "হাউসে")."""
+    return any(word.startswith(h) and _ends_with_any(word[len(h):], g.locative_endings) for h in stems)
+
+
 def _named_site(word: str, g: Grammar) -> bool:
     """Whether ``word`` is a building a bare place before it only names (arguments.yaml
     ``named_heads``), in the locative: "হায়দরাবাদ হাউসে"."""
-    return any(word.startswith(h) and _ends_with_any(word[len(h):], g.locative_endings) for h in _cues().named_heads)
+    return _stem_in_locative(word, _cues().named_heads, g)
 
 
 def _place_head(word: str, nxt: str, g: Grammar) -> bool:
     """Whether ``word`` is a noun of place (arguments.yaml ``place_heads``) in the locative
     ("অঞ্চলে", "নগরে"), or bare before থেকে ("বাসা থেকে", "আশপাশ থেকে": where from is where)."""
-    for h in _cues().place_heads:
-        if word.startswith(h):
-            rest = word[len(h):]
-            if _ends_with_any(rest, g.locative_endings) or not rest and g.postpositions.get(nxt) == "from":
-                return True
-    return False
+    heads = _cues().place_heads
+    return _stem_in_locative(word, heads, g) or word in heads and g.postpositions.get(nxt) == "from"
 
 
 def _site_holder(toks: list[Token], mentions: list[ActorMention], c_start: int, t_start: int,
