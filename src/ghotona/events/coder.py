@@ -3413,15 +3413,23 @@ def _paragraph_place(drafts: list["_Draft"], para_start: int | None, before: int
     Only an act with no doer told (none, or one inferred as the home state) sets the scene for
     another: in "মিয়ানমারের সেনাবাহিনী রাখাইনে ... নির্যাতন চালাচ্ছে ... কাউকে জোর করে ফেরত পাঠানো
     হবে না" the place is the army's, not the speaker's."""
+    return _last_place(drafts, para_start, before, lambda d: all(a.inferred == HOME_GOVERNMENT for a in d.actors),
+                       lambda e: e.sentence_start)
+
+
+def _last_place(drafts: list["_Draft"], para_start: int | None, before: int, keep: Callable[["_Draft"], bool],
+                at: Callable[[Evidence], int]) -> Participant | None:
+    """The location of the draft ``keep`` accepts told last (by ``at`` of its telling) in the
+    paragraph from ``para_start`` up to the sentence at ``before``; None outside a paragraph."""
     if para_start is None:
         return None
     best: tuple[int, Participant] | None = None
     for d in drafts:
-        if d.location is None or any(a.inferred != HOME_GOVERNMENT for a in d.actors):
+        if d.location is None or not keep(d):
             continue
         for e in d.evidence:
-            if para_start <= e.sentence_start < before and (best is None or e.sentence_start > best[0]):
-                best = (e.sentence_start, d.location)
+            if para_start <= e.sentence_start < before and (best is None or at(e) > best[0]):
+                best = (at(e), d.location)
     return best[1] if best else None
 
 
@@ -3434,15 +3442,8 @@ def _posted_at(toks: list[Token], m: ActorMention) -> bool:
 def _scene_place(drafts: list["_Draft"], para_start: int | None, before: int) -> Participant | None:
     """The place of the act told last before ``before`` in its paragraph (any act with a place
     of its own read from the text, not inferred), or None."""
-    lo = para_start if para_start is not None else before
-    best: tuple[int, Participant] | None = None
-    for d in drafts:
-        if d.location is None or d.location.inferred is not None:
-            continue
-        for e in d.evidence:
-            if lo <= e.sentence_start < before and (best is None or e.trigger_start > best[0]):
-                best = (e.trigger_start, d.location)
-    return best[1] if best else None
+    return _last_place(drafts, para_start, before, lambda d: d.location is not None and d.location.inferred is None,
+                       lambda e: e.trigger_start)
 
 
 def _place_state(p: Participant) -> Any:
